@@ -1,0 +1,129 @@
+package org.crmkit;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.Objects;
+import org.crmkit.application.AccountService;
+import org.crmkit.application.ContactService;
+import org.crmkit.application.LeadService;
+import org.crmkit.application.OpportunityRules;
+import org.crmkit.application.OpportunityService;
+import org.crmkit.application.internal.DefaultCrm;
+import org.crmkit.customfield.CustomFieldSchema;
+import org.crmkit.pipeline.Pipeline;
+import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.DomainEventPublisher;
+import org.crmkit.shared.IdGenerator;
+import org.crmkit.storage.CrmStorage;
+
+/**
+ * The entry point of crmkit: the use cases of one CRM over one storage. Build it once and share it; it is
+ * thread-safe.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder().storage(InMemoryStorage.create()).build();
+ * Actor me = Actor.user("alice");
+ * Lead lead = crm.leads().create(me, CreateLead.of("Ada", "Lovelace", "Analytical Engines", "ada@example.com"));
+ * }</pre>
+ */
+public interface Crm {
+
+  LeadService leads();
+
+  AccountService accounts();
+
+  ContactService contacts();
+
+  OpportunityService opportunities();
+
+  /** @return the pipeline in force */
+  Pipeline pipeline();
+
+  /** @return the custom field definitions in force */
+  CustomFieldSchema customFields();
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Configures a {@link Crm}. Only {@link #storage} is required; everything else has a default. Not
+   * thread-safe.
+   */
+  final class Builder {
+    private CrmStorage storage;
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids = IdGenerator.random();
+    private Pipeline pipeline = Pipeline.defaults();
+    private CustomFieldSchema customFields = CustomFieldSchema.empty();
+    private OpportunityRules opportunityRules = OpportunityRules.defaults();
+    private DomainEventPublisher publisher = DomainEventPublisher.none();
+    private Validator validator;
+
+    private Builder() {}
+
+    /** Where records are kept: {@code InMemoryStorage.create()}, a JPA storage, or your own adapter. */
+    public Builder storage(CrmStorage value) {
+      this.storage = Objects.requireNonNull(value, "storage");
+      return this;
+    }
+
+    /** The clock that stamps every change and defines "today" (its zone). Default: UTC system clock. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Where new ids come from. Default: random UUIDs. */
+    public Builder idGenerator(IdGenerator value) {
+      this.ids = Objects.requireNonNull(value, "idGenerator");
+      return this;
+    }
+
+    /** The pipeline. Default: {@link Pipeline#defaults()}. */
+    public Builder pipeline(Pipeline value) {
+      this.pipeline = Objects.requireNonNull(value, "pipeline");
+      return this;
+    }
+
+    /** Custom field definitions. Default: none. */
+    public Builder customFields(CustomFieldSchema value) {
+      this.customFields = Objects.requireNonNull(value, "customFields");
+      return this;
+    }
+
+    /** Which opportunity links are required. Default: {@link OpportunityRules#defaults()}. */
+    public Builder opportunityRules(OpportunityRules value) {
+      this.opportunityRules = Objects.requireNonNull(value, "opportunityRules");
+      return this;
+    }
+
+    /** Receives domain events after each commit. Default: events are dropped. */
+    public Builder eventPublisher(DomainEventPublisher value) {
+      this.publisher = Objects.requireNonNull(value, "eventPublisher");
+      return this;
+    }
+
+    /**
+     * The Jakarta Validation validator for commands. Default: the provider found on the class path (Hibernate
+     * Validator in crmkit's adapters).
+     */
+    public Builder validator(Validator value) {
+      this.validator = Objects.requireNonNull(value, "validator");
+      return this;
+    }
+
+    /**
+     * @throws ConfigurationException when no storage was given or no Jakarta Validation provider is available
+     */
+    public Crm build() {
+      if (storage == null) {
+        throw new ConfigurationException(
+            "no storage configured: call storage(...) with InMemoryStorage.create(), a JPA storage or your own CrmStorage");
+      }
+      return new DefaultCrm(
+          storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
+          validator != null ? validator : DefaultCrm.defaultValidator());
+    }
+  }
+}

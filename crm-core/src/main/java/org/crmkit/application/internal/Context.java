@@ -1,0 +1,65 @@
+package org.crmkit.application.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.crmkit.application.OpportunityRules;
+import org.crmkit.customfield.CustomFieldSchema;
+import org.crmkit.history.HistoryRecorder;
+import org.crmkit.pipeline.Pipeline;
+import org.crmkit.shared.DomainEvent;
+import org.crmkit.shared.DomainEventPublisher;
+import org.crmkit.shared.IdGenerator;
+import org.crmkit.storage.CrmStorage;
+
+/** Everything the use cases share: storage, configuration, clock, events. Immutable and thread-safe. */
+final class Context {
+  final CrmStorage storage;
+  final Clock clock;
+  final IdGenerator ids;
+  final Pipeline pipeline;
+  final CustomFieldSchema customFields;
+  final OpportunityRules opportunityRules;
+  final Validation validation;
+  final HistoryRecorder history;
+  private final DomainEventPublisher publisher;
+
+  Context(
+      CrmStorage storage,
+      Clock clock,
+      IdGenerator ids,
+      Pipeline pipeline,
+      CustomFieldSchema customFields,
+      OpportunityRules opportunityRules,
+      DomainEventPublisher publisher,
+      Validation validation) {
+    this.storage = storage;
+    this.clock = clock;
+    this.ids = ids;
+    this.pipeline = pipeline;
+    this.customFields = customFields;
+    this.opportunityRules = opportunityRules;
+    this.publisher = publisher;
+    this.validation = validation;
+    this.history = new HistoryRecorder(storage.stageHistory(), ids);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** Runs work in one unit of work. */
+  <T> T inUnitOfWork(Supplier<T> work) {
+    return storage.unitOfWork().execute(work);
+  }
+
+  /** Queues an event for the host, published only if the current unit of work commits. */
+  void emit(DomainEvent event) {
+    storage.unitOfWork().afterCommit(() -> publisher.publish(event));
+  }
+}

@@ -1,0 +1,125 @@
+package org.crmkit.application.internal;
+
+import static org.crmkit.application.internal.DefaultLeadService.requireActor;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.account.Account;
+import org.crmkit.account.AccountChanged;
+import org.crmkit.account.AccountDetails;
+import org.crmkit.account.AccountQuery;
+import org.crmkit.account.AccountSnapshot;
+import org.crmkit.application.AccountService;
+import org.crmkit.application.CreateAccount;
+import org.crmkit.application.UpdateAccount;
+import org.crmkit.customfield.CustomFields;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.ChangeKind;
+import org.crmkit.shared.Page;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.RecordType;
+import org.crmkit.shared.RuleViolationException;
+import org.crmkit.shared.Segments;
+import org.crmkit.shared.UserId;
+
+final class DefaultAccountService implements AccountService {
+  private final Context ctx;
+
+  DefaultAccountService(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Account create(Actor actor, CreateAccount cmd) {
+    requireActor(actor);
+    ctx.validation.check(cmd);
+    AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
+        Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
+    Segments segments = Values.segments(cmd.segments());
+    CustomFields custom = Values.customFields(cmd.customFields());
+    ctx.customFields.validate(RecordType.ACCOUNT, custom);
+    UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
+    return ctx.inUnitOfWork(
+        () -> {
+          Instant now = ctx.now();
+          Account saved =
+              ctx.storage.accounts().save(Account.create(AccountId.of(ctx.ids.nextId()), owner, details, segments, custom, now));
+          ctx.emit(new AccountChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
+          return saved;
+        });
+  }
+
+  @Override
+  public Account get(Actor actor, AccountId id) {
+    return find(actor, id).orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
+  }
+
+  @Override
+  public Optional<Account> find(Actor actor, AccountId id) {
+    requireActor(actor);
+    Objects.requireNonNull(id, "id");
+    return ctx.inUnitOfWork(() -> ctx.storage.accounts().findById(id));
+  }
+
+  @Override
+  public Page<Account> list(Actor actor, AccountQuery query, PageRequest page) {
+    requireActor(actor);
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
+    return ctx.inUnitOfWork(() -> ctx.storage.accounts().find(query, page));
+  }
+
+  @Override
+  public Account update(Actor actor, UpdateAccount cmd) {
+    requireActor(actor);
+    ctx.validation.check(cmd);
+    AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
+        Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
+    Segments segments = Values.segments(cmd.segments());
+    CustomFields custom = Values.customFields(cmd.customFields());
+    ctx.customFields.validate(RecordType.ACCOUNT, custom);
+    return ctx.inUnitOfWork(
+        () -> {
+          Account account = load(cmd.id(), cmd.expectedVersion());
+          AccountSnapshot before = account.snapshot();
+          Instant now = ctx.now();
+          account.edit(details, segments, custom, now);
+          if (cmd.owner() != null && !cmd.owner().equals(account.owner())) {
+            account.assignTo(cmd.owner(), now);
+          }
+          Account saved = ctx.storage.accounts().save(account);
+          ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
+          return saved;
+        });
+  }
+
+  @Override
+  public void delete(Actor actor, AccountId id, Long expectedVersion) {
+    requireActor(actor);
+    Objects.requireNonNull(id, "id");
+    ctx.inUnitOfWork(
+        () -> {
+          Account account = load(id, expectedVersion);
+          long contacts = ctx.storage.contacts().countByAccount(id);
+          long opportunities = ctx.storage.opportunities().countByAccount(id);
+          if (contacts > 0 || opportunities > 0) {
+            throw new RuleViolationException(
+                "account " + id + " still has " + contacts + " contact(s) and " + opportunities
+                    + " opportunity(ies); move or delete them before deleting the account");
+          }
+          ctx.storage.accounts().delete(id, account.version());
+          ctx.emit(new AccountChanged(ChangeKind.DELETED, account.snapshot(), null, ctx.now(), actor));
+          return null;
+        });
+  }
+
+  private Account load(AccountId id, Long expectedVersion) {
+    Account account =
+        ctx.storage.accounts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
+    Values.checkVersion(RecordType.ACCOUNT, id, expectedVersion, account.version());
+    return account;
+  }
+}

@@ -1,0 +1,85 @@
+package org.crmkit.application.internal;
+
+import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import org.crmkit.Crm;
+import org.crmkit.application.AccountService;
+import org.crmkit.application.ContactService;
+import org.crmkit.application.LeadService;
+import org.crmkit.application.OpportunityRules;
+import org.crmkit.application.OpportunityService;
+import org.crmkit.customfield.CustomFieldSchema;
+import org.crmkit.pipeline.Pipeline;
+import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.DomainEventPublisher;
+import org.crmkit.shared.IdGenerator;
+import org.crmkit.storage.CrmStorage;
+
+/** The {@link Crm} built by {@link Crm#builder()}. Internal: construct it through the builder. */
+public final class DefaultCrm implements Crm {
+  private final Context context;
+  private final LeadService leads;
+  private final AccountService accounts;
+  private final ContactService contacts;
+  private final OpportunityService opportunities;
+
+  public DefaultCrm(
+      CrmStorage storage,
+      Clock clock,
+      IdGenerator ids,
+      Pipeline pipeline,
+      CustomFieldSchema customFields,
+      OpportunityRules opportunityRules,
+      DomainEventPublisher publisher,
+      Validator validator) {
+    this.context =
+        new Context(storage, clock, ids, pipeline, customFields, opportunityRules, publisher, new Validation(validator));
+    this.leads = new DefaultLeadService(context);
+    this.accounts = new DefaultAccountService(context);
+    this.contacts = new DefaultContactService(context);
+    this.opportunities = new DefaultOpportunityService(context);
+  }
+
+  /** The default Jakarta Validation validator, with a clear error when no provider is on the class path. */
+  public static Validator defaultValidator() {
+    try {
+      return jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+    } catch (NoProviderFoundException e) {
+      throw new ConfigurationException(
+          "no Jakarta Validation provider on the class path: add org.hibernate.validator:hibernate-validator"
+              + " and org.glassfish.expressly:expressly, or pass validator(...) to the builder",
+          e);
+    }
+  }
+
+  @Override
+  public LeadService leads() {
+    return leads;
+  }
+
+  @Override
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  @Override
+  public ContactService contacts() {
+    return contacts;
+  }
+
+  @Override
+  public OpportunityService opportunities() {
+    return opportunities;
+  }
+
+  @Override
+  public Pipeline pipeline() {
+    return context.pipeline;
+  }
+
+  @Override
+  public CustomFieldSchema customFields() {
+    return context.customFields;
+  }
+}

@@ -1,0 +1,74 @@
+package org.crmkit.customfield;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The custom field values of one record, by field key. Immutable; keys are sorted so equal value sets print and
+ * compare alike. An absent key means "no value".
+ *
+ * @param values field key to value; never null, no null keys or values
+ */
+public record CustomFields(Map<String, CustomValue> values) {
+  private static final CustomFields EMPTY = new CustomFields(Map.of());
+
+  public CustomFields {
+    Objects.requireNonNull(values, "values");
+    TreeMap<String, CustomValue> copy = new TreeMap<>();
+    values.forEach(
+        (k, v) -> {
+          Objects.requireNonNull(k, "custom field key");
+          Objects.requireNonNull(v, "custom field value of " + k);
+          copy.put(k, v);
+        });
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  public static CustomFields empty() {
+    return EMPTY;
+  }
+
+  public static CustomFields of(Map<String, CustomValue> values) {
+    return new CustomFields(values);
+  }
+
+  public Optional<CustomValue> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  /** @return a copy with {@code key} set to {@code value} */
+  public CustomFields with(String key, CustomValue value) {
+    Map<String, CustomValue> copy = new LinkedHashMap<>(values);
+    copy.put(key, value);
+    return new CustomFields(copy);
+  }
+
+  /** @return a copy without {@code key} */
+  public CustomFields without(String key) {
+    Map<String, CustomValue> copy = new LinkedHashMap<>(values);
+    copy.remove(key);
+    return new CustomFields(copy);
+  }
+
+  /** @return a copy where the given values replace or add to these; a null value in the patch removes the key */
+  public CustomFields merge(Map<String, CustomValue> patch) {
+    Map<String, CustomValue> copy = new LinkedHashMap<>(values);
+    patch.forEach(
+        (k, v) -> {
+          if (v == null) {
+            copy.remove(k);
+          } else {
+            copy.put(k, v);
+          }
+        });
+    return new CustomFields(copy);
+  }
+}

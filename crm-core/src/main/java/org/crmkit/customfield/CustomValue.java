@@ -1,0 +1,168 @@
+package org.crmkit.customfield;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.crmkit.shared.Money;
+
+/**
+ * The value of one custom field. Each variant carries exactly one Java type; {@link #type()} says which.
+ * Immutable.
+ */
+public sealed interface CustomValue {
+
+  /** @return the field type this value belongs to */
+  FieldType type();
+
+  /** @return the value as plain text (ISO formats for dates, plain decimals, "AMOUNT CUR" for money) */
+  String asText();
+
+  static CustomValue text(String value) {
+    return new TextValue(value);
+  }
+
+  static CustomValue number(BigDecimal value) {
+    return new NumberValue(value);
+  }
+
+  static CustomValue number(String value) {
+    return new NumberValue(new BigDecimal(value));
+  }
+
+  static CustomValue money(Money value) {
+    return new MoneyValue(value);
+  }
+
+  static CustomValue date(LocalDate value) {
+    return new DateValue(value);
+  }
+
+  static CustomValue bool(boolean value) {
+    return new BooleanValue(value);
+  }
+
+  static CustomValue picklist(String value) {
+    return new PicklistValue(value);
+  }
+
+  /** Text. @param value never null */
+  record TextValue(String value) implements CustomValue {
+    public TextValue {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public FieldType type() {
+      return FieldType.TEXT;
+    }
+
+    @Override
+    public String asText() {
+      return value;
+    }
+  }
+
+  /** A decimal number. @param value never null */
+  record NumberValue(BigDecimal value) implements CustomValue {
+    public NumberValue {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public FieldType type() {
+      return FieldType.NUMBER;
+    }
+
+    @Override
+    public String asText() {
+      return value.toPlainString();
+    }
+  }
+
+  /** Money. @param value never null */
+  record MoneyValue(Money value) implements CustomValue {
+    public MoneyValue {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public FieldType type() {
+      return FieldType.MONEY;
+    }
+
+    @Override
+    public String asText() {
+      return value.toString();
+    }
+  }
+
+  /** A date. @param value never null */
+  record DateValue(LocalDate value) implements CustomValue {
+    public DateValue {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public FieldType type() {
+      return FieldType.DATE;
+    }
+
+    @Override
+    public String asText() {
+      return value.toString();
+    }
+  }
+
+  /** A boolean. */
+  record BooleanValue(boolean value) implements CustomValue {
+    @Override
+    public FieldType type() {
+      return FieldType.BOOLEAN;
+    }
+
+    @Override
+    public String asText() {
+      return Boolean.toString(value);
+    }
+  }
+
+  /** A picklist choice. @param value never null */
+  record PicklistValue(String value) implements CustomValue {
+    public PicklistValue {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public FieldType type() {
+      return FieldType.PICKLIST;
+    }
+
+    @Override
+    public String asText() {
+      return value;
+    }
+  }
+
+  /**
+   * Parses text produced by {@link #asText()} back into a value of the given type (adapters use it to store
+   * custom values in one text column).
+   */
+  static CustomValue parse(FieldType type, String text) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(text, "text");
+    return switch (type) {
+      case TEXT -> text(text);
+      case NUMBER -> number(new BigDecimal(text));
+      case MONEY -> {
+        int space = text.lastIndexOf(' ');
+        if (space < 0) {
+          throw new IllegalArgumentException("money text must be 'AMOUNT CUR', was '" + text + "'");
+        }
+        yield money(Money.of(text.substring(0, space), text.substring(space + 1)));
+      }
+      case DATE -> date(LocalDate.parse(text));
+      case BOOLEAN -> bool(Boolean.parseBoolean(text));
+      case PICKLIST -> picklist(text);
+    };
+  }
+}

@@ -1,0 +1,43 @@
+package org.crmkit.lead;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.UserId;
+
+/**
+ * What a converted lead became, when and by whom. The target ids are null for targets the conversion did not
+ * create or link.
+ *
+ * @param accountId the account, or null
+ * @param contactId the contact, or null
+ * @param opportunityId the opportunity, or null
+ * @param convertedAt when; never null
+ * @param convertedBy who; never null
+ */
+public record LeadConversionInfo(
+    AccountId accountId,
+    ContactId contactId,
+    OpportunityId opportunityId,
+    Instant convertedAt,
+    UserId convertedBy) {
+  public LeadConversionInfo {
+    Objects.requireNonNull(convertedAt, "convertedAt");
+    Objects.requireNonNull(convertedBy, "convertedBy");
+  }
+
+  public Optional<AccountId> account() {
+    return Optional.ofNullable(accountId);
+  }
+
+  public Optional<ContactId> contact() {
+    return Optional.ofNullable(contactId);
+  }
+
+  public Optional<OpportunityId> opportunity() {
+    return Optional.ofNullable(opportunityId);
+  }
+}

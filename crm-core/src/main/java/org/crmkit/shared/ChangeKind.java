@@ -1,0 +1,8 @@
+package org.crmkit.shared;
+
+/** What happened to a record. */
+public enum ChangeKind {
+  CREATED,
+  UPDATED,
+  DELETED
+}

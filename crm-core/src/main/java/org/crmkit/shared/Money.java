@@ -1,0 +1,132 @@
+package org.crmkit.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount of money in one currency. Immutable; never uses floating point.
+ *
+ * <p>The amount is kept at the currency's number of decimals (2 for EUR, 0 for JPY, 3 for BHD); creating money
+ * with more decimals than the currency has is an error rather than a silent rounding. Arithmetic between two
+ * amounts requires the same currency.
+ *
+ * @param amount the amount, scaled to the currency's decimals; never null
+ * @param currency the currency; never null
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+  public Money {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(currency, "currency");
+    int digits = fractionDigits(currency);
+    BigDecimal stripped = amount.stripTrailingZeros();
+    if (stripped.scale() > digits) {
+      throw new IllegalArgumentException(
+          "amount "
+              + amount.toPlainString()
+              + " has more decimals than "
+              + currency.getCurrencyCode()
+              + " allows ("
+              + digits
+              + "); round it first, for example with Money.rounded(...)");
+    }
+    amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+  }
+
+  /** Money from a decimal string and an ISO 4217 code, e.g. {@code Money.of("1500.00", "EUR")}. */
+  public static Money of(String amount, String currencyCode) {
+    return new Money(new BigDecimal(amount), currency(currencyCode));
+  }
+
+  /** Money from an amount and an ISO 4217 code. */
+  public static Money of(BigDecimal amount, String currencyCode) {
+    return new Money(amount, currency(currencyCode));
+  }
+
+  /** Money rounded half-even to the currency's decimals (for computed amounts such as weighted values). */
+  public static Money rounded(BigDecimal amount, Currency currency) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(currency, "currency");
+    return new Money(amount.setScale(fractionDigits(currency), RoundingMode.HALF_EVEN), currency);
+  }
+
+  /** Zero in the given currency. */
+  public static Money zero(Currency currency) {
+    return new Money(BigDecimal.ZERO, currency);
+  }
+
+  /** Zero in the currency with the given ISO 4217 code. */
+  public static Money zero(String currencyCode) {
+    return zero(currency(currencyCode));
+  }
+
+  /** @return the ISO 4217 code of the currency */
+  public String currencyCode() {
+    return currency.getCurrencyCode();
+  }
+
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return new Money(amount.add(other.amount), currency);
+  }
+
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    return new Money(amount.subtract(other.amount), currency);
+  }
+
+  /** This amount times a percentage, rounded half-even to the currency's decimals. */
+  public Money percent(Probability probability) {
+    BigDecimal factor = BigDecimal.valueOf(probability.percent()).movePointLeft(2);
+    return rounded(amount.multiply(factor), currency);
+  }
+
+  public boolean isNegative() {
+    return amount.signum() < 0;
+  }
+
+  public boolean isZero() {
+    return amount.signum() == 0;
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    requireSameCurrency(other);
+    return amount.compareTo(other.amount);
+  }
+
+  private void requireSameCurrency(Money other) {
+    Objects.requireNonNull(other, "other");
+    if (!currency.equals(other.currency)) {
+      throw new IllegalArgumentException(
+          "cannot combine "
+              + currency.getCurrencyCode()
+              + " with "
+              + other.currency.getCurrencyCode()
+              + "; convert to one currency first");
+    }
+  }
+
+  /** The decimals used for the currency; pseudo-currencies without decimals use 2. */
+  public static int fractionDigits(Currency currency) {
+    int digits = currency.getDefaultFractionDigits();
+    return digits < 0 ? 2 : digits;
+  }
+
+  private static Currency currency(String code) {
+    Objects.requireNonNull(code, "currencyCode");
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "'" + code + "' is not an ISO 4217 currency code (use e.g. EUR, USD, JPY)", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return amount.toPlainString() + " " + currency.getCurrencyCode();
+  }
+}

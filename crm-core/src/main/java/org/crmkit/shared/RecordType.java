@@ -1,0 +1,20 @@
+package org.crmkit.shared;
+
+/** The kinds of records crmkit manages. */
+public enum RecordType {
+  LEAD("Lead"),
+  ACCOUNT("Account"),
+  CONTACT("Contact"),
+  OPPORTUNITY("Opportunity");
+
+  private final String label;
+
+  RecordType(String label) {
+    this.label = label;
+  }
+
+  /** @return the human-readable name used in messages */
+  public String label() {
+    return label;
+  }
+}

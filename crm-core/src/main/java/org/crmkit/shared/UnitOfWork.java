@@ -1,0 +1,38 @@
+package org.crmkit.shared;
+
+import java.util.function.Supplier;
+
+/**
+ * Port: runs a piece of work atomically. All repository writes made inside {@link #execute(Supplier)} are
+ * committed together when the work returns normally, and none of them is visible when it throws.
+ *
+ * <p>Calls nest: a unit of work started inside another joins the outer one. Adapters implement this over their
+ * own transactions (the in-memory adapter with a private workspace per unit, the JPA adapter with an entity
+ * transaction or the host's JTA/Spring transaction).
+ */
+public interface UnitOfWork {
+
+  /**
+   * Runs {@code work} in one unit of work.
+   *
+   * @param work the work; its return value is passed through
+   * @return what {@code work} returned
+   * @throws ConflictException when a write was based on a stale version; nothing was committed
+   */
+  <T> T execute(Supplier<T> work);
+
+  /** Runs {@code work} in one unit of work. */
+  default void run(Runnable work) {
+    execute(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /**
+   * Registers an action to run once the current unit of work has committed (used to publish events to the
+   * host only for changes that really happened). Outside a unit of work the action runs at once.
+   */
+  void afterCommit(Runnable action);
+}

@@ -1,0 +1,30 @@
+package org.crmkit.storage;
+
+import org.crmkit.account.AccountRepository;
+import org.crmkit.contact.ContactRepository;
+import org.crmkit.history.StageHistoryRepository;
+import org.crmkit.lead.LeadRepository;
+import org.crmkit.opportunity.OpportunityRepository;
+import org.crmkit.shared.UnitOfWork;
+
+/**
+ * Service provider interface: what a storage adapter gives crmkit. An adapter (crm-inmemory, crm-jpa, or a
+ * host's own) implements every repository port and the unit of work that makes their writes atomic. The
+ * repositories must be used only inside {@link #unitOfWork()}. Implementations are thread-safe.
+ *
+ * <p>Adapters prove they behave alike by passing the contract suite of the {@code crm-testkit} module.
+ */
+public interface CrmStorage {
+
+  UnitOfWork unitOfWork();
+
+  LeadRepository leads();
+
+  AccountRepository accounts();
+
+  ContactRepository contacts();
+
+  OpportunityRepository opportunities();
+
+  StageHistoryRepository stageHistory();
+}

@@ -1,0 +1,281 @@
+package org.crmkit.inmemory;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.crmkit.account.Account;
+import org.crmkit.account.AccountQuery;
+import org.crmkit.account.AccountRepository;
+import org.crmkit.account.AccountSnapshot;
+import org.crmkit.contact.Contact;
+import org.crmkit.contact.ContactQuery;
+import org.crmkit.contact.ContactRepository;
+import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.history.StageHistoryRepository;
+import org.crmkit.inmemory.internal.AppendOnlyLog;
+import org.crmkit.inmemory.internal.InMemoryDatabase;
+import org.crmkit.inmemory.internal.Table;
+import org.crmkit.lead.Lead;
+import org.crmkit.lead.LeadQuery;
+import org.crmkit.lead.LeadRepository;
+import org.crmkit.lead.LeadSnapshot;
+import org.crmkit.opportunity.Opportunity;
+import org.crmkit.opportunity.OpportunityQuery;
+import org.crmkit.opportunity.OpportunityRepository;
+import org.crmkit.opportunity.OpportunitySnapshot;
+import org.crmkit.opportunity.OpportunitySummary;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.LeadId;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.Page;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordType;
+import org.crmkit.shared.UnitOfWork;
+import org.crmkit.storage.CrmStorage;
+
+/**
+ * Storage in the JVM's memory: the default for tests, examples and small applications, and as strict as a
+ * database. Thread-safe. Every unit of work writes to a private workspace and commits all or nothing; a write
+ * based on a stale version fails with {@link org.crmkit.shared.ConflictException}. Stores immutable snapshots, so
+ * no caller ever aliases stored state.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder().storage(InMemoryStorage.create()).build();
+ * }</pre>
+ */
+public final class InMemoryStorage implements CrmStorage {
+  private final InMemoryDatabase db = new InMemoryDatabase();
+  private final Table<LeadId, LeadSnapshot> leadTable =
+      db.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
+          order(LeadSnapshot::createdAt, s -> s.id().toString()));
+  private final Table<AccountId, AccountSnapshot> accountTable =
+      db.table(RecordType.ACCOUNT, AccountSnapshot::id, AccountSnapshot::version, AccountSnapshot::withVersion,
+          order(AccountSnapshot::createdAt, s -> s.id().toString()));
+  private final Table<ContactId, ContactSnapshot> contactTable =
+      db.table(RecordType.CONTACT, ContactSnapshot::id, ContactSnapshot::version, ContactSnapshot::withVersion,
+          order(ContactSnapshot::createdAt, s -> s.id().toString()));
+  private final Table<OpportunityId, OpportunitySnapshot> opportunityTable =
+      db.table(RecordType.OPPORTUNITY, OpportunitySnapshot::id, OpportunitySnapshot::version,
+          OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().toString()));
+  private final AppendOnlyLog<StageHistoryEntry> historyLog =
+      db.log(e -> e.opportunityId() + "@" + e.version(), StageHistoryEntry::opportunityId);
+
+  private final LeadRepository leads = new Leads();
+  private final AccountRepository accounts = new Accounts();
+  private final ContactRepository contacts = new Contacts();
+  private final OpportunityRepository opportunities = new Opportunities();
+  private final StageHistoryRepository history = new History();
+
+  private InMemoryStorage() {}
+
+  /** A new, empty storage. */
+  public static InMemoryStorage create() {
+    return new InMemoryStorage();
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return db;
+  }
+
+  @Override
+  public LeadRepository leads() {
+    return leads;
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return accounts;
+  }
+
+  @Override
+  public ContactRepository contacts() {
+    return contacts;
+  }
+
+  @Override
+  public OpportunityRepository opportunities() {
+    return opportunities;
+  }
+
+  @Override
+  public StageHistoryRepository stageHistory() {
+    return history;
+  }
+
+  private static <S, C extends Comparable<? super C>> Comparator<S> order(
+      Function<S, C> first, Function<S, String> then) {
+    return Comparator.comparing(first).thenComparing(then);
+  }
+
+  private static <T> boolean matches(T filter, T value) {
+    return filter == null || filter.equals(value);
+  }
+
+  private final class Leads implements LeadRepository {
+    @Override
+    public Optional<Lead> findById(LeadId id) {
+      return leadTable.get(id).map(Lead::restore);
+    }
+
+    @Override
+    public Lead save(Lead lead) {
+      return Lead.restore(leadTable.save(lead.snapshot()));
+    }
+
+    @Override
+    public void delete(LeadId id, long expectedVersion) {
+      leadTable.delete(id, expectedVersion);
+    }
+
+    @Override
+    public Page<Lead> find(LeadQuery q, PageRequest page) {
+      Predicate<LeadSnapshot> filter =
+          s -> matches(q.owner(), s.owner())
+              && matches(q.status(), s.status())
+              && (q.email() == null
+                  || (s.details().email() != null
+                      && s.details().email().normalized().equals(q.email().normalized())))
+              && (q.converted() == null || q.converted() == (s.conversion() != null));
+      return leadTable.page(filter, page, Lead::restore);
+    }
+  }
+
+  private final class Accounts implements AccountRepository {
+    @Override
+    public Optional<Account> findById(AccountId id) {
+      return accountTable.get(id).map(Account::restore);
+    }
+
+    @Override
+    public List<Account> findAllById(Collection<AccountId> ids) {
+      Set<AccountId> wanted = new HashSet<>(ids);
+      return accountTable.select(s -> wanted.contains(s.id())).stream().map(Account::restore).toList();
+    }
+
+    @Override
+    public Account save(Account account) {
+      return Account.restore(accountTable.save(account.snapshot()));
+    }
+
+    @Override
+    public void delete(AccountId id, long expectedVersion) {
+      accountTable.delete(id, expectedVersion);
+    }
+
+    @Override
+    public Page<Account> find(AccountQuery q, PageRequest page) {
+      String needle = q.nameContains() == null ? null : q.nameContains().toLowerCase(Locale.ROOT);
+      Predicate<AccountSnapshot> filter =
+          s -> matches(q.owner(), s.owner())
+              && (needle == null || s.details().name().toLowerCase(Locale.ROOT).contains(needle));
+      return accountTable.page(filter, page, Account::restore);
+    }
+  }
+
+  private final class Contacts implements ContactRepository {
+    @Override
+    public Optional<Contact> findById(ContactId id) {
+      return contactTable.get(id).map(Contact::restore);
+    }
+
+    @Override
+    public Contact save(Contact contact) {
+      return Contact.restore(contactTable.save(contact.snapshot()));
+    }
+
+    @Override
+    public void delete(ContactId id, long expectedVersion) {
+      contactTable.delete(id, expectedVersion);
+    }
+
+    @Override
+    public Page<Contact> find(ContactQuery q, PageRequest page) {
+      Predicate<ContactSnapshot> filter =
+          s -> matches(q.owner(), s.owner())
+              && (q.accountId() == null || q.accountId().equals(s.accountId()))
+              && (q.email() == null
+                  || (s.details().email() != null
+                      && s.details().email().normalized().equals(q.email().normalized())));
+      return contactTable.page(filter, page, Contact::restore);
+    }
+
+    @Override
+    public long countByAccount(AccountId accountId) {
+      return contactTable.select(s -> accountId.equals(s.accountId())).size();
+    }
+  }
+
+  private final class Opportunities implements OpportunityRepository {
+    @Override
+    public Optional<Opportunity> findById(OpportunityId id) {
+      return opportunityTable.get(id).map(Opportunity::restore);
+    }
+
+    @Override
+    public Opportunity save(Opportunity opportunity) {
+      return Opportunity.restore(opportunityTable.save(opportunity.snapshot()));
+    }
+
+    @Override
+    public void delete(OpportunityId id, long expectedVersion) {
+      opportunityTable.delete(id, expectedVersion);
+    }
+
+    @Override
+    public Page<Opportunity> find(OpportunityQuery q, PageRequest page) {
+      return opportunityTable.page(filter(q), page, Opportunity::restore);
+    }
+
+    @Override
+    public Page<OpportunitySummary> findSummaries(OpportunityQuery q, PageRequest page) {
+      return opportunityTable.page(
+          filter(q),
+          page,
+          s -> new OpportunitySummary(
+              s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(),
+              s.accountId() == null ? null : accountTable.get(s.accountId()).map(a -> a.details().name()).orElse(null)));
+    }
+
+    @Override
+    public long countByAccount(AccountId accountId) {
+      return opportunityTable.select(s -> accountId.equals(s.accountId())).size();
+    }
+
+    @Override
+    public long countByContact(ContactId contactId) {
+      return opportunityTable.select(s -> contactId.equals(s.contactId())).size();
+    }
+
+    private Predicate<OpportunitySnapshot> filter(OpportunityQuery q) {
+      return s -> matches(q.owner(), s.owner())
+          && (q.stages().isEmpty() || q.stages().contains(s.stage()))
+          && (q.accountId() == null || q.accountId().equals(s.accountId()))
+          && (q.contactId() == null || q.contactId().equals(s.contactId()))
+          && (q.closeFrom() == null || (s.closeDate() != null && !s.closeDate().isBefore(q.closeFrom())))
+          && (q.closeTo() == null || (s.closeDate() != null && !s.closeDate().isAfter(q.closeTo())));
+    }
+  }
+
+  private final class History implements StageHistoryRepository {
+    @Override
+    public void append(StageHistoryEntry entry) {
+      historyLog.append(entry);
+    }
+
+    @Override
+    public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
+      return historyLog.group(opportunityId).stream()
+          .sorted(Comparator.comparingLong(StageHistoryEntry::version))
+          .toList();
+    }
+  }
+}
