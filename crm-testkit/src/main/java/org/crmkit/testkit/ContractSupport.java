@@ -1,0 +1,30 @@
+package org.crmkit.testkit;
+
+import java.util.function.Consumer;
+import org.crmkit.Crm;
+import org.crmkit.shared.Actor;
+
+/**
+ * What every contract interface can use: a {@link Crm} over the adapter under test (wrapped in a
+ * {@link FaultyStorage}), the clock that drives it, and actors. {@link CrmContractFixture} implements it.
+ */
+public interface ContractSupport {
+
+  /** Alice, a seller: the default actor of the contract tests. */
+  Actor ALICE = Actor.user("alice");
+
+  /** Bob, another seller. */
+  Actor BOB = Actor.user("bob");
+
+  /** @return the Crm under test, with default configuration */
+  Crm crm();
+
+  /** @return a new Crm over the same storage and clock, configured further by {@code config} */
+  Crm crm(Consumer<Crm.Builder> config);
+
+  /** @return the clock of every Crm of this test; starts at 2026-03-02T09:00:00Z */
+  MutableClock clock();
+
+  /** @return the storage under test, wrapped for fault injection */
+  FaultyStorage storage();
+}

@@ -1,0 +1,8 @@
+package org.crmkit.testkit;
+
+/**
+ * The whole contract suite: every behaviour a storage adapter must show. Implement it in a test class that
+ * extends {@link CrmContractFixture}. It grows with every capability.
+ */
+public interface CrmContract
+    extends LeadContract {}
