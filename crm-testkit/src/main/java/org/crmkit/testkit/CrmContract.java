@@ -5,4 +5,9 @@ package org.crmkit.testkit;
  * extends {@link CrmContractFixture}. It grows with every capability.
  */
 public interface CrmContract
-    extends LeadContract {}
+    extends LeadContract,
+        AccountContactContract,
+        OpportunityContract,
+        StageHistoryContract,
+        AtomicityContract,
+        ConcurrencyContract {}

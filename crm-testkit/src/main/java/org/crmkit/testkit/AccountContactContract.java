@@ -1,0 +1,177 @@
+package org.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.crmkit.account.Account;
+import org.crmkit.account.AccountQuery;
+import org.crmkit.application.CreateAccount;
+import org.crmkit.application.CreateContact;
+import org.crmkit.application.CreateOpportunity;
+import org.crmkit.application.UpdateAccount;
+import org.crmkit.application.UpdateContact;
+import org.crmkit.contact.Contact;
+import org.crmkit.contact.ContactQuery;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ConflictException;
+import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.FieldError;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.RuleViolationException;
+import org.crmkit.shared.ValidationException;
+import org.junit.jupiter.api.Test;
+
+/** Contract: accounts and contacts. */
+public interface AccountContactContract extends ContractSupport {
+
+  @Test
+  default void createsAnAccountWithOnlyAName() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("  Acme Oy  "));
+    Account stored = crm().accounts().get(ALICE, account.id());
+    assertThat(stored.name()).isEqualTo("Acme Oy");
+    assertThat(stored.owner()).isEqualTo(ALICE.userId());
+    assertThat(stored.version()).isEqualTo(1);
+  }
+
+  @Test
+  default void rejectsAnAccountWithoutAName() {
+    assertThatThrownBy(() -> crm().accounts().create(ALICE, CreateAccount.named(" ")))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field).contains("name"));
+  }
+
+  @Test
+  default void updatesAnAccountAndDetectsAStaleVersion() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme").withIndustry("Retail"));
+    Account updated = crm().accounts().update(ALICE, new UpdateAccount(account.id(), 1L, BOB.userId(), "Acme Oy",
+        "https://acme.example", "Wholesale", null, "info@acme.example", "Helsinki", "FI", null,
+        Map.of("region", "nordics"), null));
+
+    assertThat(updated.version()).isEqualTo(2);
+    Account stored = crm().accounts().get(ALICE, account.id());
+    assertThat(stored.details().industry()).isEqualTo("Wholesale");
+    assertThat(stored.details().email()).isEqualTo(EmailAddress.of("info@acme.example"));
+    assertThat(stored.segments().values()).containsEntry("region", "nordics");
+    assertThat(stored.owner()).isEqualTo(BOB.userId());
+    assertThatThrownBy(() -> crm().accounts().update(ALICE, new UpdateAccount(account.id(), 1L, null, "Stale",
+            null, null, null, null, null, null, null, null, null)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(crm().accounts().get(ALICE, account.id()).name()).isEqualTo("Acme Oy");
+  }
+
+  @Test
+  default void findsAccountsByNameIgnoringCase() {
+    crm().accounts().create(ALICE, CreateAccount.named("Acme Oy"));
+    clock().advance(Duration.ofSeconds(1));
+    crm().accounts().create(BOB, CreateAccount.named("Globex"));
+
+    assertThat(crm().accounts().list(ALICE, AccountQuery.all().withNameContaining("ACME"), PageRequest.first(10))
+            .items())
+        .extracting(Account::name).containsExactly("Acme Oy");
+    assertThat(crm().accounts().list(ALICE, AccountQuery.all().withOwner(BOB.userId()), PageRequest.first(10))
+            .items())
+        .extracting(Account::name).containsExactly("Globex");
+  }
+
+  @Test
+  default void refusesToDeleteAnAccountThatStillHasContactsOrOpportunities() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    Contact contact = crm().contacts().create(ALICE, CreateContact.of(account.id(), "Wile", "Coyote", null));
+
+    assertThatThrownBy(() -> crm().accounts().delete(ALICE, account.id(), null))
+        .isInstanceOf(RuleViolationException.class)
+        .hasMessageContaining("1 contact(s)");
+    assertThat(crm().accounts().find(ALICE, account.id())).isPresent();
+
+    crm().contacts().delete(ALICE, contact.id(), null);
+    crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(account.id()));
+    assertThatThrownBy(() -> crm().accounts().delete(ALICE, account.id(), null))
+        .isInstanceOf(RuleViolationException.class)
+        .hasMessageContaining("1 opportunity(ies)");
+  }
+
+  @Test
+  default void deletesAnUnreferencedAccount() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    crm().accounts().delete(ALICE, account.id(), 1L);
+    assertThat(crm().accounts().find(ALICE, account.id())).isEmpty();
+  }
+
+  @Test
+  default void createsAContactAtAnAccount() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    Contact contact = crm().contacts().create(ALICE,
+        CreateContact.of(account.id(), "Wile E.", "Coyote", "Wile@Acme.Example").withTitle("Genius"));
+
+    Contact stored = crm().contacts().get(ALICE, contact.id());
+    assertThat(stored.accountId()).contains(account.id());
+    assertThat(stored.details().displayName()).isEqualTo("Wile E. Coyote");
+    assertThat(stored.details().email().value()).isEqualTo("Wile@acme.example");
+    assertThat(stored.details().title()).isEqualTo("Genius");
+    assertThat(crm().contacts().list(ALICE, ContactQuery.all().withAccount(account.id()), PageRequest.first(5)).items())
+        .extracting(Contact::id).containsExactly(contact.id());
+    assertThat(crm().contacts().list(ALICE, ContactQuery.all().withEmail(EmailAddress.of("wile@ACME.example")),
+            PageRequest.first(5)).items())
+        .extracting(Contact::id).containsExactly(contact.id());
+  }
+
+  @Test
+  default void rejectsAContactWithoutALastNameOrWithAnUnknownAccount() {
+    assertThatThrownBy(() -> crm().contacts().create(ALICE, CreateContact.of(null, "Wile", "", null)))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
+            .contains("lastName"));
+    AccountId unknown = AccountId.parse("00000000-0000-0000-0000-0000000000aa");
+    assertThatThrownBy(() -> crm().contacts().create(ALICE, CreateContact.of(unknown, "Wile", "Coyote", null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("accountId");
+    assertThat(crm().contacts().list(ALICE, ContactQuery.all(), PageRequest.first(5)).total()).isZero();
+  }
+
+  @Test
+  default void movesAContactToAnotherAccount() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    Account globex = crm().accounts().create(ALICE, CreateAccount.named("Globex"));
+    Contact contact = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", null));
+
+    crm().contacts().update(ALICE, new UpdateContact(contact.id(), 1L, null, globex.id(), "Wile", "Coyote", null,
+        null, null, null, null));
+
+    assertThat(crm().contacts().get(ALICE, contact.id()).accountId()).contains(globex.id());
+    assertThat(storage().unitOfWork().execute(() -> storage().contacts().countByAccount(acme.id()))).isZero();
+  }
+
+  @Test
+  default void refusesToDeleteAContactLinkedToAnOpportunity() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    Contact contact = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", null));
+    crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id()).withContact(contact.id()));
+
+    assertThatThrownBy(() -> crm().contacts().delete(ALICE, contact.id(), null))
+        .isInstanceOf(RuleViolationException.class);
+    assertThat(crm().contacts().find(ALICE, contact.id())).isPresent();
+  }
+
+  @Test
+  default void reportsMissingAccountsAndContacts() {
+    assertThatThrownBy(() -> crm().accounts().get(ALICE, AccountId.parse("00000000-0000-0000-0000-000000000001")))
+        .isInstanceOf(RecordNotFoundException.class);
+    assertThatThrownBy(() -> crm().contacts().delete(ALICE,
+            org.crmkit.shared.ContactId.parse("00000000-0000-0000-0000-000000000001"), null))
+        .isInstanceOf(RecordNotFoundException.class);
+  }
+
+  @Test
+  default void findsAccountsByIdsInOneCall() {
+    Account a = crm().accounts().create(ALICE, CreateAccount.named("A"));
+    Account b = crm().accounts().create(ALICE, CreateAccount.named("B"));
+    crm().accounts().create(ALICE, CreateAccount.named("C"));
+
+    var found = storage().unitOfWork().execute(() -> storage().accounts().findAllById(java.util.List.of(a.id(), b.id(),
+        AccountId.parse("00000000-0000-0000-0000-000000000009"))));
+    assertThat(found).extracting(Account::name).containsExactlyInAnyOrder("A", "B");
+  }
+}
