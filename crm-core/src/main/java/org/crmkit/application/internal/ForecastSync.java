@@ -73,9 +73,9 @@ final class ForecastSync {
             || !oldAmount.currency().equals(newAmount.currency())) {
           flag(actor, forecast, before, newAmount);
         } else {
-          BigDecimal scaled = total.amount().multiply(newAmount.amount())
+          BigDecimal targetAmount = total.amount().multiply(newAmount.amount())
               .divide(oldAmount.amount(), total.amount().scale(), RoundingMode.HALF_EVEN);
-          Money target = new Money(scaled, total.currency());
+          Money target = new Money(targetAmount, total.currency());
           List<ForecastLine> scaled = ForecastLines.rescale(forecast.lines(), target);
           forecast.replaceLines(scaled, ctx.now());
           save(actor, before, forecast, ForecastChangeCause.AMOUNT_RESCALED);
