@@ -37,7 +37,7 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
   public AccountBudget setMonths(Actor actor, SetBudgetMonths cmd) {
     requireActor(actor);
     ctx.validation.check(cmd);
-    if (cmd.months().contains(null)) {
+    if (cmd.months().stream().anyMatch(Objects::isNull)) {
       throw ValidationException.of("months", "must not contain null months");
     }
     return change(cmd.accountId(), cmd.expectedVersion(), b -> b.setMonths(cmd.months(), ctx.now()));
