@@ -3,14 +3,18 @@ package org.crmkit;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Objects;
+import org.crmkit.application.AccountBudgetService;
+import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
+import org.crmkit.application.ForecastService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
+import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
@@ -36,6 +40,18 @@ public interface Crm {
 
   OpportunityService opportunities();
 
+  /** @return billing forecasts of opportunities: expected invoicing by month */
+  ForecastService forecasts();
+
+  /** @return account budgets by month */
+  AccountBudgetService budgets();
+
+  /** @return the account card figures: budget vs forecast vs won by month */
+  AccountCardService accountCards();
+
+  /** @return the segment dimensions in force */
+  SegmentCatalog segments();
+
   /** @return the pipeline in force */
   Pipeline pipeline();
 
@@ -59,6 +75,7 @@ public interface Crm {
     private OpportunityRules opportunityRules = OpportunityRules.defaults();
     private DomainEventPublisher publisher = DomainEventPublisher.none();
     private Validator validator;
+    private SegmentCatalog segments = SegmentCatalog.unrestricted();
 
     private Builder() {}
 
@@ -98,6 +115,15 @@ public interface Crm {
       return this;
     }
 
+    /**
+     * The segment dimensions and values accounts and opportunities may carry. Default:
+     * {@link SegmentCatalog#unrestricted()} (any dimension and value).
+     */
+    public Builder segments(SegmentCatalog value) {
+      this.segments = Objects.requireNonNull(value, "segments");
+      return this;
+    }
+
     /** Receives domain events after each commit. Default: events are dropped. */
     public Builder eventPublisher(DomainEventPublisher value) {
       this.publisher = Objects.requireNonNull(value, "eventPublisher");
@@ -123,7 +149,7 @@ public interface Crm {
       }
       return new DefaultCrm(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
-          validator != null ? validator : DefaultCrm.defaultValidator());
+          validator != null ? validator : DefaultCrm.defaultValidator(), segments);
     }
   }
 }

@@ -28,4 +28,18 @@ public record UpdateAccount(
     @Size(max = 80) String country,
     @Size(max = 4000) String description,
     Map<String, String> segments,
-    Map<String, CustomValue> customFields) {}
+    Map<String, CustomValue> customFields) {
+
+  /** A command that keeps every value of the given account: change the fields you need with the withers. */
+  public static UpdateAccount from(org.crmkit.account.Account a) {
+    org.crmkit.account.AccountDetails d = a.details();
+    return new UpdateAccount(a.id(), a.version(), a.owner(), d.name(), d.website(), d.industry(), d.phone(),
+        d.email() == null ? null : d.email().value(), d.city(), d.country(), d.description(), a.segments().values(),
+        a.customFields().values());
+  }
+
+  public UpdateAccount withSegments(Map<String, String> value) {
+    return new UpdateAccount(id, expectedVersion, owner, name, website, industry, phone, email, city, country,
+        description, value, customFields);
+  }
+}

@@ -83,6 +83,11 @@ public record UpdateOpportunity(
         leadSource, nextStep, description, segments, customFields);
   }
 
+  public UpdateOpportunity withSegments(Map<String, String> value) {
+    return new UpdateOpportunity(id, expectedVersion, owner, name, accountId, contactId, amount, probability,
+        closeDate, leadSource, nextStep, description, value, customFields);
+  }
+
   public UpdateOpportunity withCustomFields(Map<String, CustomValue> value) {
     return new UpdateOpportunity(id, expectedVersion, owner, name, accountId, contactId, amount, probability,
         closeDate, leadSource, nextStep, description, segments, value);

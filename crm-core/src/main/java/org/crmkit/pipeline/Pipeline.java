@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.forecast.AmountChangePolicy;
 import org.crmkit.shared.ConfigurationException;
 
 /**
@@ -19,9 +20,15 @@ public final class Pipeline {
   private final PipelineMode mode;
   private final List<SalesStage> stages;
   private final List<LeadStatus> leadStatuses;
+  private final AmountChangePolicy forecastOnAmountChange;
 
-  private Pipeline(PipelineMode mode, List<SalesStage> stages, List<LeadStatus> leadStatuses) {
+  private Pipeline(
+      PipelineMode mode,
+      List<SalesStage> stages,
+      List<LeadStatus> leadStatuses,
+      AmountChangePolicy forecastOnAmountChange) {
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.forecastOnAmountChange = Objects.requireNonNull(forecastOnAmountChange, "forecastOnAmountChange");
     this.stages = List.copyOf(stages);
     this.leadStatuses = List.copyOf(leadStatuses);
     check();
@@ -77,6 +84,19 @@ public final class Pipeline {
 
   public PipelineMode mode() {
     return mode;
+  }
+
+  /**
+   * @return what happens to an opportunity's billing forecast when its amount changes; default
+   *     {@link AmountChangePolicy#KEEP_AND_FLAG}
+   */
+  public AmountChangePolicy forecastOnAmountChange() {
+    return forecastOnAmountChange;
+  }
+
+  /** @return a copy of this pipeline with another billing forecast policy for amount changes */
+  public Pipeline withForecastOnAmountChange(AmountChangePolicy policy) {
+    return new Pipeline(mode, stages, leadStatuses, Objects.requireNonNull(policy, "policy"));
   }
 
   /** @return the sales stages in pipeline order */
@@ -193,8 +213,18 @@ public final class Pipeline {
     private PipelineMode mode = PipelineMode.SPLIT_LEADS_AND_OPPORTUNITIES;
     private final List<SalesStage> stages = new ArrayList<>();
     private final List<LeadStatus> statuses = new ArrayList<>();
+    private AmountChangePolicy forecastOnAmountChange = AmountChangePolicy.KEEP_AND_FLAG;
 
     private Builder() {}
+
+    /**
+     * What happens to an opportunity's billing forecast when its amount changes. Default:
+     * {@link AmountChangePolicy#KEEP_AND_FLAG}.
+     */
+    public Builder forecastOnAmountChange(AmountChangePolicy policy) {
+      this.forecastOnAmountChange = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     public Builder mode(PipelineMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
@@ -215,7 +245,7 @@ public final class Pipeline {
      * @throws ConfigurationException when the invariants listed on {@link Pipeline} do not hold
      */
     public Pipeline build() {
-      return new Pipeline(mode, stages, statuses);
+      return new Pipeline(mode, stages, statuses, forecastOnAmountChange);
     }
   }
 }

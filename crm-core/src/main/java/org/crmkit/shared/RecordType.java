@@ -5,7 +5,11 @@ public enum RecordType {
   LEAD("Lead"),
   ACCOUNT("Account"),
   CONTACT("Contact"),
-  OPPORTUNITY("Opportunity");
+  OPPORTUNITY("Opportunity"),
+  /** The billing forecast of an opportunity (keyed by the opportunity's id). */
+  BILLING_FORECAST("Billing forecast"),
+  /** The budget of an account (keyed by the account's id). */
+  ACCOUNT_BUDGET("Account budget");
 
   private final String label;
 

@@ -1,10 +1,15 @@
 package org.crmkit.storage;
 
 import org.crmkit.account.AccountRepository;
+import org.crmkit.budget.AccountBudgetRepository;
+import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.ContactRepository;
+import org.crmkit.forecast.BillingForecastRepository;
+import org.crmkit.forecast.ForecastHistoryRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.LeadRepository;
 import org.crmkit.opportunity.OpportunityRepository;
+import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.UnitOfWork;
 
 /**
@@ -27,4 +32,47 @@ public interface CrmStorage {
   OpportunityRepository opportunities();
 
   StageHistoryRepository stageHistory();
+
+  /**
+   * Billing forecasts, one per opportunity. The default throws: adapters that support billing forecasts
+   * override it (the contract suite requires it).
+   *
+   * @throws ConfigurationException when the adapter does not support billing forecasts
+   */
+  default BillingForecastRepository billingForecasts() {
+    throw unsupported("billingForecasts()");
+  }
+
+  /**
+   * The insert-only history of billing forecasts. The default throws, as for {@link #billingForecasts()}.
+   *
+   * @throws ConfigurationException when the adapter does not support billing forecasts
+   */
+  default ForecastHistoryRepository forecastHistory() {
+    throw unsupported("forecastHistory()");
+  }
+
+  /**
+   * Account budgets, one per account. The default throws, as for {@link #billingForecasts()}.
+   *
+   * @throws ConfigurationException when the adapter does not support account budgets
+   */
+  default AccountBudgetRepository accountBudgets() {
+    throw unsupported("accountBudgets()");
+  }
+
+  /**
+   * The reads behind the account card. The default throws, as for {@link #billingForecasts()}.
+   *
+   * @throws ConfigurationException when the adapter does not support account cards
+   */
+  default AccountCardRepository accountCards() {
+    throw unsupported("accountCards()");
+  }
+
+  private ConfigurationException unsupported(String port) {
+    return new ConfigurationException(
+        getClass().getName() + " does not implement CrmStorage." + port
+            + "; billing forecasts, account budgets and account cards need an adapter that does (crm-inmemory does)");
+  }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.inmemory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,10 +14,23 @@ import org.crmkit.account.Account;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.account.AccountSnapshot;
+import org.crmkit.budget.AccountBudget;
+import org.crmkit.budget.AccountBudgetRepository;
+import org.crmkit.budget.AccountBudgetSnapshot;
+import org.crmkit.budget.AccountCardQuery;
+import org.crmkit.budget.AccountCardRepository;
+import org.crmkit.budget.CardForecastRow;
+import org.crmkit.budget.CardWonRow;
 import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.contact.ContactRepository;
 import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.forecast.BillingForecast;
+import org.crmkit.forecast.BillingForecastRepository;
+import org.crmkit.forecast.BillingForecastSnapshot;
+import org.crmkit.forecast.ForecastHistoryEntry;
+import org.crmkit.forecast.ForecastHistoryRepository;
+import org.crmkit.forecast.ForecastLine;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.inmemory.internal.AppendOnlyLog;
@@ -67,12 +81,24 @@ public final class InMemoryStorage implements CrmStorage {
           OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().toString()));
   private final AppendOnlyLog<StageHistoryEntry> historyLog =
       db.log(e -> e.opportunityId() + "@" + e.version(), StageHistoryEntry::opportunityId);
+  private final Table<OpportunityId, BillingForecastSnapshot> forecastTable =
+      db.table(RecordType.BILLING_FORECAST, BillingForecastSnapshot::opportunityId, BillingForecastSnapshot::version,
+          BillingForecastSnapshot::withVersion, Comparator.comparing(s -> s.opportunityId().toString()));
+  private final AppendOnlyLog<ForecastHistoryEntry> forecastLog =
+      db.log(e -> "forecast " + e.opportunityId() + "@" + e.version(), ForecastHistoryEntry::opportunityId);
+  private final Table<AccountId, AccountBudgetSnapshot> budgetTable =
+      db.table(RecordType.ACCOUNT_BUDGET, AccountBudgetSnapshot::accountId, AccountBudgetSnapshot::version,
+          AccountBudgetSnapshot::withVersion, Comparator.comparing(s -> s.accountId().toString()));
 
   private final LeadRepository leads = new Leads();
   private final AccountRepository accounts = new Accounts();
   private final ContactRepository contacts = new Contacts();
   private final OpportunityRepository opportunities = new Opportunities();
   private final StageHistoryRepository history = new History();
+  private final BillingForecastRepository forecasts = new Forecasts();
+  private final ForecastHistoryRepository forecastHistory = new ForecastHistory();
+  private final AccountBudgetRepository budgets = new Budgets();
+  private final AccountCardRepository cards = new Cards();
 
   private InMemoryStorage() {}
 
@@ -109,6 +135,26 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public StageHistoryRepository stageHistory() {
     return history;
+  }
+
+  @Override
+  public BillingForecastRepository billingForecasts() {
+    return forecasts;
+  }
+
+  @Override
+  public ForecastHistoryRepository forecastHistory() {
+    return forecastHistory;
+  }
+
+  @Override
+  public AccountBudgetRepository accountBudgets() {
+    return budgets;
+  }
+
+  @Override
+  public AccountCardRepository accountCards() {
+    return cards;
   }
 
   private static <S, C extends Comparable<? super C>> Comparator<S> order(
@@ -275,6 +321,88 @@ public final class InMemoryStorage implements CrmStorage {
     public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
       return historyLog.group(opportunityId).stream()
           .sorted(Comparator.comparingLong(StageHistoryEntry::version))
+          .toList();
+    }
+  }
+
+  private final class Forecasts implements BillingForecastRepository {
+    @Override
+    public Optional<BillingForecast> findByOpportunity(OpportunityId opportunityId) {
+      return forecastTable.get(opportunityId).map(BillingForecast::restore);
+    }
+
+    @Override
+    public BillingForecast save(BillingForecast forecast) {
+      return BillingForecast.restore(forecastTable.save(forecast.snapshot()));
+    }
+
+    @Override
+    public void delete(OpportunityId opportunityId, long expectedVersion) {
+      forecastTable.delete(opportunityId, expectedVersion);
+    }
+  }
+
+  private final class ForecastHistory implements ForecastHistoryRepository {
+    @Override
+    public void append(ForecastHistoryEntry entry) {
+      forecastLog.append(entry);
+    }
+
+    @Override
+    public List<ForecastHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
+      return forecastLog.group(opportunityId).stream()
+          .sorted(Comparator.comparingLong(ForecastHistoryEntry::version))
+          .toList();
+    }
+  }
+
+  private final class Budgets implements AccountBudgetRepository {
+    @Override
+    public Optional<AccountBudget> findByAccount(AccountId accountId) {
+      return budgetTable.get(accountId).map(AccountBudget::restore);
+    }
+
+    @Override
+    public AccountBudget save(AccountBudget budget) {
+      return AccountBudget.restore(budgetTable.save(budget.snapshot()));
+    }
+
+    @Override
+    public void delete(AccountId accountId, long expectedVersion) {
+      budgetTable.delete(accountId, expectedVersion);
+    }
+  }
+
+  private final class Cards implements AccountCardRepository {
+    @Override
+    public List<CardForecastRow> forecastRows(AccountCardQuery q) {
+      List<CardForecastRow> rows = new ArrayList<>();
+      for (OpportunitySnapshot o : opportunityTable.select(
+          s -> q.accountId().equals(s.accountId()) && q.forecastStages().contains(s.stage()))) {
+        forecastTable.get(o.id()).ifPresent(f -> {
+          for (ForecastLine line : f.lines()) {
+            if (!line.month().isBefore(q.from()) && !line.month().isAfter(q.to())
+                && line.amount().currency().equals(q.currency())) {
+              rows.add(new CardForecastRow(o.id(), o.stage(), o.probability(), line.month(), line.amount()));
+            }
+          }
+        });
+      }
+      return rows;
+    }
+
+    @Override
+    public List<CardWonRow> wonRows(AccountCardQuery q) {
+      return opportunityTable.select(
+              s -> q.accountId().equals(s.accountId())
+                  && q.wonStages().contains(s.stage())
+                  && s.closeDate() != null
+                  && !s.closeDate().isBefore(q.firstDay())
+                  && !s.closeDate().isAfter(q.lastDay())
+                  && s.amount() != null
+                  && s.amount().currency().equals(q.currency()))
+          .stream()
+          .map(s -> new CardWonRow(s.id(), s.closeDate(), s.amount()))
           .toList();
     }
   }

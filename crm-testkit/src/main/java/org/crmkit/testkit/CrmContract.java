@@ -10,4 +10,7 @@ public interface CrmContract
         OpportunityContract,
         StageHistoryContract,
         AtomicityContract,
-        ConcurrencyContract {}
+        ConcurrencyContract,
+        BillingForecastContract,
+        SegmentContract,
+        AccountCardContract {}

@@ -9,9 +9,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
+import org.crmkit.budget.AccountBudget;
+import org.crmkit.budget.AccountBudgetRepository;
+import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.contact.ContactRepository;
+import org.crmkit.forecast.BillingForecast;
+import org.crmkit.forecast.BillingForecastRepository;
+import org.crmkit.forecast.ForecastHistoryEntry;
+import org.crmkit.forecast.ForecastHistoryRepository;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.Lead;
@@ -44,7 +51,10 @@ public final class FaultyStorage implements CrmStorage {
     SAVE_CONTACT,
     SAVE_OPPORTUNITY,
     APPEND_HISTORY,
-    DELETE_ACCOUNT
+    DELETE_ACCOUNT,
+    SAVE_FORECAST,
+    APPEND_FORECAST_HISTORY,
+    SAVE_BUDGET
   }
 
   /** The exception an injected fault throws. */
@@ -274,5 +284,71 @@ public final class FaultyStorage implements CrmStorage {
         return d.findByOpportunity(opportunityId);
       }
     };
+  }
+
+  @Override
+  public BillingForecastRepository billingForecasts() {
+    BillingForecastRepository d = delegate.billingForecasts();
+    return new BillingForecastRepository() {
+      @Override
+      public Optional<BillingForecast> findByOpportunity(OpportunityId opportunityId) {
+        return d.findByOpportunity(opportunityId);
+      }
+
+      @Override
+      public BillingForecast save(BillingForecast forecast) {
+        check(Operation.SAVE_FORECAST);
+        return d.save(forecast);
+      }
+
+      @Override
+      public void delete(OpportunityId opportunityId, long expectedVersion) {
+        d.delete(opportunityId, expectedVersion);
+      }
+    };
+  }
+
+  @Override
+  public ForecastHistoryRepository forecastHistory() {
+    ForecastHistoryRepository d = delegate.forecastHistory();
+    return new ForecastHistoryRepository() {
+      @Override
+      public void append(ForecastHistoryEntry entry) {
+        check(Operation.APPEND_FORECAST_HISTORY);
+        d.append(entry);
+      }
+
+      @Override
+      public List<ForecastHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
+        return d.findByOpportunity(opportunityId);
+      }
+    };
+  }
+
+  @Override
+  public AccountBudgetRepository accountBudgets() {
+    AccountBudgetRepository d = delegate.accountBudgets();
+    return new AccountBudgetRepository() {
+      @Override
+      public Optional<AccountBudget> findByAccount(AccountId accountId) {
+        return d.findByAccount(accountId);
+      }
+
+      @Override
+      public AccountBudget save(AccountBudget budget) {
+        check(Operation.SAVE_BUDGET);
+        return d.save(budget);
+      }
+
+      @Override
+      public void delete(AccountId accountId, long expectedVersion) {
+        d.delete(accountId, expectedVersion);
+      }
+    };
+  }
+
+  @Override
+  public AccountCardRepository accountCards() {
+    return delegate.accountCards();
   }
 }

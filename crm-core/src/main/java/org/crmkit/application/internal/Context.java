@@ -8,6 +8,7 @@ import org.crmkit.application.OpportunityRules;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.history.HistoryRecorder;
 import org.crmkit.pipeline.Pipeline;
+import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.DomainEvent;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
@@ -23,6 +24,7 @@ final class Context {
   final OpportunityRules opportunityRules;
   final Validation validation;
   final HistoryRecorder history;
+  final SegmentCatalog segments;
   private final DomainEventPublisher publisher;
 
   Context(
@@ -33,7 +35,8 @@ final class Context {
       CustomFieldSchema customFields,
       OpportunityRules opportunityRules,
       DomainEventPublisher publisher,
-      Validation validation) {
+      Validation validation,
+      SegmentCatalog segments) {
     this.storage = storage;
     this.clock = clock;
     this.ids = ids;
@@ -42,6 +45,7 @@ final class Context {
     this.opportunityRules = opportunityRules;
     this.publisher = publisher;
     this.validation = validation;
+    this.segments = segments;
     this.history = new HistoryRecorder(storage.stageHistory(), ids);
   }
 

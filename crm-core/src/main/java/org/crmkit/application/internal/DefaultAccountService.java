@@ -39,6 +39,7 @@ final class DefaultAccountService implements AccountService {
     AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
         Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
     Segments segments = Values.segments(cmd.segments());
+    ctx.segments.validate(RecordType.ACCOUNT, segments);
     CustomFields custom = Values.customFields(cmd.customFields());
     ctx.customFields.validate(RecordType.ACCOUNT, custom);
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
@@ -79,6 +80,7 @@ final class DefaultAccountService implements AccountService {
     AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
         Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
     Segments segments = Values.segments(cmd.segments());
+    ctx.segments.validate(RecordType.ACCOUNT, segments);
     CustomFields custom = Values.customFields(cmd.customFields());
     ctx.customFields.validate(RecordType.ACCOUNT, custom);
     return ctx.inUnitOfWork(
@@ -110,6 +112,8 @@ final class DefaultAccountService implements AccountService {
                 "account " + id + " still has " + contacts + " contact(s) and " + opportunities
                     + " opportunity(ies); move or delete them before deleting the account");
           }
+          ctx.storage.accountBudgets().findByAccount(id)
+              .ifPresent(b -> ctx.storage.accountBudgets().delete(id, b.version()));
           ctx.storage.accounts().delete(id, account.version());
           ctx.emit(new AccountChanged(ChangeKind.DELETED, account.snapshot(), null, ctx.now(), actor));
           return null;

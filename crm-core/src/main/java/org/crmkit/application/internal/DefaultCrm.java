@@ -4,13 +4,17 @@ import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import org.crmkit.Crm;
+import org.crmkit.application.AccountBudgetService;
+import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
+import org.crmkit.application.ForecastService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
+import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
@@ -23,6 +27,9 @@ public final class DefaultCrm implements Crm {
   private final AccountService accounts;
   private final ContactService contacts;
   private final OpportunityService opportunities;
+  private final ForecastService forecasts;
+  private final AccountBudgetService budgets;
+  private final AccountCardService accountCards;
 
   public DefaultCrm(
       CrmStorage storage,
@@ -32,13 +39,17 @@ public final class DefaultCrm implements Crm {
       CustomFieldSchema customFields,
       OpportunityRules opportunityRules,
       DomainEventPublisher publisher,
-      Validator validator) {
-    this.context =
-        new Context(storage, clock, ids, pipeline, customFields, opportunityRules, publisher, new Validation(validator));
+      Validator validator,
+      SegmentCatalog segments) {
+    this.context = new Context(
+        storage, clock, ids, pipeline, customFields, opportunityRules, publisher, new Validation(validator), segments);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
     this.contacts = new DefaultContactService(context);
     this.opportunities = new DefaultOpportunityService(context);
+    this.forecasts = new DefaultForecastService(context);
+    this.budgets = new DefaultAccountBudgetService(context);
+    this.accountCards = new DefaultAccountCardService(context);
   }
 
   /** The default Jakarta Validation validator, with a clear error when no provider is on the class path. */
@@ -71,6 +82,26 @@ public final class DefaultCrm implements Crm {
   @Override
   public OpportunityService opportunities() {
     return opportunities;
+  }
+
+  @Override
+  public ForecastService forecasts() {
+    return forecasts;
+  }
+
+  @Override
+  public AccountBudgetService budgets() {
+    return budgets;
+  }
+
+  @Override
+  public AccountCardService accountCards() {
+    return accountCards;
+  }
+
+  @Override
+  public SegmentCatalog segments() {
+    return context.segments;
   }
 
   @Override

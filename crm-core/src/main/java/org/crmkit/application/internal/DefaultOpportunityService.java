@@ -69,6 +69,15 @@ final class DefaultOpportunityService implements OpportunityService {
     CustomFields custom = Values.customFields(cmd.customFields());
     ctx.customFields.validate(RecordType.OPPORTUNITY, custom);
     Segments segments = Values.segments(cmd.segments());
+    if (cmd.accountId() != null) {
+      // An opportunity made for an account (directly, from its tool, or by conversion) takes the account's segment
+      // values for every dimension the command leaves out.
+      Optional<Account> account = ctx.storage.accounts().findById(cmd.accountId());
+      if (account.isPresent()) {
+        segments = ctx.segments.inherit(RecordType.OPPORTUNITY, segments, account.get().segments());
+      }
+    }
+    ctx.segments.validate(RecordType.OPPORTUNITY, segments);
     Probability probability = cmd.probability() == null ? null : Probability.of(cmd.probability());
     OpportunityDraft draft = new OpportunityDraft(cmd.name(), cmd.accountId(), cmd.contactId(), cmd.amount(),
         probability, cmd.stage(), cmd.closeDate(), cmd.leadSource(), cmd.nextStep(), cmd.description(), segments,
@@ -146,6 +155,7 @@ final class DefaultOpportunityService implements OpportunityService {
     CustomFields custom = Values.customFields(cmd.customFields());
     ctx.customFields.validate(RecordType.OPPORTUNITY, custom);
     Segments segments = Values.segments(cmd.segments());
+    ctx.segments.validate(RecordType.OPPORTUNITY, segments);
     return change(actor, cmd.id(), cmd.expectedVersion(), o -> {
       Instant now = ctx.now();
       o.describe(cmd.name(), cmd.leadSource(), cmd.nextStep(), cmd.description(), segments, custom, now);
@@ -159,6 +169,7 @@ final class DefaultOpportunityService implements OpportunityService {
       }
       Money amount = cmd.amount();
       if (!Objects.equals(amount, o.amount().orElse(null))) {
+        new ForecastSync(ctx).beforeAmountChange(actor, o, amount);
         o.changeAmount(amount, now);
       }
       if (!Objects.equals(cmd.closeDate(), o.closeDate().orElse(null))) {
@@ -229,6 +240,7 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.inUnitOfWork(
         () -> {
           Opportunity o = load(id, expectedVersion);
+          new ForecastSync(ctx).opportunityDeleted(actor, id);
           ctx.storage.opportunities().delete(id, o.version());
           ctx.emit(new OpportunityChanged(ChangeKind.DELETED, ChangeOrigin.DIRECT, o.snapshot(), null, ctx.now(), actor));
           return null;

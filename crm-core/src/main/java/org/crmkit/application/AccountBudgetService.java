@@ -1,0 +1,36 @@
+package org.crmkit.application;
+
+import java.time.YearMonth;
+import java.util.Collection;
+import org.crmkit.budget.AccountBudget;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Actor;
+
+/**
+ * Use cases for account budgets: the amount a seller expects to invoice a customer, by month. Every change runs
+ * in one unit of work. All methods take a non-null actor and non-null arguments (except expected versions) and
+ * return non-null values. Thread-safe.
+ */
+public interface AccountBudgetService {
+
+  /**
+   * @return the account's budget; an empty one (version 0) when none was set
+   * @throws org.crmkit.shared.RecordNotFoundException when there is no such account
+   */
+  AccountBudget get(Actor actor, AccountId accountId);
+
+  /**
+   * Sets the budget of the given months.
+   *
+   * @throws org.crmkit.shared.ValidationException for a negative amount, a month given twice or another currency
+   * @throws org.crmkit.shared.ConflictException when the budget's version is not the expected one
+   */
+  AccountBudget setMonths(Actor actor, SetBudgetMonths command);
+
+  /**
+   * Removes the budget of the given months.
+   *
+   * @param expectedVersion the budget's version the change is based on, or null
+   */
+  AccountBudget removeMonths(Actor actor, AccountId accountId, Long expectedVersion, Collection<YearMonth> months);
+}

@@ -1,0 +1,64 @@
+package org.crmkit.application;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.crmkit.forecast.BillingForecast;
+import org.crmkit.forecast.ForecastHistoryEntry;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.OpportunityId;
+
+/**
+ * Use cases for billing forecasts: expected invoicing by month on an opportunity. Every change runs in one unit
+ * of work with the forecast history entry it causes (who, when, lines before and after). Thread-safe.
+ *
+ * <p>Rules checked on every change: one line per month; no negative amount; every line in the currency of the
+ * opportunity's amount (so the opportunity needs an amount before it can have forecast lines). What happens when
+ * the opportunity's amount changes is the pipeline's {@link org.crmkit.forecast.AmountChangePolicy}, applied by
+ * {@link OpportunityService#update}. Forecast figures leave out lost opportunities and count won ones as committed
+ * (see {@link AccountCardService}).
+ *
+ * <p>All methods take a non-null actor and non-null arguments, and return non-null values.
+ */
+public interface ForecastService {
+
+  /**
+   * @return the opportunity's forecast; an empty one (version 0) when none was entered
+   * @throws org.crmkit.shared.RecordNotFoundException when there is no such opportunity
+   */
+  BillingForecast get(Actor actor, OpportunityId opportunityId);
+
+  /**
+   * Replaces the forecast with an amount split evenly over consecutive months.
+   *
+   * @throws org.crmkit.shared.ValidationException for a bad total, month count or currency, or when the
+   *     opportunity has no amount
+   * @throws org.crmkit.shared.ConflictException when the forecast's version is not the expected one
+   */
+  BillingForecast splitEvenly(Actor actor, SplitForecast command);
+
+  /** Replaces the forecast with one amount repeated for consecutive months. Same errors as {@link #splitEvenly}. */
+  BillingForecast repeat(Actor actor, RepeatForecast command);
+
+  /** Replaces the forecast with lines entered by hand. Same errors as {@link #splitEvenly}. */
+  BillingForecast enter(Actor actor, EnterForecast command);
+
+  /** Adds or replaces one month's line. Same errors as {@link #splitEvenly}. */
+  BillingForecast editLine(Actor actor, EditForecastLine command);
+
+  /**
+   * Removes one month's line; nothing changes (and nothing is recorded) when the month has none.
+   *
+   * @param expectedVersion the forecast's version the change is based on, or null
+   */
+  BillingForecast removeLine(Actor actor, OpportunityId opportunityId, Long expectedVersion, YearMonth month);
+
+  /**
+   * Removes every line (for example before changing the opportunity's currency).
+   *
+   * @param expectedVersion the forecast's version the change is based on, or null
+   */
+  BillingForecast clear(Actor actor, OpportunityId opportunityId, Long expectedVersion);
+
+  /** @return the forecast's history, oldest first; kept after the opportunity is deleted */
+  List<ForecastHistoryEntry> history(Actor actor, OpportunityId opportunityId);
+}

@@ -1,0 +1,34 @@
+package org.crmkit.application;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.YearMonth;
+import org.crmkit.forecast.ForecastLines;
+import org.crmkit.shared.Money;
+import org.crmkit.shared.OpportunityId;
+
+/**
+ * Command: replace an opportunity's billing forecast with the same amount in each of consecutive months.
+ *
+ * @param opportunityId never null
+ * @param expectedVersion the forecast's version the change is based on (0 when there is none yet), or null
+ * @param amount the monthly amount; never null, not negative
+ * @param start the first month; never null
+ * @param months how many months, 1 to {@value ForecastLines#MAX_MONTHS}
+ */
+public record RepeatForecast(
+    @NotNull OpportunityId opportunityId,
+    Long expectedVersion,
+    @NotNull Money amount,
+    @NotNull YearMonth start,
+    @Min(1) @Max(ForecastLines.MAX_MONTHS) int months) {
+
+  public static RepeatForecast of(OpportunityId opportunityId, Money amount, YearMonth start, int months) {
+    return new RepeatForecast(opportunityId, null, amount, start, months);
+  }
+
+  public RepeatForecast withExpectedVersion(Long value) {
+    return new RepeatForecast(opportunityId, value, amount, start, months);
+  }
+}

@@ -1,0 +1,75 @@
+package org.crmkit.application.internal;
+
+import static org.crmkit.application.internal.DefaultLeadService.requireActor;
+
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.crmkit.application.AccountBudgetService;
+import org.crmkit.application.SetBudgetMonths;
+import org.crmkit.budget.AccountBudget;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.RecordType;
+import org.crmkit.shared.ValidationException;
+
+final class DefaultAccountBudgetService implements AccountBudgetService {
+  private final Context ctx;
+
+  DefaultAccountBudgetService(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public AccountBudget get(Actor actor, AccountId accountId) {
+    requireActor(actor);
+    Objects.requireNonNull(accountId, "accountId");
+    return ctx.inUnitOfWork(() -> {
+      requireAccount(accountId);
+      return load(accountId);
+    });
+  }
+
+  @Override
+  public AccountBudget setMonths(Actor actor, SetBudgetMonths cmd) {
+    requireActor(actor);
+    ctx.validation.check(cmd);
+    if (cmd.months().stream().anyMatch(Objects::isNull)) {
+      throw ValidationException.of("months", "must not contain null months");
+    }
+    return change(cmd.accountId(), cmd.expectedVersion(), b -> b.setMonths(cmd.months(), ctx.now()));
+  }
+
+  @Override
+  public AccountBudget removeMonths(
+      Actor actor, AccountId accountId, Long expectedVersion, Collection<YearMonth> months) {
+    requireActor(actor);
+    Objects.requireNonNull(accountId, "accountId");
+    List<YearMonth> toRemove = List.copyOf(months);
+    return change(accountId, expectedVersion, b -> b.removeMonths(toRemove, ctx.now()));
+  }
+
+  private AccountBudget change(AccountId accountId, Long expectedVersion, Consumer<AccountBudget> change) {
+    return ctx.inUnitOfWork(() -> {
+      requireAccount(accountId);
+      AccountBudget budget = load(accountId);
+      Values.checkVersion(RecordType.ACCOUNT_BUDGET, accountId, expectedVersion, budget.version());
+      change.accept(budget);
+      return ctx.storage.accountBudgets().save(budget);
+    });
+  }
+
+  private void requireAccount(AccountId accountId) {
+    if (ctx.storage.accounts().findById(accountId).isEmpty()) {
+      throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
+    }
+  }
+
+  private AccountBudget load(AccountId accountId) {
+    return ctx.storage.accountBudgets().findByAccount(accountId)
+        .orElseGet(() -> AccountBudget.empty(accountId, ctx.now()));
+  }
+}
