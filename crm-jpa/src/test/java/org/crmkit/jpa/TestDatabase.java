@@ -23,6 +23,7 @@ final class TestDatabase {
   final HikariDataSource dataSource;
   final StatementCounter statements = new StatementCounter();
   final JpaStorage storage;
+  private jakarta.persistence.EntityManagerFactory hostFactory;
 
   private TestDatabase(String description, HikariDataSource dataSource) {
     this.description = description;
@@ -110,6 +111,16 @@ final class TestDatabase {
       int comma = v.indexOf(',');
       return comma < 0 ? v : v.substring(0, comma);
     }
+  }
+
+  /** @return an entity manager factory as a host would build it, with crmkit's entities added */
+  synchronized jakarta.persistence.EntityManagerFactory hostFactory() {
+    if (hostFactory == null) {
+      hostFactory = JpaStorage.configure(new jakarta.persistence.PersistenceConfiguration("host")
+              .property("jakarta.persistence.nonJtaDataSource", dataSource))
+          .createEntityManagerFactory();
+    }
+    return hostFactory;
   }
 
   /** Empties every crmkit table, children first. */

@@ -1,7 +1,6 @@
 package org.crmkit.jpa.internal;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import org.crmkit.shared.RecordType;
  *   <li>version 0 inserts with version 1 (a duplicate id fails as a conflict when the insert is flushed);
  *   <li>version n updates the row only if it still has version n, and stores n + 1. The update is flushed at
  *       once, so the row is locked and the version check runs in the database now rather than at commit; a save
- *       that changes no column still increments the version (through a forced version increment);
+ *       that changes no column still increments the version (through a versioned JPQL update);
  *   <li>delete checks the version too, and the provider repeats the check in the DELETE statement.
  * </ul>
  *
@@ -94,7 +93,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
       S before = toSnapshot.apply(entity);
       copy.accept(snapshot, entity);
       if (toSnapshot.apply(entity).equals(before)) {
-        em.lock(entity, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        forceIncrement(em, entity, key, expected);
       } else {
         em.flush();
       }
@@ -107,6 +106,25 @@ final class VersionedStore<E extends VersionedEntity, S> {
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  /**
+   * Increments the version of a row whose columns did not change (the provider writes nothing for an unchanged
+   * entity). A versioned JPQL update does it in the database, checking the version like any update; a lock mode
+   * would increment only once per transaction.
+   */
+  private void forceIncrement(EntityManager em, E entity, UUID key, long expected) {
+    String entityName = em.getMetamodel().entity(type).getName();
+    int updated = em.createQuery("update " + entityName + " e set e.version = e.version + 1"
+            + " where e.id = :id and e.version = :version")
+        .setParameter("id", key)
+        .setParameter("version", expected)
+        .executeUpdate();
+    if (updated != 1) {
+      throw new ConflictException(recordType.label() + " " + key + " was changed or deleted by someone else (you had"
+          + " version " + expected + "); reload it and apply your change again");
+    }
+    em.refresh(entity);
   }
 
   void delete(UUID key, long expectedVersion) {
