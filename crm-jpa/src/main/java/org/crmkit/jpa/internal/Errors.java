@@ -2,7 +2,6 @@ package org.crmkit.jpa.internal;
 
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.Set;
 import org.crmkit.shared.ConflictException;
@@ -47,11 +46,6 @@ public final class Errors {
     return new StorageException(
         "the database failed: " + firstLine(e.getMessage()) + "; nothing of this unit of work was written."
             + " Check the connection and that the crmkit schema is migrated (CrmkitSchema.migrate), then retry", e);
-  }
-
-  /** @return true when the exception comes from the provider or JDBC and must be translated */
-  public static boolean isStorageFailure(RuntimeException e) {
-    return e instanceof PersistenceException;
   }
 
   private static String firstLine(String message) {
