@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 final class TestDatabase {
   private static TestDatabase h2;
   private static TestDatabase postgres;
+  private static IllegalStateException postgresUnavailable;
 
   final String description;
   final HikariDataSource dataSource;
@@ -53,6 +54,18 @@ final class TestDatabase {
    * why.
    */
   static synchronized TestDatabase postgres() {
+    if (postgresUnavailable != null) {
+      throw postgresUnavailable;
+    }
+    try {
+      return startPostgres();
+    } catch (IllegalStateException e) {
+      postgresUnavailable = e;
+      throw e;
+    }
+  }
+
+  private static TestDatabase startPostgres() {
     if (postgres == null) {
       String url = System.getenv("CRM_PG_URL");
       HikariConfig config = new HikariConfig();
