@@ -177,7 +177,7 @@ public final class Opportunity {
    *
    * @throws RuleViolationException when the opportunity is closed (won is 100, lost is 0)
    */
-  public void setProbability(Pipeline pipeline, Probability newProbability, Instant now) {
+  public void overrideProbability(Pipeline pipeline, Probability newProbability, Instant now) {
     Objects.requireNonNull(newProbability, "probability");
     SalesStage current = pipeline.stage(stage);
     if (!current.isOpen()) {

@@ -186,7 +186,7 @@ final class DefaultOpportunityService implements OpportunityService {
       return;
     }
     if (!p.equals(o.probability()) || o.probabilityManual()) {
-      o.setProbability(ctx.pipeline, p, now);
+      o.overrideProbability(ctx.pipeline, p, now);
     }
   }
 

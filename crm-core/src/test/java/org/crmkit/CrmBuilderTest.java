@@ -1,0 +1,16 @@
+package org.crmkit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.crmkit.shared.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class CrmBuilderTest {
+
+  @Test
+  void refusesToBuildWithoutStorageAndSaysWhatToDo() {
+    assertThatThrownBy(() -> Crm.builder().build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("InMemoryStorage.create()");
+  }
+}

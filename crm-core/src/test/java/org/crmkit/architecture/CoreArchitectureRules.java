@@ -1,0 +1,109 @@
+package org.crmkit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import org.crmkit.shared.CrmException;
+
+/**
+ * The architecture of crm-core as general rules, each with its reason. {@code CoreArchitectureTest} checks them
+ * against the real classes; {@code ArchitectureRulesCatchViolationsTest} proves each rule fails on a class built
+ * to break it.
+ */
+final class CoreArchitectureRules {
+  private CoreArchitectureRules() {}
+
+  static final String[] DOMAIN_PACKAGES = {
+    "org.crmkit.shared..", "org.crmkit.customfield..", "org.crmkit.pipeline..", "org.crmkit.lead..",
+    "org.crmkit.account..", "org.crmkit.contact..", "org.crmkit.opportunity..", "org.crmkit.history.."
+  };
+
+  static final String[] AGGREGATE_PACKAGES = {
+    "org.crmkit.lead..", "org.crmkit.account..", "org.crmkit.contact..", "org.crmkit.opportunity.."
+  };
+
+  static final ArchRule CORE_USES_ONLY_PLAIN_JAVA_AND_VALIDATION_API =
+      classes().that().resideInAPackage("org.crmkit..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage(
+              "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..",
+              "jakarta.validation..", "org.crmkit..")
+          .because("crm-core must stay free of persistence, Hibernate, Jackson, logging and framework code");
+
+  static final ArchRule DOMAIN_DOES_NOT_DEPEND_ON_USE_CASES_OR_STORAGE =
+      noClasses().that().resideInAnyPackage(DOMAIN_PACKAGES)
+          .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.application..", "org.crmkit.storage..")
+          .because("the domain is the centre of the hexagon; use cases and the storage SPI build on it, never the reverse");
+
+  static final ArchRule NO_PACKAGE_CYCLES =
+      slices().matching("org.crmkit.(*)..").should().beFreeOfCycles()
+          .because("packages are layered by aggregate and capability");
+
+  static ArchRule aggregateIsolated(String aggregatePackage) {
+    String[] others = java.util.Arrays.stream(AGGREGATE_PACKAGES)
+        .filter(p -> !p.equals(aggregatePackage)).toArray(String[]::new);
+    return noClasses().that().resideInAPackage(aggregatePackage)
+        .should().dependOnClassesThat().resideInAnyPackage(others)
+        .because("aggregates refer to each other only through ids in org.crmkit.shared");
+  }
+
+  static final ArchRule NO_PUBLIC_SETTERS_IN_THE_DOMAIN =
+      noMethods().that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN_PACKAGES)
+          .and().haveNameMatching("set[A-Z].*")
+          .should().bePublic()
+          .allowEmptyShould(true)
+          .because("aggregates change through domain verbs that guard their invariants, never through setters");
+
+  static final ArchRule REPOSITORIES_ARE_INTERFACES =
+      classes().that().resideInAPackage("org.crmkit..").and().haveSimpleNameEndingWith("Repository")
+          .should().beInterfaces()
+          .because("repositories are ports that adapters implement");
+
+  static final ArchRule NO_AMBIENT_TIME_OR_RANDOMNESS =
+      noClasses().that().resideInAPackage("org.crmkit..")
+          .and().doNotHaveFullyQualifiedName("org.crmkit.shared.IdGenerator")
+          .and().doNotHaveFullyQualifiedName("org.crmkit.Crm$Builder")
+          .should().callMethodWhere(ambientTimeOrRandomness())
+          .because("time comes from the injected Clock and ids from the IdGenerator, so tests are deterministic");
+
+  static final ArchRule EXCEPTIONS_EXTEND_CRM_EXCEPTION =
+      classes().that().resideInAPackage("org.crmkit..").and().areAssignableTo(RuntimeException.class)
+          .should().beAssignableTo(CrmException.class)
+          .because("callers catch one exception root, with subclasses named for what failed");
+
+  static final ArchRule INTERNAL_USED_ONLY_BY_THE_ENTRY_POINT =
+      noClasses().that().resideOutsideOfPackage("org.crmkit.application.internal..")
+          .and().doNotHaveFullyQualifiedName("org.crmkit.Crm$Builder")
+          .should().dependOnClassesThat().resideInAPackage("org.crmkit.application.internal..")
+          .because("internal packages are outside the compatibility promise; Crm.builder() is the way in");
+
+  private static DescribedPredicate<JavaCall<?>> ambientTimeOrRandomness() {
+    return new DescribedPredicate<>("reads the system clock or random ids") {
+      @Override
+      public boolean test(JavaCall<?> call) {
+        var target = call.getTarget();
+        String name = target.getName();
+        boolean noArgNow = name.equals("now") && target.getRawParameterTypes().isEmpty();
+        return (noArgNow && (target.getOwner().isEquivalentTo(Instant.class)
+                || target.getOwner().isEquivalentTo(LocalDate.class)
+                || target.getOwner().isEquivalentTo(LocalDateTime.class)
+                || target.getOwner().isEquivalentTo(OffsetDateTime.class)
+                || target.getOwner().isEquivalentTo(ZonedDateTime.class)))
+            || (target.getOwner().isEquivalentTo(UUID.class) && name.equals("randomUUID"))
+            || (target.getOwner().isEquivalentTo(System.class) && name.equals("currentTimeMillis"))
+            || (target.getOwner().isEquivalentTo(Clock.class) && name.startsWith("system"));
+      }
+    };
+  }
+}
