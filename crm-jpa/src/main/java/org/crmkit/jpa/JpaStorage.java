@@ -1,0 +1,333 @@
+package org.crmkit.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.ValidationMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.crmkit.account.AccountRepository;
+import org.crmkit.contact.ContactRepository;
+import org.crmkit.history.StageHistoryRepository;
+import org.crmkit.jpa.internal.Entities;
+import org.crmkit.jpa.internal.EntityManagers;
+import org.crmkit.jpa.internal.HostManagedUnitOfWork;
+import org.crmkit.jpa.internal.JpaAccountRepository;
+import org.crmkit.jpa.internal.JpaContactRepository;
+import org.crmkit.jpa.internal.JpaLeadRepository;
+import org.crmkit.jpa.internal.JpaOpportunityRepository;
+import org.crmkit.jpa.internal.JpaStageHistoryRepository;
+import org.crmkit.jpa.internal.ResourceLocalUnitOfWork;
+import org.crmkit.lead.LeadRepository;
+import org.crmkit.opportunity.OpportunityRepository;
+import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.UnitOfWork;
+import org.crmkit.storage.CrmStorage;
+
+/**
+ * crmkit's storage in a relational database through Jakarta Persistence 3.2. Implements every port of
+ * crm-core; the adapter's code uses only the jakarta.persistence API, and Hibernate is the default provider.
+ * Thread-safe.
+ *
+ * <p>Three ways to wire it:
+ *
+ * <pre>{@code
+ * // 1. A DataSource (or JDBC URL): migrates the schema, builds and owns an EntityManagerFactory.
+ * JpaStorage storage = JpaStorage.builder().dataSource(dataSource).build();
+ *
+ * // 2. The host's EntityManagerFactory (its persistence unit lists JpaStorage.managedClassNames()):
+ * //    crmkit runs its own resource-local transaction per unit of work.
+ * JpaStorage storage = JpaStorage.create(entityManagerFactory);
+ *
+ * // 3. Inside the host's transactions (JTA, Spring): crmkit's writes commit or roll back with the host's.
+ * JpaStorage storage = JpaStorage.joining(HostTransactions.of(() -> entityManager, registerAfterCommit));
+ *
+ * Crm crm = Crm.builder().storage(storage).build();
+ * }</pre>
+ *
+ * <p>Versions follow the core exactly: the first save stores version 1, every later save checks the stored
+ * version and increments it by one, and a stale write becomes {@link org.crmkit.shared.ConflictException}.
+ * Database failures become {@link org.crmkit.shared.StorageException}; no JPA or JDBC exception leaves the
+ * adapter.
+ */
+public final class JpaStorage implements CrmStorage, AutoCloseable {
+  private final UnitOfWork unitOfWork;
+  private final EntityManagerFactory ownedFactory;
+  private final LeadRepository leads;
+  private final AccountRepository accounts;
+  private final ContactRepository contacts;
+  private final OpportunityRepository opportunities;
+  private final StageHistoryRepository history;
+
+  private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
+    this.unitOfWork = unitOfWork;
+    this.ownedFactory = ownedFactory;
+    this.leads = new JpaLeadRepository(unitOfWork);
+    this.accounts = new JpaAccountRepository(unitOfWork);
+    this.contacts = new JpaContactRepository(unitOfWork);
+    this.opportunities = new JpaOpportunityRepository(unitOfWork);
+    this.history = new JpaStageHistoryRepository(unitOfWork);
+  }
+
+  /**
+   * Storage over the host's entity manager factory, with resource-local transactions that crmkit begins and
+   * commits per unit of work. The factory stays the host's: {@link #close()} does not close it.
+   *
+   * @param entityManagerFactory never null; its persistence unit must manage {@link #managedClassNames()} and
+   *     use resource-local transactions
+   * @return the storage
+   * @throws ConfigurationException when the factory does not manage crmkit's entities
+   */
+  public static JpaStorage create(EntityManagerFactory entityManagerFactory) {
+    Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+    requireEntities(entityManagerFactory);
+    return new JpaStorage(new ResourceLocalUnitOfWork(entityManagerFactory), null);
+  }
+
+  /**
+   * Storage that joins the host's transactions: it never begins or commits, so crmkit's writes are part of the
+   * host's transaction. Every call into crmkit must run inside such a transaction.
+   *
+   * @param host never null
+   * @return the storage
+   */
+  public static JpaStorage joining(HostTransactions host) {
+    Objects.requireNonNull(host, "host");
+    return new JpaStorage(new HostManagedUnitOfWork(host::entityManager, host::afterCommit), null);
+  }
+
+  /** @return a builder for storage over a DataSource or JDBC URL, with its own entity manager factory */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @return the fully qualified names of crmkit's entity classes, for a host that builds its own persistence
+   *     unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their package, or
+   *     {@link #configure(PersistenceConfiguration)})
+   */
+  public static List<String> managedClassNames() {
+    return Entities.classes().stream().map(Class::getName).toList();
+  }
+
+  /**
+   * Adds crmkit's entity classes and recommended settings (JDBC batching) to a host's persistence
+   * configuration. Existing properties of the same name win.
+   *
+   * @param configuration never null
+   * @return {@code configuration}
+   */
+  public static PersistenceConfiguration configure(PersistenceConfiguration configuration) {
+    Objects.requireNonNull(configuration, "configuration");
+    Entities.classes().forEach(configuration::managedClass);
+    Builder.defaultProperties().forEach((k, v) -> {
+      if (!configuration.properties().containsKey(k)) {
+        configuration.property(k, v);
+      }
+    });
+    return configuration;
+  }
+
+  @Override
+  public UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  @Override
+  public LeadRepository leads() {
+    return leads;
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return accounts;
+  }
+
+  @Override
+  public ContactRepository contacts() {
+    return contacts;
+  }
+
+  @Override
+  public OpportunityRepository opportunities() {
+    return opportunities;
+  }
+
+  @Override
+  public StageHistoryRepository stageHistory() {
+    return history;
+  }
+
+  /** Closes the entity manager factory if this storage built it; a host's factory is left open. */
+  @Override
+  public void close() {
+    if (ownedFactory != null && ownedFactory.isOpen()) {
+      ownedFactory.close();
+    }
+  }
+
+  private static void requireEntities(EntityManagerFactory emf) {
+    for (Class<?> type : Entities.classes()) {
+      try {
+        emf.getMetamodel().entity(type);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("the EntityManagerFactory does not manage crmkit's entity " + type.getName()
+            + "; add JpaStorage.managedClassNames() to its persistence unit, or call"
+            + " JpaStorage.configure(PersistenceConfiguration) before building it", e);
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link JpaStorage} with its own entity manager factory, from a DataSource (recommended: the host's
+   * connection pool) or a JDBC URL. By default it first applies {@link CrmkitSchema} migrations and then lets the
+   * provider validate the mapping against the schema. Not thread-safe; build once.
+   */
+  public static final class Builder {
+    private DataSource dataSource;
+    private String jdbcUrl;
+    private String user;
+    private String password;
+    private String provider;
+    private boolean migrate = true;
+    private boolean validate = true;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * @param value the database; never null. Replaces a JDBC URL given before.
+     * @return this builder
+     */
+    public Builder dataSource(DataSource value) {
+      this.dataSource = Objects.requireNonNull(value, "dataSource");
+      this.jdbcUrl = null;
+      return this;
+    }
+
+    /**
+     * The database by JDBC URL. The provider's own connection handling is used; in production prefer
+     * {@link #dataSource(DataSource)} with a pool.
+     *
+     * @param url never null, e.g. {@code jdbc:postgresql://localhost/crm}
+     * @param user may be null
+     * @param password may be null
+     * @return this builder
+     */
+    public Builder jdbcUrl(String url, String user, String password) {
+      this.jdbcUrl = Objects.requireNonNull(url, "url");
+      this.user = user;
+      this.password = password;
+      this.dataSource = null;
+      return this;
+    }
+
+    /**
+     * @param className the persistence provider class; default: the first provider on the class path
+     *     (Hibernate's {@code org.hibernate.jpa.HibernatePersistenceProvider} with crm-jpa's dependencies)
+     * @return this builder
+     */
+    public Builder provider(String className) {
+      this.provider = Objects.requireNonNull(className, "className");
+      return this;
+    }
+
+    /**
+     * @param value whether to apply {@link CrmkitSchema} migrations before starting (default true); turn it off
+     *     when the host migrates with its own tool
+     * @return this builder
+     */
+    public Builder migrate(boolean value) {
+      this.migrate = value;
+      return this;
+    }
+
+    /**
+     * @param value whether the provider validates the mapping against the schema at start (default true; sets
+     *     Hibernate's {@code hibernate.hbm2ddl.auto=validate}). The adapter never creates or changes tables itself.
+     * @return this builder
+     */
+    public Builder validateSchema(boolean value) {
+      this.validate = value;
+      return this;
+    }
+
+    /**
+     * Sets a persistence unit property, e.g. {@code hibernate.jdbc.batch_size}; wins over crmkit's defaults.
+     *
+     * @param name never null
+     * @param value never null
+     * @return this builder
+     */
+    public Builder property(String name, Object value) {
+      properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * @return the storage, owning its entity manager factory (close it with {@link JpaStorage#close()})
+     * @throws ConfigurationException when no database was given or the persistence unit cannot start (for
+     *     example because the schema does not match)
+     * @throws org.crmkit.shared.StorageException when migrating the schema fails
+     */
+    public JpaStorage build() {
+      if (dataSource == null && jdbcUrl == null) {
+        throw new ConfigurationException("JpaStorage needs a database: call dataSource(...) or jdbcUrl(...)");
+      }
+      if (migrate) {
+        if (dataSource != null) {
+          CrmkitSchema.migrate(dataSource);
+        } else {
+          CrmkitSchema.migrate(jdbcUrl, user, password);
+        }
+      }
+      PersistenceConfiguration config = new PersistenceConfiguration("crmkit")
+          .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+          .validationMode(ValidationMode.NONE)
+          .sharedCacheMode(SharedCacheMode.NONE);
+      if (provider != null) {
+        config.provider(provider);
+      }
+      Entities.classes().forEach(config::managedClass);
+      if (dataSource != null) {
+        config.property("jakarta.persistence.nonJtaDataSource", dataSource);
+      } else {
+        config.property(PersistenceConfiguration.JDBC_URL, jdbcUrl);
+        if (user != null) {
+          config.property(PersistenceConfiguration.JDBC_USER, user);
+        }
+        if (password != null) {
+          config.property(PersistenceConfiguration.JDBC_PASSWORD, password);
+        }
+      }
+      config.property("jakarta.persistence.schema-generation.database.action", "none");
+      if (validate) {
+        config.property("hibernate.hbm2ddl.auto", "validate");
+      }
+      config.properties(defaultProperties());
+      config.properties(properties);
+      EntityManagerFactory emf;
+      try {
+        emf = config.createEntityManagerFactory();
+      } catch (PersistenceException | IllegalStateException e) {
+        throw new ConfigurationException("the crmkit persistence unit could not start: " + e.getMessage()
+            + "; check the database, that a JPA provider (Hibernate) is on the class path and that the schema is"
+            + " migrated (CrmkitSchema.migrate)", e);
+      }
+      return new JpaStorage(new ResourceLocalUnitOfWork(emf), emf);
+    }
+
+    /** Batched writes: consecutive inserts or updates of one table go to the database in one round trip. */
+    static Map<String, Object> defaultProperties() {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("hibernate.jdbc.batch_size", 50);
+      p.put("hibernate.order_updates", true);
+      return p;
+    }
+  }
+}

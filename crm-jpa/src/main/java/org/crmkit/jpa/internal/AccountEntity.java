@@ -1,0 +1,52 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Row of {@code crm_account}. Internal: mapped to and from {@link org.crmkit.account.AccountSnapshot}. */
+@Entity(name = "CrmAccount")
+@Table(name = "crm_account")
+public class AccountEntity extends VersionedEntity {
+  @Column(name = "owner_id", length = 100, nullable = false)
+  String ownerId;
+
+  @Column(name = "name", length = 200, nullable = false)
+  String name;
+
+  @Column(name = "website", length = 255)
+  String website;
+
+  @Column(name = "industry", length = 80)
+  String industry;
+
+  @Column(name = "phone", length = 40)
+  String phone;
+
+  @Column(name = "email", length = 254)
+  String email;
+
+  @Column(name = "city", length = 80)
+  String city;
+
+  @Column(name = "country", length = 80)
+  String country;
+
+  @Column(name = "description", length = 4000)
+  String description;
+
+  @Column(name = "segments", length = 4000)
+  String segments;
+
+  @Column(name = "custom_fields", length = 65535)
+  String customFields;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  public AccountEntity() {}
+}

@@ -1,0 +1,81 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.UnitOfWork;
+
+/**
+ * A unit of work inside a transaction the host owns (JTA, Spring): it neither begins nor commits. The
+ * outermost {@link #execute} checks that the host's entity manager takes part in a transaction and flushes at
+ * the end, so a stale version surfaces as crmkit's conflict exception while the host can still roll back. The
+ * host commits or rolls back crmkit's writes together with its own.
+ */
+public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
+  private final Supplier<EntityManager> entityManager;
+  private final Consumer<Runnable> afterCommit;
+  private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+  public HostManagedUnitOfWork(Supplier<EntityManager> entityManager, Consumer<Runnable> afterCommit) {
+    this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+    this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+  }
+
+  @Override
+  public <T> T execute(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    int[] d = depth.get();
+    if (d[0] > 0) {
+      return work.get();
+    }
+    EntityManager em = current();
+    d[0]++;
+    try {
+      requireTransaction(em);
+      T result = work.get();
+      em.flush();
+      return result;
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    } finally {
+      d[0]--;
+      if (d[0] == 0) {
+        depth.remove();
+      }
+    }
+  }
+
+  private static void requireTransaction(EntityManager em) {
+    if (!em.isJoinedToTransaction()) {
+      try {
+        em.joinTransaction();
+      } catch (IllegalStateException | PersistenceException e) {
+        // reported below with what to do
+      }
+    }
+    if (!em.isJoinedToTransaction()) {
+      throw new ConfigurationException(
+          "crmkit runs in host-managed transaction mode but the host's EntityManager is not in a transaction;"
+              + " start one before calling crmkit (for example a @Transactional method, or a JTA transaction)");
+    }
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    afterCommit.accept(Objects.requireNonNull(action, "action"));
+  }
+
+  @Override
+  public EntityManager current() {
+    EntityManager em = entityManager.get();
+    if (em == null) {
+      throw new ConfigurationException(
+          "the host gave crmkit no EntityManager; in host-managed mode call crmkit inside the host's transaction"
+              + " (for example a @Transactional method) and return its EntityManager from HostTransactions");
+    }
+    return em;
+  }
+}

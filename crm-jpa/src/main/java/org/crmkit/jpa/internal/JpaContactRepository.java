@@ -1,0 +1,68 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.contact.Contact;
+import org.crmkit.contact.ContactQuery;
+import org.crmkit.contact.ContactRepository;
+import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.Page;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordType;
+
+/** {@link ContactRepository} over {@code crm_contact}. */
+public final class JpaContactRepository implements ContactRepository {
+  private final VersionedStore<ContactEntity, ContactSnapshot> store;
+
+  public JpaContactRepository(EntityManagers ems) {
+    this.store = new VersionedStore<>(ContactEntity.class, RecordType.CONTACT, ems, ContactEntity::new,
+        Mappers::toSnapshot, Mappers::copy, s -> s.id().value(), ContactSnapshot::version);
+  }
+
+  @Override
+  public Optional<Contact> findById(ContactId id) {
+    return store.find(Objects.requireNonNull(id, "id").value()).map(Contact::restore);
+  }
+
+  @Override
+  public Contact save(Contact contact) {
+    return Contact.restore(store.save(contact.snapshot()));
+  }
+
+  @Override
+  public void delete(ContactId id, long expectedVersion) {
+    store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+  }
+
+  @Override
+  public Page<Contact> find(ContactQuery q, PageRequest page) {
+    Objects.requireNonNull(q, "query");
+    Objects.requireNonNull(page, "page");
+    Where where = new Where()
+        .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
+        .and("e.accountId = :account", "account", q.accountId() == null ? null : q.accountId().value())
+        .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());
+    try {
+      return where.page(store.em(), "select e from CrmContact e" + where + " order by e.createdAt, e.id",
+          ContactEntity.class, "select count(e) from CrmContact e" + where, page,
+          e -> Contact.restore(Mappers.toSnapshot(e)));
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  @Override
+  public long countByAccount(AccountId accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    try {
+      return store.em().createQuery("select count(e) from CrmContact e where e.accountId = :account", Long.class)
+          .setParameter("account", accountId.value())
+          .getSingleResult();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.lead.Lead;
+import org.crmkit.lead.LeadQuery;
+import org.crmkit.lead.LeadRepository;
+import org.crmkit.lead.LeadSnapshot;
+import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Page;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordType;
+
+/** {@link LeadRepository} over {@code crm_lead}. */
+public final class JpaLeadRepository implements LeadRepository {
+  private final VersionedStore<LeadEntity, LeadSnapshot> store;
+
+  public JpaLeadRepository(EntityManagers ems) {
+    this.store = new VersionedStore<>(LeadEntity.class, RecordType.LEAD, ems, LeadEntity::new, Mappers::toSnapshot,
+        Mappers::copy, s -> s.id().value(), LeadSnapshot::version);
+  }
+
+  @Override
+  public Optional<Lead> findById(LeadId id) {
+    return store.find(Objects.requireNonNull(id, "id").value()).map(Lead::restore);
+  }
+
+  @Override
+  public Lead save(Lead lead) {
+    return Lead.restore(store.save(lead.snapshot()));
+  }
+
+  @Override
+  public void delete(LeadId id, long expectedVersion) {
+    store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+  }
+
+  @Override
+  public Page<Lead> find(LeadQuery q, PageRequest page) {
+    Objects.requireNonNull(q, "query");
+    Objects.requireNonNull(page, "page");
+    Where where = new Where()
+        .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
+        .and("e.status = :status", "status", q.status())
+        .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());
+    if (q.converted() != null) {
+      where.and(q.converted() ? "e.convertedAt is not null" : "e.convertedAt is null");
+    }
+    try {
+      return where.page(store.em(), "select e from CrmLead e" + where + " order by e.createdAt, e.id",
+          LeadEntity.class, "select count(e) from CrmLead e" + where, page,
+          e -> Lead.restore(Mappers.toSnapshot(e)));
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+}

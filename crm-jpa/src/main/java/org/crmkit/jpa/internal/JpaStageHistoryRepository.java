@@ -1,0 +1,46 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.history.StageHistoryRepository;
+import org.crmkit.shared.OpportunityId;
+
+/**
+ * {@link StageHistoryRepository} over {@code crm_stage_history}: insert and read, nothing else. The unique key
+ * (opportunity_id, version) turns a second entry for the same version into a conflict when it is flushed.
+ */
+public final class JpaStageHistoryRepository implements StageHistoryRepository {
+  private final EntityManagers ems;
+
+  public JpaStageHistoryRepository(EntityManagers ems) {
+    this.ems = Objects.requireNonNull(ems, "ems");
+  }
+
+  @Override
+  public void append(StageHistoryEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    try {
+      ems.current().persist(Mappers.toEntity(entry));
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  @Override
+  public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
+    Objects.requireNonNull(opportunityId, "opportunityId");
+    try {
+      return ems.current()
+          .createQuery("select h from CrmStageHistory h where h.opportunityId = :id order by h.version",
+              StageHistoryEntity.class)
+          .setParameter("id", opportunityId.value())
+          .getResultList().stream()
+          .map(Mappers::toEntry)
+          .toList();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package org.crmkit.jpa.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import org.crmkit.account.AccountDetails;
+import org.crmkit.account.AccountSnapshot;
+import org.crmkit.contact.ContactDetails;
+import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.lead.LeadConversionInfo;
+import org.crmkit.lead.LeadDetails;
+import org.crmkit.lead.LeadSnapshot;
+import org.crmkit.opportunity.OpportunitySnapshot;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ChangeKind;
+import org.crmkit.shared.ChangeOrigin;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Money;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.Probability;
+import org.crmkit.shared.UserId;
+
+/**
+ * Maps entities to and from the core's snapshots. Instants are cut to microseconds on the way in, which is what
+ * {@code TIMESTAMP(6)} keeps, so an aggregate returned by {@code save} equals the one loaded later.
+ */
+final class Mappers {
+  private Mappers() {}
+
+  // ---- accounts
+
+  static AccountSnapshot toSnapshot(AccountEntity e) {
+    return new AccountSnapshot(
+        AccountId.of(e.getId()),
+        e.getVersion(),
+        UserId.of(e.ownerId),
+        new AccountDetails(e.name, e.website, e.industry, e.phone, email(e.email), e.city, e.country, e.description),
+        TextCodec.decodeSegments(e.segments),
+        TextCodec.decodeCustomFields(e.customFields),
+        e.createdAt,
+        e.updatedAt);
+  }
+
+  static void copy(AccountSnapshot s, AccountEntity e) {
+    e.setId(s.id().value());
+    e.ownerId = s.owner().value();
+    AccountDetails d = s.details();
+    e.name = d.name();
+    e.website = d.website();
+    e.industry = d.industry();
+    e.phone = d.phone();
+    e.email = d.email() == null ? null : d.email().value();
+    e.city = d.city();
+    e.country = d.country();
+    e.description = d.description();
+    e.segments = TextCodec.encode(s.segments());
+    e.customFields = TextCodec.encode(s.customFields());
+    e.createdAt = micros(s.createdAt());
+    e.updatedAt = micros(s.updatedAt());
+  }
+
+  // ---- contacts
+
+  static ContactSnapshot toSnapshot(ContactEntity e) {
+    return new ContactSnapshot(
+        ContactId.of(e.getId()),
+        e.getVersion(),
+        UserId.of(e.ownerId),
+        e.accountId == null ? null : AccountId.of(e.accountId),
+        new ContactDetails(e.firstName, e.lastName, email(e.email), e.phone, e.title, e.description),
+        TextCodec.decodeCustomFields(e.customFields),
+        e.createdAt,
+        e.updatedAt);
+  }
+
+  static void copy(ContactSnapshot s, ContactEntity e) {
+    e.setId(s.id().value());
+    e.ownerId = s.owner().value();
+    e.accountId = s.accountId() == null ? null : s.accountId().value();
+    ContactDetails d = s.details();
+    e.firstName = d.firstName();
+    e.lastName = d.lastName();
+    e.email = d.email() == null ? null : d.email().value();
+    e.emailNormalized = d.email() == null ? null : d.email().normalized();
+    e.phone = d.phone();
+    e.title = d.title();
+    e.description = d.description();
+    e.customFields = TextCodec.encode(s.customFields());
+    e.createdAt = micros(s.createdAt());
+    e.updatedAt = micros(s.updatedAt());
+  }
+
+  // ---- leads
+
+  static LeadSnapshot toSnapshot(LeadEntity e) {
+    LeadConversionInfo conversion = e.convertedAt == null
+        ? null
+        : new LeadConversionInfo(
+            e.convertedAccountId == null ? null : AccountId.of(e.convertedAccountId),
+            e.convertedContactId == null ? null : ContactId.of(e.convertedContactId),
+            e.convertedOpportunityId == null ? null : OpportunityId.of(e.convertedOpportunityId),
+            e.convertedAt,
+            UserId.of(e.convertedBy));
+    return new LeadSnapshot(
+        LeadId.of(e.getId()),
+        e.getVersion(),
+        UserId.of(e.ownerId),
+        new LeadDetails(e.firstName, e.lastName, e.company, e.title, email(e.email), e.phone, e.website,
+            e.leadSource, e.industry, e.description),
+        e.status,
+        e.unqualifiedReason,
+        TextCodec.decodeCustomFields(e.customFields),
+        conversion,
+        e.createdAt,
+        e.updatedAt);
+  }
+
+  static void copy(LeadSnapshot s, LeadEntity e) {
+    e.setId(s.id().value());
+    e.ownerId = s.owner().value();
+    LeadDetails d = s.details();
+    e.firstName = d.firstName();
+    e.lastName = d.lastName();
+    e.company = d.company();
+    e.title = d.title();
+    e.email = d.email() == null ? null : d.email().value();
+    e.emailNormalized = d.email() == null ? null : d.email().normalized();
+    e.phone = d.phone();
+    e.website = d.website();
+    e.leadSource = d.leadSource();
+    e.industry = d.industry();
+    e.description = d.description();
+    e.status = s.status();
+    e.unqualifiedReason = s.unqualifiedReason();
+    e.customFields = TextCodec.encode(s.customFields());
+    LeadConversionInfo c = s.conversion();
+    e.convertedAt = c == null ? null : micros(c.convertedAt());
+    e.convertedBy = c == null ? null : c.convertedBy().value();
+    e.convertedAccountId = c == null || c.accountId() == null ? null : c.accountId().value();
+    e.convertedContactId = c == null || c.contactId() == null ? null : c.contactId().value();
+    e.convertedOpportunityId = c == null || c.opportunityId() == null ? null : c.opportunityId().value();
+    e.createdAt = micros(s.createdAt());
+    e.updatedAt = micros(s.updatedAt());
+  }
+
+  // ---- opportunities
+
+  static OpportunitySnapshot toSnapshot(OpportunityEntity e) {
+    return new OpportunitySnapshot(
+        OpportunityId.of(e.getId()),
+        e.getVersion(),
+        UserId.of(e.ownerId),
+        e.name,
+        e.accountId == null ? null : AccountId.of(e.accountId),
+        e.contactId == null ? null : ContactId.of(e.contactId),
+        money(e.amount, e.currency),
+        Probability.of(e.probability),
+        e.probabilityManual,
+        e.stage,
+        e.closeDate,
+        e.lostReason,
+        e.leadSource,
+        e.nextStep,
+        e.description,
+        TextCodec.decodeSegments(e.segments),
+        TextCodec.decodeCustomFields(e.customFields),
+        e.sourceLeadId == null ? null : LeadId.of(e.sourceLeadId),
+        e.createdAt,
+        e.updatedAt);
+  }
+
+  static void copy(OpportunitySnapshot s, OpportunityEntity e) {
+    e.setId(s.id().value());
+    e.ownerId = s.owner().value();
+    e.name = s.name();
+    e.accountId = s.accountId() == null ? null : s.accountId().value();
+    e.contactId = s.contactId() == null ? null : s.contactId().value();
+    e.amount = s.amount() == null ? null : s.amount().amount();
+    e.currency = s.amount() == null ? null : s.amount().currencyCode();
+    e.probability = s.probability().percent();
+    e.probabilityManual = s.probabilityManual();
+    e.stage = s.stage();
+    e.closeDate = s.closeDate();
+    e.lostReason = s.lostReason();
+    e.leadSource = s.leadSource();
+    e.nextStep = s.nextStep();
+    e.description = s.description();
+    e.segments = TextCodec.encode(s.segments());
+    e.customFields = TextCodec.encode(s.customFields());
+    e.sourceLeadId = s.sourceLeadId() == null ? null : s.sourceLeadId().value();
+    e.createdAt = micros(s.createdAt());
+    e.updatedAt = micros(s.updatedAt());
+  }
+
+  // ---- stage history
+
+  static StageHistoryEntity toEntity(StageHistoryEntry h) {
+    StageHistoryEntity e = new StageHistoryEntity();
+    e.id = h.id();
+    e.opportunityId = h.opportunityId().value();
+    e.version = h.version();
+    e.kind = h.kind().name();
+    e.origin = h.origin().name();
+    e.stage = h.stage();
+    e.amount = h.amount() == null ? null : h.amount().amount();
+    e.currency = h.amount() == null ? null : h.amount().currencyCode();
+    e.probability = h.probability().percent();
+    e.closeDate = h.closeDate();
+    e.previousStage = h.previousStage();
+    e.previousAmount = h.previousAmount() == null ? null : h.previousAmount().amount();
+    e.previousCurrency = h.previousAmount() == null ? null : h.previousAmount().currencyCode();
+    e.previousCloseDate = h.previousCloseDate();
+    e.changedAt = micros(h.changedAt());
+    e.changedBy = h.changedBy().value();
+    return e;
+  }
+
+  static StageHistoryEntry toEntry(StageHistoryEntity e) {
+    return new StageHistoryEntry(
+        e.id,
+        OpportunityId.of(e.opportunityId),
+        e.version,
+        ChangeKind.valueOf(e.kind),
+        ChangeOrigin.valueOf(e.origin),
+        e.stage,
+        money(e.amount, e.currency),
+        Probability.of(e.probability),
+        e.closeDate,
+        e.previousStage,
+        money(e.previousAmount, e.previousCurrency),
+        e.previousCloseDate,
+        e.changedAt,
+        UserId.of(e.changedBy));
+  }
+
+  // ---- values
+
+  /**
+   * Money from a NUMERIC(19,4) column: the database returns the column's scale (10.5000), Money keeps the
+   * currency's (10.50); its constructor strips the zeros and refuses real excess decimals.
+   */
+  static Money money(BigDecimal amount, String currency) {
+    if (amount == null) {
+      return null;
+    }
+    return new Money(amount, Currency.getInstance(currency));
+  }
+
+  static EmailAddress email(String value) {
+    return value == null ? null : EmailAddress.of(value);
+  }
+
+  static Instant micros(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,146 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.crmkit.shared.ConflictException;
+import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.RecordType;
+
+/**
+ * The version rules of the core's repository ports, over one entity type:
+ *
+ * <ul>
+ *   <li>version 0 inserts with version 1 (a duplicate id fails as a conflict when the insert is flushed);
+ *   <li>version n updates the row only if it still has version n, and stores n + 1. The update is flushed at
+ *       once, so the row is locked and the version check runs in the database now rather than at commit; a save
+ *       that changes no column still increments the version (through a versioned JPQL update);
+ *   <li>delete checks the version too, and the provider repeats the check in the DELETE statement.
+ * </ul>
+ *
+ * @param <E> entity type
+ * @param <S> snapshot type
+ */
+final class VersionedStore<E extends VersionedEntity, S> {
+  private final Class<E> type;
+  private final RecordType recordType;
+  private final EntityManagers ems;
+  private final Supplier<E> newEntity;
+  private final Function<E, S> toSnapshot;
+  private final BiConsumer<S, E> copy;
+  private final Function<S, UUID> id;
+  private final ToLongFunction<S> version;
+
+  VersionedStore(
+      Class<E> type,
+      RecordType recordType,
+      EntityManagers ems,
+      Supplier<E> newEntity,
+      Function<E, S> toSnapshot,
+      BiConsumer<S, E> copy,
+      Function<S, UUID> id,
+      ToLongFunction<S> version) {
+    this.type = type;
+    this.recordType = recordType;
+    this.ems = ems;
+    this.newEntity = newEntity;
+    this.toSnapshot = toSnapshot;
+    this.copy = copy;
+    this.id = id;
+    this.version = version;
+  }
+
+  EntityManager em() {
+    return ems.current();
+  }
+
+  Optional<S> find(UUID key) {
+    Objects.requireNonNull(key, "id");
+    try {
+      return Optional.ofNullable(em().find(type, key)).map(toSnapshot);
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  S save(S snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    UUID key = id.apply(snapshot);
+    long expected = version.applyAsLong(snapshot);
+    EntityManager em = em();
+    try {
+      if (expected == 0) {
+        E entity = newEntity.get();
+        copy.accept(snapshot, entity);
+        entity.initialVersion(1);
+        em.persist(entity);
+        return toSnapshot.apply(entity);
+      }
+      E entity = em.find(type, key);
+      if (entity == null) {
+        throw new ConflictException(recordType.label() + " " + key + " was deleted by someone else (you had version "
+            + expected + "); reload it before changing it");
+      }
+      if (entity.getVersion() != expected) {
+        throw ConflictException.staleVersion(recordType, key, expected, entity.getVersion());
+      }
+      S before = toSnapshot.apply(entity);
+      copy.accept(snapshot, entity);
+      if (toSnapshot.apply(entity).equals(before)) {
+        forceIncrement(em, entity, key, expected);
+      } else {
+        em.flush();
+      }
+      if (entity.getVersion() != expected + 1) {
+        throw new IllegalStateException("the persistence provider stored version " + entity.getVersion() + " for "
+            + recordType.label() + " " + key + " instead of " + (expected + 1)
+            + "; crmkit needs a provider that increments @Version by one per update");
+      }
+      return toSnapshot.apply(entity);
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /**
+   * Increments the version of a row whose columns did not change (the provider writes nothing for an unchanged
+   * entity). A versioned JPQL update does it in the database, checking the version like any update; a lock mode
+   * would increment only once per transaction.
+   */
+  private void forceIncrement(EntityManager em, E entity, UUID key, long expected) {
+    String entityName = em.getMetamodel().entity(type).getName();
+    int updated = em.createQuery("update " + entityName + " e set e.version = e.version + 1"
+            + " where e.id = :id and e.version = :version")
+        .setParameter("id", key)
+        .setParameter("version", expected)
+        .executeUpdate();
+    if (updated != 1) {
+      throw new ConflictException(recordType.label() + " " + key + " was changed or deleted by someone else (you had"
+          + " version " + expected + "); reload it and apply your change again");
+    }
+    em.refresh(entity);
+  }
+
+  void delete(UUID key, long expectedVersion) {
+    Objects.requireNonNull(key, "id");
+    EntityManager em = em();
+    try {
+      E entity = em.find(type, key);
+      if (entity == null) {
+        throw new RecordNotFoundException(recordType, key);
+      }
+      if (entity.getVersion() != expectedVersion) {
+        throw ConflictException.staleVersion(recordType, key, expectedVersion, entity.getVersion());
+      }
+      em.remove(entity);
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package org.crmkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.crmkit.Crm;
+import org.crmkit.account.Account;
+import org.crmkit.account.AccountDetails;
+import org.crmkit.account.AccountSnapshot;
+import org.crmkit.application.CreateAccount;
+import org.crmkit.application.CreateLead;
+import org.crmkit.application.CreateOpportunity;
+import org.crmkit.customfield.CustomFields;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.lead.LeadQuery;
+import org.crmkit.opportunity.Opportunity;
+import org.crmkit.opportunity.OpportunityQuery;
+import org.crmkit.opportunity.OpportunitySummary;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.ConflictException;
+import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.Money;
+import org.crmkit.shared.Page;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.Segments;
+import org.crmkit.shared.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JPA adapter must show beyond the contract suite, run on every database: no N+1 on lists, batched
+ * inserts, exact versions and round-trips, rollback, optimistic locking between real transactions, host-managed
+ * transactions and the schema's migrations.
+ */
+abstract class JpaAdapterScenarios {
+  static final Actor ALICE = Actor.user("alice");
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+  TestDatabase db;
+  Crm crm;
+
+  abstract TestDatabase database();
+
+  @BeforeEach
+  void emptyDatabase() {
+    db = database();
+    db.clean();
+    crm = Crm.builder().storage(db.storage).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+  }
+
+  @Test
+  void listsOneHundredOpportunitiesWithAccountNamesInAConstantNumberOfStatements() {
+    db.storage.unitOfWork().run(() -> {
+      List<Account> accounts = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        accounts.add(crm.accounts().create(ALICE, CreateAccount.named("Account " + i)));
+      }
+      for (int i = 0; i < 100; i++) {
+        crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
+            .withAccount(accounts.get(i % 10).id()).withAmount(Money.of("100.00", "EUR")));
+      }
+    });
+    db.statements.reset();
+
+    Page<OpportunitySummary> page =
+        crm.opportunities().listSummaries(ALICE, OpportunityQuery.all(), PageRequest.first(100));
+
+    assertThat(page.items()).hasSize(100).allSatisfy(s -> assertThat(s.accountName()).startsWith("Account "));
+    assertThat(page.total()).isEqualTo(100);
+    System.out.println("[crmkit] listing 100 opportunities with account names on " + db + " took "
+        + db.statements.statements().size() + " statements: " + db.statements.statements());
+    assertThat(db.statements.statements()).as("one page query with a join, plus one count").hasSize(2);
+
+    db.statements.reset();
+    Page<Opportunity> full = crm.opportunities().list(ALICE, OpportunityQuery.all(), PageRequest.first(100));
+    assertThat(full.items()).hasSize(100);
+    assertThat(db.statements.statements()).as("entities: one page query plus one count").hasSize(2);
+
+    db.statements.reset();
+    crm.opportunities().listSummaries(ALICE, OpportunityQuery.all(), PageRequest.first(500));
+    assertThat(db.statements.statements()).as("a short last page needs no count").hasSize(1);
+  }
+
+  @Test
+  void batchesTheInsertsOfABulkWrite() {
+    db.statements.reset();
+    db.storage.unitOfWork().run(() -> {
+      for (int i = 0; i < 100; i++) {
+        crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace " + i, null, null));
+      }
+    });
+
+    assertThat(db.count("crm_lead")).isEqualTo(100);
+    assertThat(db.statements.count("insert")).as("100 rows in JDBC batches of 50").isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void storesTheCoresVersionsExactly() {
+    Account created = save(account(0));
+    assertThat(created.version()).isEqualTo(1);
+    assertThat(versionColumn("crm_account", created.id().value())).isEqualTo(1);
+
+    Account unchanged = save(created);
+    assertThat(unchanged.version()).as("a save that changes nothing still counts").isEqualTo(2);
+    assertThat(versionColumn("crm_account", created.id().value())).isEqualTo(2);
+
+    assertThatThrownBy(() -> save(created))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("reload");
+    assertThatThrownBy(() -> save(account(0)))
+        .as("inserting an id that exists").isInstanceOf(ConflictException.class).hasMessageContaining("reload");
+    db.storage.unitOfWork().run(() -> {
+      Account v2 = db.storage.accounts().findById(created.id()).orElseThrow();
+      Account v3 = db.storage.accounts().save(v2);
+      assertThat(db.storage.accounts().save(v3).version()).as("saving twice in one unit of work").isEqualTo(4);
+    });
+  }
+
+  @Test
+  void roundTripsCustomFieldsSegmentsAndMoneyExactly() {
+    CustomFields fields = CustomFields.of(Map.of(
+        "note", CustomValue.text("tab\there, line\nbreak, back\\slash, \\t literal, ümlaut"),
+        "big", CustomValue.number(new BigDecimal("1E+3")),
+        "scaled", CustomValue.number("12.50"),
+        "yen", CustomValue.money(Money.of("1500000", "JPY")),
+        "dinar", CustomValue.money(Money.of("10.125", "BHD")),
+        "day", CustomValue.date(LocalDate.of(2026, 2, 28)),
+        "flag", CustomValue.bool(false),
+        "tier", CustomValue.picklist("gold")));
+    Segments segments = Segments.of(Map.of("region", "nordics\tand\nbaltics", "size", "a=b;c"));
+    Account account = Account.restore(new AccountSnapshot(AccountId.of(UUID.randomUUID()), 0, UserId.of("alice"),
+        new AccountDetails("Acme", null, null, null, EmailAddress.of("Info@Acme.EXAMPLE"), null, null, null),
+        segments, fields, T0.plusNanos(123_456_789), T0));
+
+    Account saved = save(account);
+    Account loaded = db.storage.unitOfWork().execute(() -> db.storage.accounts().findById(account.id()))
+        .orElseThrow();
+
+    assertThat(loaded.snapshot()).isEqualTo(saved.snapshot());
+    assertThat(loaded.customFields()).isEqualTo(fields);
+    assertThat(loaded.segments()).isEqualTo(segments);
+    assertThat(loaded.createdAt()).as("cut to the microseconds the column keeps").isEqualTo(T0.plusNanos(123_456_000));
+
+    Opportunity bhd = crm.opportunities().create(ALICE, CreateOpportunity.named("BHD")
+        .withAmount(Money.of("1234567890123.125", "BHD")));
+    assertThat(crm.opportunities().get(ALICE, bhd.id()).amount())
+        .contains(Money.of("1234567890123.125", "BHD"));
+  }
+
+  @Test
+  void aUnitOfWorkRolledBackMidwayWritesNothingToTheDatabase() {
+    assertThatThrownBy(() -> db.storage.unitOfWork().run(() -> {
+      Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme"));
+      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id()));
+      crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
+      // make sure the rows really reached the database inside the transaction before it fails
+      assertThat(crm.leads().list(ALICE, LeadQuery.all(), PageRequest.first(10)).total()).isEqualTo(1);
+      throw new IllegalStateException("the host fails midway");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("the host fails midway");
+
+    for (String table : List.of("crm_account", "crm_opportunity", "crm_stage_history", "crm_lead")) {
+      assertThat(db.count(table)).as(table).isZero();
+    }
+  }
+
+  @Test
+  void twoConcurrentTransactionsUpdatingOneOpportunityGiveOneSuccessAndOneConflict() throws Exception {
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
+    CyclicBarrier bothLoaded = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Opportunity>> results = new ArrayList<>();
+    try {
+      for (String name : List.of("First", "Second")) {
+        results.add(pool.submit(() -> db.storage.unitOfWork().execute(() -> {
+          Opportunity mine = db.storage.opportunities().findById(o.id()).orElseThrow();
+          try {
+            bothLoaded.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          mine.describe(name, null, null, null, Segments.none(), CustomFields.empty(), T0);
+          return db.storage.opportunities().save(mine);
+        })));
+      }
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<Opportunity> f : results) {
+        try {
+          outcomes.add(f.get(30, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+          outcomes.add(e.getCause());
+        }
+      }
+      assertThat(outcomes).filteredOn(Opportunity.class::isInstance).hasSize(1);
+      assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1)
+          .allSatisfy(e -> assertThat(((Exception) e).getMessage()).contains("reload"));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(versionColumn("crm_opportunity", o.id().value())).isEqualTo(2);
+  }
+
+  @Test
+  void joinsTheHostsTransactionAndRollsBackWithIt() {
+    EntityManagerFactory hostEmf = db.hostFactory();
+    List<Runnable> afterCommit = new ArrayList<>();
+    EntityManager[] current = new EntityManager[1];
+    JpaStorage hosted = JpaStorage.joining(HostTransactions.of(() -> current[0], afterCommit::add));
+    List<Object> events = new ArrayList<>();
+    Crm hostCrm = Crm.builder().storage(hosted).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .eventPublisher(events::add).build();
+
+    current[0] = hostEmf.createEntityManager();
+    current[0].getTransaction().begin();
+    hostCrm.accounts().create(ALICE, CreateAccount.named("Rolled back"));
+    current[0].getTransaction().rollback();
+    current[0].close();
+    afterCommit.clear();
+    assertThat(db.count("crm_account")).isZero();
+
+    current[0] = hostEmf.createEntityManager();
+    current[0].getTransaction().begin();
+    hostCrm.accounts().create(ALICE, CreateAccount.named("Committed"));
+    assertThat(events).as("nothing published before the host commits").isEmpty();
+    current[0].getTransaction().commit();
+    current[0].close();
+    afterCommit.forEach(Runnable::run);
+    assertThat(db.count("crm_account")).isEqualTo(1);
+    assertThat(events).hasSize(1);
+
+    current[0] = hostEmf.createEntityManager();
+    try {
+      assertThatThrownBy(() -> hostCrm.accounts().create(ALICE, CreateAccount.named("No transaction")))
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("not in a transaction");
+    } finally {
+      current[0].close();
+    }
+  }
+
+  @Test
+  void refusesAnEntityManagerFactoryWithoutCrmkitsEntities() {
+    EntityManagerFactory empty = new PersistenceConfiguration("empty")
+        .property("jakarta.persistence.nonJtaDataSource", db.dataSource)
+        .createEntityManagerFactory();
+    try {
+      assertThatThrownBy(() -> JpaStorage.create(empty))
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("managedClassNames");
+    } finally {
+      empty.close();
+    }
+  }
+
+  @Test
+  void migrationsAreAppliedOnceAndTheMappingValidatesAgainstThem() {
+    // The shared storage was built with migrate + hibernate.hbm2ddl.auto=validate; here: nothing left to apply.
+    assertThat(CrmkitSchema.migrate(db.dataSource)).isZero();
+    assertThat(db.count("\"" + CrmkitSchema.HISTORY_TABLE + "\"")).isGreaterThanOrEqualTo(1);
+    try (JpaStorage again = JpaStorage.builder().dataSource(db.dataSource).validateSchema(true).build()) {
+      assertThat(again.unitOfWork().execute(() -> again.accounts().findAllById(List.of()))).isEmpty();
+    }
+  }
+
+  private Account save(Account account) {
+    return db.storage.unitOfWork().execute(() -> db.storage.accounts().save(account));
+  }
+
+  private static Account account(long version) {
+    return Account.restore(new AccountSnapshot(AccountId.of(new UUID(0, 42)), version, UserId.of("alice"),
+        AccountDetails.named("Acme"), Segments.none(), CustomFields.empty(), T0, T0));
+  }
+
+  private long versionColumn(String table, UUID id) {
+    try (var c = db.dataSource.getConnection();
+        var s = c.prepareStatement("select version from " + table + " where id = ?")) {
+      s.setObject(1, id);
+      try (var rs = s.executeQuery()) {
+        assertThat(rs.next()).as("row " + id + " exists").isTrue();
+        return rs.getLong(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
