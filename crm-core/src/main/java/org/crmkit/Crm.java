@@ -2,19 +2,25 @@ package org.crmkit;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
+import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.application.internal.DefaultCrm;
+import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.storage.CrmStorage;
+import org.crmkit.workflow.WorkflowRules;
 
 /**
  * The entry point of crmkit: the use cases of one CRM over one storage. Build it once and share it; it is
@@ -35,6 +41,12 @@ public interface Crm {
   ContactService contacts();
 
   OpportunityService opportunities();
+
+  /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
+  ConversionService conversions();
+
+  /** @return the workflow rules in force (none by default) */
+  WorkflowRules workflows();
 
   /** @return the pipeline in force */
   Pipeline pipeline();
@@ -59,6 +71,8 @@ public interface Crm {
     private OpportunityRules opportunityRules = OpportunityRules.defaults();
     private DomainEventPublisher publisher = DomainEventPublisher.none();
     private Validator validator;
+    private final List<ConversionPolicy> conversionPolicies = new ArrayList<>();
+    private WorkflowRules workflows = WorkflowRules.none();
 
     private Builder() {}
 
@@ -114,7 +128,32 @@ public interface Crm {
     }
 
     /**
-     * @throws ConfigurationException when no storage was given or no Jakarta Validation provider is available
+     * Registers conversion policies by id, adding to those registered before. {@link ConversionPolicy#defaults()}
+     * is always registered under {@value ConversionPolicy#DEFAULT_ID} unless a policy given here has that id.
+     * Checked against the pipeline and custom fields when built.
+     */
+    public Builder conversionPolicies(ConversionPolicy... values) {
+      return conversionPolicies(List.of(values));
+    }
+
+    /** Registers conversion policies by id; see {@link #conversionPolicies(ConversionPolicy...)}. */
+    public Builder conversionPolicies(Collection<ConversionPolicy> values) {
+      values.forEach(v -> conversionPolicies.add(Objects.requireNonNull(v, "conversion policy")));
+      return this;
+    }
+
+    /**
+     * The workflow rules. Default: none. Checked when built: fields must exist, conversion actions must name a
+     * registered policy that allows automatic conversion.
+     */
+    public Builder workflows(WorkflowRules value) {
+      this.workflows = Objects.requireNonNull(value, "workflows");
+      return this;
+    }
+
+    /**
+     * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
+     *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
     public Crm build() {
       if (storage == null) {
@@ -123,7 +162,7 @@ public interface Crm {
       }
       return new DefaultCrm(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
-          validator != null ? validator : DefaultCrm.defaultValidator());
+          validator != null ? validator : DefaultCrm.defaultValidator(), conversionPolicies, workflows);
     }
   }
 }

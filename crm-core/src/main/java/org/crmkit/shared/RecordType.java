@@ -5,7 +5,9 @@ public enum RecordType {
   LEAD("Lead"),
   ACCOUNT("Account"),
   CONTACT("Contact"),
-  OPPORTUNITY("Opportunity");
+  OPPORTUNITY("Opportunity"),
+  /** The audit record of one lead conversion (not a customer record: no custom fields, no workflows). */
+  CONVERSION_RECORD("Conversion record");
 
   private final String label;
 

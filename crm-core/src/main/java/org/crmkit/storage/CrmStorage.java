@@ -2,6 +2,7 @@ package org.crmkit.storage;
 
 import org.crmkit.account.AccountRepository;
 import org.crmkit.contact.ContactRepository;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.LeadRepository;
 import org.crmkit.opportunity.OpportunityRepository;
@@ -27,4 +28,7 @@ public interface CrmStorage {
   OpportunityRepository opportunities();
 
   StageHistoryRepository stageHistory();
+
+  /** The audit records of lead conversions, written in the conversion's unit of work. */
+  ConversionRecordRepository conversionRecords();
 }

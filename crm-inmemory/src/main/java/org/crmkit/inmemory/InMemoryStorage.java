@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.account.AccountSnapshot;
@@ -17,6 +18,9 @@ import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.contact.ContactRepository;
 import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.inmemory.internal.AppendOnlyLog;
@@ -65,6 +69,9 @@ public final class InMemoryStorage implements CrmStorage {
   private final Table<OpportunityId, OpportunitySnapshot> opportunityTable =
       db.table(RecordType.OPPORTUNITY, OpportunitySnapshot::id, OpportunitySnapshot::version,
           OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().toString()));
+  private final Table<ConversionId, ConversionRecord> conversionTable =
+      db.table(RecordType.CONVERSION_RECORD, ConversionRecord::id, ConversionRecord::version,
+          ConversionRecord::withVersion, order(ConversionRecord::convertedAt, s -> s.id().toString()));
   private final AppendOnlyLog<StageHistoryEntry> historyLog =
       db.log(e -> e.opportunityId() + "@" + e.version(), StageHistoryEntry::opportunityId);
 
@@ -73,6 +80,7 @@ public final class InMemoryStorage implements CrmStorage {
   private final ContactRepository contacts = new Contacts();
   private final OpportunityRepository opportunities = new Opportunities();
   private final StageHistoryRepository history = new History();
+  private final ConversionRecordRepository conversionRecords = new ConversionRecords();
 
   private InMemoryStorage() {}
 
@@ -109,6 +117,11 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public StageHistoryRepository stageHistory() {
     return history;
+  }
+
+  @Override
+  public ConversionRecordRepository conversionRecords() {
+    return conversionRecords;
   }
 
   private static <S, C extends Comparable<? super C>> Comparator<S> order(
@@ -178,6 +191,17 @@ public final class InMemoryStorage implements CrmStorage {
           s -> matches(q.owner(), s.owner())
               && (needle == null || s.details().name().toLowerCase(Locale.ROOT).contains(needle));
       return accountTable.page(filter, page, Account::restore);
+    }
+
+    @Override
+    public List<Account> findMatching(AccountMatchKey key, int limit) {
+      if (key.isEmpty()) {
+        return List.of();
+      }
+      return accountTable.select(s -> !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty()).stream()
+          .limit(limit)
+          .map(Account::restore)
+          .toList();
     }
   }
 
@@ -276,6 +300,23 @@ public final class InMemoryStorage implements CrmStorage {
       return historyLog.group(opportunityId).stream()
           .sorted(Comparator.comparingLong(StageHistoryEntry::version))
           .toList();
+    }
+  }
+
+  private final class ConversionRecords implements ConversionRecordRepository {
+    @Override
+    public Optional<ConversionRecord> findById(ConversionId id) {
+      return conversionTable.get(id);
+    }
+
+    @Override
+    public List<ConversionRecord> findByLead(LeadId leadId) {
+      return conversionTable.select(r -> r.leadId().equals(leadId));
+    }
+
+    @Override
+    public ConversionRecord save(ConversionRecord record) {
+      return conversionTable.save(record);
     }
   }
 }

@@ -7,11 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.contact.ContactRepository;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.Lead;
@@ -44,7 +48,10 @@ public final class FaultyStorage implements CrmStorage {
     SAVE_CONTACT,
     SAVE_OPPORTUNITY,
     APPEND_HISTORY,
-    DELETE_ACCOUNT
+    DELETE_ACCOUNT,
+    DELETE_CONTACT,
+    DELETE_OPPORTUNITY,
+    SAVE_CONVERSION_RECORD
   }
 
   /** The exception an injected fault throws. */
@@ -182,6 +189,11 @@ public final class FaultyStorage implements CrmStorage {
       public Page<Account> find(AccountQuery query, PageRequest page) {
         return d.find(query, page);
       }
+
+      @Override
+      public List<Account> findMatching(AccountMatchKey key, int limit) {
+        return d.findMatching(key, limit);
+      }
     };
   }
 
@@ -202,6 +214,7 @@ public final class FaultyStorage implements CrmStorage {
 
       @Override
       public void delete(ContactId id, long expectedVersion) {
+        check(Operation.DELETE_CONTACT);
         d.delete(id, expectedVersion);
       }
 
@@ -234,6 +247,7 @@ public final class FaultyStorage implements CrmStorage {
 
       @Override
       public void delete(OpportunityId id, long expectedVersion) {
+        check(Operation.DELETE_OPPORTUNITY);
         d.delete(id, expectedVersion);
       }
 
@@ -272,6 +286,28 @@ public final class FaultyStorage implements CrmStorage {
       @Override
       public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
         return d.findByOpportunity(opportunityId);
+      }
+    };
+  }
+
+  @Override
+  public ConversionRecordRepository conversionRecords() {
+    ConversionRecordRepository d = delegate.conversionRecords();
+    return new ConversionRecordRepository() {
+      @Override
+      public Optional<ConversionRecord> findById(ConversionId id) {
+        return d.findById(id);
+      }
+
+      @Override
+      public List<ConversionRecord> findByLead(LeadId leadId) {
+        return d.findByLead(leadId);
+      }
+
+      @Override
+      public ConversionRecord save(ConversionRecord record) {
+        check(Operation.SAVE_CONVERSION_RECORD);
+        return d.save(record);
       }
     };
   }

@@ -3,18 +3,23 @@ package org.crmkit.application.internal;
 import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import org.crmkit.Crm;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
+import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.storage.CrmStorage;
+import org.crmkit.workflow.WorkflowRules;
 
 /** The {@link Crm} built by {@link Crm#builder()}. Internal: construct it through the builder. */
 public final class DefaultCrm implements Crm {
@@ -23,6 +28,8 @@ public final class DefaultCrm implements Crm {
   private final AccountService accounts;
   private final ContactService contacts;
   private final OpportunityService opportunities;
+  private final ConversionService conversions;
+  private final WorkflowRules workflows;
 
   public DefaultCrm(
       CrmStorage storage,
@@ -33,12 +40,35 @@ public final class DefaultCrm implements Crm {
       OpportunityRules opportunityRules,
       DomainEventPublisher publisher,
       Validator validator) {
+    this(storage, clock, ids, pipeline, customFields, opportunityRules, publisher, validator, List.of(),
+        WorkflowRules.none());
+  }
+
+  public DefaultCrm(
+      CrmStorage storage,
+      Clock clock,
+      IdGenerator ids,
+      Pipeline pipeline,
+      CustomFieldSchema customFields,
+      OpportunityRules opportunityRules,
+      DomainEventPublisher publisher,
+      Validator validator,
+      Collection<ConversionPolicy> conversionPolicies,
+      WorkflowRules workflows) {
     this.context =
         new Context(storage, clock, ids, pipeline, customFields, opportunityRules, publisher, new Validation(validator));
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
     this.contacts = new DefaultContactService(context);
-    this.opportunities = new DefaultOpportunityService(context);
+    DefaultOpportunityService opportunityService = new DefaultOpportunityService(context);
+    this.opportunities = opportunityService;
+    DefaultConversionService conversionService =
+        new DefaultConversionService(context, opportunityService, conversionPolicies);
+    this.conversions = conversionService;
+    this.workflows = workflows;
+    if (!workflows.rules().isEmpty()) {
+      context.dispatchInTransaction(new WorkflowEngine(context, workflows, conversionService));
+    }
   }
 
   /** The default Jakarta Validation validator, with a clear error when no provider is on the class path. */
@@ -71,6 +101,16 @@ public final class DefaultCrm implements Crm {
   @Override
   public OpportunityService opportunities() {
     return opportunities;
+  }
+
+  @Override
+  public ConversionService conversions() {
+    return conversions;
+  }
+
+  @Override
+  public WorkflowRules workflows() {
+    return workflows;
   }
 
   @Override
