@@ -5,4 +5,4 @@ package org.crmkit.testkit;
  * extends {@link CrmContractFixture}. It grows with every capability.
  */
 public interface CrmContract
-    extends LeadContract, ConversionContract {}
+    extends LeadContract, ConversionContract, WorkflowContract {}
