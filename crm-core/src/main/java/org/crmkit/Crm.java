@@ -2,16 +2,21 @@ package org.crmkit;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
+import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.application.internal.DefaultCrm;
+import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
@@ -19,6 +24,7 @@ import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.storage.CrmStorage;
+import org.crmkit.workflow.WorkflowRules;
 
 /**
  * The entry point of crmkit: the use cases of one CRM over one storage. Build it once and share it; it is
@@ -51,6 +57,11 @@ public interface Crm {
 
   /** @return the segment dimensions in force */
   SegmentCatalog segments();
+  /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
+  ConversionService conversions();
+
+  /** @return the workflow rules in force (none by default) */
+  WorkflowRules workflows();
 
   /** @return the pipeline in force */
   Pipeline pipeline();
@@ -76,6 +87,8 @@ public interface Crm {
     private DomainEventPublisher publisher = DomainEventPublisher.none();
     private Validator validator;
     private SegmentCatalog segments = SegmentCatalog.unrestricted();
+    private final List<ConversionPolicy> conversionPolicies = new ArrayList<>();
+    private WorkflowRules workflows = WorkflowRules.none();
 
     private Builder() {}
 
@@ -140,7 +153,32 @@ public interface Crm {
     }
 
     /**
-     * @throws ConfigurationException when no storage was given or no Jakarta Validation provider is available
+     * Registers conversion policies by id, adding to those registered before. {@link ConversionPolicy#defaults()}
+     * is always registered under {@value ConversionPolicy#DEFAULT_ID} unless a policy given here has that id.
+     * Checked against the pipeline and custom fields when built.
+     */
+    public Builder conversionPolicies(ConversionPolicy... values) {
+      return conversionPolicies(List.of(values));
+    }
+
+    /** Registers conversion policies by id; see {@link #conversionPolicies(ConversionPolicy...)}. */
+    public Builder conversionPolicies(Collection<ConversionPolicy> values) {
+      values.forEach(v -> conversionPolicies.add(Objects.requireNonNull(v, "conversion policy")));
+      return this;
+    }
+
+    /**
+     * The workflow rules. Default: none. Checked when built: fields must exist, conversion actions must name a
+     * registered policy that allows automatic conversion.
+     */
+    public Builder workflows(WorkflowRules value) {
+      this.workflows = Objects.requireNonNull(value, "workflows");
+      return this;
+    }
+
+    /**
+     * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
+     *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
     public Crm build() {
       if (storage == null) {
@@ -149,7 +187,7 @@ public interface Crm {
       }
       return new DefaultCrm(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
-          validator != null ? validator : DefaultCrm.defaultValidator(), segments);
+          validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows);
     }
   }
 }

@@ -31,4 +31,31 @@ public interface AccountRepository {
   void delete(AccountId id, long expectedVersion);
 
   Page<Account> find(AccountQuery query, PageRequest page);
+
+  /**
+   * Accounts that may be the same company as the key: same normalised name or same domain (see
+   * {@link AccountMatchKey#reasonsToMatch}). Used by lead conversion's duplicate check. The default reads every
+   * account page by page and compares keys in memory; adapters should override it with an indexed query.
+   *
+   * @param key the prospective company; never null
+   * @return the candidates in creation order, at most {@code limit}; never null
+   */
+  default List<Account> findMatching(AccountMatchKey key, int limit) {
+    java.util.Objects.requireNonNull(key, "key");
+    List<Account> found = new java.util.ArrayList<>();
+    if (key.isEmpty()) {
+      return found;
+    }
+    int pageNo = 0;
+    Page<Account> page;
+    do {
+      page = find(AccountQuery.all(), PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
+      for (Account a : page.items()) {
+        if (!key.reasonsToMatch(AccountMatchKey.of(a.details())).isEmpty() && found.size() < limit) {
+          found.add(a);
+        }
+      }
+    } while (page.hasNext() && found.size() < limit);
+    return found;
+  }
 }

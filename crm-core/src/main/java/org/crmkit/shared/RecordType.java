@@ -9,7 +9,9 @@ public enum RecordType {
   /** The billing forecast of an opportunity (keyed by the opportunity's id). */
   BILLING_FORECAST("Billing forecast"),
   /** The budget of an account (keyed by the account's id). */
-  ACCOUNT_BUDGET("Account budget");
+  ACCOUNT_BUDGET("Account budget"),
+  /** The audit record of one lead conversion (not a customer record: no custom fields, no workflows). */
+  CONVERSION_RECORD("Conversion record");
 
   private final String label;
 

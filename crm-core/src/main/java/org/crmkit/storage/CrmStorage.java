@@ -6,6 +6,7 @@ import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.ContactRepository;
 import org.crmkit.forecast.BillingForecastRepository;
 import org.crmkit.forecast.ForecastHistoryRepository;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.LeadRepository;
 import org.crmkit.opportunity.OpportunityRepository;
@@ -32,6 +33,9 @@ public interface CrmStorage {
   OpportunityRepository opportunities();
 
   StageHistoryRepository stageHistory();
+
+  /** The audit records of lead conversions, written in the conversion's unit of work. */
+  ConversionRecordRepository conversionRecords();
 
   /**
    * Billing forecasts, one per opportunity. The default throws: adapters that support billing forecasts

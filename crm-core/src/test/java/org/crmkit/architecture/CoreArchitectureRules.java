@@ -37,7 +37,7 @@ final class CoreArchitectureRules {
   static final ArchRule CORE_USES_ONLY_PLAIN_JAVA_AND_VALIDATION_API =
       classes().that().resideInAPackage("org.crmkit..")
           .should().onlyDependOnClassesThat().resideInAnyPackage(
-              "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..",
+              "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "java.text..",
               "jakarta.validation..", "org.crmkit..")
           .because("crm-core must stay free of persistence, Hibernate, Jackson, logging and framework code");
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.account.AccountSnapshot;
@@ -31,6 +32,9 @@ import org.crmkit.forecast.BillingForecastSnapshot;
 import org.crmkit.forecast.ForecastHistoryEntry;
 import org.crmkit.forecast.ForecastHistoryRepository;
 import org.crmkit.forecast.ForecastLine;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.inmemory.internal.AppendOnlyLog;
@@ -79,6 +83,9 @@ public final class InMemoryStorage implements CrmStorage {
   private final Table<OpportunityId, OpportunitySnapshot> opportunityTable =
       db.table(RecordType.OPPORTUNITY, OpportunitySnapshot::id, OpportunitySnapshot::version,
           OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().toString()));
+  private final Table<ConversionId, ConversionRecord> conversionTable =
+      db.table(RecordType.CONVERSION_RECORD, ConversionRecord::id, ConversionRecord::version,
+          ConversionRecord::withVersion, order(ConversionRecord::convertedAt, s -> s.id().toString()));
   private final AppendOnlyLog<StageHistoryEntry> historyLog =
       db.log(e -> e.opportunityId() + "@" + e.version(), StageHistoryEntry::opportunityId);
   private final Table<OpportunityId, BillingForecastSnapshot> forecastTable =
@@ -99,6 +106,7 @@ public final class InMemoryStorage implements CrmStorage {
   private final ForecastHistoryRepository forecastHistory = new ForecastHistory();
   private final AccountBudgetRepository budgets = new Budgets();
   private final AccountCardRepository cards = new Cards();
+  private final ConversionRecordRepository conversionRecords = new ConversionRecords();
 
   private InMemoryStorage() {}
 
@@ -155,6 +163,11 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public AccountCardRepository accountCards() {
     return cards;
+  }
+
+  @Override
+  public ConversionRecordRepository conversionRecords() {
+    return conversionRecords;
   }
 
   private static <S, C extends Comparable<? super C>> Comparator<S> order(
@@ -224,6 +237,17 @@ public final class InMemoryStorage implements CrmStorage {
           s -> matches(q.owner(), s.owner())
               && (needle == null || s.details().name().toLowerCase(Locale.ROOT).contains(needle));
       return accountTable.page(filter, page, Account::restore);
+    }
+
+    @Override
+    public List<Account> findMatching(AccountMatchKey key, int limit) {
+      if (key.isEmpty()) {
+        return List.of();
+      }
+      return accountTable.select(s -> !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty()).stream()
+          .limit(limit)
+          .map(Account::restore)
+          .toList();
     }
   }
 
@@ -404,6 +428,23 @@ public final class InMemoryStorage implements CrmStorage {
           .stream()
           .map(s -> new CardWonRow(s.id(), s.closeDate(), s.amount()))
           .toList();
+    }
+  }
+
+  private final class ConversionRecords implements ConversionRecordRepository {
+    @Override
+    public Optional<ConversionRecord> findById(ConversionId id) {
+      return conversionTable.get(id);
+    }
+
+    @Override
+    public List<ConversionRecord> findByLead(LeadId leadId) {
+      return conversionTable.select(r -> r.leadId().equals(leadId));
+    }
+
+    @Override
+    public ConversionRecord save(ConversionRecord record) {
+      return conversionTable.save(record);
     }
   }
 }

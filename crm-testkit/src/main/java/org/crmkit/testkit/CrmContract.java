@@ -13,4 +13,6 @@ public interface CrmContract
         ConcurrencyContract,
         BillingForecastContract,
         SegmentContract,
-        AccountCardContract {}
+        AccountCardContract,
+        ConversionContract,
+        WorkflowContract {}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.budget.AccountBudget;
@@ -19,6 +20,9 @@ import org.crmkit.forecast.BillingForecast;
 import org.crmkit.forecast.BillingForecastRepository;
 import org.crmkit.forecast.ForecastHistoryEntry;
 import org.crmkit.forecast.ForecastHistoryRepository;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.Lead;
@@ -54,7 +58,10 @@ public final class FaultyStorage implements CrmStorage {
     DELETE_ACCOUNT,
     SAVE_FORECAST,
     APPEND_FORECAST_HISTORY,
-    SAVE_BUDGET
+    SAVE_BUDGET,
+    DELETE_CONTACT,
+    DELETE_OPPORTUNITY,
+    SAVE_CONVERSION_RECORD
   }
 
   /** The exception an injected fault throws. */
@@ -192,6 +199,11 @@ public final class FaultyStorage implements CrmStorage {
       public Page<Account> find(AccountQuery query, PageRequest page) {
         return d.find(query, page);
       }
+
+      @Override
+      public List<Account> findMatching(AccountMatchKey key, int limit) {
+        return d.findMatching(key, limit);
+      }
     };
   }
 
@@ -212,6 +224,7 @@ public final class FaultyStorage implements CrmStorage {
 
       @Override
       public void delete(ContactId id, long expectedVersion) {
+        check(Operation.DELETE_CONTACT);
         d.delete(id, expectedVersion);
       }
 
@@ -244,6 +257,7 @@ public final class FaultyStorage implements CrmStorage {
 
       @Override
       public void delete(OpportunityId id, long expectedVersion) {
+        check(Operation.DELETE_OPPORTUNITY);
         d.delete(id, expectedVersion);
       }
 
@@ -350,5 +364,27 @@ public final class FaultyStorage implements CrmStorage {
   @Override
   public AccountCardRepository accountCards() {
     return delegate.accountCards();
+  }
+
+  @Override
+  public ConversionRecordRepository conversionRecords() {
+    ConversionRecordRepository d = delegate.conversionRecords();
+    return new ConversionRecordRepository() {
+      @Override
+      public Optional<ConversionRecord> findById(ConversionId id) {
+        return d.findById(id);
+      }
+
+      @Override
+      public List<ConversionRecord> findByLead(LeadId leadId) {
+        return d.findByLead(leadId);
+      }
+
+      @Override
+      public ConversionRecord save(ConversionRecord record) {
+        check(Operation.SAVE_CONVERSION_RECORD);
+        return d.save(record);
+      }
+    };
   }
 }

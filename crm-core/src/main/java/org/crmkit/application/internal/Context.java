@@ -3,6 +3,8 @@ package org.crmkit.application.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.customfield.CustomFieldSchema;
@@ -26,6 +28,12 @@ final class Context {
   final HistoryRecorder history;
   final SegmentCatalog segments;
   private final DomainEventPublisher publisher;
+  /**
+   * Receives every event inside the unit of work that caused it (workflow rules); set once while the Crm is built,
+   * before the Crm is shared. An exception it throws fails the triggering use case, so nothing is written.
+   */
+  private Consumer<DomainEvent> inTransaction = event -> {};
+  private boolean listening;
 
   Context(
       CrmStorage storage,
@@ -62,8 +70,26 @@ final class Context {
     return storage.unitOfWork().execute(work);
   }
 
-  /** Queues an event for the host, published only if the current unit of work commits. */
+  /**
+   * Queues an event for the host, published only if the current unit of work commits, then hands it to the
+   * in-transaction listener (workflow rules), whose writes and failures belong to the current unit of work.
+   */
   void emit(DomainEvent event) {
     storage.unitOfWork().afterCommit(() -> publisher.publish(event));
+    inTransaction.accept(event);
+  }
+
+  /** Sets the in-transaction listener; called once while the Crm is built. */
+  void dispatchInTransaction(Consumer<DomainEvent> listener) {
+    this.inTransaction = Objects.requireNonNull(listener, "listener");
+    this.listening = true;
+  }
+
+  /**
+   * @return {@code saved}, or the record as stored now when workflow rules may have changed it after it was saved
+   *     in this unit of work (so a use case returns what will be committed)
+   */
+  <T> T current(T saved, Supplier<java.util.Optional<T>> reload) {
+    return listening ? reload.get().orElse(saved) : saved;
   }
 }

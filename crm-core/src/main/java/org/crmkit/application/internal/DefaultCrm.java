@@ -3,15 +3,19 @@ package org.crmkit.application.internal;
 import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import org.crmkit.Crm;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
+import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
@@ -19,6 +23,7 @@ import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.storage.CrmStorage;
+import org.crmkit.workflow.WorkflowRules;
 
 /** The {@link Crm} built by {@link Crm#builder()}. Internal: construct it through the builder. */
 public final class DefaultCrm implements Crm {
@@ -30,6 +35,8 @@ public final class DefaultCrm implements Crm {
   private final ForecastService forecasts;
   private final AccountBudgetService budgets;
   private final AccountCardService accountCards;
+  private final ConversionService conversions;
+  private final WorkflowRules workflows;
 
   public DefaultCrm(
       CrmStorage storage,
@@ -40,16 +47,26 @@ public final class DefaultCrm implements Crm {
       OpportunityRules opportunityRules,
       DomainEventPublisher publisher,
       Validator validator,
-      SegmentCatalog segments) {
+      SegmentCatalog segments,
+      Collection<ConversionPolicy> conversionPolicies,
+      WorkflowRules workflows) {
     this.context = new Context(
         storage, clock, ids, pipeline, customFields, opportunityRules, publisher, new Validation(validator), segments);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
     this.contacts = new DefaultContactService(context);
-    this.opportunities = new DefaultOpportunityService(context);
+    DefaultOpportunityService opportunityService = new DefaultOpportunityService(context);
+    this.opportunities = opportunityService;
     this.forecasts = new DefaultForecastService(context);
     this.budgets = new DefaultAccountBudgetService(context);
     this.accountCards = new DefaultAccountCardService(context);
+    DefaultConversionService conversionService =
+        new DefaultConversionService(context, opportunityService, conversionPolicies);
+    this.conversions = conversionService;
+    this.workflows = workflows;
+    if (!workflows.rules().isEmpty()) {
+      context.dispatchInTransaction(new WorkflowEngine(context, workflows, conversionService));
+    }
   }
 
   /** The default Jakarta Validation validator, with a clear error when no provider is on the class path. */
@@ -102,6 +119,16 @@ public final class DefaultCrm implements Crm {
   @Override
   public SegmentCatalog segments() {
     return context.segments;
+  }
+
+  @Override
+  public ConversionService conversions() {
+    return conversions;
+  }
+
+  @Override
+  public WorkflowRules workflows() {
+    return workflows;
   }
 
   @Override

@@ -46,7 +46,7 @@ final class DefaultLeadService implements LeadService {
           Lead lead = Lead.capture(LeadId.of(ctx.ids.nextId()), owner, details, custom, status, now);
           Lead saved = ctx.storage.leads().save(lead);
           ctx.emit(new LeadChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-          return saved;
+          return ctx.current(saved, () -> ctx.storage.leads().findById(saved.id()));
         });
   }
 
@@ -132,7 +132,7 @@ final class DefaultLeadService implements LeadService {
   private Lead saveChanged(Actor actor, LeadSnapshot before, Lead lead, Instant now) {
     Lead saved = ctx.storage.leads().save(lead);
     ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-    return saved;
+    return ctx.current(saved, () -> ctx.storage.leads().findById(saved.id()));
   }
 
   static LeadDetails details(

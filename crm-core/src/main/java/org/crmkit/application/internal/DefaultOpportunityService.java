@@ -57,7 +57,10 @@ final class DefaultOpportunityService implements OpportunityService {
   @Override
   public Opportunity create(Actor actor, CreateOpportunity cmd) {
     requireActor(actor);
-    return ctx.inUnitOfWork(() -> create(actor, cmd, ChangeOrigin.DIRECT, null));
+    return ctx.inUnitOfWork(() -> {
+      Opportunity saved = create(actor, cmd, ChangeOrigin.DIRECT, null);
+      return ctx.current(saved, () -> ctx.storage.opportunities().findById(saved.id()));
+    });
   }
 
   /**
@@ -268,7 +271,7 @@ final class DefaultOpportunityService implements OpportunityService {
           change.accept(o);
           Opportunity saved = ctx.storage.opportunities().save(o);
           record(new OpportunityChanged(ChangeKind.UPDATED, ChangeOrigin.DIRECT, before, saved.snapshot(), ctx.now(), actor));
-          return saved;
+          return ctx.current(saved, () -> ctx.storage.opportunities().findById(saved.id()));
         });
   }
 

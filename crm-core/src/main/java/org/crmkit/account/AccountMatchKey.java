@@ -1,0 +1,140 @@
+package org.crmkit.account;
+
+import java.text.Normalizer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.crmkit.shared.EmailAddress;
+
+/**
+ * What identifies a company when looking for an existing account that may be the same one: its normalised name
+ * and, when known, its internet domain. Normalisation ignores case, accents, spacing, punctuation, apostrophes and
+ * common legal forms, so {@code "O'Reilly Media, Inc."}, {@code "oreilly  media"} and {@code "O’Reilly Media"} all
+ * have the same key. Free-mail domains (gmail.com, outlook.com, ...) never identify a company and are dropped.
+ *
+ * @param normalizedName the normalised company name, or null when unknown
+ * @param domain the company's lower-case domain without {@code www.}, or null when unknown
+ */
+public record AccountMatchKey(String normalizedName, String domain) {
+  private static final Set<String> LEGAL_FORMS = Set.of(
+      "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "corp", "corporation", "co", "company", "gmbh",
+      "ag", "oy", "oyj", "ab", "as", "sa", "sarl", "srl", "spa", "bv", "nv", "kg", "ky", "tmi", "pty");
+  private static final Set<String> FREE_MAIL = Set.of(
+      "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com",
+      "icloud.com", "me.com", "mac.com", "aol.com", "gmx.com", "gmx.net", "gmx.de", "web.de", "mail.com",
+      "proton.me", "protonmail.com", "yandex.com", "yandex.ru", "zoho.com", "hey.com", "fastmail.com", "luukku.com",
+      "suomi24.fi");
+
+  /** Why an account is a match candidate. */
+  public enum Reason {
+    /** Same normalised name. */
+    NAME,
+    /** Same company domain (from e-mail address or website). */
+    DOMAIN
+  }
+
+  public AccountMatchKey {
+    normalizedName = normalizedName == null || normalizedName.isBlank() ? null : normalizedName;
+    domain = domain == null || domain.isBlank() ? null : domain;
+  }
+
+  /**
+   * The key of a prospective company.
+   *
+   * @param name the company name, or null
+   * @param email an e-mail address at the company, or null
+   * @param website the company's website, or null
+   * @return the key; never null (its parts may be null)
+   */
+  public static AccountMatchKey of(String name, EmailAddress email, String website) {
+    String domain = email == null ? null : companyDomain(email.domain());
+    if (domain == null) {
+      domain = websiteDomain(website);
+    }
+    return new AccountMatchKey(normalizeName(name), domain);
+  }
+
+  /** @return the key of an existing account (its name, e-mail address and website) */
+  public static AccountMatchKey of(AccountDetails details) {
+    return of(details.name(), details.email(), details.website());
+  }
+
+  /** @return true when neither a name nor a domain is known: nothing can match */
+  public boolean isEmpty() {
+    return normalizedName == null && domain == null;
+  }
+
+  /**
+   * @return why the other key matches this one; empty when it does not
+   */
+  public Set<Reason> reasonsToMatch(AccountMatchKey other) {
+    Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+    if (normalizedName != null && normalizedName.equals(other.normalizedName)) {
+      reasons.add(Reason.NAME);
+    }
+    if (domain != null && domain.equals(other.domain)) {
+      reasons.add(Reason.DOMAIN);
+    }
+    return reasons;
+  }
+
+  /** @return true when both keys know a domain and the domains differ (evidence of two different companies) */
+  public boolean domainConflicts(AccountMatchKey other) {
+    return domain != null && other.domain != null && !domain.equals(other.domain);
+  }
+
+  /**
+   * Normalises a company name for matching.
+   *
+   * @param name the name, or null
+   * @return the normalised name, or null when nothing is left
+   */
+  public static String normalizeName(String name) {
+    if (name == null) {
+      return null;
+    }
+    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    s = s.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("['’`´‘]", "");
+    s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    List<String> words = new java.util.ArrayList<>(List.of(s.split(" ")));
+    while (words.size() > 1 && LEGAL_FORMS.contains(words.get(words.size() - 1))) {
+      words.remove(words.size() - 1);
+    }
+    while (words.size() > 1 && LEGAL_FORMS.contains(words.get(0))) {
+      words.remove(0);
+    }
+    return String.join(" ", words);
+  }
+
+  /** @return the domain when it may identify a company, null for free-mail domains */
+  public static String companyDomain(String domain) {
+    if (domain == null) {
+      return null;
+    }
+    String d = domain.strip().toLowerCase(Locale.ROOT);
+    if (d.startsWith("www.")) {
+      d = d.substring(4);
+    }
+    return d.isEmpty() || FREE_MAIL.contains(d) ? null : d;
+  }
+
+  /** @return the host of a website address without scheme, path and {@code www.}, or null */
+  public static String websiteDomain(String website) {
+    if (website == null || website.isBlank()) {
+      return null;
+    }
+    String s = website.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+    int end = s.length();
+    for (char c : new char[] {'/', '?', '#', ':'}) {
+      int i = s.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return companyDomain(s.substring(0, end));
+  }
+}

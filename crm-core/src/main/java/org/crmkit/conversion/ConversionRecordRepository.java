@@ -1,0 +1,27 @@
+package org.crmkit.conversion;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.shared.LeadId;
+
+/**
+ * Port: where conversion records are kept. Same version and copy semantics as
+ * {@link org.crmkit.lead.LeadRepository}: {@link #save} inserts a record with version 0 or updates one whose stored
+ * version equals the given one, returning it with the version one higher. Used inside a
+ * {@link org.crmkit.shared.UnitOfWork}, in the same unit as the conversion (or undo) it records.
+ */
+public interface ConversionRecordRepository {
+
+  Optional<ConversionRecord> findById(ConversionId id);
+
+  /**
+   * @return the lead's conversion records, oldest first (by {@code convertedAt}, then id); never null
+   */
+  List<ConversionRecord> findByLead(LeadId leadId);
+
+  /**
+   * @return the record as stored, its version one higher
+   * @throws org.crmkit.shared.ConflictException on a stale version, or when a record with version 0 already exists
+   */
+  ConversionRecord save(ConversionRecord record);
+}

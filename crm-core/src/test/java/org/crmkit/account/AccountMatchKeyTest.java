@@ -1,0 +1,48 @@
+package org.crmkit.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.crmkit.shared.EmailAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccountMatchKeyTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"O'Reilly Media, Inc.", "oreilly  media", "O’Reilly Media", " OREILLY-MEDIA ltd ",
+      "O`Reilly Média"})
+  void normalisesCaseSpacingPunctuationApostrophesAccentsAndLegalForms(String name) {
+    assertThat(AccountMatchKey.normalizeName(name)).isEqualTo("oreilly media");
+  }
+
+  @Test
+  void keepsALegalFormThatIsTheWholeName() {
+    assertThat(AccountMatchKey.normalizeName("Company")).isEqualTo("company");
+    assertThat(AccountMatchKey.normalizeName(" ,. ")).isNull();
+  }
+
+  @Test
+  void treatsAmpersandAsAnd() {
+    assertThat(AccountMatchKey.normalizeName("Babbage & Co")).isEqualTo(AccountMatchKey.normalizeName("babbage and"));
+  }
+
+  @Test
+  void ignoresFreeMailDomainsAndReadsWebsiteHosts() {
+    assertThat(AccountMatchKey.of("X", EmailAddress.of("ada@Gmail.com"), null).domain()).isNull();
+    assertThat(AccountMatchKey.of("X", EmailAddress.of("ada@engines.example"), null).domain())
+        .isEqualTo("engines.example");
+    assertThat(AccountMatchKey.of("X", null, "HTTPS://www.Engines.example:8443/about?x=1").domain())
+        .isEqualTo("engines.example");
+  }
+
+  @Test
+  void reportsWhyKeysMatchAndWhenDomainsConflict() {
+    AccountMatchKey lead = AccountMatchKey.of("Acme", EmailAddress.of("w@acme.example"), null);
+    AccountMatchKey sameName = AccountMatchKey.of("ACME Oy", null, "https://other.example");
+    assertThat(lead.reasonsToMatch(sameName)).containsExactly(AccountMatchKey.Reason.NAME);
+    assertThat(lead.domainConflicts(sameName)).isTrue();
+    AccountMatchKey sameDomain = AccountMatchKey.of("Acme Corporation Worldwide", null, "acme.example");
+    assertThat(lead.reasonsToMatch(sameDomain)).containsExactly(AccountMatchKey.Reason.DOMAIN);
+  }
+}
