@@ -29,30 +29,28 @@ import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.ValidationException;
+import org.crmkit.storage.CrmStorage;
 
-/**
- * The main example: a few weeks of a small sales team's work, on the in-memory storage. Run it with
- * {@code mvn -q -pl crm-examples -am compile exec:java}.
- */
-public final class SalesStory {
+/** A few weeks of a small sales team's work: leads, accounts, contacts, opportunities, stages and history. */
+final class SalesStory {
   private final PrintStream out;
   private final StoryClock clock = new StoryClock(Instant.parse("2026-03-02T08:00:00Z"));
   private final Crm crm;
   private final Actor alice = Actor.user("alice");
   private final Actor bob = Actor.user("bob");
 
-  SalesStory(PrintStream out) {
+  SalesStory(PrintStream out, CrmStorage storage) {
     this.out = out;
-    this.crm = Crm.builder().storage(InMemoryStorage.create()).clock(clock).build();
+    this.crm = Crm.builder().storage(storage).clock(clock).build();
   }
 
-  public static void main(String[] args) {
-    new SalesStory(System.out).run();
+  SalesStory(PrintStream out) {
+    this(out, InMemoryStorage.create());
   }
 
   void run() {
-    out.println("crmkit sales story (in-memory storage)");
-    out.println("======================================");
+    out.println("The sales story");
+    out.println("===============");
 
     section("Monday: leads arrive from the web form");
     Lead ada = crm.leads().create(alice,
