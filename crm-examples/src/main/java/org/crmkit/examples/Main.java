@@ -1,21 +1,65 @@
 package org.crmkit.examples;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import org.crmkit.inmemory.InMemoryStorage;
+import org.crmkit.jpa.JpaStorage;
+import org.crmkit.storage.CrmStorage;
 
 /**
- * Runs the examples: the sales story, lead conversion, and the account card. Run it with
- * {@code mvn -q -pl crm-examples -am compile exec:java}.
+ * Runs the examples: the sales story, lead conversion, and the account card.
+ *
+ * <pre>
+ * mvn -q -pl crm-examples -am compile exec:java                                   # in memory (default)
+ * mvn -q -pl crm-examples -am compile exec:java -Dexec.args=h2                   # embedded H2, in memory
+ * mvn -q -pl crm-examples -am compile exec:java -Dexec.args=h2:file:./crm.db     # embedded H2, in a file
+ * CRM_PG_USER=crm CRM_PG_PASSWORD=secret \
+ *   mvn -q -pl crm-examples -am compile exec:java -Dexec.args=jdbc:postgresql://localhost/crm
+ * </pre>
+ *
+ * The database stories expect an empty database (or one that only crmkit's migrations have touched).
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String target = args.length == 0 ? "memory" : args[0];
     PrintStream out = System.out;
-    out.println("crmkit examples, on the in-memory storage");
-    out.println();
-    new SalesStory(out, InMemoryStorage.create()).run();
-    new LeadConversionStory(out, InMemoryStorage.create()).run();
-    new AccountCardStory(out, InMemoryStorage.create()).run();
+    if (target.equals("memory")) {
+      out.println("crmkit examples, on the in-memory storage");
+      new SalesStory(out, InMemoryStorage.create()).run();
+      new LeadConversionStory(out, InMemoryStorage.create()).run();
+      new AccountCardStory(out, InMemoryStorage.create()).run();
+      return;
+    }
+    String url = jdbcUrl(target);
+    out.println("crmkit examples, on " + url);
+    try (JpaStorage storage = JpaStorage.builder()
+        .jdbcUrl(url, System.getenv("CRM_PG_USER"), System.getenv("CRM_PG_PASSWORD"))
+        .build()) {
+      run(out, storage);
+    }
+  }
+
+  /** Runs the three stories on one storage (each with its own Crm configuration). */
+  static void run(PrintStream out, CrmStorage storage) {
+    new SalesStory(out, storage).run();
+    new LeadConversionStory(out, storage).run();
+    new AccountCardStory(out, storage).run();
+  }
+
+  static String jdbcUrl(String target) {
+    String t = target.toLowerCase(Locale.ROOT);
+    if (t.equals("h2")) {
+      return "jdbc:h2:mem:crmkit-example;DB_CLOSE_DELAY=-1";
+    }
+    if (t.startsWith("h2:file:")) {
+      return "jdbc:h2:file:" + target.substring("h2:file:".length());
+    }
+    if (t.startsWith("jdbc:")) {
+      return target;
+    }
+    throw new IllegalArgumentException(
+        "unknown storage '" + target + "'; use memory, h2, h2:file:PATH or a JDBC URL such as jdbc:postgresql://localhost/crm");
   }
 }
