@@ -1,7 +1,9 @@
 package org.crmkit.jpa;
 
+import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.crmkit.jpa.internal.AccountMatchBackfill;
 import org.crmkit.shared.StorageException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,6 +15,12 @@ import org.flywaydb.core.api.output.MigrateResult;
  * with {@link #migrate(DataSource)} (Flyway, with its own history table {@value #HISTORY_TABLE} so it never
  * mixes with the host's migrations), include them from the host's Flyway or Liquibase, or run them by hand in
  * version order.
+ *
+ * <p>One step cannot be written in portable SQL: the match keys of accounts that existed before
+ * {@code V3__crmkit_conversion.sql} (the normalised company name and domain that lead conversion's duplicate check
+ * looks up). {@link #migrate} computes them after migrating; when the host migrates by other means, the adapter
+ * still finds those accounts (it reads rows without a key and compares in Java), only less efficiently, until
+ * {@link #backfill(DataSource)} has run once or each account has been saved again.
  */
 public final class CrmkitSchema {
   /** Where the migrations are on the class path. */
@@ -49,9 +57,29 @@ public final class CrmkitSchema {
     return migrate(Flyway.configure(CrmkitSchema.class.getClassLoader()).dataSource(jdbcUrl, user, password));
   }
 
-  private static int migrate(org.flywaydb.core.api.configuration.FluentConfiguration config) {
+  /**
+   * Computes what the SQL migrations cannot: the match keys of accounts written before migration V3 (or by an
+   * older crmkit). {@link #migrate} calls it; call it yourself after migrating by other means. Idempotent; touches
+   * no account's version.
+   *
+   * @param dataSource never null; the schema must be migrated
+   * @return how many accounts got their match keys now
+   * @throws StorageException when the database fails
+   */
+  public static int backfill(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
     try {
-      MigrateResult result = config
+      return AccountMatchBackfill.run(dataSource);
+    } catch (SQLException e) {
+      throw new StorageException("computing the match keys of existing accounts failed: " + e.getMessage()
+          + "; the schema must be migrated first (CrmkitSchema.migrate); the step can be run again", e);
+    }
+  }
+
+  private static int migrate(org.flywaydb.core.api.configuration.FluentConfiguration config) {
+    MigrateResult result;
+    try {
+      result = config
           .locations("classpath:" + MIGRATIONS)
           .table(HISTORY_TABLE)
           // A host's schema usually holds tables already; version 0 as baseline still applies V1 and later.
@@ -59,10 +87,11 @@ public final class CrmkitSchema {
           .baselineVersion("0")
           .load()
           .migrate();
-      return result.migrationsExecuted;
     } catch (FlywayException e) {
       throw new StorageException("migrating the crmkit schema failed: " + e.getMessage()
           + "; fix the cause (rights, a conflicting table) and run the migration again", e);
     }
+    backfill(config.getDataSource());
+    return result.migrationsExecuted;
   }
 }

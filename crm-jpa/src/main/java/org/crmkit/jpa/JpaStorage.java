@@ -13,12 +13,14 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.contact.ContactRepository;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.jpa.internal.Entities;
 import org.crmkit.jpa.internal.EntityManagers;
 import org.crmkit.jpa.internal.HostManagedUnitOfWork;
 import org.crmkit.jpa.internal.JpaAccountRepository;
 import org.crmkit.jpa.internal.JpaContactRepository;
+import org.crmkit.jpa.internal.JpaConversionRecordRepository;
 import org.crmkit.jpa.internal.JpaLeadRepository;
 import org.crmkit.jpa.internal.JpaOpportunityRepository;
 import org.crmkit.jpa.internal.JpaStageHistoryRepository;
@@ -63,6 +65,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final ContactRepository contacts;
   private final OpportunityRepository opportunities;
   private final StageHistoryRepository history;
+  private final ConversionRecordRepository conversionRecords;
 
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this.unitOfWork = unitOfWork;
@@ -72,6 +75,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     this.contacts = new JpaContactRepository(unitOfWork);
     this.opportunities = new JpaOpportunityRepository(unitOfWork);
     this.history = new JpaStageHistoryRepository(unitOfWork);
+    this.conversionRecords = new JpaConversionRecordRepository(unitOfWork);
   }
 
   /**
@@ -161,6 +165,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   @Override
   public StageHistoryRepository stageHistory() {
     return history;
+  }
+
+  @Override
+  public ConversionRecordRepository conversionRecords() {
+    return conversionRecords;
   }
 
   /** Closes the entity manager factory if this storage built it; a host's factory is left open. */

@@ -27,9 +27,19 @@ import org.crmkit.account.AccountSnapshot;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
+import org.crmkit.account.AccountMatchKey;
+import org.crmkit.conversion.ConversionAction;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.TargetResult;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
+import org.crmkit.lead.LeadConversionInfo;
+import org.crmkit.lead.LeadDetails;
 import org.crmkit.lead.LeadQuery;
+import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.opportunity.OpportunityQuery;
 import org.crmkit.opportunity.OpportunitySummary;
@@ -37,8 +47,11 @@ import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.ConflictException;
+import org.crmkit.shared.ContactId;
 import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Money;
+import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Segments;
@@ -274,6 +287,160 @@ abstract class JpaAdapterScenarios {
     assertThat(db.count("\"" + CrmkitSchema.HISTORY_TABLE + "\"")).isGreaterThanOrEqualTo(1);
     try (JpaStorage again = JpaStorage.builder().dataSource(db.dataSource).validateSchema(true).build()) {
       assertThat(again.unitOfWork().execute(() -> again.accounts().findAllById(List.of()))).isEmpty();
+    }
+  }
+
+  @Test
+  void storesAConversionRecordWithTheWholeLeadAndReadsItBackEqual() {
+    CustomFields fields = CustomFields.of(Map.of(
+        "note", CustomValue.text("tab\there, line\nbreak, back\\slash"),
+        "budget", CustomValue.money(Money.of("10.125", "BHD")),
+        "scaled", CustomValue.number("12.50"),
+        "day", CustomValue.date(LocalDate.of(2026, 2, 28))));
+    LeadId leadId = LeadId.of(new UUID(1, 1));
+    LeadSnapshot before = new LeadSnapshot(leadId, 3, UserId.of("alice"),
+        new LeadDetails("Ada", "Lovelace", "Analytical Engines", "CTO", EmailAddress.of("Ada@AE.example"),
+            "+358 40 123", "https://ae.example", "Web form", "Software", "Wants\na demo"),
+        "qualified", "was unqualified once", fields,
+        new LeadConversionInfo(AccountId.of(new UUID(2, 2)), null, null, T0.minusSeconds(60), UserId.of("bob")),
+        T0.minusSeconds(3600), T0.minusSeconds(10));
+    ConversionRecord record = new ConversionRecord(ConversionId.of(new UUID(9, 9)), 0, leadId, "b2b", 7,
+        Map.of(ConversionTarget.ACCOUNT, new TargetResult(ConversionAction.MATCH_OR_CREATE, Disposition.LINKED,
+                new UUID(2, 2), 5),
+            ConversionTarget.CONTACT, new TargetResult(ConversionAction.CREATE, Disposition.CREATED,
+                new UUID(3, 3), 1),
+            ConversionTarget.OPPORTUNITY, TargetResult.none(ConversionAction.NONE)),
+        before, true, "qualify-converts", UserId.of("system:workflow"), T0, null, null);
+
+    ConversionRecord saved = inUnit(() -> db.storage.conversionRecords().save(record));
+    assertThat(saved).isEqualTo(record.withVersion(1));
+    assertThat(inUnit(() -> db.storage.conversionRecords().findById(record.id()))).contains(saved);
+
+    ConversionRecord undone = inUnit(() -> db.storage.conversionRecords().save(
+        saved.undone(UserId.of("bob"), T0.plusNanos(1_234_567))));
+    assertThat(undone.version()).isEqualTo(2);
+    assertThat(undone.undoneAt()).as("cut to microseconds").isEqualTo(T0.plusNanos(1_234_000));
+    assertThat(inUnit(() -> db.storage.conversionRecords().findByLead(leadId))).containsExactly(undone);
+
+    assertThatThrownBy(() -> inUnit(() -> db.storage.conversionRecords().save(saved)))
+        .as("stale version").isInstanceOf(ConflictException.class).hasMessageContaining("reload");
+    assertThatThrownBy(() -> inUnit(() -> db.storage.conversionRecords().save(record)))
+        .as("a second insert of the same id").isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void listsALeadsConversionRecordsOldestFirst() {
+    LeadId leadId = LeadId.of(new UUID(1, 1));
+    LeadSnapshot before = new LeadSnapshot(leadId, 1, UserId.of("alice"),
+        new LeadDetails(null, "Lovelace", null, null, null, null, null, null, null, null), "new", null,
+        CustomFields.empty(), null, T0, T0);
+    List<ConversionRecord> saved = new ArrayList<>();
+    for (long i : new long[] {5, 3, 4}) {
+      ConversionRecord r = new ConversionRecord(ConversionId.of(new UUID(9, i)), 0, leadId, "default", 1,
+          Map.of(ConversionTarget.ACCOUNT, TargetResult.none(ConversionAction.NONE),
+              ConversionTarget.CONTACT, new TargetResult(ConversionAction.CREATE, Disposition.CREATED,
+                  new UUID(3, i), 1),
+              ConversionTarget.OPPORTUNITY, TargetResult.none(ConversionAction.NONE)),
+          before, false, null, UserId.of("alice"), i == 3 ? T0.plusSeconds(9) : T0, null, null);
+      saved.add(inUnit(() -> db.storage.conversionRecords().save(r)));
+    }
+    assertThat(inUnit(() -> db.storage.conversionRecords().findByLead(leadId)))
+        .extracting(r -> r.id().value().getLeastSignificantBits())
+        .as("by time, then id").containsExactly(4L, 5L, 3L);
+    assertThat(inUnit(() -> db.storage.conversionRecords().findByLead(LeadId.of(new UUID(1, 2))))).isEmpty();
+  }
+
+  @Test
+  void findsMatchingAccountsThroughTheStoredKeysInCreationOrderUpToTheLimit() {
+    Crm crm = tickingCrm();
+    Account oreilly = crm.accounts().create(ALICE, CreateAccount.named("O'Reilly Media, Inc."));
+    Account byDomain = crm.accounts().create(ALICE, new CreateAccount(null, "Totally Different",
+        "https://www.oreilly.example/x", null, null, null, null, null, null, null, null));
+    crm.accounts().create(ALICE, CreateAccount.named("Someone Else"));
+    Account second = crm.accounts().create(ALICE, CreateAccount.named("OREILLY   media"));
+    AccountMatchKey key = AccountMatchKey.of("  oreilly Media ", EmailAddress.of("tim@oreilly.example"), null);
+
+    db.statements.reset();
+    List<Account> found = inUnit(() -> db.storage.accounts().findMatching(key, 10));
+    assertThat(found).extracting(Account::id).containsExactly(oreilly.id(), byDomain.id(), second.id());
+    assertThat(db.statements.statements()).as("one indexed query").hasSize(1);
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 2))).extracting(Account::id)
+        .containsExactly(oreilly.id(), byDomain.id());
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(new AccountMatchKey(null, null), 10))).isEmpty();
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(
+        AccountMatchKey.of("Nobody", EmailAddress.of("x@gmail.com"), null), 10))).isEmpty();
+
+    // renaming an account moves its key
+    Account renamed = crm.accounts().get(ALICE, second.id());
+    renamed.edit(AccountDetails.named("Another name"), Segments.none(), CustomFields.empty(), T0);
+    save(renamed);
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
+        .containsExactly(oreilly.id(), byDomain.id());
+  }
+
+  @Test
+  void findsAccountsWrittenBeforeTheMatchKeysExistedAndBackfillsThemWithoutNewVersions() {
+    Crm crm = tickingCrm();
+    Account legacy = crm.accounts().create(ALICE, CreateAccount.named("Acme Oy"));
+    Account modern = crm.accounts().create(ALICE, CreateAccount.named("ACME"));
+    jdbc("update crm_account set name_normalized = null, match_domain = null, match_key_version = null"
+        + " where id = '" + legacy.id() + "'");
+    AccountMatchKey key = AccountMatchKey.of("Acme", null, null);
+
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
+        .as("the row without a key is compared in Java").containsExactly(legacy.id(), modern.id());
+
+    assertThat(CrmkitSchema.backfill(db.dataSource)).isEqualTo(1);
+    assertThat(CrmkitSchema.backfill(db.dataSource)).as("idempotent").isZero();
+    assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(1);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(2);
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
+        .containsExactly(legacy.id(), modern.id());
+  }
+
+  @Test
+  void savingAnUnchangedAccountWithoutAStoredKeyWritesTheKeyAndCountsOneVersion() {
+    Account legacy = crm.accounts().create(ALICE, CreateAccount.named("Acme Oy"));
+    jdbc("update crm_account set name_normalized = null, match_key_version = null where id = '" + legacy.id() + "'");
+
+    Account saved = save(crm.accounts().get(ALICE, legacy.id()));
+
+    assertThat(saved.version()).isEqualTo(2);
+    assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(2);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(1);
+  }
+
+  /** A crm whose clock moves one second per reading, so records have distinct creation times. */
+  private Crm tickingCrm() {
+    java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+    Clock ticking = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return T0.plusSeconds(seconds.incrementAndGet());
+      }
+    };
+    return Crm.builder().storage(db.storage).clock(ticking).build();
+  }
+
+  private <T> T inUnit(java.util.function.Supplier<T> work) {
+    return db.storage.unitOfWork().execute(work::get);
+  }
+
+  private void jdbc(String sql) {
+    try (var c = db.dataSource.getConnection(); var s = c.createStatement()) {
+      s.executeUpdate(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -140,7 +140,8 @@ final class TestDatabase {
   void clean() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       for (String table : new String[] {
-          "crm_stage_history", "crm_lead", "crm_opportunity", "crm_contact", "crm_account"}) {
+          "crm_conversion_record", "crm_stage_history", "crm_lead", "crm_opportunity", "crm_contact",
+          "crm_account"}) {
         s.executeUpdate("delete from " + table);
       }
     } catch (SQLException e) {

@@ -42,6 +42,18 @@ public class AccountEntity extends VersionedEntity {
   @Column(name = "custom_fields", length = 65535)
   String customFields;
 
+  /** {@code AccountMatchKey.normalizeName(name)}, for the duplicate check's indexed look-up. */
+  @Column(name = "name_normalized", length = AccountMatchColumns.NAME_LENGTH)
+  String nameNormalized;
+
+  /** The company domain of the account's e-mail address or website, for the duplicate check. */
+  @Column(name = "match_domain", length = AccountMatchColumns.DOMAIN_LENGTH)
+  String matchDomain;
+
+  /** The normalisation the two match columns follow; null for rows written before they existed. */
+  @Column(name = "match_key_version")
+  Integer matchKeyVersion;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   Instant createdAt;
 

@@ -11,6 +11,7 @@ public final class Entities {
     return List.of(
         AccountEntity.class,
         ContactEntity.class,
+        ConversionRecordEntity.class,
         LeadEntity.class,
         OpportunityEntity.class,
         StageHistoryEntity.class);

@@ -1,6 +1,8 @@
 package org.crmkit.jpa.internal;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
 import org.crmkit.account.AccountSnapshot;
@@ -16,7 +19,10 @@ import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordType;
 
-/** {@link AccountRepository} over {@code crm_account}. */
+/**
+ * {@link AccountRepository} over {@code crm_account}. Every save also stores the account's match key
+ * ({@code name_normalized}, {@code match_domain}), which {@link #findMatching} looks up through their indexes.
+ */
 public final class JpaAccountRepository implements AccountRepository {
   private final VersionedStore<AccountEntity, AccountSnapshot> store;
 
@@ -70,6 +76,66 @@ public final class JpaAccountRepository implements AccountRepository {
       return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.createdAt, e.id",
           AccountEntity.class, "select count(e) from CrmAccount e" + where, page,
           e -> Account.restore(Mappers.toSnapshot(e)));
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /**
+   * One indexed query on the stored match key (normalised name or domain), in creation order. Rows whose key was
+   * not computed yet or by an older normalisation ({@code match_key_version} NULL or lower: written before
+   * migration V3 and not yet backfilled, or by an older crmkit) are read too, and every row's full key is compared
+   * in Java, so the answer is exactly the in-memory adapter's. Reads pages of at least {@code limit} rows until
+   * {@code limit} candidates are found; usually one query.
+   */
+  @Override
+  public List<Account> findMatching(AccountMatchKey key, int limit) {
+    Objects.requireNonNull(key, "key");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 or more, was " + limit);
+    }
+    List<Account> found = new ArrayList<>();
+    if (key.isEmpty() || limit == 0) {
+      return found;
+    }
+    List<String> conditions = new ArrayList<>();
+    conditions.add("e.matchKeyVersion is null");
+    conditions.add("e.matchKeyVersion < " + AccountMatchColumns.KEY_VERSION);
+    String name = AccountMatchColumns.name(key);
+    String domain = AccountMatchColumns.domain(key);
+    if (name != null) {
+      conditions.add("e.nameNormalized = :name");
+    }
+    if (domain != null) {
+      conditions.add("e.matchDomain = :domain");
+    }
+    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions) + " order by e.createdAt, e.id";
+    int batch = Math.max(limit, 20);
+    try {
+      for (int offset = 0; ; offset += batch) {
+        TypedQuery<AccountEntity> query = store.em().createQuery(jpql, AccountEntity.class)
+            .setFirstResult(offset)
+            .setMaxResults(batch);
+        if (name != null) {
+          query.setParameter("name", name);
+        }
+        if (domain != null) {
+          query.setParameter("domain", domain);
+        }
+        List<AccountEntity> rows = query.getResultList();
+        for (AccountEntity row : rows) {
+          Account account = Account.restore(Mappers.toSnapshot(row));
+          if (!key.reasonsToMatch(AccountMatchKey.of(account.details())).isEmpty()) {
+            found.add(account);
+            if (found.size() == limit) {
+              return found;
+            }
+          }
+        }
+        if (rows.size() < batch) {
+          return found;
+        }
+      }
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }

@@ -4,10 +4,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountSnapshot;
 import org.crmkit.contact.ContactDetails;
 import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.conversion.ConversionAction;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.TargetResult;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.lead.LeadConversionInfo;
 import org.crmkit.lead.LeadDetails;
@@ -61,6 +70,7 @@ final class Mappers {
     e.customFields = TextCodec.encode(s.customFields());
     e.createdAt = micros(s.createdAt());
     e.updatedAt = micros(s.updatedAt());
+    AccountMatchColumns.fill(d, e);
   }
 
   // ---- contacts
@@ -235,6 +245,116 @@ final class Mappers {
         e.previousCloseDate,
         e.changedAt,
         UserId.of(e.changedBy));
+  }
+
+  // ---- conversion records
+
+  static ConversionRecord toRecord(ConversionRecordEntity e) {
+    Map<ConversionTarget, TargetResult> targets = new EnumMap<>(ConversionTarget.class);
+    targets.put(ConversionTarget.ACCOUNT,
+        target(e.accountAction, e.accountDisposition, e.accountRecordId, e.accountVersionAfter));
+    targets.put(ConversionTarget.CONTACT,
+        target(e.contactAction, e.contactDisposition, e.contactRecordId, e.contactVersionAfter));
+    targets.put(ConversionTarget.OPPORTUNITY,
+        target(e.opportunityAction, e.opportunityDisposition, e.opportunityRecordId, e.opportunityVersionAfter));
+    LeadConversionInfo leadConversion = e.leadConvertedAt == null
+        ? null
+        : new LeadConversionInfo(
+            e.leadConvertedAccountId == null ? null : AccountId.of(e.leadConvertedAccountId),
+            e.leadConvertedContactId == null ? null : ContactId.of(e.leadConvertedContactId),
+            e.leadConvertedOpportunityId == null ? null : OpportunityId.of(e.leadConvertedOpportunityId),
+            e.leadConvertedAt,
+            UserId.of(e.leadConvertedBy));
+    LeadSnapshot leadBefore = new LeadSnapshot(
+        LeadId.of(e.leadId),
+        e.leadVersion,
+        UserId.of(e.leadOwnerId),
+        new LeadDetails(e.leadFirstName, e.leadLastName, e.leadCompany, e.leadTitle, email(e.leadEmail), e.leadPhone,
+            e.leadWebsite, e.leadLeadSource, e.leadIndustry, e.leadDescription),
+        e.leadStatus,
+        e.leadUnqualifiedReason,
+        TextCodec.decodeCustomFields(e.leadCustomFields),
+        leadConversion,
+        e.leadCreatedAt,
+        e.leadUpdatedAt);
+    return new ConversionRecord(
+        ConversionId.of(e.getId()),
+        e.getVersion(),
+        LeadId.of(e.leadId),
+        e.policyId,
+        e.policyVersion,
+        targets,
+        leadBefore,
+        e.automatic,
+        e.ruleId,
+        UserId.of(e.convertedBy),
+        e.convertedAt,
+        e.undoneBy == null ? null : UserId.of(e.undoneBy),
+        e.undoneAt);
+  }
+
+  static void copy(ConversionRecord r, ConversionRecordEntity e) {
+    if (!r.leadBefore().id().equals(r.leadId())) {
+      // One column holds both: a record about one lead that snapshots another could not be stored faithfully.
+      throw new IllegalArgumentException("conversion record " + r.id() + " is about lead " + r.leadId()
+          + " but holds the state of lead " + r.leadBefore().id());
+    }
+    e.setId(r.id().value());
+    e.leadId = r.leadId().value();
+    e.policyId = r.policyId();
+    e.policyVersion = r.policyVersion();
+    TargetResult account = r.target(ConversionTarget.ACCOUNT);
+    e.accountAction = account.action().name();
+    e.accountDisposition = account.disposition().name();
+    e.accountRecordId = account.recordId();
+    e.accountVersionAfter = account.versionAfter();
+    TargetResult contact = r.target(ConversionTarget.CONTACT);
+    e.contactAction = contact.action().name();
+    e.contactDisposition = contact.disposition().name();
+    e.contactRecordId = contact.recordId();
+    e.contactVersionAfter = contact.versionAfter();
+    TargetResult opportunity = r.target(ConversionTarget.OPPORTUNITY);
+    e.opportunityAction = opportunity.action().name();
+    e.opportunityDisposition = opportunity.disposition().name();
+    e.opportunityRecordId = opportunity.recordId();
+    e.opportunityVersionAfter = opportunity.versionAfter();
+    e.automatic = r.automatic();
+    e.ruleId = r.ruleId();
+    e.convertedBy = r.convertedBy().value();
+    e.convertedAt = micros(r.convertedAt());
+    e.undoneBy = r.undoneBy() == null ? null : r.undoneBy().value();
+    e.undoneAt = micros(r.undoneAt());
+
+    LeadSnapshot s = r.leadBefore();
+    e.leadVersion = s.version();
+    e.leadOwnerId = s.owner().value();
+    LeadDetails d = s.details();
+    e.leadFirstName = d.firstName();
+    e.leadLastName = d.lastName();
+    e.leadCompany = d.company();
+    e.leadTitle = d.title();
+    e.leadEmail = d.email() == null ? null : d.email().value();
+    e.leadPhone = d.phone();
+    e.leadWebsite = d.website();
+    e.leadLeadSource = d.leadSource();
+    e.leadIndustry = d.industry();
+    e.leadDescription = d.description();
+    e.leadStatus = s.status();
+    e.leadUnqualifiedReason = s.unqualifiedReason();
+    e.leadCustomFields = TextCodec.encode(s.customFields());
+    LeadConversionInfo c = s.conversion();
+    e.leadConvertedAt = c == null ? null : micros(c.convertedAt());
+    e.leadConvertedBy = c == null ? null : c.convertedBy().value();
+    e.leadConvertedAccountId = c == null || c.accountId() == null ? null : c.accountId().value();
+    e.leadConvertedContactId = c == null || c.contactId() == null ? null : c.contactId().value();
+    e.leadConvertedOpportunityId = c == null || c.opportunityId() == null ? null : c.opportunityId().value();
+    e.leadCreatedAt = micros(s.createdAt());
+    e.leadUpdatedAt = micros(s.updatedAt());
+  }
+
+  private static TargetResult target(String action, String disposition, UUID recordId, long versionAfter) {
+    return new TargetResult(ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
+        versionAfter);
   }
 
   // ---- values

@@ -90,12 +90,13 @@ final class VersionedStore<E extends VersionedEntity, S> {
       if (entity.getVersion() != expected) {
         throw ConflictException.staleVersion(recordType, key, expected, entity.getVersion());
       }
-      S before = toSnapshot.apply(entity);
       copy.accept(snapshot, entity);
-      if (toSnapshot.apply(entity).equals(before)) {
+      // Flush whatever changed, also columns derived from the snapshot (an account's match keys written for a
+      // row that predates them) when the snapshot itself did not change; only when nothing was written at all
+      // does the version still have to be incremented explicitly.
+      em.flush();
+      if (entity.getVersion() == expected) {
         forceIncrement(em, entity, key, expected);
-      } else {
-        em.flush();
       }
       if (entity.getVersion() != expected + 1) {
         throw new IllegalStateException("the persistence provider stored version " + entity.getVersion() + " for "
