@@ -1,7 +1,11 @@
 package org.crmkit.examples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.crmkit.inmemory.InMemoryStorage;
 import org.crmkit.jpa.JpaStorage;
 import org.crmkit.storage.CrmStorage;
@@ -20,6 +24,10 @@ import org.crmkit.storage.CrmStorage;
  * The database stories expect an empty database (or one that only crmkit's migrations have touched).
  */
 public final class Main {
+  /** Libraries' informational start-up logging would drown the story; held so the levels stick. */
+  private static final List<Logger> QUIET = Stream.of("org.flywaydb", "org.hibernate")
+      .map(Logger::getLogger).peek(l -> l.setLevel(Level.SEVERE)).toList();
+
   private Main() {}
 
   public static void main(String[] args) {
