@@ -12,15 +12,23 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.crmkit.account.AccountRepository;
+import org.crmkit.budget.AccountBudgetRepository;
+import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.ContactRepository;
 import org.crmkit.conversion.ConversionRecordRepository;
+import org.crmkit.forecast.BillingForecastRepository;
+import org.crmkit.forecast.ForecastHistoryRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.jpa.internal.Entities;
 import org.crmkit.jpa.internal.EntityManagers;
 import org.crmkit.jpa.internal.HostManagedUnitOfWork;
+import org.crmkit.jpa.internal.JpaAccountBudgetRepository;
+import org.crmkit.jpa.internal.JpaAccountCardRepository;
 import org.crmkit.jpa.internal.JpaAccountRepository;
+import org.crmkit.jpa.internal.JpaBillingForecastRepository;
 import org.crmkit.jpa.internal.JpaContactRepository;
 import org.crmkit.jpa.internal.JpaConversionRecordRepository;
+import org.crmkit.jpa.internal.JpaForecastHistoryRepository;
 import org.crmkit.jpa.internal.JpaLeadRepository;
 import org.crmkit.jpa.internal.JpaOpportunityRepository;
 import org.crmkit.jpa.internal.JpaStageHistoryRepository;
@@ -66,6 +74,10 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final OpportunityRepository opportunities;
   private final StageHistoryRepository history;
   private final ConversionRecordRepository conversionRecords;
+  private final BillingForecastRepository forecasts;
+  private final ForecastHistoryRepository forecastHistory;
+  private final AccountBudgetRepository budgets;
+  private final AccountCardRepository cards;
 
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this.unitOfWork = unitOfWork;
@@ -76,6 +88,10 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     this.opportunities = new JpaOpportunityRepository(unitOfWork);
     this.history = new JpaStageHistoryRepository(unitOfWork);
     this.conversionRecords = new JpaConversionRecordRepository(unitOfWork);
+    this.forecasts = new JpaBillingForecastRepository(unitOfWork);
+    this.forecastHistory = new JpaForecastHistoryRepository(unitOfWork);
+    this.budgets = new JpaAccountBudgetRepository(unitOfWork);
+    this.cards = new JpaAccountCardRepository(unitOfWork);
   }
 
   /**
@@ -111,8 +127,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   }
 
   /**
-   * @return the fully qualified names of crmkit's entity classes, for a host that builds its own persistence
-   *     unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their package, or
+   * @return the fully qualified names of crmkit's entity and embeddable classes, for a host that builds its own
+   *     persistence unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their package, or
    *     {@link #configure(PersistenceConfiguration)})
    */
   public static List<String> managedClassNames() {
@@ -172,6 +188,26 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     return conversionRecords;
   }
 
+  @Override
+  public BillingForecastRepository billingForecasts() {
+    return forecasts;
+  }
+
+  @Override
+  public ForecastHistoryRepository forecastHistory() {
+    return forecastHistory;
+  }
+
+  @Override
+  public AccountBudgetRepository accountBudgets() {
+    return budgets;
+  }
+
+  @Override
+  public AccountCardRepository accountCards() {
+    return cards;
+  }
+
   /** Closes the entity manager factory if this storage built it; a host's factory is left open. */
   @Override
   public void close() {
@@ -183,9 +219,9 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private static void requireEntities(EntityManagerFactory emf) {
     for (Class<?> type : Entities.classes()) {
       try {
-        emf.getMetamodel().entity(type);
+        emf.getMetamodel().managedType(type);
       } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("the EntityManagerFactory does not manage crmkit's entity " + type.getName()
+        throw new ConfigurationException("the EntityManagerFactory does not manage crmkit's class " + type.getName()
             + "; add JpaStorage.managedClassNames() to its persistence unit, or call"
             + " JpaStorage.configure(PersistenceConfiguration) before building it", e);
       }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.crmkit.Crm;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountSnapshot;
+import org.crmkit.budget.AccountCardQuery;
+import org.crmkit.budget.CardForecastRow;
+import org.crmkit.budget.CardWonRow;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
@@ -38,6 +42,9 @@ import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.LeadConversionInfo;
 import org.crmkit.lead.LeadDetails;
+import org.crmkit.forecast.BillingForecast;
+import org.crmkit.forecast.ForecastLine;
+import org.crmkit.forecast.ForecastLines;
 import org.crmkit.lead.LeadQuery;
 import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
@@ -453,9 +460,74 @@ abstract class JpaAdapterScenarios {
         AccountDetails.named("Acme"), Segments.none(), CustomFields.empty(), T0, T0));
   }
 
+  @Test
+  void storesForecastVersionsExactlyAndRoundTripsLinesNotesAndTheFlag() {
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets")
+        .withAmount(Money.of("10.125", "BHD")));
+    BillingForecast first = BillingForecast.empty(o.id(), T0);
+    first.replaceLines(List.of(
+        new ForecastLine(YearMonth.of(2026, 5), Money.of("0.125", "BHD"), "tab\there, line\nbreak, ümlaut"),
+        ForecastLine.of(YearMonth.of(2026, 4), Money.of("10.000", "BHD"))), T0.plusNanos(123_456_789));
+    BillingForecast saved = db.storage.unitOfWork().execute(() -> db.storage.billingForecasts().save(first));
+    assertThat(saved.version()).isEqualTo(1);
+    assertThat(versionColumn("crm_billing_forecast", "opportunity_id", o.id().value())).isEqualTo(1);
+    assertThat(db.count("crm_billing_forecast_line")).isEqualTo(2);
+
+    BillingForecast unchanged = db.storage.unitOfWork().execute(() -> db.storage.billingForecasts().save(saved));
+    assertThat(unchanged.version()).as("a save that changes nothing still counts").isEqualTo(2);
+
+    BillingForecast flagged = BillingForecast.restore(unchanged.snapshot());
+    flagged.flag(Money.of("12.000", "BHD"), T0);
+    BillingForecast v3 = db.storage.unitOfWork().execute(() -> db.storage.billingForecasts().save(flagged));
+    BillingForecast linesOnly = BillingForecast.restore(v3.snapshot());
+    linesOnly.putLine(ForecastLine.of(YearMonth.of(2026, 6), Money.of("1.000", "BHD")), v3.updatedAt());
+    BillingForecast v4 = db.storage.unitOfWork().execute(() -> db.storage.billingForecasts().save(linesOnly));
+    assertThat(v4.version()).as("a change of the lines alone increments the version").isEqualTo(4);
+    assertThat(versionColumn("crm_billing_forecast", "opportunity_id", o.id().value())).isEqualTo(4);
+
+    BillingForecast loaded = db.storage.unitOfWork()
+        .execute(() -> db.storage.billingForecasts().findByOpportunity(o.id())).orElseThrow();
+    assertThat(loaded.snapshot()).isEqualTo(v4.snapshot());
+    assertThat(v3.flaggedDifference()).contains(Money.of("1.875", "BHD"));
+    assertThat(loaded.lines()).extracting(ForecastLine::month)
+        .containsExactly(YearMonth.of(2026, 4), YearMonth.of(2026, 5), YearMonth.of(2026, 6));
+    assertThatThrownBy(() -> db.storage.unitOfWork().run(() -> db.storage.billingForecasts().save(linesOnly)))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("reload");
+  }
+
+  @Test
+  void readsTheAccountCardRowsInOneQueryEach() {
+    Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme"));
+    db.storage.unitOfWork().run(() -> {
+      for (int i = 0; i < 20; i++) {
+        Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
+            .withAccount(acme.id()).withAmount(Money.of("300.00", "EUR")));
+        BillingForecast f = BillingForecast.empty(o.id(), T0);
+        f.replaceLines(ForecastLines.splitEvenly(Money.of("300.00", "EUR"), YearMonth.of(2026, 3), 3), T0);
+        db.storage.billingForecasts().save(f);
+      }
+    });
+    AccountCardQuery query = new AccountCardQuery(acme.id(), YearMonth.of(2026, 4), YearMonth.of(2026, 6),
+        java.util.Currency.getInstance("EUR"), java.util.Set.of("prospecting", "qualification"), java.util.Set.of("won"));
+    db.statements.reset();
+
+    List<CardForecastRow> rows = db.storage.unitOfWork().execute(() -> db.storage.accountCards().forecastRows(query));
+    List<CardWonRow> won = db.storage.unitOfWork().execute(() -> db.storage.accountCards().wonRows(query));
+
+    assertThat(rows).as("March is outside the range").hasSize(40)
+        .allSatisfy(r -> assertThat(r.amount()).isEqualTo(Money.of("100.00", "EUR")));
+    assertThat(won).isEmpty();
+    assertThat(db.statements.statements()).as("one query per read, filtered in the database").hasSize(2)
+        .allSatisfy(sql -> assertThat(sql.toLowerCase(java.util.Locale.ROOT)).contains(" where "));
+  }
+
   private long versionColumn(String table, UUID id) {
+    return versionColumn(table, "id", id);
+  }
+
+  private long versionColumn(String table, String keyColumn, UUID id) {
     try (var c = db.dataSource.getConnection();
-        var s = c.prepareStatement("select version from " + table + " where id = ?")) {
+        var s = c.prepareStatement("select version from " + table + " where " + keyColumn + " = ?")) {
       s.setObject(1, id);
       try (var rs = s.executeQuery()) {
         assertThat(rs.next()).as("row " + id + " exists").isTrue();

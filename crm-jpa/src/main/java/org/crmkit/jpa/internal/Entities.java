@@ -2,11 +2,14 @@ package org.crmkit.jpa.internal;
 
 import java.util.List;
 
-/** The entity classes of crmkit's persistence unit. */
+/** The managed classes of crmkit's persistence unit. */
 public final class Entities {
   private Entities() {}
 
-  /** @return every entity class the adapter maps, in no particular order */
+  /**
+   * @return every class the adapter maps (entities and the embeddable lines of their collection tables, which
+   *     some providers need listed too), in no particular order
+   */
   public static List<Class<?>> classes() {
     return List.of(
         AccountEntity.class,
@@ -14,6 +17,12 @@ public final class Entities {
         ConversionRecordEntity.class,
         LeadEntity.class,
         OpportunityEntity.class,
-        StageHistoryEntity.class);
+        StageHistoryEntity.class,
+        BillingForecastEntity.class,
+        MonthLine.class,
+        ForecastHistoryEntity.class,
+        HistoryLine.class,
+        AccountBudgetEntity.class,
+        BudgetMonth.class);
   }
 }

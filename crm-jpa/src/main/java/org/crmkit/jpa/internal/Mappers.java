@@ -2,13 +2,19 @@ package org.crmkit.jpa.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountSnapshot;
+import org.crmkit.budget.AccountBudgetSnapshot;
+import org.crmkit.budget.BudgetLine;
 import org.crmkit.contact.ContactDetails;
 import org.crmkit.contact.ContactSnapshot;
 import org.crmkit.conversion.ConversionAction;
@@ -17,6 +23,10 @@ import org.crmkit.conversion.ConversionRecord;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
 import org.crmkit.conversion.TargetResult;
+import org.crmkit.forecast.BillingForecastSnapshot;
+import org.crmkit.forecast.ForecastChangeCause;
+import org.crmkit.forecast.ForecastHistoryEntry;
+import org.crmkit.forecast.ForecastLine;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.lead.LeadConversionInfo;
 import org.crmkit.lead.LeadDetails;
@@ -355,6 +365,122 @@ final class Mappers {
   private static TargetResult target(String action, String disposition, UUID recordId, long versionAfter) {
     return new TargetResult(ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
         versionAfter);
+  }
+
+  // ---- billing forecasts
+
+  static BillingForecastSnapshot toSnapshot(BillingForecastEntity e) {
+    return new BillingForecastSnapshot(
+        OpportunityId.of(e.getId()),
+        e.getVersion(),
+        forecastLines(e.lines),
+        money(e.flaggedDifference, e.flaggedCurrency),
+        e.updatedAt);
+  }
+
+  static void copy(BillingForecastSnapshot s, BillingForecastEntity e) {
+    e.setId(s.opportunityId().value());
+    // Rewriting an unchanged collection would mark it dirty and write (and version) the row for nothing.
+    if (!forecastLines(e.lines).equals(s.lines())) {
+      e.lines.clear();
+      for (ForecastLine line : s.lines()) {
+        MonthLine row = new MonthLine();
+        row.month = line.month().atDay(1);
+        row.amount = line.amount().amount();
+        row.currency = line.amount().currencyCode();
+        row.note = line.note();
+        e.lines.add(row);
+      }
+    }
+    e.flaggedDifference = s.flaggedDifference() == null ? null : s.flaggedDifference().amount();
+    e.flaggedCurrency = s.flaggedDifference() == null ? null : s.flaggedDifference().currencyCode();
+    e.updatedAt = micros(s.updatedAt());
+  }
+
+  /** @return the lines in month order (a collection table has no order of its own) */
+  private static List<ForecastLine> forecastLines(Collection<MonthLine> rows) {
+    return rows.stream()
+        .map(r -> new ForecastLine(YearMonth.from(r.month), money(r.amount, r.currency), r.note))
+        .sorted(Comparator.comparing(ForecastLine::month))
+        .toList();
+  }
+
+  // ---- billing forecast history
+
+  static ForecastHistoryEntity toEntity(ForecastHistoryEntry h) {
+    ForecastHistoryEntity e = new ForecastHistoryEntity();
+    e.id = h.id();
+    e.opportunityId = h.opportunityId().value();
+    e.version = h.version();
+    e.cause = h.cause().name();
+    addHistoryLines(e, HistoryLine.BEFORE, h.before());
+    addHistoryLines(e, HistoryLine.AFTER, h.after());
+    e.flaggedDifference = h.flaggedDifference() == null ? null : h.flaggedDifference().amount();
+    e.flaggedCurrency = h.flaggedDifference() == null ? null : h.flaggedDifference().currencyCode();
+    e.changedAt = micros(h.changedAt());
+    e.changedBy = h.changedBy().value();
+    return e;
+  }
+
+  private static void addHistoryLines(ForecastHistoryEntity e, String side, List<ForecastLine> lines) {
+    for (ForecastLine line : lines) {
+      HistoryLine row = new HistoryLine();
+      row.side = side;
+      row.month = line.month().atDay(1);
+      row.amount = line.amount().amount();
+      row.currency = line.amount().currencyCode();
+      row.note = line.note();
+      e.lines.add(row);
+    }
+  }
+
+  static ForecastHistoryEntry toEntry(ForecastHistoryEntity e) {
+    return new ForecastHistoryEntry(
+        e.id,
+        OpportunityId.of(e.opportunityId),
+        e.version,
+        ForecastChangeCause.valueOf(e.cause),
+        historyLines(e, HistoryLine.BEFORE),
+        historyLines(e, HistoryLine.AFTER),
+        money(e.flaggedDifference, e.flaggedCurrency),
+        e.changedAt,
+        UserId.of(e.changedBy));
+  }
+
+  private static List<ForecastLine> historyLines(ForecastHistoryEntity e, String side) {
+    return e.lines.stream()
+        .filter(r -> r.side.equals(side))
+        .map(r -> new ForecastLine(YearMonth.from(r.month), money(r.amount, r.currency), r.note))
+        .sorted(Comparator.comparing(ForecastLine::month))
+        .toList();
+  }
+
+  // ---- account budgets
+
+  static AccountBudgetSnapshot toSnapshot(AccountBudgetEntity e) {
+    return new AccountBudgetSnapshot(AccountId.of(e.getId()), e.getVersion(), budgetLines(e.months), e.updatedAt);
+  }
+
+  static void copy(AccountBudgetSnapshot s, AccountBudgetEntity e) {
+    e.setId(s.accountId().value());
+    if (!budgetLines(e.months).equals(s.months())) {
+      e.months.clear();
+      for (BudgetLine line : s.months()) {
+        BudgetMonth row = new BudgetMonth();
+        row.month = line.month().atDay(1);
+        row.amount = line.amount().amount();
+        row.currency = line.amount().currencyCode();
+        e.months.add(row);
+      }
+    }
+    e.updatedAt = micros(s.updatedAt());
+  }
+
+  private static List<BudgetLine> budgetLines(Collection<BudgetMonth> rows) {
+    return rows.stream()
+        .map(r -> new BudgetLine(YearMonth.from(r.month), money(r.amount, r.currency)))
+        .sorted(Comparator.comparing(BudgetLine::month))
+        .toList();
   }
 
   // ---- values

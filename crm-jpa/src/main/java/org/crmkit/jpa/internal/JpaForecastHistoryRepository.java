@@ -1,0 +1,48 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.forecast.ForecastHistoryEntry;
+import org.crmkit.forecast.ForecastHistoryRepository;
+import org.crmkit.shared.OpportunityId;
+
+/**
+ * {@link ForecastHistoryRepository} over {@code crm_forecast_history} and its lines in
+ * {@code crm_forecast_history_line}: insert and read, nothing else. The unique key (opportunity_id, version)
+ * turns a second entry for the same version into a conflict when it is flushed. An opportunity's history is read
+ * with its lines in one statement.
+ */
+public final class JpaForecastHistoryRepository implements ForecastHistoryRepository {
+  private final EntityManagers ems;
+
+  public JpaForecastHistoryRepository(EntityManagers ems) {
+    this.ems = Objects.requireNonNull(ems, "ems");
+  }
+
+  @Override
+  public void append(ForecastHistoryEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    try {
+      ems.current().persist(Mappers.toEntity(entry));
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  @Override
+  public List<ForecastHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
+    Objects.requireNonNull(opportunityId, "opportunityId");
+    try {
+      return ems.current()
+          .createQuery("select distinct h from CrmForecastHistory h left join fetch h.lines"
+              + " where h.opportunityId = :id order by h.version", ForecastHistoryEntity.class)
+          .setParameter("id", opportunityId.value())
+          .getResultList().stream()
+          .map(Mappers::toEntry)
+          .toList();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+}
