@@ -56,4 +56,28 @@ class ExamplesTest {
         .containsPattern("2026-04\\s+20000.00\\s+10000.00\\s+10000.00\\s+10000.00\\s+30000.00")
         .containsPattern("2026-05\\s+20000.00\\s+22500.00\\s+16250.00\\s+10000.00\\s+0.00");
   }
+
+  @Test
+  void allStoriesRunTheSameOnAnEmbeddedH2Database() {
+    String out;
+    try (org.crmkit.jpa.JpaStorage h2 = org.crmkit.jpa.JpaStorage.builder()
+        .jdbcUrl("jdbc:h2:mem:examples-test;DB_CLOSE_DELAY=-1", null, null).build()) {
+      out = run(o -> Main.run(o, h2));
+    }
+
+    assertThat(out)
+        .contains("won:  Acme rocket skates on 2026-03-22 at 100%")
+        .contains("Joanna's lead is now converted")
+        .contains("undone: the lead is new again")
+        .containsPattern("2026-05\\s+20000.00\\s+22500.00\\s+16250.00\\s+10000.00\\s+0.00");
+  }
+
+  @Test
+  void namesTheStorageTargetsItUnderstands() {
+    assertThat(Main.jdbcUrl("h2")).startsWith("jdbc:h2:mem:");
+    assertThat(Main.jdbcUrl("h2:file:./crm")).isEqualTo("jdbc:h2:file:./crm");
+    assertThat(Main.jdbcUrl("jdbc:postgresql://localhost/crm")).isEqualTo("jdbc:postgresql://localhost/crm");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.jdbcUrl("mysql"))
+        .hasMessageContaining("use memory, h2, h2:file:PATH or a JDBC URL");
+  }
 }
