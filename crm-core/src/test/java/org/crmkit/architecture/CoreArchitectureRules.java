@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +29,9 @@ final class CoreArchitectureRules {
 
   static final String[] DOMAIN_PACKAGES = {
     "org.crmkit.shared..", "org.crmkit.customfield..", "org.crmkit.pipeline..", "org.crmkit.lead..",
-    "org.crmkit.account..", "org.crmkit.contact..", "org.crmkit.opportunity..", "org.crmkit.history.."
+    "org.crmkit.account..", "org.crmkit.contact..", "org.crmkit.opportunity..", "org.crmkit.history..",
+    "org.crmkit.conversion..", "org.crmkit.workflow..", "org.crmkit.forecast..", "org.crmkit.segment..",
+    "org.crmkit.budget.."
   };
 
   static final String[] AGGREGATE_PACKAGES = {
@@ -60,7 +64,7 @@ final class CoreArchitectureRules {
 
   static final ArchRule NO_PUBLIC_SETTERS_IN_THE_DOMAIN =
       noMethods().that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN_PACKAGES)
-          .and().haveNameMatching("set[A-Z].*")
+          .and(beanSetters())
           .should().bePublic()
           .allowEmptyShould(true)
           .because("aggregates change through domain verbs that guard their invariants, never through setters");
@@ -87,6 +91,19 @@ final class CoreArchitectureRules {
           .and().doNotHaveFullyQualifiedName("org.crmkit.Crm$Builder")
           .should().dependOnClassesThat().resideInAPackage("org.crmkit.application.internal..")
           .because("internal packages are outside the compatibility promise; Crm.builder() is the way in");
+
+  /** {@code void setX(oneValue)} on an instance: the JavaBean setter shape, whatever the field. */
+  private static DescribedPredicate<JavaMethod> beanSetters() {
+    return new DescribedPredicate<>("are setters (void setX(value))") {
+      @Override
+      public boolean test(JavaMethod method) {
+        return method.getName().matches("set[A-Z].*")
+            && method.getRawParameterTypes().size() == 1
+            && method.getRawReturnType().isEquivalentTo(void.class)
+            && !method.getModifiers().contains(JavaModifier.STATIC);
+      }
+    };
+  }
 
   private static DescribedPredicate<JavaCall<?>> ambientTimeOrRandomness() {
     return new DescribedPredicate<>("reads the system clock or random ids") {
