@@ -4,13 +4,12 @@ import org.crmkit.account.AccountRepository;
 import org.crmkit.budget.AccountBudgetRepository;
 import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.ContactRepository;
+import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.forecast.BillingForecastRepository;
 import org.crmkit.forecast.ForecastHistoryRepository;
-import org.crmkit.conversion.ConversionRecordRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.LeadRepository;
 import org.crmkit.opportunity.OpportunityRepository;
-import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.UnitOfWork;
 
 /**
@@ -37,46 +36,15 @@ public interface CrmStorage {
   /** The audit records of lead conversions, written in the conversion's unit of work. */
   ConversionRecordRepository conversionRecords();
 
-  /**
-   * Billing forecasts, one per opportunity. The default throws: adapters that support billing forecasts
-   * override it (the contract suite requires it).
-   *
-   * @throws ConfigurationException when the adapter does not support billing forecasts
-   */
-  default BillingForecastRepository billingForecasts() {
-    throw unsupported("billingForecasts()");
-  }
+  /** Billing forecasts, one per opportunity. */
+  BillingForecastRepository billingForecasts();
 
-  /**
-   * The insert-only history of billing forecasts. The default throws, as for {@link #billingForecasts()}.
-   *
-   * @throws ConfigurationException when the adapter does not support billing forecasts
-   */
-  default ForecastHistoryRepository forecastHistory() {
-    throw unsupported("forecastHistory()");
-  }
+  /** The insert-only history of billing forecasts. */
+  ForecastHistoryRepository forecastHistory();
 
-  /**
-   * Account budgets, one per account. The default throws, as for {@link #billingForecasts()}.
-   *
-   * @throws ConfigurationException when the adapter does not support account budgets
-   */
-  default AccountBudgetRepository accountBudgets() {
-    throw unsupported("accountBudgets()");
-  }
+  /** Account budgets, one per account. */
+  AccountBudgetRepository accountBudgets();
 
-  /**
-   * The reads behind the account card. The default throws, as for {@link #billingForecasts()}.
-   *
-   * @throws ConfigurationException when the adapter does not support account cards
-   */
-  default AccountCardRepository accountCards() {
-    throw unsupported("accountCards()");
-  }
-
-  private ConfigurationException unsupported(String port) {
-    return new ConfigurationException(
-        getClass().getName() + " does not implement CrmStorage." + port
-            + "; billing forecasts, account budgets and account cards need an adapter that does (crm-inmemory does)");
-  }
+  /** The reads behind the account card; adapters run them where the data is (SQL in crm-jpa). */
+  AccountCardRepository accountCards();
 }
