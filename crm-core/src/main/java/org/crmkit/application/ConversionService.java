@@ -49,6 +49,9 @@ public interface ConversionService {
    * Converts many leads, each in its own unit of work with its own result, in the given order. One lead's rejection
    * or error never blocks or half-writes another.
    *
+   * <p>Call it outside any unit of work: units of work nest by joining, so inside one all leads would share the
+   * caller's transaction and a failed lead's partial writes could not be rolled back on their own.
+   *
    * @param commands never null, no null elements
    * @return one item per command, in order; never null
    */
