@@ -51,7 +51,7 @@ public class JpaBulkInsertBenchmark {
       + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)";
   static final String INSERT_HISTORY = "INSERT INTO crm_stage_history (id, opportunity_id, version, kind, origin,"
       + " stage, amount, currency, probability, close_date, changed_at, changed_by)"
-      + " VALUES (?, ?, 1, 'CREATED', 'DIRECT', ?, ?, ?, ?, ?, ?)";
+      + " VALUES (?, ?, 1, 'CREATED', 'DIRECT', ?, ?, ?, ?, ?, ?, ?)";
 
   @Param({"h2", "postgresql"})
   public String database;
