@@ -3,7 +3,6 @@ package org.crmkit.inmemory.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,18 +113,17 @@ public final class Table<K, S> {
 
   /** @return every row this transaction sees that matches, in table order */
   public List<S> select(Predicate<? super S> filter) {
-    Map<K, S> view = new LinkedHashMap<>(committed);
-    db.current().writes(this).forEach((k, w) -> {
-      if (w.row() == null) {
-        view.remove(k);
-      } else {
-        view.put(k, w.row());
-      }
-    });
+    Map<K, Write<S>> writes = db.current().writes(this);
     List<S> rows = new ArrayList<>();
-    for (S s : view.values()) {
-      if (filter.test(s)) {
-        rows.add(s);
+    // Committed rows this unit of work has not touched, then its own versions of the rows it wrote.
+    for (Map.Entry<K, S> e : committed.entrySet()) {
+      if (!writes.containsKey(e.getKey()) && filter.test(e.getValue())) {
+        rows.add(e.getValue());
+      }
+    }
+    for (Write<S> w : writes.values()) {
+      if (w.row() != null && filter.test(w.row())) {
+        rows.add(w.row());
       }
     }
     rows.sort(order);
