@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.crmkit.shared.Money;
-import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Probability;
 
 /**
- * The account card's arithmetic, shared by every adapter: rows in, figures out. Weighted amounts are rounded per
- * opportunity and month (half-even to the currency's decimals), then summed, so every report gives the same total.
+ * The account card's arithmetic, shared by every adapter. Each forecast line (one per opportunity and month) is
+ * weighted and rounded on its own ({@link #weigh}), then the lines are summed, so every report gives the same total;
+ * adapters do those sums where the data is ({@link AccountCardRepository}), and {@link #compute} lays them out by
+ * month beside the budget.
  */
 public final class AccountCards {
   /** The longest range a card covers (10 years). */
@@ -24,20 +24,34 @@ public final class AccountCards {
   private AccountCards() {}
 
   /**
-   * Computes the card.
+   * The weighted value of one forecast line: the amount times the probability, rounded half up to the currency's
+   * decimals ({@link Money#percent}). SQL's {@code ROUND} rounds non-negative amounts the same way, so a database
+   * can sum these and agree with this method to the cent.
    *
-   * @param query the query the rows were read with; never null
+   * @param amount never null, not negative
+   * @param probability never null; 100 % for won opportunities
+   * @return never null
+   */
+  public static Money weigh(Money amount, Probability probability) {
+    return amount.percent(probability);
+  }
+
+  /**
+   * Lays the sums out as the card: every month of the range, with zero where nothing was read.
+   *
+   * @param query the query the sums were read with; never null
    * @param budget the account's budget lines (any months; those outside the range or currency are ignored);
    *     never null
-   * @param forecastRows from {@link AccountCardRepository#forecastRows}; never null
-   * @param wonRows from {@link AccountCardRepository#wonRows}; never null
+   * @param forecast from {@link AccountCardRepository#forecastByMonth}; never null
+   * @param won from {@link AccountCardRepository#wonByMonth}; never null
    * @return the card with every month of the range; never null
+   * @throws IllegalArgumentException when an adapter returned a month twice or another currency
    */
   public static AccountCard compute(
       AccountCardQuery query,
       Collection<BudgetLine> budget,
-      Collection<CardForecastRow> forecastRows,
-      Collection<CardWonRow> wonRows) {
+      Collection<CardForecastMonth> forecast,
+      Collection<CardWonMonth> won) {
     Objects.requireNonNull(query, "query");
     Currency currency = query.currency();
     Money zero = Money.zero(currency);
@@ -51,30 +65,23 @@ public final class AccountCards {
         acc.budget = acc.budget.plus(b.amount());
       }
     }
-    Set<String> won = query.wonStages();
-    Map<Key, Money> perOpportunity = new LinkedHashMap<>();
-    Map<Key, Probability> probabilities = new LinkedHashMap<>();
-    for (CardForecastRow r : forecastRows) {
-      Acc acc = byMonth.get(r.month());
-      if (acc == null || !r.amount().currency().equals(currency) || !query.forecastStages().contains(r.stage())) {
+    for (CardForecastMonth f : forecast) {
+      Acc acc = byMonth.get(f.month());
+      if (acc == null) {
         continue;
       }
-      acc.forecast = acc.forecast.plus(r.amount());
-      if (won.contains(r.stage())) {
-        acc.committed = acc.committed.plus(r.amount());
+      if (acc.forecastSeen) {
+        throw new IllegalArgumentException("the adapter returned forecast month " + f.month() + " twice");
       }
-      Key key = new Key(r.opportunityId(), r.month());
-      perOpportunity.merge(key, r.amount(), Money::plus);
-      probabilities.put(key, won.contains(r.stage()) ? Probability.CERTAIN : r.probability());
+      acc.forecastSeen = true;
+      acc.forecast = f.forecast().plus(zero);
+      acc.weighted = f.weighted().plus(zero);
+      acc.committed = f.committed().plus(zero);
     }
-    perOpportunity.forEach((key, amount) -> {
-      Acc acc = byMonth.get(key.month());
-      acc.weighted = acc.weighted.plus(amount.percent(probabilities.get(key)));
-    });
-    for (CardWonRow w : wonRows) {
-      Acc acc = byMonth.get(YearMonth.from(w.closeDate()));
-      if (acc != null && w.amount().currency().equals(currency)) {
-        acc.won = acc.won.plus(w.amount());
+    for (CardWonMonth w : won) {
+      Acc acc = byMonth.get(w.month());
+      if (acc != null) {
+        acc.won = acc.won.plus(w.won());
       }
     }
     List<MonthFigures> months = new ArrayList<>();
@@ -82,14 +89,13 @@ public final class AccountCards {
     return new AccountCard(query.accountId(), currency, query.from(), query.to(), months);
   }
 
-  private record Key(OpportunityId opportunityId, YearMonth month) {}
-
   private static final class Acc {
     Money budget;
     Money forecast;
     Money weighted;
     Money committed;
     Money won;
+    boolean forecastSeen;
 
     Acc(Money zero) {
       budget = zero;

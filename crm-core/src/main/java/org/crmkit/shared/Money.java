@@ -77,10 +77,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     return new Money(amount.subtract(other.amount), currency);
   }
 
-  /** This amount times a percentage, rounded half-even to the currency's decimals. */
+  /**
+   * This amount times a percentage, rounded half up (away from zero) to the currency's decimals: the weighted
+   * amount of an opportunity or a forecast line. Half up is what SQL's {@code ROUND} does, so weighted sums computed
+   * in a database agree with this method to the cent.
+   */
   public Money percent(Probability probability) {
-    BigDecimal factor = BigDecimal.valueOf(probability.percent()).movePointLeft(2);
-    return rounded(amount.multiply(factor), currency);
+    BigDecimal exact = amount.multiply(BigDecimal.valueOf(probability.percent())).movePointLeft(2);
+    return new Money(exact.setScale(fractionDigits(currency), RoundingMode.HALF_UP), currency);
   }
 
   public boolean isNegative() {

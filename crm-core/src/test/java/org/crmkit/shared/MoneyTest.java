@@ -43,9 +43,11 @@ class MoneyTest {
   }
 
   @Test
-  void weightsByProbabilityRoundingHalfEvenToTheCurrency() {
-    assertThat(Money.of("100.05", "EUR").percent(Probability.of(50))).isEqualTo(Money.of("50.02", "EUR"));
+  void weightsByProbabilityRoundingHalfUpToTheCurrencyAsSqlDoes() {
+    assertThat(Money.of("100.05", "EUR").percent(Probability.of(50))).isEqualTo(Money.of("50.03", "EUR"));
     assertThat(Money.of("100.15", "EUR").percent(Probability.of(50))).isEqualTo(Money.of("50.08", "EUR"));
+    assertThat(Money.of("0.01", "EUR").percent(Probability.of(50))).isEqualTo(Money.of("0.01", "EUR"));
+    assertThat(Money.of("10.005", "BHD").percent(Probability.of(10))).isEqualTo(Money.of("1.001", "BHD"));
     assertThat(Money.of("999", "JPY").percent(Probability.of(10))).isEqualTo(Money.of("100", "JPY"));
   }
 

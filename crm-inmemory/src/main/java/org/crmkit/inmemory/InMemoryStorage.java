@@ -1,13 +1,16 @@
 package org.crmkit.inmemory;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.account.Account;
@@ -20,8 +23,9 @@ import org.crmkit.budget.AccountBudgetRepository;
 import org.crmkit.budget.AccountBudgetSnapshot;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCardRepository;
-import org.crmkit.budget.CardForecastRow;
-import org.crmkit.budget.CardWonRow;
+import org.crmkit.budget.AccountCards;
+import org.crmkit.budget.CardForecastMonth;
+import org.crmkit.budget.CardWonMonth;
 import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.contact.ContactRepository;
@@ -52,9 +56,11 @@ import org.crmkit.opportunity.OpportunitySummary;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
@@ -399,35 +405,48 @@ public final class InMemoryStorage implements CrmStorage {
 
   private final class Cards implements AccountCardRepository {
     @Override
-    public List<CardForecastRow> forecastRows(AccountCardQuery q) {
-      List<CardForecastRow> rows = new ArrayList<>();
+    public List<CardForecastMonth> forecastByMonth(AccountCardQuery q) {
+      Money zero = Money.zero(q.currency());
+      Map<YearMonth, Money[]> sums = new TreeMap<>();
       for (OpportunitySnapshot o : opportunityTable.select(
           s -> q.accountId().equals(s.accountId()) && q.forecastStages().contains(s.stage()))) {
+        boolean won = q.wonStages().contains(o.stage());
+        Probability weight = won ? Probability.CERTAIN : o.probability();
         forecastTable.get(o.id()).ifPresent(f -> {
           for (ForecastLine line : f.lines()) {
             if (!line.month().isBefore(q.from()) && !line.month().isAfter(q.to())
                 && line.amount().currency().equals(q.currency())) {
-              rows.add(new CardForecastRow(o.id(), o.stage(), o.probability(), line.month(), line.amount()));
+              Money[] m = sums.computeIfAbsent(line.month(), k -> new Money[] {zero, zero, zero});
+              m[0] = m[0].plus(line.amount());
+              m[1] = m[1].plus(AccountCards.weigh(line.amount(), weight));
+              if (won) {
+                m[2] = m[2].plus(line.amount());
+              }
             }
           }
         });
       }
-      return rows;
+      List<CardForecastMonth> months = new ArrayList<>();
+      sums.forEach((month, m) -> months.add(new CardForecastMonth(month, m[0], m[1], m[2])));
+      return months;
     }
 
     @Override
-    public List<CardWonRow> wonRows(AccountCardQuery q) {
-      return opportunityTable.select(
-              s -> q.accountId().equals(s.accountId())
-                  && q.wonStages().contains(s.stage())
-                  && s.closeDate() != null
-                  && !s.closeDate().isBefore(q.firstDay())
-                  && !s.closeDate().isAfter(q.lastDay())
-                  && s.amount() != null
-                  && s.amount().currency().equals(q.currency()))
-          .stream()
-          .map(s -> new CardWonRow(s.id(), s.closeDate(), s.amount()))
-          .toList();
+    public List<CardWonMonth> wonByMonth(AccountCardQuery q) {
+      Map<YearMonth, Money> sums = new TreeMap<>();
+      for (OpportunitySnapshot s : opportunityTable.select(
+          s -> q.accountId().equals(s.accountId())
+              && q.wonStages().contains(s.stage())
+              && s.closeDate() != null
+              && !s.closeDate().isBefore(q.firstDay())
+              && !s.closeDate().isAfter(q.lastDay())
+              && s.amount() != null
+              && s.amount().currency().equals(q.currency()))) {
+        sums.merge(YearMonth.from(s.closeDate()), s.amount(), Money::plus);
+      }
+      List<CardWonMonth> months = new ArrayList<>();
+      sums.forEach((month, won) -> months.add(new CardWonMonth(month, won)));
+      return months;
     }
   }
 

@@ -26,8 +26,8 @@ import org.crmkit.account.Account;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountSnapshot;
 import org.crmkit.budget.AccountCardQuery;
-import org.crmkit.budget.CardForecastRow;
-import org.crmkit.budget.CardWonRow;
+import org.crmkit.budget.CardForecastMonth;
+import org.crmkit.budget.CardWonMonth;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
@@ -496,14 +496,14 @@ abstract class JpaAdapterScenarios {
   }
 
   @Test
-  void readsTheAccountCardRowsInOneQueryEach() {
+  void sumsTheAccountCardInTheDatabaseWithOneGroupByQueryEach() {
     Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme"));
     db.storage.unitOfWork().run(() -> {
       for (int i = 0; i < 20; i++) {
         Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
-            .withAccount(acme.id()).withAmount(Money.of("300.00", "EUR")));
+            .withAccount(acme.id()).withAmount(Money.of("300.15", "EUR")));
         BillingForecast f = BillingForecast.empty(o.id(), T0);
-        f.replaceLines(ForecastLines.splitEvenly(Money.of("300.00", "EUR"), YearMonth.of(2026, 3), 3), T0);
+        f.replaceLines(ForecastLines.splitEvenly(Money.of("300.15", "EUR"), YearMonth.of(2026, 3), 3), T0);
         db.storage.billingForecasts().save(f);
       }
     });
@@ -511,14 +511,20 @@ abstract class JpaAdapterScenarios {
         java.util.Currency.getInstance("EUR"), java.util.Set.of("prospecting", "qualification"), java.util.Set.of("won"));
     db.statements.reset();
 
-    List<CardForecastRow> rows = db.storage.unitOfWork().execute(() -> db.storage.accountCards().forecastRows(query));
-    List<CardWonRow> won = db.storage.unitOfWork().execute(() -> db.storage.accountCards().wonRows(query));
+    List<CardForecastMonth> months =
+        db.storage.unitOfWork().execute(() -> db.storage.accountCards().forecastByMonth(query));
+    List<CardWonMonth> won = db.storage.unitOfWork().execute(() -> db.storage.accountCards().wonByMonth(query));
 
-    assertThat(rows).as("March is outside the range").hasSize(40)
-        .allSatisfy(r -> assertThat(r.amount()).isEqualTo(Money.of("100.00", "EUR")));
+    // Each deal has 100.05 a month; at 10 % that is 10.005, rounded half up per line to 10.01, times 20 deals.
+    assertThat(months).as("March is outside the range; June has no lines")
+        .containsExactlyInAnyOrder(
+            new CardForecastMonth(YearMonth.of(2026, 4), Money.of("2001.00", "EUR"), Money.of("200.20", "EUR"),
+                Money.of("0.00", "EUR")),
+            new CardForecastMonth(YearMonth.of(2026, 5), Money.of("2001.00", "EUR"), Money.of("200.20", "EUR"),
+                Money.of("0.00", "EUR")));
     assertThat(won).isEmpty();
-    assertThat(db.statements.statements()).as("one query per read, filtered in the database").hasSize(2)
-        .allSatisfy(sql -> assertThat(sql.toLowerCase(java.util.Locale.ROOT)).contains(" where "));
+    assertThat(db.statements.statements()).as("one aggregating query per read, filtered in the database").hasSize(2)
+        .allSatisfy(sql -> assertThat(sql.toLowerCase(java.util.Locale.ROOT)).contains(" where ").contains("group by"));
   }
 
   private long versionColumn(String table, UUID id) {

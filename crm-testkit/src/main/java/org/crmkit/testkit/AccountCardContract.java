@@ -151,8 +151,8 @@ public interface AccountCardContract extends ContractSupport {
 
     AccountCard card = crm().accountCards().card(ALICE, a.id(), APR_2026, APR_2026);
 
-    // 0.05 x 50% = 0.025 rounds half-even to 0.02 per opportunity: 0.04, not 0.05 from the rounded sum
-    assertThat(card.month(APR_2026).weighted()).isEqualTo(eur("0.04"));
+    // 0.05 x 50% = 0.025 rounds half up to 0.03 per opportunity: 0.06, not 0.05 from weighting the sum
+    assertThat(card.month(APR_2026).weighted()).isEqualTo(eur("0.06"));
     assertThat(card.month(APR_2026).forecast()).isEqualTo(eur("0.10"));
   }
 

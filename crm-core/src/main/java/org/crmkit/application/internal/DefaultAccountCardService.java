@@ -61,7 +61,7 @@ final class DefaultAccountCardService implements AccountCardService {
       Currency cardCurrency = currency != null ? currency : currencyOf(accountId, budget);
       AccountCardQuery query = new AccountCardQuery(accountId, from, to, cardCurrency, forecastStages(), wonStages());
       return AccountCards.compute(
-          query, budget, ctx.storage.accountCards().forecastRows(query), ctx.storage.accountCards().wonRows(query));
+          query, budget, ctx.storage.accountCards().forecastByMonth(query), ctx.storage.accountCards().wonByMonth(query));
     });
   }
 

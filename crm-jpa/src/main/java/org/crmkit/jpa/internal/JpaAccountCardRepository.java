@@ -4,32 +4,25 @@ import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Set;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCardRepository;
-import org.crmkit.budget.CardForecastRow;
-import org.crmkit.budget.CardWonRow;
-import org.crmkit.shared.OpportunityId;
-import org.crmkit.shared.Probability;
+import org.crmkit.budget.CardForecastMonth;
+import org.crmkit.budget.CardWonMonth;
+import org.crmkit.shared.Money;
 
 /**
- * {@link AccountCardRepository} as two queries that join and filter in the database: the forecast lines of an
- * account's opportunities in the counted stages within the range of months, and the account's won opportunities
- * closed within the range. Amounts are read as stored; all arithmetic stays in the core.
+ * {@link AccountCardRepository} as two {@code GROUP BY} queries: the database joins, filters and sums the forecast
+ * lines of an account's opportunities by month (weighting and rounding each line as
+ * {@link org.crmkit.budget.AccountCards#weigh} does), and sums the won opportunities by month of their close date.
+ * Only one row per month comes back.
  */
 public final class JpaAccountCardRepository implements AccountCardRepository {
-  private static final String FORECAST_ROWS =
-      "select o.id, o.stage, o.probability, l.month, l.amount, l.currency"
-          + " from CrmOpportunity o join CrmBillingForecast f on f.id = o.id join f.lines l"
-          + " where o.accountId = :account and o.stage in :stages"
-          + " and l.month >= :from and l.month <= :to and l.currency = :currency";
-  private static final String WON_ROWS =
-      "select o.id, o.closeDate, o.amount, o.currency from CrmOpportunity o"
-          + " where o.accountId = :account and o.stage in :stages"
-          + " and o.closeDate >= :from and o.closeDate <= :to"
-          + " and o.amount is not null and o.currency = :currency";
+  /** Stage keys never hold a space, so this set matches no stage (SQL has no empty {@code IN ()}). */
+  private static final Set<String> NO_STAGE = Set.of(" ");
 
   private final EntityManagers ems;
 
@@ -38,25 +31,35 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   }
 
   @Override
-  public List<CardForecastRow> forecastRows(AccountCardQuery q) {
+  public List<CardForecastMonth> forecastByMonth(AccountCardQuery q) {
     Objects.requireNonNull(q, "query");
     if (q.forecastStages().isEmpty()) {
-      return List.of(); // "in ()" is not valid SQL, and no stage means no row
+      return List.of(); // no counted stage means no line
     }
+    int digits = Money.fractionDigits(q.currency());
+    // round(amount * percent, digits - 2) / 100 is round(amount * percent / 100, digits) without a division whose
+    // scale each database picks differently; ROUND rounds half up like Money.percent (amounts are not negative).
+    String jpql = "select l.month, sum(l.amount),"
+        + " sum(round(l.amount * (case when o.stage in :won then 100 else o.probability end), " + (digits - 2) + ")),"
+        + " sum(case when o.stage in :won then l.amount else 0 end)"
+        + " from CrmOpportunity o join CrmBillingForecast f on f.id = o.id join f.lines l"
+        + " where o.accountId = :account and o.stage in :stages"
+        + " and l.month >= :from and l.month <= :to and l.currency = :currency"
+        + " group by l.month";
     try {
-      return ems.current().createQuery(FORECAST_ROWS, Object[].class)
+      return ems.current().createQuery(jpql, Object[].class)
+          .setParameter("won", q.wonStages().isEmpty() ? NO_STAGE : q.wonStages())
           .setParameter("account", q.accountId().value())
           .setParameter("stages", q.forecastStages())
           .setParameter("from", q.from().atDay(1))
           .setParameter("to", q.to().atDay(1))
           .setParameter("currency", q.currency().getCurrencyCode())
           .getResultList().stream()
-          .map(r -> new CardForecastRow(
-              OpportunityId.of((UUID) r[0]),
-              (String) r[1],
-              Probability.of(((Number) r[2]).intValue()),
-              YearMonth.from((LocalDate) r[3]),
-              Mappers.money((BigDecimal) r[4], (String) r[5])))
+          .map(r -> new CardForecastMonth(
+              YearMonth.from((LocalDate) r[0]),
+              money(r[1], q.currency()),
+              money(decimal(r[2]).movePointLeft(2), q.currency()),
+              money(r[3], q.currency())))
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
@@ -64,26 +67,42 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   }
 
   @Override
-  public List<CardWonRow> wonRows(AccountCardQuery q) {
+  public List<CardWonMonth> wonByMonth(AccountCardQuery q) {
     Objects.requireNonNull(q, "query");
     if (q.wonStages().isEmpty()) {
       return List.of();
     }
+    String jpql = "select extract(year from o.closeDate), extract(month from o.closeDate), sum(o.amount)"
+        + " from CrmOpportunity o"
+        + " where o.accountId = :account and o.stage in :stages"
+        + " and o.closeDate >= :from and o.closeDate <= :to"
+        + " and o.amount is not null and o.currency = :currency"
+        + " group by extract(year from o.closeDate), extract(month from o.closeDate)";
     try {
-      return ems.current().createQuery(WON_ROWS, Object[].class)
+      return ems.current().createQuery(jpql, Object[].class)
           .setParameter("account", q.accountId().value())
           .setParameter("stages", q.wonStages())
           .setParameter("from", q.firstDay())
           .setParameter("to", q.lastDay())
           .setParameter("currency", q.currency().getCurrencyCode())
           .getResultList().stream()
-          .map(r -> new CardWonRow(
-              OpportunityId.of((UUID) r[0]),
-              (LocalDate) r[1],
-              Mappers.money((BigDecimal) r[2], (String) r[3])))
+          .map(r -> new CardWonMonth(
+              YearMonth.of(((Number) r[0]).intValue(), ((Number) r[1]).intValue()),
+              money(r[2], q.currency())))
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  private static BigDecimal decimal(Object value) {
+    if (value instanceof BigDecimal b) {
+      return b;
+    }
+    return new BigDecimal(value.toString());
+  }
+
+  private static Money money(Object value, Currency currency) {
+    return new Money(decimal(value), currency);
   }
 }
