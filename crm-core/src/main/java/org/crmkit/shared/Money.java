@@ -45,7 +45,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     return new Money(amount, currency(currencyCode));
   }
 
-  /** Money rounded half-even to the currency's decimals (for computed amounts such as weighted values). */
+  /** Money rounded half-even to the currency's decimals (for computed amounts such as rescaled forecast lines). */
   public static Money rounded(BigDecimal amount, Currency currency) {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
