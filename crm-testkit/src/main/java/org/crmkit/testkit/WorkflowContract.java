@@ -178,6 +178,28 @@ public interface WorkflowContract extends ContractSupport {
   }
 
   @Test
+  default void returnsAccountsAndContactsAsTheRulesLeftThem() {
+    Crm crm = withRules(WorkflowRules.of(
+        WorkflowRule.builder("new-accounts-are-prospects")
+            .on(Trigger.created(RecordType.ACCOUNT))
+            .then(WorkflowAction.setField("description", "Prospect: qualify within a week"))
+            .build(),
+        WorkflowRule.builder("titles-for-new-contacts")
+            .on(Trigger.created(RecordType.CONTACT))
+            .when(FieldCondition.isEmpty("title"))
+            .then(WorkflowAction.setField("title", "Unknown"))
+            .build()));
+
+    org.crmkit.account.Account account = crm.accounts().create(ALICE, org.crmkit.application.CreateAccount.named("Acme"));
+    org.crmkit.contact.Contact contact = crm.contacts().create(ALICE,
+        org.crmkit.application.CreateContact.of(account.id(), "Wile", "Coyote", null));
+
+    assertThat(account.details().description()).isEqualTo("Prospect: qualify within a week");
+    assertThat(account.version()).isEqualTo(crm.accounts().get(ALICE, account.id()).version());
+    assertThat(contact.details().title()).isEqualTo("Unknown");
+  }
+
+  @Test
   default void reactsToStageChangesAndRecordsTheirHistoryAsWorkflowChanges() {
     Crm crm = withRules(WorkflowRules.of(WorkflowRule.builder("proposal-deadline")
         .on(Trigger.stageChangedTo("proposal"))

@@ -49,7 +49,7 @@ final class DefaultAccountService implements AccountService {
           Account saved =
               ctx.storage.accounts().save(Account.create(AccountId.of(ctx.ids.nextId()), owner, details, segments, custom, now));
           ctx.emit(new AccountChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-          return saved;
+          return ctx.current(saved, () -> ctx.storage.accounts().findById(saved.id()));
         });
   }
 
@@ -94,7 +94,7 @@ final class DefaultAccountService implements AccountService {
           }
           Account saved = ctx.storage.accounts().save(account);
           ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-          return saved;
+          return ctx.current(saved, () -> ctx.storage.accounts().findById(saved.id()));
         });
   }
 

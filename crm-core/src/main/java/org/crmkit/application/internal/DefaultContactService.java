@@ -49,7 +49,7 @@ final class DefaultContactService implements ContactService {
           Contact saved = ctx.storage.contacts().save(
               Contact.create(ContactId.of(ctx.ids.nextId()), owner, cmd.accountId(), details, custom, now));
           ctx.emit(new ContactChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-          return saved;
+          return ctx.current(saved, () -> ctx.storage.contacts().findById(saved.id()));
         });
   }
 
@@ -96,7 +96,7 @@ final class DefaultContactService implements ContactService {
           }
           Contact saved = ctx.storage.contacts().save(contact);
           ctx.emit(new ContactChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-          return saved;
+          return ctx.current(saved, () -> ctx.storage.contacts().findById(saved.id()));
         });
   }
 
