@@ -481,12 +481,7 @@ final class DefaultConversionService implements ConversionService {
       missing(p, t, "name");
       return;
     }
-    try {
-      RecordFields.toAccountDetails(values);
-      ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
-    } catch (ValidationException e) {
-      validation(p, t, e);
-    }
+    checkTargetValues(p, t, values);
   }
 
   private void linkAccount(Plan p, Draft d, Account a, Map<String, CustomValue> values) {
@@ -496,11 +491,24 @@ final class DefaultConversionService implements ConversionService {
     Map<String, CustomValue> current = RecordFields.account(a.snapshot());
     d.values = fills(current, values, p.policy.rules(ConversionTarget.ACCOUNT).overwriteOnLink());
     Map<String, CustomValue> merged = merge(current, d.values);
+    checkTargetValues(p, ConversionTarget.ACCOUNT, merged);
+  }
+
+  /**
+   * Checks an account's or contact's values as the record would hold them (standard and custom fields), recording
+   * any problem against the target instead of throwing.
+   */
+  private void checkTargetValues(Plan p, ConversionTarget t, Map<String, CustomValue> values) {
     try {
-      RecordFields.toAccountDetails(merged);
-      ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(merged));
+      if (t == ConversionTarget.ACCOUNT) {
+        RecordFields.toAccountDetails(values);
+        ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
+      } else {
+        RecordFields.toContactDetails(values);
+        ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
+      }
     } catch (ValidationException e) {
-      validation(p, ConversionTarget.ACCOUNT, e);
+      validation(p, t, e);
     }
   }
 
@@ -555,12 +563,7 @@ final class DefaultConversionService implements ConversionService {
       missing(p, t, "lastName");
       return;
     }
-    try {
-      RecordFields.toContactDetails(values);
-      ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
-    } catch (ValidationException e) {
-      validation(p, t, e);
-    }
+    checkTargetValues(p, t, values);
   }
 
   private void linkContact(Plan p, Draft d, Contact c, Map<String, CustomValue> values) {
@@ -581,13 +584,7 @@ final class DefaultConversionService implements ConversionService {
             + " another contact");
       }
     }
-    try {
-      Map<String, CustomValue> merged = merge(current, d.values);
-      RecordFields.toContactDetails(merged);
-      ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(merged));
-    } catch (ValidationException e) {
-      validation(p, ConversionTarget.CONTACT, e);
-    }
+    checkTargetValues(p, ConversionTarget.CONTACT, merge(current, d.values));
   }
 
   private void planOpportunity(Plan p) {
