@@ -353,7 +353,8 @@ public final class MixedWorkloadStress {
         return e instanceof RuleViolationException && !(e instanceof RecordReadOnlyException);  // still linked
       }
       if (name.startsWith("create ")) {
-        return e instanceof RecordNotFoundException || e instanceof ValidationException;  // account deleted
+        return e instanceof RecordNotFoundException || e instanceof ValidationException   // account deleted
+            || (e instanceof RuleViolationException && !(e instanceof RecordReadOnlyException));
       }
       if (name.startsWith("edit opportunity the undo")) {
         return e instanceof RecordNotFoundException;            // undone meanwhile
