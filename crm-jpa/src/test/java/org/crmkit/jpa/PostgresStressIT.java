@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Mixed concurrent work on PostgreSQL keeps every invariant (see {@link MixedWorkloadStress}), checked through the
  * API and again with plain SQL. Runs only in the {@code stress} profile; {@code -Dcrmkit.stress.seconds} and
- * {@code -Dcrmkit.stress.rounds} bound it (defaults 30 s, 1,000 rounds).
+ * {@code -Dcrmkit.stress.rounds} bound it (defaults 25 s, 1,000 rounds).
  */
 @Tag("stress")
 class PostgresStressIT {
@@ -27,7 +27,7 @@ class PostgresStressIT {
     db.clean();
 
     StressReport report = MixedWorkloadStress.on(db.storage, db.description)
-        .duration(Duration.ofSeconds(Integer.getInteger("crmkit.stress.seconds", 30)))
+        .duration(Duration.ofSeconds(Integer.getInteger("crmkit.stress.seconds", 25)))
         .maxRounds(Integer.getInteger("crmkit.stress.rounds", 1_000))
         .seed(Long.getLong("crmkit.stress.seed", 9))
         .check("SQL: opportunities linked to a missing account", count(db,
