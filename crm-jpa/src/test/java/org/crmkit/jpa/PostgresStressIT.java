@@ -48,9 +48,9 @@ class PostgresStressIT {
         .check("SQL: standing conversion records of leads that are not converted", count(db,
             "select count(*) from crm_conversion_record r join crm_lead l on l.id = r.lead_id"
                 + " where r.undone_at is null and l.converted_at is null"))
-        .check("SQL: match keys shared by several accounts of converted companies", count(db,
-            "select count(*) from (select name_normalized from crm_account where name_normalized like 'stress co r%'"
-                + " group by name_normalized having count(*) > 1) d"))
+        .check("SQL: match keys shared by several accounts (every account of the run has its own name)", count(db,
+            "select count(*) from (select name_normalized from crm_account group by name_normalized"
+                + " having count(*) > 1) d"))
         .run();
     System.out.println(report.summary());
 

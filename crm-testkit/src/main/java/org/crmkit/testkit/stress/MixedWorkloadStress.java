@@ -95,7 +95,6 @@ public final class MixedWorkloadStress {
   private static final Actor SETUP = Actor.user("stress-setup");
   private static final Actor ALICE = Actor.user("alice");
   private static final Actor BOB = Actor.user("bob");
-  private static final String COMPANY = "Stress Co R";
   private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(60);
 
   private final Crm crm;
@@ -107,6 +106,7 @@ public final class MixedWorkloadStress {
   private final List<String> openStages;
 
   private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+  private final Set<String> companies = ConcurrentHashMap.newKeySet();
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final LongAdder operations = new LongAdder();
   private final LongAdder successes = new LongAdder();
@@ -252,17 +252,35 @@ public final class MixedWorkloadStress {
     Round(int number, long seed) {
       this.number = number;
       this.random = new Random(seed);
-      this.company = COMPANY + number;
+      this.company = word() + " " + word();
+      companies.add(AccountMatchKey.normalizeName(company));
+    }
+
+    /**
+     * A random word, so that no two rounds' companies share a token or a domain: matching by similarity must not
+     * connect the records of different rounds.
+     */
+    private String word() {
+      StringBuilder w = new StringBuilder().append((char) ('A' + random.nextInt(26)));
+      for (int i = 0; i < 7; i++) {
+        w.append((char) ('a' + random.nextInt(26)));
+      }
+      return w.toString();
+    }
+
+    private String domain(String name) {
+      return name.toLowerCase(java.util.Locale.ROOT).replace(" ", "") + ".example";
     }
 
     void setUp() {
-      String domain = "r" + number + ".stressco.example";
+      String domain = domain(company);
       for (int i = 0; i < leads.length; i++) {
         leads[i] = crm.leads().create(SETUP,
             CreateLead.of("First" + i, "Last" + i, company, "p" + i + "@" + domain)).id();
       }
+      String undoCompany = word() + " " + word();
       undoLead = crm.leads().create(SETUP,
-          CreateLead.of("Una", "Undo", "Stress Undo R" + number, "una@u" + number + ".stressundo.example")).id();
+          CreateLead.of("Una", "Undo", undoCompany, "una@" + domain(undoCompany))).id();
       ConversionOutcome converted = crm.conversions().convert(SETUP, ConvertLead.of(undoLead));
       if (!(converted instanceof ConversionOutcome.Converted c) || c.opportunityId().isEmpty()) {
         throw new IllegalStateException("the undo lead did not convert with an opportunity: " + converted);
@@ -273,7 +291,7 @@ public final class MixedWorkloadStress {
           .withAmount(Money.of("1000.00", "EUR")));
       opportunity = o.id();
       opportunityVersion = o.version();
-      doomed = crm.accounts().create(SETUP, CreateAccount.named("Stress Doomed R" + number)).id();
+      doomed = crm.accounts().create(SETUP, CreateAccount.named(word() + " " + word())).id();
     }
 
     void runConcurrently(ExecutorService pool) {
@@ -423,7 +441,7 @@ public final class MixedWorkloadStress {
 
     private void linkContact() {
       linkedContact = crm.contacts().create(BOB,
-          CreateContact.of(doomed, "Lin", "Ked", "lin@r" + number + ".doomed.example")).id();
+          CreateContact.of(doomed, "Lin", "Ked", "lin" + number + "@doomed.example")).id();
       acknowledged("create linked contact");
     }
 
@@ -497,12 +515,10 @@ public final class MixedWorkloadStress {
     });
 
     Map<String, List<Account>> byMatchKey = new HashMap<>();
-    accounts.values().stream()
-        .filter(a -> a.details().name().startsWith(COMPANY))
-        .forEach(a -> byMatchKey.computeIfAbsent(AccountMatchKey.normalizeName(a.details().name()),
-            k -> new ArrayList<>()).add(a));
+    accounts.values().forEach(a -> byMatchKey.computeIfAbsent(AccountMatchKey.normalizeName(a.details().name()),
+        k -> new ArrayList<>()).add(a));
     byMatchKey.forEach((key, same) -> {
-      if (same.size() > 1) {
+      if (same.size() > 1 && companies.contains(key)) {
         violation("duplicate account per match key", same.size() + " accounts share the match key '" + key + "': "
             + same.stream().map(Account::id).toList());
       }
