@@ -525,9 +525,13 @@ public final class MixedWorkloadStress {
     });
 
     for (Round round : rounds) {
-      checkConversions(round, accounts.keySet(), contacts);
-      checkOpportunity(round);
-      checkUndo(round);
+      try {
+        checkConversions(round, accounts.keySet(), contacts);
+        checkOpportunity(round);
+        checkUndo(round);
+      } catch (RuntimeException e) {
+        violation("invariant check failed", "round " + round.number + ": reading the records back ended in " + e);
+      }
       if (round.doomedDeleted && (round.linkedOpportunity != null || round.linkedContact != null)) {
         violation("delete and link both acknowledged", "round " + round.number + ": account delete and a new link to the account were both"
             + " acknowledged (opportunity " + round.linkedOpportunity + ", contact " + round.linkedContact + ")");
