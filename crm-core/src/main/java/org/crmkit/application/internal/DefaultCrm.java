@@ -4,7 +4,6 @@ import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import org.crmkit.Crm;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;

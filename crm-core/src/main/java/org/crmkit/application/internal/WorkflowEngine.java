@@ -13,23 +13,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.crmkit.account.Account;
-import org.crmkit.account.AccountChanged;
-import org.crmkit.account.AccountSnapshot;
 import org.crmkit.application.ConvertLead;
-import org.crmkit.contact.Contact;
-import org.crmkit.contact.ContactChanged;
-import org.crmkit.contact.ContactSnapshot;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.customfield.FieldType;
-import org.crmkit.lead.Lead;
-import org.crmkit.lead.LeadChanged;
-import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
-import org.crmkit.opportunity.OpportunityChanged;
-import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.pipeline.LeadStatus;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
@@ -41,8 +30,8 @@ import org.crmkit.shared.CrmException;
 import org.crmkit.shared.DomainEvent;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.RecordChanged;
 import org.crmkit.shared.Probability;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.UserId;
 import org.crmkit.shared.ValidationException;
@@ -114,27 +103,13 @@ final class WorkflowEngine implements Consumer<DomainEvent> {
   }
 
   private static Change changeOf(DomainEvent event) {
-    if (event instanceof LeadChanged e && e.kind() != ChangeKind.DELETED) {
-      return new Change(RecordType.LEAD, e.after().id().value(), e.before() == null ? Map.of()
-          : RecordFields.lead(e.before()), RecordFields.lead(e.after()), e.kind() == ChangeKind.CREATED, e.actor(),
-          e.occurredAt());
+    if (!(event instanceof RecordChanged<?> e) || e.kind() == ChangeKind.DELETED) {
+      return null;
     }
-    if (event instanceof AccountChanged e && e.kind() != ChangeKind.DELETED) {
-      return new Change(RecordType.ACCOUNT, e.after().id().value(), e.before() == null ? Map.of()
-          : RecordFields.account(e.before()), RecordFields.account(e.after()), e.kind() == ChangeKind.CREATED,
-          e.actor(), e.occurredAt());
-    }
-    if (event instanceof ContactChanged e && e.kind() != ChangeKind.DELETED) {
-      return new Change(RecordType.CONTACT, e.after().id().value(), e.before() == null ? Map.of()
-          : RecordFields.contact(e.before()), RecordFields.contact(e.after()), e.kind() == ChangeKind.CREATED,
-          e.actor(), e.occurredAt());
-    }
-    if (event instanceof OpportunityChanged e && e.kind() != ChangeKind.DELETED) {
-      return new Change(RecordType.OPPORTUNITY, e.after().id().value(), e.before() == null ? Map.of()
-          : RecordFields.opportunity(e.before()), RecordFields.opportunity(e.after()), e.kind() == ChangeKind.CREATED,
-          e.actor(), e.occurredAt());
-    }
-    return null;
+    Map<String, CustomValue> before =
+        e.before() == null ? Map.of() : RecordFields.of(e.recordType(), e.before());
+    return new Change(e.recordType(), e.recordId(), before, RecordFields.of(e.recordType(), e.after()),
+        e.kind() == ChangeKind.CREATED, e.actor(), e.occurredAt());
   }
 
   private static boolean fires(WorkflowRule rule, Change c) {
@@ -219,89 +194,65 @@ final class WorkflowEngine implements Consumer<DomainEvent> {
   }
 
   private void setField(Actor actor, RecordType type, UUID id, String field, String value) {
-    Instant now = ctx.now();
+    ChangeOrigin origin = ChangeOrigin.WORKFLOW;
     switch (type) {
-      case LEAD -> {
-        LeadId leadId = LeadId.of(id);
-        Lead lead = ctx.storage.leads().findById(leadId).orElseThrow(() -> new RecordNotFoundException(type, id));
-        LeadSnapshot before = lead.snapshot();
+      case LEAD -> ctx.writers.leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
+        Instant now = ctx.now();
         if (field.equals("status")) {
           LeadStatus status = ctx.pipeline.leadStatus(value);
-          if (status.key().equals(lead.status())) {
-            return;
+          if (!status.key().equals(lead.status())) {
+            lead.changeStatus(status, null, now);
           }
-          lead.changeStatus(status, null, now);
         } else if (field.equals("owner")) {
-          if (lead.owner().value().equals(value)) {
-            return;
+          if (!lead.owner().value().equals(value)) {
+            lead.assignTo(UserId.of(value), now);
           }
-          lead.assignTo(UserId.of(value), now);
         } else {
-          Map<String, CustomValue> current = RecordFields.lead(before);
+          Map<String, CustomValue> current = RecordFields.lead(lead.snapshot());
           Map<String, CustomValue> next = with(type, current, field, value);
-          if (next.equals(current)) {
-            return;
+          if (!next.equals(current)) {
+            lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), now);
           }
-          ctx.customFields.validate(RecordType.LEAD, RecordFields.toCustomFields(next));
-          lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), now);
         }
-        Lead saved = ctx.storage.leads().save(lead);
-        ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-      }
-      case ACCOUNT -> {
-        AccountId accountId = AccountId.of(id);
-        Account account = ctx.storage.accounts().findById(accountId)
-            .orElseThrow(() -> new RecordNotFoundException(type, id));
-        AccountSnapshot before = account.snapshot();
+      });
+      case ACCOUNT -> ctx.writers.accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account -> {
+        Instant now = ctx.now();
         if (field.equals("owner")) {
-          if (account.owner().value().equals(value)) {
-            return;
+          if (!account.owner().value().equals(value)) {
+            account.assignTo(UserId.of(value), now);
           }
-          account.assignTo(UserId.of(value), now);
         } else {
-          Map<String, CustomValue> current = RecordFields.account(before);
+          Map<String, CustomValue> current = RecordFields.account(account.snapshot());
           Map<String, CustomValue> next = with(type, current, field, value);
-          if (next.equals(current)) {
-            return;
+          if (!next.equals(current)) {
+            account.edit(RecordFields.toAccountDetails(next), account.segments(), RecordFields.toCustomFields(next),
+                now);
           }
-          ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(next));
-          account.edit(RecordFields.toAccountDetails(next), account.segments(), RecordFields.toCustomFields(next), now);
         }
-        Account saved = ctx.storage.accounts().save(account);
-        ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-      }
-      case CONTACT -> {
-        ContactId contactId = ContactId.of(id);
-        Contact contact = ctx.storage.contacts().findById(contactId)
-            .orElseThrow(() -> new RecordNotFoundException(type, id));
-        ContactSnapshot before = contact.snapshot();
+      });
+      case CONTACT -> ctx.writers.contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact -> {
+        Instant now = ctx.now();
         if (field.equals("owner")) {
-          if (contact.owner().value().equals(value)) {
-            return;
+          if (!contact.owner().value().equals(value)) {
+            contact.assignTo(UserId.of(value), now);
           }
-          contact.assignTo(UserId.of(value), now);
         } else {
-          Map<String, CustomValue> current = RecordFields.contact(before);
+          Map<String, CustomValue> current = RecordFields.contact(contact.snapshot());
           Map<String, CustomValue> next = with(type, current, field, value);
-          if (next.equals(current)) {
-            return;
+          if (!next.equals(current)) {
+            contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next), now);
           }
-          ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(next));
-          contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next), now);
         }
-        Contact saved = ctx.storage.contacts().save(contact);
-        ctx.emit(new ContactChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-      }
-      case OPPORTUNITY -> setOpportunityField(actor, OpportunityId.of(id), field, value, now);
-      case CONVERSION_RECORD -> throw new IllegalStateException("conversion records have no workflows");
+      });
+      case OPPORTUNITY -> ctx.writers.opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
+          o -> setOpportunityField(o, field, value));
+      default -> throw new IllegalStateException(type.label() + " has no workflows");
     }
   }
 
-  private void setOpportunityField(Actor actor, OpportunityId id, String field, String value, Instant now) {
-    Opportunity o = ctx.storage.opportunities().findById(id)
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.OPPORTUNITY, id));
-    OpportunitySnapshot before = o.snapshot();
-    Map<String, CustomValue> current = RecordFields.opportunity(before);
+  private void setOpportunityField(Opportunity o, String field, String value) {
+    Instant now = ctx.now();
+    Map<String, CustomValue> current = RecordFields.opportunity(o.snapshot());
     Map<String, CustomValue> next = with(RecordType.OPPORTUNITY, current, field, value);
     if (next.equals(current)) {
       return;
@@ -320,18 +271,10 @@ final class WorkflowEngine implements Consumer<DomainEvent> {
         }
       }
       case "owner" -> o.assignTo(UserId.of(value), now);
-      default -> {
-        ctx.customFields.validate(RecordType.OPPORTUNITY, RecordFields.toCustomFields(next));
-        o.describe(RecordFields.text(next, "name"), RecordFields.text(next, "leadSource"),
-            RecordFields.text(next, "nextStep"), RecordFields.text(next, "description"), o.segments(),
-            RecordFields.toCustomFields(next), now);
-      }
+      default -> o.describe(RecordFields.text(next, "name"), RecordFields.text(next, "leadSource"),
+          RecordFields.text(next, "nextStep"), RecordFields.text(next, "description"), o.segments(),
+          RecordFields.toCustomFields(next), now);
     }
-    Opportunity saved = ctx.storage.opportunities().save(o);
-    OpportunityChanged event =
-        new OpportunityChanged(ChangeKind.UPDATED, ChangeOrigin.WORKFLOW, before, saved.snapshot(), now, actor);
-    ctx.history.record(event);
-    ctx.emit(event);
   }
 
   // ---------------------------------------------------------------- configuration check
