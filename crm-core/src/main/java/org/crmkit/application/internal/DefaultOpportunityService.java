@@ -36,7 +36,6 @@ import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
-import org.crmkit.shared.RuleViolationException;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.UserId;
 
@@ -158,32 +157,10 @@ final class DefaultOpportunityService implements OpportunityService {
         o.changeAmount(cmd.amount(), now);
       }
       if (!Objects.equals(cmd.closeDate(), o.closeDate().orElse(null))) {
-        o.changeCloseDate(cmd.closeDate(), now);
+        o.changeCloseDate(ctx.pipeline, cmd.closeDate(), now);
       }
-      applyProbability(o, cmd.probability(), now);
+      o.changeProbability(ctx.pipeline, cmd.probability() == null ? null : Probability.of(cmd.probability()), now);
     });
-  }
-
-  private void applyProbability(Opportunity o, Integer requested, Instant now) {
-    boolean open = o.isOpen(ctx.pipeline);
-    if (requested == null) {
-      if (o.probabilityManual()) {
-        o.resetProbability(ctx.pipeline, now);
-      }
-      return;
-    }
-    Probability p = Probability.of(requested);
-    if (!open) {
-      if (!p.equals(o.probability())) {
-        throw new RuleViolationException(
-            "opportunity " + o.id() + " is closed in stage " + o.stage() + "; its probability stays "
-                + o.probability() + " (reopen it to change the probability)");
-      }
-      return;
-    }
-    if (!p.equals(o.probability()) || o.probabilityManual()) {
-      o.overrideProbability(ctx.pipeline, p, now);
-    }
   }
 
   @Override

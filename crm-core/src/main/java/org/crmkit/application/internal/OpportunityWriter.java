@@ -36,7 +36,8 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
 
   @Override
   Optional<Opportunity> find(OpportunityId id) {
-    return ctx.storage.opportunities().findById(id);
+    // re-checked against the pipeline: stored won and lost deals must still mean 100 and 0
+    return ctx.storage.opportunities().findById(id).map(o -> Opportunity.restore(o.snapshot(), ctx.pipeline));
   }
 
   @Override

@@ -260,7 +260,7 @@ final class WorkflowEngine implements Consumer<DomainEvent> {
     switch (field) {
       case "stage" -> o.advanceTo(ctx.pipeline, value, now);
       case "amount" -> o.changeAmount(next.get("amount") instanceof CustomValue.MoneyValue m ? m.value() : null, now);
-      case "closeDate" -> o.changeCloseDate(
+      case "closeDate" -> o.changeCloseDate(ctx.pipeline,
           next.get("closeDate") instanceof CustomValue.DateValue d ? d.value() : (LocalDate) null, now);
       case "probability" -> {
         if (value == null || value.isBlank()) {
