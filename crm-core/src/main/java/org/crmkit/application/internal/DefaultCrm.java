@@ -64,7 +64,10 @@ public final class DefaultCrm implements Crm {
     this.conversions = conversionService;
     this.workflows = workflows;
     if (!workflows.rules().isEmpty()) {
-      context.dispatchInTransaction(new WorkflowEngine(context, workflows, conversionService));
+      FieldSetter fields = new FieldSetter(context);
+      new WorkflowCheck(context, fields, conversionService.policies()).check(workflows);
+      context.dispatchInTransaction(
+          new WorkflowEngine(workflows, new WorkflowActions(context, fields, conversionService)));
     }
   }
 
