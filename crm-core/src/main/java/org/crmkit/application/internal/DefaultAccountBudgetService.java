@@ -36,7 +36,7 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
   @Override
   public AccountBudget setMonths(Actor actor, SetBudgetMonths cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     if (cmd.months().stream().anyMatch(Objects::isNull)) {
       throw ValidationException.of("months", "must not contain null months");
     }
@@ -58,18 +58,18 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
       AccountBudget budget = load(accountId);
       Values.checkVersion(RecordType.ACCOUNT_BUDGET, accountId, expectedVersion, budget.version());
       change.accept(budget);
-      return ctx.storage.accountBudgets().save(budget);
+      return ctx.storage().accountBudgets().save(budget);
     });
   }
 
   private void requireAccount(AccountId accountId) {
-    if (ctx.storage.accounts().findById(accountId).isEmpty()) {
+    if (ctx.storage().accounts().findById(accountId).isEmpty()) {
       throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
     }
   }
 
   private AccountBudget load(AccountId accountId) {
-    return ctx.storage.accountBudgets().findByAccount(accountId)
+    return ctx.storage().accountBudgets().findByAccount(accountId)
         .orElseGet(() -> AccountBudget.empty(accountId, ctx.now()));
   }
 }

@@ -76,7 +76,7 @@ final class FieldSetter {
   void set(Actor actor, RecordType type, UUID id, String field, String value) {
     ChangeOrigin origin = ChangeOrigin.WORKFLOW;
     switch (type) {
-      case LEAD -> ctx.writers.leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
+      case LEAD -> ctx.writers().leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
         Instant now = ctx.now();
         if (field.equals("status")) {
           LeadStatus status = leadStatus(value);
@@ -96,7 +96,7 @@ final class FieldSetter {
           }
         }
       });
-      case ACCOUNT -> ctx.writers.accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account -> {
+      case ACCOUNT -> ctx.writers().accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account -> {
         Instant now = ctx.now();
         if (field.equals("owner")) {
           UserId owner = owner(value);
@@ -112,7 +112,7 @@ final class FieldSetter {
           }
         }
       });
-      case CONTACT -> ctx.writers.contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact -> {
+      case CONTACT -> ctx.writers().contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact -> {
         Instant now = ctx.now();
         if (field.equals("owner")) {
           UserId owner = owner(value);
@@ -127,7 +127,7 @@ final class FieldSetter {
           }
         }
       });
-      case OPPORTUNITY -> ctx.writers.opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
+      case OPPORTUNITY -> ctx.writers().opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
           o -> setOpportunityField(o, field, value));
       default -> throw new IllegalStateException(type.label() + " has no workflows");
     }
@@ -142,14 +142,14 @@ final class FieldSetter {
     Instant now = ctx.now();
     boolean clear = value == null || value.isBlank();
     switch (field) {
-      case "stage" -> o.advanceTo(ctx.pipeline, openStage(value).key(), now);
+      case "stage" -> o.advanceTo(ctx.pipeline(), openStage(value).key(), now);
       case "owner" -> {
         UserId owner = owner(value);
         if (!owner.equals(o.owner())) {
           o.assignTo(owner, now);
         }
       }
-      case "probability" -> o.changeProbability(ctx.pipeline, clear ? null : probability(value), now);
+      case "probability" -> o.changeProbability(ctx.pipeline(), clear ? null : probability(value), now);
       case "amount" -> {
         Money amount = clear ? null : ((CustomValue.MoneyValue) typed(RecordType.OPPORTUNITY, field, value)).value();
         if (!java.util.Objects.equals(amount, o.amount().orElse(null))) {
@@ -160,7 +160,7 @@ final class FieldSetter {
         java.time.LocalDate date =
             clear ? null : ((CustomValue.DateValue) typed(RecordType.OPPORTUNITY, field, value)).value();
         if (!java.util.Objects.equals(date, o.closeDate().orElse(null))) {
-          o.changeCloseDate(ctx.pipeline, date, now);
+          o.changeCloseDate(ctx.pipeline(), date, now);
         }
       }
       default -> {
@@ -189,7 +189,7 @@ final class FieldSetter {
 
   /** @return the text read as the field's type, or null when blank (clear) */
   private CustomValue typed(RecordType type, String field, String text) {
-    FieldType fieldType = RecordFields.typeOf(type, field, ctx.customFields)
+    FieldType fieldType = RecordFields.typeOf(type, field, ctx.customFields())
         .orElseThrow(() -> ValidationException.of(field, "is not a field of " + type.label()));
     if (text == null || text.isBlank()) {
       return null;
@@ -204,7 +204,7 @@ final class FieldSetter {
   private void checkCustomValue(RecordType type, String field, CustomValue value) {
     String key = field.substring(RecordFields.CUSTOM.length());
     try {
-      ctx.customFields.validate(type, CustomFields.of(Map.of(key, value)));
+      ctx.customFields().validate(type, CustomFields.of(Map.of(key, value)));
     } catch (ValidationException e) {
       // only this field's errors: other required custom fields are the record's business, not the action's
       java.util.List<FieldError> own = e.errors().stream().filter(err -> err.field().equals(field)).toList();
@@ -226,7 +226,7 @@ final class FieldSetter {
   }
 
   private LeadStatus leadStatus(String value) {
-    LeadStatus status = value == null ? null : ctx.pipeline.findLeadStatus(value).orElse(null);
+    LeadStatus status = value == null ? null : ctx.pipeline().findLeadStatus(value).orElse(null);
     if (status == null || status.isConverted()) {
       throw ValidationException.of("status", "needs a lead status that is not a converted one, was " + value);
     }
@@ -234,7 +234,7 @@ final class FieldSetter {
   }
 
   private SalesStage openStage(String value) {
-    SalesStage stage = value == null ? null : ctx.pipeline.findStage(value).orElse(null);
+    SalesStage stage = value == null ? null : ctx.pipeline().findStage(value).orElse(null);
     if (stage == null || !stage.isOpen()) {
       throw ValidationException.of("stage",
           "needs an open sales stage (win and lose are use cases, not field values), was " + value);
