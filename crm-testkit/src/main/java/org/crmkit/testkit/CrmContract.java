@@ -16,4 +16,5 @@ public interface CrmContract
         AccountCardContract,
         ConversionContract,
         WorkflowContract,
-        WritePathContract {}
+        WritePathContract,
+        WorkflowInputContract {}

@@ -40,6 +40,7 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
     if (cmd.months().stream().anyMatch(Objects::isNull)) {
       throw ValidationException.of("months", "must not contain null months");
     }
+    cmd.months().forEach(line -> Values.month("months", line.month()));
     return change(cmd.accountId(), cmd.expectedVersion(), b -> b.setMonths(cmd.months(), ctx.now()));
   }
 
@@ -48,7 +49,16 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
       Actor actor, AccountId accountId, Long expectedVersion, Collection<YearMonth> months) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    List<YearMonth> toRemove = List.copyOf(months);
+    if (months == null) {
+      throw ValidationException.of("months", "is required: the months whose budget to remove");
+    }
+    List<YearMonth> toRemove = new java.util.ArrayList<>();
+    for (YearMonth month : months) {
+      if (month == null) {
+        throw ValidationException.of("months", "must not contain null months");
+      }
+      toRemove.add(month);
+    }
     return change(accountId, expectedVersion, b -> b.removeMonths(toRemove, ctx.now()));
   }
 

@@ -3,6 +3,7 @@ package org.crmkit.application.internal;
 import static org.crmkit.application.internal.DefaultLeadService.requireActor;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -44,12 +45,12 @@ final class DefaultAccountCardService implements AccountCardService {
   public AccountCard card(Actor actor, AccountId accountId, YearMonth from, YearMonth to, Currency currency) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    Values.month("from", from);
+    Values.month("to", to);
     if (to.isBefore(from)) {
       throw ValidationException.of("to", "must not be before from (" + from + "), was " + to);
     }
-    if (from.plusMonths(AccountCards.MAX_MONTHS).isBefore(to.plusMonths(1))) {
+    if (from.until(to, ChronoUnit.MONTHS) >= AccountCards.MAX_MONTHS) {
       throw ValidationException.of("to", "a card covers at most " + AccountCards.MAX_MONTHS + " months");
     }
     return ctx.inUnitOfWork(() -> {

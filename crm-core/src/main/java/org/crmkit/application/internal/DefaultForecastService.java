@@ -48,6 +48,7 @@ final class DefaultForecastService implements ForecastService {
   public BillingForecast splitEvenly(Actor actor, SplitForecast cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    Values.months("start", cmd.start(), cmd.months());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.SPLIT, (o, f) -> {
       Money total = cmd.total() != null ? cmd.total() : o.amount().orElseThrow(() -> ValidationException.of(
           "total", "is required: opportunity " + o.id() + " has no amount to split"));
@@ -60,6 +61,7 @@ final class DefaultForecastService implements ForecastService {
   public BillingForecast repeat(Actor actor, RepeatForecast cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    Values.months("start", cmd.start(), cmd.months());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.REPEATED, (o, f) -> {
       f.replaceLines(ForecastLines.repeat(cmd.amount(), cmd.start(), cmd.months()), ctx.now());
       return true;
@@ -74,6 +76,7 @@ final class DefaultForecastService implements ForecastService {
     if (lines.contains(null)) {
       throw ValidationException.of("lines", "must not contain null lines");
     }
+    lines.forEach(line -> Values.month("lines", line.month()));
     ForecastChangeCause cause = lines.isEmpty() ? ForecastChangeCause.CLEARED : ForecastChangeCause.ENTERED;
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), cause, (o, f) -> {
       f.replaceLines(lines, ctx.now());
@@ -85,6 +88,7 @@ final class DefaultForecastService implements ForecastService {
   public BillingForecast editLine(Actor actor, EditForecastLine cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    Values.month("month", cmd.month());
     ForecastLine line = new ForecastLine(cmd.month(), cmd.amount(), cmd.note());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.LINE_EDITED, (o, f) -> {
       f.putLine(line, ctx.now());
