@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.customfield.FieldType;
@@ -77,56 +78,27 @@ final class FieldSetter {
     ChangeOrigin origin = ChangeOrigin.WORKFLOW;
     switch (type) {
       case LEAD -> ctx.writers().leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
-        Instant now = ctx.now();
         if (field.equals("status")) {
           LeadStatus status = leadStatus(value);
           if (!status.key().equals(lead.status())) {
-            lead.changeStatus(status, null, now);
-          }
-        } else if (field.equals("owner")) {
-          UserId owner = owner(value);
-          if (!owner.equals(lead.owner())) {
-            lead.assignTo(owner, now);
+            lead.changeStatus(status, null, ctx.now());
           }
         } else {
-          Map<String, CustomValue> current = RecordFields.lead(lead.snapshot());
-          Map<String, CustomValue> next = with(type, current, field, value);
-          if (!next.equals(current)) {
-            lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), now);
-          }
+          setOwnerOrValue(type, field, value, lead.owner(), owner -> lead.assignTo(owner, ctx.now()),
+              RecordFields.lead(lead.snapshot()),
+              next -> lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), ctx.now()));
         }
       });
-      case ACCOUNT -> ctx.writers().accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account -> {
-        Instant now = ctx.now();
-        if (field.equals("owner")) {
-          UserId owner = owner(value);
-          if (!owner.equals(account.owner())) {
-            account.assignTo(owner, now);
-          }
-        } else {
-          Map<String, CustomValue> current = RecordFields.account(account.snapshot());
-          Map<String, CustomValue> next = with(type, current, field, value);
-          if (!next.equals(current)) {
-            account.edit(RecordFields.toAccountDetails(next), account.segments(), RecordFields.toCustomFields(next),
-                now);
-          }
-        }
-      });
-      case CONTACT -> ctx.writers().contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact -> {
-        Instant now = ctx.now();
-        if (field.equals("owner")) {
-          UserId owner = owner(value);
-          if (!owner.equals(contact.owner())) {
-            contact.assignTo(owner, now);
-          }
-        } else {
-          Map<String, CustomValue> current = RecordFields.contact(contact.snapshot());
-          Map<String, CustomValue> next = with(type, current, field, value);
-          if (!next.equals(current)) {
-            contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next), now);
-          }
-        }
-      });
+      case ACCOUNT -> ctx.writers().accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account ->
+          setOwnerOrValue(type, field, value, account.owner(), owner -> account.assignTo(owner, ctx.now()),
+              RecordFields.account(account.snapshot()),
+              next -> account.edit(RecordFields.toAccountDetails(next), account.segments(),
+                  RecordFields.toCustomFields(next), ctx.now())));
+      case CONTACT -> ctx.writers().contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact ->
+          setOwnerOrValue(type, field, value, contact.owner(), owner -> contact.assignTo(owner, ctx.now()),
+              RecordFields.contact(contact.snapshot()),
+              next -> contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next),
+                  ctx.now())));
       case OPPORTUNITY -> ctx.writers().opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
           o -> setOpportunityField(o, field, value));
       default -> throw new IllegalStateException(type.label() + " has no workflows");
@@ -137,6 +109,25 @@ final class FieldSetter {
    * The writer saves nothing when a mutation leaves the record as it was; the verbs stamp the record's time, so the
    * mutations call them only when a value differs.
    */
+
+  /**
+   * Sets the owner through {@code assign}, or any other field through {@code edit} with the record's values
+   * ({@code current}) changed in that field; neither runs when the value is the one the record has.
+   */
+  private void setOwnerOrValue(RecordType type, String field, String value, UserId owner, Consumer<UserId> assign,
+      Map<String, CustomValue> current, Consumer<Map<String, CustomValue>> edit) {
+    if (field.equals("owner")) {
+      UserId next = owner(value);
+      if (!next.equals(owner)) {
+        assign.accept(next);
+      }
+      return;
+    }
+    Map<String, CustomValue> next = with(type, current, field, value);
+    if (!next.equals(current)) {
+      edit.accept(next);
+    }
+  }
 
   private void setOpportunityField(Opportunity o, String field, String value) {
     Instant now = ctx.now();
