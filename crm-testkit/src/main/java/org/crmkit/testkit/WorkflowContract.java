@@ -336,13 +336,18 @@ public interface WorkflowContract extends ContractSupport {
 
   @Test
   default void rulesWithoutChangesDoNotLoopOrWrite() {
-    Crm crm = withRules(WorkflowRules.of(WorkflowRule.builder("normalise-source")
+    List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Crm crm = crm(b -> b.eventPublisher(events::add).workflows(WorkflowRules.of(WorkflowRule.builder("normalise-source")
         .on(Trigger.fieldChanged(RecordType.LEAD, "leadSource"))
         .then(WorkflowAction.setField("leadSource", "Web"))
-        .build()).withMaxDepth(2));
+        .build()).withMaxDepth(2)));
 
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null).withLeadSource("web form"));
 
     assertThat(lead.details().leadSource()).isEqualTo("Web");
+    assertThat(lead.version()).as("saved by the use case and once by the rule; the rule's second run writes nothing")
+        .isEqualTo(2);
+    assertThat(crm.leads().get(ALICE, lead.id()).version()).isEqualTo(2);
+    assertThat(events).filteredOn(org.crmkit.lead.LeadChanged.class::isInstance).hasSize(2);
   }
 }
