@@ -15,4 +15,5 @@ public interface CrmContract
         SegmentContract,
         AccountCardContract,
         ConversionContract,
-        WorkflowContract {}
+        WorkflowContract,
+        RaceContract {}
