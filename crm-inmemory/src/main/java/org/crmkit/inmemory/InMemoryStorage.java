@@ -129,8 +129,8 @@ public final class InMemoryStorage implements CrmStorage {
     db.foreignKey(opportunityTable, OpportunitySnapshot::contactId, opportunitiesByContact, contactTable);
     db.foreignKey(forecastTable, BillingForecastSnapshot::opportunityId, null, opportunityTable);
     db.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
-    // One account at most claims a normalised name: concurrent creations of one company conflict (see
-    // docs/PERSISTENCE.md, "match key claims"; crm-jpa's unique index on crm_account.match_claim).
+    // One account at most claims a normalised name: two units of work that both found a company's name free in
+    // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
     accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).normalizedName());
   }
 
@@ -308,7 +308,10 @@ public final class InMemoryStorage implements CrmStorage {
       // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
       Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
       if (key.normalizedName() != null) {
-        accountTable.lookup(accountsByName, key.normalizedName()).forEach(s -> candidates.put(s.id(), s));
+        List<AccountSnapshot> sameName = accountTable.lookup(accountsByName, key.normalizedName());
+        sameName.forEach(s -> candidates.put(s.id(), s));
+        // A duplicate check: an account this unit of work now creates with the name claims it if it was free.
+        accountTable.checked(key.normalizedName(), !sameName.isEmpty());
       }
       if (key.domain() != null) {
         accountTable.lookup(accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));

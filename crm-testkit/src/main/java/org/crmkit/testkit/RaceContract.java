@@ -63,7 +63,7 @@ public interface RaceContract extends ContractSupport {
         },
         () -> crm().opportunities().create(BOB, CreateOpportunity.named("Rockets").withAccount(acme.id())));
 
-    assertOneWinnerAndOneConflict(outcomes);
+    assertOneWinnerAndOneRefusedLink(outcomes);
     boolean accountExists = crm().accounts().find(ALICE, acme.id()).isPresent();
     long linked = crm().opportunities().list(ALICE, OpportunityQuery.all().withAccount(acme.id()), PageRequest.first(10))
         .total();
@@ -84,7 +84,7 @@ public interface RaceContract extends ContractSupport {
         },
         () -> crm().contacts().create(BOB, CreateContact.of(acme.id(), "Wile E.", "Coyote", "wile@acme.example")));
 
-    assertOneWinnerAndOneConflict(outcomes);
+    assertOneWinnerAndOneRefusedLink(outcomes);
     boolean accountExists = crm().accounts().find(ALICE, acme.id()).isPresent();
     List<Contact> contacts = crm().contacts().list(ALICE, ContactQuery.all(), PageRequest.first(10)).items();
     assertThat(contacts).as("contacts, while the account exists: %s", accountExists).hasSize(accountExists ? 1 : 0);
@@ -230,6 +230,44 @@ public interface RaceContract extends ContractSupport {
     }
   }
 
+  @Test
+  default void aMatchOrCreateConversionThatFoundItsCompanyNewBeforeAnotherCreatedItDoesNotDuplicateIt()
+      throws Exception {
+    Lead ada = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "Analytical Engines", "ada@ae.example"));
+    Lead alan = crm().leads().create(ALICE, CreateLead.of("Alan", "Turing", "Analytical Engines Oy", "alan@ae.example"));
+    CountDownLatch adaChecked = new CountDownLatch(1);
+    CountDownLatch alanCommitted = new CountDownLatch(1);
+    pauseFirst(Operation.SAVE_ACCOUNT, adaChecked, alanCommitted);
+
+    Future<ConversionOutcome> late = inBackground(() -> crm().conversions().convert(ALICE,
+        ConvertLead.of(ada.id()).withAccount(TargetChoice.matchOrCreate())));
+    await(adaChecked);
+    ConversionOutcome first = crm().conversions().convert(BOB,
+        ConvertLead.of(alan.id()).withAccount(TargetChoice.matchOrCreate()));
+    alanCommitted.countDown();
+    Outcome second = outcome(late);
+    storage().reset();
+
+    assertThat(first.isConverted()).isTrue();
+    List<Account> accounts = crm().accounts().list(ALICE, AccountQuery.all(), PageRequest.first(10)).items();
+    assertThat(accounts).as("accounts after outcome %s", second).hasSize(1);
+    if (second.succeeded() && second.value() instanceof ConversionOutcome.Converted c) {
+      assertThat(c.accountId()).as("a retry links the account created meanwhile").contains(accounts.get(0).id());
+    } else if (!second.succeeded()) {
+      assertThat(second.failure()).isInstanceOf(ConflictException.class);
+      assertThat(crm().leads().get(ALICE, ada.id()).isConverted()).isFalse();
+    }
+  }
+
+  @Test
+  default void sameNamedAccountsCanStillBeCreatedOnPurpose() {
+    Account first = crm().accounts().create(ALICE, CreateAccount.named("Acme Oy"));
+    Account second = crm().accounts().create(ALICE, CreateAccount.named("ACME oy"));
+
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(crm().accounts().list(ALICE, AccountQuery.all(), PageRequest.first(10)).total()).isEqualTo(2);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** Result of one racing task. */
@@ -320,8 +358,17 @@ public interface RaceContract extends ContractSupport {
     return outcomes;
   }
 
-  private static void assertOneWinnerAndOneConflict(List<Outcome> outcomes) {
+  /**
+   * One of two racing writers won; the other's link was refused as a foreign key refuses it. The in-memory storage
+   * knows the link was lost to a concurrent commit and says so with a {@link ConflictException}; a database reports
+   * its foreign-key violation, which it cannot tell from a caller's bug, as its adapter maps it (crm-jpa: a
+   * {@link org.crmkit.shared.StorageException} naming the constraint). Either way nothing of the loser was written.
+   */
+  private static void assertOneWinnerAndOneRefusedLink(List<Outcome> outcomes) {
     assertThat(outcomes).as("outcomes %s", outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-    assertThat(outcomes).filteredOn(o -> o.failure() instanceof ConflictException).hasSize(1);
+    assertThat(outcomes).as("outcomes %s", outcomes)
+        .filteredOn(o -> o.failure() instanceof ConflictException
+            || o.failure() instanceof org.crmkit.shared.StorageException)
+        .hasSize(1);
   }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,8 +36,8 @@ final class ForeignKey<CK, CS, PK, PS> {
   /** Checks the unit of work's writes; called under the write lock, after the version checks. */
   @SuppressWarnings("unchecked")
   void validate(Transaction tx) {
-    String childLabel = child.type().label();
-    String parentLabel = parent.type().label();
+    String childLabel = child.type().label().toLowerCase(Locale.ROOT);
+    String parentLabel = parent.type().label().toLowerCase(Locale.ROOT);
     for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);
@@ -50,7 +51,7 @@ final class ForeignKey<CK, CS, PK, PS> {
               + childLabel + " " + e.getKey() + " to it; nothing was written. Unlink or delete the " + childLabel
               + " first (a foreign key refuses this)", null);
         }
-        throw new ConflictException(parentLabel + " " + p + ", which " + childLabel + " " + e.getKey()
+        throw new ConflictException(parent.type().label() + " " + p + ", which " + childLabel + " " + e.getKey()
             + " links to, does not exist: it was deleted by someone else while this unit of work ran; nothing was"
             + " written, reload and try again");
       }
@@ -69,7 +70,7 @@ final class ForeignKey<CK, CS, PK, PS> {
           continue;
         }
         if (lastLinked.getOrDefault(p, 0L) > tx.startSeq) {
-          throw new ConflictException(childLabel + " " + c + " was linked to " + parentLabel + " " + p
+          throw new ConflictException(child.type().label() + " " + c + " was linked to " + parentLabel + " " + p
               + " by someone else while this unit of work deleted it; nothing was written, reload and try again");
         }
         throw new StorageException("this unit of work deletes " + parentLabel + " " + p + " but " + childLabel + " "

@@ -84,6 +84,8 @@ public final class Table<K, S> {
     final Map<K, Object> reads = new HashMap<>();
     /** Match-key claims of written rows: the claimed key, or {@link #NO_CLAIM}. */
     final Map<K, Object> claims = new HashMap<>();
+    /** Claim keys a duplicate check of this unit of work found free. */
+    final Set<Object> checkedFree = new HashSet<>();
   }
 
   /**
@@ -163,9 +165,10 @@ public final class Table<K, S> {
   }
 
   /**
-   * Makes {@code claimKey} (null: none) a claim that at most one row holds: a row written while no other committed
-   * or pending row of this unit of work holds its key claims it; a row whose key is held by another does not. Two
-   * units of work claiming one key concurrently: the second to commit gets a {@link ConflictException}.
+   * Makes {@code claimKey} (null: none) a claim that at most one row holds, as a unique index on a nullable column
+   * would: a row inserted after a duplicate check found its key free claims it ({@link #checked}); other rows hold
+   * no claim, so rows with the same key remain possible when they are created on purpose. Two units of work
+   * claiming one key: the second to commit gets a {@link ConflictException}.
    */
   public void uniqueClaim(Function<S, Object> claimKey) {
     this.claimKey = Objects.requireNonNull(claimKey, "claimKey");
@@ -220,7 +223,7 @@ public final class Table<K, S> {
     S next = withVersion.withVersion(row, v + 1);
     w.writes.put(id, new Write<>(next, baseVersion(w, id)));
     if (claimKey != null) {
-      claim(w, id, claimKey.apply(next));
+      claim(w, id, claimKey.apply(next), v == 0);
     }
     return next;
   }
@@ -252,17 +255,35 @@ public final class Table<K, S> {
     return read == null || read == ABSENT ? 0 : version.apply((S) read);
   }
 
-  private void claim(Work<K, S> w, K id, Object wanted) {
-    if (wanted == null) {
-      w.claims.put(id, NO_CLAIM);
-      return;
+  /**
+   * Decides the claim of a written row: an inserted row claims its key when this unit of work checked the key for
+   * duplicates and found none ({@link #checked}); an updated row keeps its claim while its key stays the same.
+   */
+  private void claim(Work<K, S> w, K id, Object wanted, boolean insert) {
+    Object claim = NO_CLAIM;
+    if (wanted != null) {
+      Object pending = w.claims.get(id);
+      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.read(() -> claimOf.get(id)));
+      if (insert ? w.checkedFree.contains(wanted) : held) {
+        claim = wanted;
+      }
     }
-    K holder = db.read(() -> claimOwners.get(wanted));
-    boolean free = holder == null || holder.equals(id);
-    for (Map.Entry<K, Object> e : w.claims.entrySet()) {
-      free &= e.getKey().equals(id) || !wanted.equals(e.getValue());
+    w.claims.put(id, claim);
+  }
+
+  /**
+   * Notes that this unit of work looked for rows with the claim key {@code key} (a duplicate check) and whether it
+   * found one. A row it then inserts with a key it found free claims the key, so that a concurrent unit of work
+   * that made the same check and inserts the same key conflicts at commit, whichever commits first.
+   */
+  public void checked(Object key, boolean found) {
+    Objects.requireNonNull(key, "key");
+    Work<K, S> w = db.current().work(this);
+    if (found) {
+      w.checkedFree.remove(key);
+    } else {
+      w.checkedFree.add(key);
     }
-    w.claims.put(id, free ? wanted : NO_CLAIM);
   }
 
   /** @return every row this transaction sees that matches, in table order */
