@@ -303,6 +303,24 @@ public final class Table<K, S> {
   public <T> Page<T> page(Predicate<? super S> filter, PageRequest request, Function<S, T> mapper) {
     long from = request.offset();
     int size = request.size();
+    Work<K, S> w = db.current().workIfAny(this);
+    if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
+      // Nothing of this unit of work to merge: walk the keys in order, skipping without reading rows.
+      long[] total = {0};
+      List<S> rows = db.read(() -> {
+        List<S> page = new ArrayList<>(Math.min(size, 1024));
+        Iterator<K> keys = ordered.iterator();
+        for (long skipped = 0; skipped < from && keys.hasNext(); skipped++) {
+          keys.next();
+        }
+        while (page.size() < size && keys.hasNext()) {
+          page.add(committed.get(keys.next()));
+        }
+        total[0] = committed.size();
+        return page;
+      });
+      return new Page<>(rows.stream().map(mapper).toList(), request, total[0]);
+    }
     List<S> items = new ArrayList<>(Math.min(size, 1024));
     long[] seen = {0};
     scan(filter, row -> {
