@@ -264,7 +264,8 @@ public final class Table<K, S> {
     if (wanted != null) {
       Object pending = w.claims.get(id);
       boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.read(() -> claimOf.get(id)));
-      if (insert ? w.checkedFree.contains(wanted) : held) {
+      // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
+      if (insert ? w.checkedFree.remove(wanted) : held) {
         claim = wanted;
       }
     }
