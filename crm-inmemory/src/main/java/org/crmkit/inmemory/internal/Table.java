@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.shared.ConflictException;
@@ -21,8 +20,8 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
- * One versioned table of immutable snapshots. Committed rows live in a hash map by key and in a sorted set in the
- * table's order (the order of every list), so a page of an unfiltered list costs what the page holds, and in the
+ * One versioned table of immutable snapshots. Committed rows live in a hash map by key, their keys in the table's
+ * order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered list costs what the page holds, and in the
  * secondary {@link Index indexes} the look-ups need. All of it is read and changed under the database's lock.
  *
  * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
@@ -44,7 +43,7 @@ public final class Table<K, S> {
   private final Comparator<S> order;
   private final InMemoryDatabase db;
   private final Map<K, S> committed = new HashMap<>();
-  private final TreeSet<K> ordered;
+  private final OrderedKeys<K> ordered;
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
@@ -71,7 +70,7 @@ public final class Table<K, S> {
     this.order = order;
     // Rows never change their place in the order (it is built from values fixed at creation), so the set can
     // compare keys by looking their rows up.
-    this.ordered = new TreeSet<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
+    this.ordered = new OrderedKeys<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
   }
 
   /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
@@ -306,14 +305,11 @@ public final class Table<K, S> {
     int size = request.size();
     Work<K, S> w = db.current().workIfAny(this);
     if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
-      // Nothing of this unit of work to merge: walk the keys in order, skipping without reading rows.
+      // Nothing of this unit of work to merge: start at the offset in the ordered keys and read only the page.
       long[] total = {0};
       List<S> rows = db.read(() -> {
         List<S> page = new ArrayList<>(Math.min(size, 1024));
-        Iterator<K> keys = ordered.iterator();
-        for (long skipped = 0; skipped < from && keys.hasNext(); skipped++) {
-          keys.next();
-        }
+        Iterator<K> keys = ordered.from(from);
         while (page.size() < size && keys.hasNext()) {
           page.add(committed.get(keys.next()));
         }
