@@ -286,16 +286,6 @@ public final class Table<K, S> {
     }
   }
 
-  /** @return every row this transaction sees that matches, in table order */
-  public List<S> select(Predicate<? super S> filter) {
-    List<S> rows = new ArrayList<>();
-    scan(filter, row -> {
-      rows.add(row);
-      return true;
-    });
-    return rows;
-  }
-
   /**
    * @param filter the rows wanted, or null for all of them (then the page is read without a scan)
    * @return one page of the matching rows in table order, mapped
