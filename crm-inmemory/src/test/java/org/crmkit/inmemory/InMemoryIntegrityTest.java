@@ -159,10 +159,12 @@ class InMemoryIntegrityTest {
   @Test
   void aRenamedAccountReleasesItsMatchKeyClaim() {
     Account acme = checkThenCreate("Acme Oy");
-    org.crmkit.application.UpdateAccount keep = org.crmkit.application.UpdateAccount.from(acme);
-    crm.accounts().update(ALICE, new org.crmkit.application.UpdateAccount(keep.id(), keep.expectedVersion(),
-        keep.owner(), "Zeta", keep.website(), keep.industry(), keep.phone(), keep.email(), keep.city(), keep.country(),
-        keep.description(), keep.segments(), keep.customFields()));
+    storage.unitOfWork().run(() -> {
+      Account stored = storage.accounts().findById(acme.id()).orElseThrow();
+      stored.edit(new org.crmkit.account.AccountDetails("Zeta", null, null, null, null, null, null, null),
+          stored.segments(), stored.customFields(), java.time.Instant.parse("2026-03-02T10:00:00Z"));
+      storage.accounts().save(stored);
+    });
 
     // "acme" is free again: a checked creation claims it instead of conflicting with the renamed account.
     assertThat(checkThenCreate("Acme").name()).isEqualTo("Acme");
