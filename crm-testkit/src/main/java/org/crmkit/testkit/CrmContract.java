@@ -17,4 +17,5 @@ public interface CrmContract
         ConversionContract,
         WorkflowContract,
         WritePathContract,
-        WorkflowInputContract {}
+        WorkflowInputContract,
+        RaceContract {}
