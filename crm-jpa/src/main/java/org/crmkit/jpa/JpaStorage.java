@@ -68,6 +68,7 @@ import org.crmkit.storage.CrmStorage;
 public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final UnitOfWork unitOfWork;
   private final EntityManagerFactory ownedFactory;
+  private final Runnable closer;
   private final LeadRepository leads;
   private final AccountRepository accounts;
   private final ContactRepository contacts;
@@ -82,6 +83,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this.unitOfWork = unitOfWork;
     this.ownedFactory = ownedFactory;
+    this.closer = unitOfWork::close;
     this.leads = new JpaLeadRepository(unitOfWork);
     this.accounts = new JpaAccountRepository(unitOfWork);
     this.contacts = new JpaContactRepository(unitOfWork);
@@ -208,9 +210,13 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     return cards;
   }
 
-  /** Closes the entity manager factory if this storage built it; a host's factory is left open. */
+  /**
+   * Closes the storage: later calls fail with a {@link org.crmkit.shared.StorageException} that says so. Closes
+   * the entity manager factory if this storage built it; a host's factory is left open. Idempotent.
+   */
   @Override
   public void close() {
+    closer.run();
     if (ownedFactory != null && ownedFactory.isOpen()) {
       ownedFactory.close();
     }

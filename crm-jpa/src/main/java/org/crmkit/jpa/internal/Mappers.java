@@ -229,6 +229,7 @@ final class Mappers {
     e.amount = h.amount() == null ? null : h.amount().amount();
     e.currency = h.amount() == null ? null : h.amount().currencyCode();
     e.probability = h.probability().percent();
+    e.probabilityManual = h.probabilityManual();
     e.closeDate = h.closeDate();
     e.previousStage = h.previousStage();
     e.previousAmount = h.previousAmount() == null ? null : h.previousAmount().amount();
@@ -249,6 +250,7 @@ final class Mappers {
         e.stage,
         money(e.amount, e.currency),
         Probability.of(e.probability),
+        e.probabilityManual,
         e.closeDate,
         e.previousStage,
         money(e.previousAmount, e.previousCurrency),

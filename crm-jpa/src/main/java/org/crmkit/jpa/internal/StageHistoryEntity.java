@@ -44,6 +44,9 @@ public class StageHistoryEntity {
   @Column(name = "probability", nullable = false, updatable = false)
   int probability;
 
+  @Column(name = "probability_manual", nullable = false, updatable = false)
+  boolean probabilityManual;
+
   @Column(name = "close_date", updatable = false)
   LocalDate closeDate;
 
