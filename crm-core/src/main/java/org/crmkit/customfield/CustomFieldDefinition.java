@@ -3,6 +3,7 @@ package org.crmkit.customfield;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 
 /**
@@ -46,8 +47,9 @@ public record CustomFieldDefinition(
     if (type != FieldType.PICKLIST && !allowedValues.isEmpty()) {
       throw new IllegalArgumentException("only picklist fields have allowed values; " + key + " is " + type);
     }
-    if (type == FieldType.TEXT && (maxLength < 1 || maxLength > 4000)) {
-      throw new IllegalArgumentException("text field " + key + " needs a max length of 1..4000, was " + maxLength);
+    if (type == FieldType.TEXT && (maxLength < 1 || maxLength > Limits.CUSTOM_TEXT)) {
+      throw new IllegalArgumentException("text field " + key + " needs a max length of 1.." + Limits.CUSTOM_TEXT
+          + ", was " + maxLength);
     }
   }
 
