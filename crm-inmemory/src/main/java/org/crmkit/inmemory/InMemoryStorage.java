@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +61,7 @@ import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Text;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
 
@@ -238,10 +238,11 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public Page<Account> find(AccountQuery q, PageRequest page) {
-      String needle = q.nameContains() == null ? null : q.nameContains().toLowerCase(Locale.ROOT);
+      // Text.fold is the one case- and accent-insensitive rule; the JPA adapter stores the same folded name.
+      String needle = q.nameContains() == null ? null : Text.fold(q.nameContains());
       Predicate<AccountSnapshot> filter =
           s -> matches(q.owner(), s.owner())
-              && (needle == null || s.details().name().toLowerCase(Locale.ROOT).contains(needle));
+              && (needle == null || Text.fold(s.details().name()).contains(needle));
       return accountTable.page(filter, page, Account::restore);
     }
 

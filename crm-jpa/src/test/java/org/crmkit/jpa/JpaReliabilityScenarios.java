@@ -54,6 +54,11 @@ abstract class JpaReliabilityScenarios {
   }
 
   @Test
+  void theSchemasColumnSizesAreTheCoresLimits() throws Exception {
+    SchemaLimits.assertSchemaFollowsTheLimits(db.dataSource);
+  }
+
+  @Test
   void aForeignKeyViolationIsAStorageErrorNamingTheLinkNotARetryableConflict() {
     Contact orphan = Contact.create(ContactId.of(UUID.randomUUID()), UserId.of("alice"),
         AccountId.of(UUID.randomUUID()), ContactDetails.named("Ada", "Lovelace"), CustomFields.empty(), T0);

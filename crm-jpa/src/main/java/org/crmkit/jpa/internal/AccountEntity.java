@@ -15,6 +15,12 @@ public class AccountEntity extends VersionedEntity {
   @Column(name = "name", length = 200, nullable = false)
   String name;
 
+  static final int FOLDED_NAME_LENGTH = org.crmkit.shared.Limits.FOLDED_NAME;
+
+  /** {@code Text.fold(name)}: what case-insensitive search compares (V6). */
+  @Column(name = "name_folded", length = FOLDED_NAME_LENGTH)
+  String nameFolded;
+
   @Column(name = "website", length = 255)
   String website;
 

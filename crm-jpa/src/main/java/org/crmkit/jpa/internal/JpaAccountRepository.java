@@ -18,6 +18,7 @@ import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Text;
 
 /**
  * {@link AccountRepository} over {@code crm_account}. Every save also stores the account's match key
@@ -70,8 +71,13 @@ public final class JpaAccountRepository implements AccountRepository {
     Objects.requireNonNull(page, "page");
     Where where = new Where()
         .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
-        .and("lower(e.name) like :name escape '\\'", "name",
-            q.nameContains() == null ? null : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
+        // Text.fold, the one folding rule of every storage, on the stored folded name; rows written before V6
+        // and not yet backfilled (CrmkitSchema.backfill) fall back to the database's lower().
+        .and("(e.nameFolded like :name escape '\\'"
+                + " or (e.nameFolded is null and lower(e.name) like :lowerName escape '\\'))",
+            "name", q.nameContains() == null ? null : Where.likeContains(Text.fold(q.nameContains())),
+            "lowerName", q.nameContains() == null ? null
+                : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
     try {
       return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.createdAt, e.id",
           AccountEntity.class, "select count(e) from CrmAccount e" + where, page,

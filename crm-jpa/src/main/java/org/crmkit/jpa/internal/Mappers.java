@@ -41,6 +41,7 @@ import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Probability;
+import org.crmkit.shared.Text;
 import org.crmkit.shared.UserId;
 
 /**
@@ -69,6 +70,7 @@ final class Mappers {
     e.ownerId = s.owner().value();
     AccountDetails d = s.details();
     e.name = d.name();
+    e.nameFolded = Text.fold(d.name());
     e.website = d.website();
     e.industry = d.industry();
     e.phone = d.phone();
