@@ -141,7 +141,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
 
   /**
    * @return the fully qualified names of crmkit's entity and embeddable classes, for a host that builds its own
-   *     persistence unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their package, or
+   *     persistence unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their
+   *     package, or
    *     {@link #configure(PersistenceConfiguration)})
    */
   public static List<String> managedClassNames() {

@@ -1,9 +1,13 @@
 package org.crmkit.jpa.internal;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.math.BigDecimal;
+import jakarta.persistence.Embedded;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import org.crmkit.forecast.ForecastLine;
+import org.crmkit.shared.Limits;
 
 /**
  * One forecast line of a history entry as a row of {@code crm_forecast_history_line}: which side of the change
@@ -20,14 +24,28 @@ public class HistoryLine {
   @Column(name = "line_month", nullable = false, updatable = false)
   LocalDate month;
 
-  @Column(name = "amount", precision = 19, scale = 4, nullable = false, updatable = false)
-  BigDecimal amount;
+  @Embedded
+  @AttributeOverride(name = "amount", column = @Column(name = "amount", precision = Limits.AMOUNT_PRECISION,
+      scale = Limits.AMOUNT_SCALE, nullable = false, updatable = false))
+  @AttributeOverride(name = "currency", column = @Column(name = "currency", length = Limits.CURRENCY_CODE,
+      nullable = false, updatable = false))
+  MoneyColumns money;
 
-  @Column(name = "currency", length = 3, nullable = false, updatable = false)
-  String currency;
-
-  @Column(name = "note", length = 255, updatable = false)
+  @Column(name = "note", length = Limits.NOTE, updatable = false)
   String note;
 
   public HistoryLine() {}
+
+  static HistoryLine of(String side, ForecastLine line) {
+    HistoryLine row = new HistoryLine();
+    row.side = side;
+    row.month = line.month().atDay(1);
+    row.money = MoneyColumns.of(line.amount());
+    row.note = line.note();
+    return row;
+  }
+
+  ForecastLine toLine() {
+    return new ForecastLine(YearMonth.from(month), MoneyColumns.toMoney(money), note);
+  }
 }

@@ -29,7 +29,7 @@ public final class JpaAccountRepository implements AccountRepository {
 
   public JpaAccountRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
-        Mappers::toSnapshot, Mappers::copy, s -> s.id().value(), AccountSnapshot::version);
+        AccountEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), AccountSnapshot::version);
   }
 
   @Override
@@ -48,7 +48,7 @@ public final class JpaAccountRepository implements AccountRepository {
       return store.em().createQuery("select e from CrmAccount e where e.id in :ids", AccountEntity.class)
           .setParameter("ids", keys)
           .getResultList().stream()
-          .map(e -> Account.restore(Mappers.toSnapshot(e)))
+          .map(e -> Account.restore(e.toSnapshot()))
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
@@ -79,9 +79,9 @@ public final class JpaAccountRepository implements AccountRepository {
             "lowerName", q.nameContains() == null ? null
                 : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
     try {
-      return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.createdAt, e.id",
+      return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.audit.createdAt, e.id",
           AccountEntity.class, "select count(e) from CrmAccount e" + where, page,
-          e -> Account.restore(Mappers.toSnapshot(e)));
+          e -> Account.restore(e.toSnapshot()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -115,7 +115,8 @@ public final class JpaAccountRepository implements AccountRepository {
     if (domain != null) {
       conditions.add("e.matchDomain = :domain");
     }
-    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions) + " order by e.createdAt, e.id";
+    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions)
+        + " order by e.audit.createdAt, e.id";
     int batch = Math.max(limit, 20);
     try {
       for (int offset = 0; ; offset += batch) {
@@ -130,7 +131,7 @@ public final class JpaAccountRepository implements AccountRepository {
         }
         List<AccountEntity> rows = query.getResultList();
         for (AccountEntity row : rows) {
-          Account account = Account.restore(Mappers.toSnapshot(row));
+          Account account = Account.restore(row.toSnapshot());
           if (!key.reasonsToMatch(AccountMatchKey.of(account.details())).isEmpty()) {
             found.add(account);
             if (found.size() == limit) {
