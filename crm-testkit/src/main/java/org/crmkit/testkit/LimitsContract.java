@@ -10,7 +10,17 @@ import org.crmkit.account.AccountQuery;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
+import org.crmkit.application.ConvertLead;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
+import org.crmkit.shared.CrmException;
+import org.crmkit.shared.RecordType;
+import org.crmkit.workflow.Trigger;
+import org.crmkit.workflow.WorkflowAction;
+import org.crmkit.workflow.WorkflowRule;
+import org.crmkit.workflow.WorkflowRules;
 import org.crmkit.opportunity.OpportunityQuery;
 import org.crmkit.shared.FieldError;
 import org.crmkit.shared.Limits;
@@ -60,6 +70,24 @@ public interface LimitsContract extends ContractSupport {
 
     refusedNaming(() -> crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, growing)), "email");
     assertThat(crm().leads().list(ALICE, LeadQuery.all(), PageRequest.first(10)).items()).isEmpty();
+  }
+
+  @Test
+  default void aHugeAmountIsRefusedAtOnceInAWorkflowRuleAndInAConversionOverride() {
+    // 1E+100000000 would be a number of 100 million digits once scaled to cents: refused before any arithmetic.
+    String huge = "1E+100000000 EUR";
+    assertThatThrownBy(() -> crm(b -> b.workflows(WorkflowRules.of(WorkflowRule.builder("inflate")
+            .on(Trigger.created(RecordType.OPPORTUNITY))
+            .then(WorkflowAction.setField("amount", huge))
+            .build()))))
+        .isInstanceOf(CrmException.class).hasMessageContaining("amount");
+
+    Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example"));
+    assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
+            .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text(huge))))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(FieldError::field).containsExactly("overrides.opportunity.amount"));
+    assertThat(crm().leads().get(ALICE, lead.id()).isConverted()).isFalse();
   }
 
   @Test
