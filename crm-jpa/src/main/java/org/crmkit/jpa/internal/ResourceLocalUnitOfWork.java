@@ -102,9 +102,13 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
    */
   private static void commit(EntityTransaction tx) {
     if (tx.getRollbackOnly()) {
-      tx.rollback();
-      throw new StorageException("the transaction was marked for rollback by the persistence provider; nothing"
-          + " of this unit of work was written. Retry; if it happens again, check the provider's log", null);
+      // A statement failed and the provider swallowed the error (it marks the transaction instead): roll back,
+      // which may fail in turn when the connection is gone, and report it as the storage error it is.
+      StorageException failure = new StorageException("a database operation of this unit of work failed and the"
+          + " persistence provider marked the transaction for rollback; nothing of this unit of work was written."
+          + " Check the connection and retry", null);
+      rollbackQuietly(tx, failure);
+      throw failure;
     }
     try {
       tx.commit();
