@@ -21,7 +21,10 @@ final class StageHistoryUpgrade {
 
   private StageHistoryUpgrade() {}
 
-  /** Migrates an empty schema to V3, writes an opportunity with a manual probability and its history, then to the newest. */
+  /**
+   * Migrates an empty schema to V3, writes an opportunity with a manual probability and its history, then migrates
+   * to the newest version.
+   */
   static void upgradesHistoryRowsFromV3(DataSource ds) throws Exception {
     Flyway.configure().dataSource(ds).locations("classpath:" + CrmkitSchema.MIGRATIONS)
         .table(CrmkitSchema.HISTORY_TABLE).target("3").load().migrate();
@@ -41,7 +44,8 @@ final class StageHistoryUpgrade {
           storage.stageHistory().findByOpportunity(OpportunityId.of(OPPORTUNITY)));
       assertThat(entries).extracting(StageHistoryEntry::version, StageHistoryEntry::probabilityManual)
           .as("the entry of the opportunity's current version takes its flag; older entries are not known: false")
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, false), org.assertj.core.groups.Tuple.tuple(2L, true));
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, false),
+              org.assertj.core.groups.Tuple.tuple(2L, true));
     }
   }
 
