@@ -13,6 +13,7 @@ import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.SetBudgetMonths;
+import org.crmkit.application.SplitForecast;
 import org.crmkit.budget.BudgetLine;
 import org.crmkit.customfield.CustomFieldDefinition;
 import org.crmkit.customfield.CustomFieldSchema;
@@ -96,6 +97,24 @@ public interface RoundTripContract extends ContractSupport {
     assertThat(crm().budgets().get(ALICE, account.id()).months()).containsExactlyElementsOf(lines);
     assertThatThrownBy(() -> BudgetLine.of(YearMonth.of(0, 1), Money.of("1.00", "EUR")))
         .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  default void forecastMonthsComeBackExactlyAtTheEndsOfTheRangeAndAroundTheCutOver() {
+    for (YearMonth start : List.of(Limits.MIN_MONTH, YearMonth.of(1582, 9), YearMonth.of(1899, 12),
+        Limits.MAX_MONTH.minusMonths(2))) {
+      Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Forecast from " + start)
+          .withAmount(Money.of("300.00", "EUR")));
+
+      crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), start, 3));
+
+      assertThat(crm().forecasts().get(ALICE, o.id()).lines()).as(start.toString())
+          .extracting(org.crmkit.forecast.ForecastLine::month)
+          .containsExactly(start, start.plusMonths(1), start.plusMonths(2));
+      assertThat(crm().forecasts().history(ALICE, o.id())).singleElement()
+          .satisfies(h -> assertThat(h.after()).extracting(org.crmkit.forecast.ForecastLine::month)
+              .containsExactly(start, start.plusMonths(1), start.plusMonths(2)));
+    }
   }
 
   @Test
