@@ -3,6 +3,7 @@ package org.crmkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.account.Account;
@@ -88,6 +89,21 @@ public interface LimitsContract extends ContractSupport {
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::field).containsExactly("overrides.opportunity.amount"));
     assertThat(crm().leads().get(ALICE, lead.id()).isConverted()).isFalse();
+  }
+
+  @Test
+  default void monthsBeyondTheSupportedRangeAreRefusedByTheAccountCardAndTheForecast() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Far future"));
+    refusedNaming(() -> crm().accountCards().card(ALICE, account.id(), YearMonth.of(999_999_999, 1),
+        YearMonth.of(999_999_999, 12)), "from");
+    refusedNaming(() -> crm().accountCards().card(ALICE, account.id(), YearMonth.of(9999, 1),
+        YearMonth.of(10_000, 1)), "to");
+    var o = crm().opportunities().create(ALICE, CreateOpportunity.named("Far")
+        .withAmount(org.crmkit.shared.Money.of("100.00", "EUR")));
+    assertThatThrownBy(() -> crm().forecasts().splitEvenly(ALICE,
+            org.crmkit.application.SplitForecast.ofAmount(o.id(), YearMonth.of(9999, 12), 2)))
+        .isInstanceOf(ValidationException.class);
+    assertThat(crm().forecasts().get(ALICE, o.id()).lines()).isEmpty();
   }
 
   @Test

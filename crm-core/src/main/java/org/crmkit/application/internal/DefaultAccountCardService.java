@@ -25,6 +25,7 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 
@@ -46,6 +47,8 @@ final class DefaultAccountCardService implements AccountCardService {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    Limits.month("from", from);
+    Limits.month("to", to);
     if (to.isBefore(from)) {
       throw ValidationException.of("to", "must not be before from (" + from + "), was " + to);
     }
