@@ -119,9 +119,21 @@ public final class Text {
    * @return the folded text, never null; may be longer than {@code value}
    */
   public static String fold(String value) {
+    if (isAscii(value)) {
+      return value.toLowerCase(Locale.ROOT); // what the steps below give for ASCII, without the Unicode work
+    }
     String s = stripMarks(value);
     s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('ς', 'σ').replace('ı', 'i');
     return stripMarks(s);
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String stripMarks(String value) {

@@ -63,6 +63,7 @@ class LimitsTest {
     assertThat(Text.fold("ΣΊΣΥΦΟΣ AE")).contains(Text.fold("σίσυφος"));
     assertThat(Text.fold("Straße")).isEqualTo("strasse");
     assertThat(Text.fold("Ｃａｆé ﬁne")).isEqualTo("cafe fine");
+    assertThat(Text.fold("Plain ASCII & Co. 42")).isEqualTo("plain ascii & co. 42");
   }
 
   @Test
