@@ -25,7 +25,8 @@ public record CustomFieldDefinition(
     boolean required,
     Set<String> allowedValues,
     int maxLength) {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,59}");
+  private static final Pattern KEY =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]{0," + (Limits.CUSTOM_FIELD_KEY - 1) + "}");
 
   public CustomFieldDefinition {
     Objects.requireNonNull(recordType, "recordType");
@@ -35,7 +36,8 @@ public record CustomFieldDefinition(
     Objects.requireNonNull(allowedValues, "allowedValues");
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException(
-          "custom field key '" + key + "' must start with a letter and hold only letters, digits and _ (max 60)");
+          "custom field key '" + key + "' must start with a letter and hold only letters, digits and _ (max "
+              + Limits.CUSTOM_FIELD_KEY + ")");
     }
     if (label.isBlank()) {
       throw new IllegalArgumentException("custom field " + key + " needs a label");

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * @param id unique among the rules: 1-60 letters, digits, {@code _} or {@code -}; never null
+ * @param id unique among the rules: 1 to {@link org.crmkit.shared.Limits#RULE_ID} (100) letters, digits, {@code _}
+ *     or {@code -}; never null
  * @param enabled a disabled rule never fires
  * @param trigger never null
  * @param conditions all must hold (empty: always); never null
@@ -25,11 +26,13 @@ import java.util.regex.Pattern;
  */
 public record WorkflowRule(
     String id, boolean enabled, Trigger trigger, List<FieldCondition> conditions, List<WorkflowAction> actions) {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+  private static final Pattern ID =
+      Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.RULE_ID + "}");
 
   public WorkflowRule {
     if (id == null || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("rule id '" + id + "' must be 1-60 letters, digits, _ or -");
+      throw new IllegalArgumentException("rule id '" + id + "' must be 1-" + org.crmkit.shared.Limits.RULE_ID
+          + " letters, digits, _ or -");
     }
     Objects.requireNonNull(trigger, "trigger");
     conditions = List.copyOf(Objects.requireNonNullElse(conditions, List.of()));
