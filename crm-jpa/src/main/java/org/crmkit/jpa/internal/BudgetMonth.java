@@ -1,13 +1,11 @@
 package org.crmkit.jpa.internal;
 
-import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.crmkit.budget.BudgetLine;
-import org.crmkit.shared.Limits;
 
 /** One month of an account budget as a row of {@code crm_account_budget_line}; the month is its first day. */
 @Embeddable
@@ -15,11 +13,8 @@ public class BudgetMonth {
   @Column(name = "budget_month", nullable = false)
   LocalDate month;
 
+  /** {@code amount} and {@code currency}, both NOT NULL in this table. */
   @Embedded
-  @AttributeOverride(name = "amount", column = @Column(name = "amount", precision = Limits.AMOUNT_PRECISION,
-      scale = Limits.AMOUNT_SCALE, nullable = false))
-  @AttributeOverride(name = "currency", column = @Column(name = "currency", length = Limits.CURRENCY_CODE,
-      nullable = false))
   MoneyColumns money;
 
   public BudgetMonth() {}

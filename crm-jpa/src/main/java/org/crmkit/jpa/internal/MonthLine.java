@@ -1,6 +1,5 @@
 package org.crmkit.jpa.internal;
 
-import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -18,11 +17,8 @@ public class MonthLine {
   @Column(name = "line_month", nullable = false)
   LocalDate month;
 
+  /** {@code amount} and {@code currency}, both NOT NULL in this table. */
   @Embedded
-  @AttributeOverride(name = "amount", column = @Column(name = "amount", precision = Limits.AMOUNT_PRECISION,
-      scale = Limits.AMOUNT_SCALE, nullable = false))
-  @AttributeOverride(name = "currency", column = @Column(name = "currency", length = Limits.CURRENCY_CODE,
-      nullable = false))
   MoneyColumns money;
 
   @Column(name = "note", length = Limits.NOTE)
