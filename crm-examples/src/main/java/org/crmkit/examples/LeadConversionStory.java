@@ -96,7 +96,8 @@ final class LeadConversionStory {
     BulkConversionResult bulk = crm.conversions().convertAll(alice, List.of(samir.id(), michael.id()), "web-leads");
     for (BulkConversionResult.Item item : bulk.items()) {
       out.print("  " + crm.leads().get(alice, item.leadId()).details().displayName() + ":");
-      describe(item.outcome());
+      item.outcome().ifPresentOrElse(this::describe,
+          () -> out.println(" failed: " + item.error().map(RuntimeException::getMessage).orElse("?")));
     }
 
     section("Automatically: Joanna is qualified, and a workflow rule converts her in the same transaction");
@@ -124,15 +125,12 @@ final class LeadConversionStory {
     if (outcome instanceof ConversionOutcome.Converted c) {
       StringBuilder sb = new StringBuilder("converted:");
       c.record().targets().forEach((target, result) -> {
-        if (result.recordId() != null) {
+        if (result.recordId().isPresent()) {
           sb.append(' ').append(target.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
               .append(result.disposition().name().toLowerCase(java.util.Locale.ROOT));
         }
       });
-      ConversionTarget opp = ConversionTarget.OPPORTUNITY;
-      if (c.record().targets().containsKey(opp) && c.record().targets().get(opp).recordId() != null) {
-        sb.append(" (\"").append(name(OpportunityId.of(c.record().targets().get(opp).recordId()))).append("\")");
-      }
+      c.opportunityId().ifPresent(id -> sb.append(" (\"").append(name(id)).append("\")"));
       out.println(" " + sb);
     } else if (outcome instanceof ConversionOutcome.Rejected r) {
       out.println(" rejected: " + r.problems().stream().map(p -> p.message()).toList());

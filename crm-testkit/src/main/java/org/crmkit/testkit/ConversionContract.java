@@ -316,8 +316,8 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = webLead("Tim", "Oreilly", "  oreilly   MEDIA ", "tim@gmail.com");
 
     ConversionPreview preview = crm().conversions().preview(ALICE, ConvertLead.of(lead.id()));
-    assertThat(preview.target(ConversionTarget.ACCOUNT).disposition()).isEqualTo(Disposition.LINKED);
-    assertThat(preview.target(ConversionTarget.ACCOUNT).existingId()).isEqualTo(existing.id().value());
+    assertThat(preview.target(ConversionTarget.ACCOUNT).orElseThrow().disposition()).isEqualTo(Disposition.LINKED);
+    assertThat(preview.target(ConversionTarget.ACCOUNT).orElseThrow().existingId()).contains(existing.id());
 
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
     assertThat(done.accountId()).contains(existing.id());
@@ -526,24 +526,25 @@ public interface ConversionContract extends ContractSupport {
 
     assertThat(preview.wouldConvert()).isFalse();
     assertThat(preview.problems()).extracting(p -> p.reason()).containsExactly(Reason.DUPLICATES_FOUND);
-    assertThat(preview.target(ConversionTarget.ACCOUNT).candidates())
+    assertThat(preview.target(ConversionTarget.ACCOUNT).orElseThrow().candidates())
         .singleElement().satisfies(c -> {
-          assertThat(c.id()).isEqualTo(acme.id().value());
+          assertThat(c.id()).isEqualTo(acme.id());
           assertThat(c.matchedOn()).contains("NAME");
         });
-    assertThat(preview.target(ConversionTarget.ACCOUNT).values().get("name")).isEqualTo(CustomValue.text("ACME"));
-    assertThat(preview.target(ConversionTarget.CONTACT).disposition()).isEqualTo(Disposition.CREATED);
-    assertThat(preview.target(ConversionTarget.CONTACT).values().get("email"))
+    assertThat(preview.target(ConversionTarget.ACCOUNT).orElseThrow().values().get("name"))
+        .isEqualTo(CustomValue.text("ACME"));
+    assertThat(preview.target(ConversionTarget.CONTACT).orElseThrow().disposition()).isEqualTo(Disposition.CREATED);
+    assertThat(preview.target(ConversionTarget.CONTACT).orElseThrow().values().get("email"))
         .isEqualTo(CustomValue.text("wile@acme.example"));
-    assertThat(preview.target(ConversionTarget.OPPORTUNITY).values())
+    assertThat(preview.target(ConversionTarget.OPPORTUNITY).orElseThrow().values())
         .containsEntry("name", CustomValue.text("ACME"))
         .containsEntry("amount", CustomValue.money(Money.of("900.00", "EUR")))
         .containsEntry("stage", CustomValue.text("qualification"));
 
     ConversionPreview linked = crm().conversions().preview(ALICE, ConvertLead.of(lead.id()));
     assertThat(linked.wouldConvert()).isTrue();
-    assertThat(linked.target(ConversionTarget.ACCOUNT).disposition()).isEqualTo(Disposition.LINKED);
-    assertThat(linked.target(ConversionTarget.ACCOUNT).values()).as("only the fields it would fill")
+    assertThat(linked.target(ConversionTarget.ACCOUNT).orElseThrow().disposition()).isEqualTo(Disposition.LINKED);
+    assertThat(linked.target(ConversionTarget.ACCOUNT).orElseThrow().values()).as("only the fields it would fill")
         .containsKeys("website", "industry", "phone").doesNotContainKey("name");
 
     assertThat(accountCount()).isOne();

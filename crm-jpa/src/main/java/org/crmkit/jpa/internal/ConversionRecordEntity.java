@@ -36,6 +36,10 @@ public class ConversionRecordEntity extends VersionedEntity {
   @Column(name = "account_version_after", nullable = false)
   long accountVersionAfter;
 
+  /** What the conversion filled into a linked account, with the values before ({@link TextCodec#encodeFills}). */
+  @Column(name = "account_fills", length = 65535)
+  String accountFills;
+
   @Column(name = "contact_action", length = 20, nullable = false)
   String contactAction;
 
@@ -47,6 +51,10 @@ public class ConversionRecordEntity extends VersionedEntity {
 
   @Column(name = "contact_version_after", nullable = false)
   long contactVersionAfter;
+
+  /** What the conversion filled into a linked contact, with the values before ({@link TextCodec#encodeFills}). */
+  @Column(name = "contact_fills", length = 65535)
+  String contactFills;
 
   @Column(name = "opportunity_action", length = 20, nullable = false)
   String opportunityAction;

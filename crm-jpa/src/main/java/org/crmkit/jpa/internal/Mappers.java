@@ -262,11 +262,14 @@ final class Mappers {
   static ConversionRecord toRecord(ConversionRecordEntity e) {
     Map<ConversionTarget, TargetResult> targets = new EnumMap<>(ConversionTarget.class);
     targets.put(ConversionTarget.ACCOUNT,
-        target(e.accountAction, e.accountDisposition, e.accountRecordId, e.accountVersionAfter));
+        target(ConversionTarget.ACCOUNT, e.accountAction, e.accountDisposition, e.accountRecordId,
+            e.accountVersionAfter, e.accountFills));
     targets.put(ConversionTarget.CONTACT,
-        target(e.contactAction, e.contactDisposition, e.contactRecordId, e.contactVersionAfter));
+        target(ConversionTarget.CONTACT, e.contactAction, e.contactDisposition, e.contactRecordId,
+            e.contactVersionAfter, e.contactFills));
     targets.put(ConversionTarget.OPPORTUNITY,
-        target(e.opportunityAction, e.opportunityDisposition, e.opportunityRecordId, e.opportunityVersionAfter));
+        target(ConversionTarget.OPPORTUNITY, e.opportunityAction, e.opportunityDisposition, e.opportunityRecordId,
+            e.opportunityVersionAfter, null));
     LeadConversionInfo leadConversion = e.leadConvertedAt == null
         ? null
         : new LeadConversionInfo(
@@ -316,17 +319,19 @@ final class Mappers {
     TargetResult account = r.target(ConversionTarget.ACCOUNT);
     e.accountAction = account.action().name();
     e.accountDisposition = account.disposition().name();
-    e.accountRecordId = account.recordId();
+    e.accountRecordId = account.recordUuid();
+    e.accountFills = TextCodec.encodeFills(account.fills());
     e.accountVersionAfter = account.versionAfter();
     TargetResult contact = r.target(ConversionTarget.CONTACT);
     e.contactAction = contact.action().name();
     e.contactDisposition = contact.disposition().name();
-    e.contactRecordId = contact.recordId();
+    e.contactRecordId = contact.recordUuid();
+    e.contactFills = TextCodec.encodeFills(contact.fills());
     e.contactVersionAfter = contact.versionAfter();
     TargetResult opportunity = r.target(ConversionTarget.OPPORTUNITY);
     e.opportunityAction = opportunity.action().name();
     e.opportunityDisposition = opportunity.disposition().name();
-    e.opportunityRecordId = opportunity.recordId();
+    e.opportunityRecordId = opportunity.recordUuid();
     e.opportunityVersionAfter = opportunity.versionAfter();
     e.automatic = r.automatic();
     e.ruleId = r.ruleId();
@@ -362,9 +367,10 @@ final class Mappers {
     e.leadUpdatedAt = micros(s.updatedAt());
   }
 
-  private static TargetResult target(String action, String disposition, UUID recordId, long versionAfter) {
-    return new TargetResult(ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
-        versionAfter);
+  private static TargetResult target(ConversionTarget target, String action, String disposition, UUID recordId,
+      long versionAfter, String fills) {
+    return TargetResult.restore(target, ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
+        versionAfter, TextCodec.decodeFills(fills));
   }
 
   // ---- billing forecasts
