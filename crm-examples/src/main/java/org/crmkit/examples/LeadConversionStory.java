@@ -13,7 +13,6 @@ import org.crmkit.conversion.BulkConversionResult;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.conversion.ConversionPreview;
-import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.TargetChoice;
 import org.crmkit.conversion.UndoOutcome;
 import org.crmkit.application.ConvertLead;

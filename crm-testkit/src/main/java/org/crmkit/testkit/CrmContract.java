@@ -15,4 +15,6 @@ public interface CrmContract
         SegmentContract,
         AccountCardContract,
         ConversionContract,
+        ConversionMatchingContract,
+        ConversionUndoContract,
         WorkflowContract {}
