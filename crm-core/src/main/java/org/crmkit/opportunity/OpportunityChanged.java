@@ -2,10 +2,12 @@ package org.crmkit.opportunity;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
-import org.crmkit.shared.DomainEvent;
+import org.crmkit.shared.RecordChanged;
+import org.crmkit.shared.RecordType;
 
 /**
  * An opportunity was created, changed or deleted. Stage history is derived from these events.
@@ -24,7 +26,7 @@ public record OpportunityChanged(
     OpportunitySnapshot after,
     Instant occurredAt,
     Actor actor)
-    implements DomainEvent {
+    implements RecordChanged<OpportunitySnapshot> {
   public OpportunityChanged {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(origin, "origin");
@@ -36,6 +38,16 @@ public record OpportunityChanged(
     if (kind != ChangeKind.DELETED && after == null) {
       throw new IllegalArgumentException(kind + " needs the state after");
     }
+  }
+
+  @Override
+  public RecordType recordType() {
+    return RecordType.OPPORTUNITY;
+  }
+
+  @Override
+  public UUID recordId() {
+    return (after != null ? after : before).id().value();
   }
 
   /** @return true when the stage differs between before and after */

@@ -17,4 +17,5 @@ public interface CrmContract
         ConversionContract,
         ConversionMatchingContract,
         ConversionUndoContract,
-        WorkflowContract {}
+        WorkflowContract,
+        WritePathContract {}

@@ -27,6 +27,8 @@ final class Context {
   final Validation validation;
   final HistoryRecorder history;
   final SegmentCatalog segments;
+  /** The one write path per record type; see {@link RecordWriter}. */
+  final Writers writers;
   private final DomainEventPublisher publisher;
   /**
    * Receives every event inside the unit of work that caused it (workflow rules); set once while the Crm is built,
@@ -55,6 +57,45 @@ final class Context {
     this.validation = validation;
     this.segments = segments;
     this.history = new HistoryRecorder(storage.stageHistory(), ids);
+    this.writers = new Writers(this);
+  }
+
+  // Accessors: new code should use these rather than the fields, which will go (the configuration object holds them).
+
+  CrmStorage storage() {
+    return storage;
+  }
+
+  Pipeline pipeline() {
+    return pipeline;
+  }
+
+  CustomFieldSchema customFields() {
+    return customFields;
+  }
+
+  OpportunityRules opportunityRules() {
+    return opportunityRules;
+  }
+
+  SegmentCatalog segments() {
+    return segments;
+  }
+
+  IdGenerator ids() {
+    return ids;
+  }
+
+  Validation validation() {
+    return validation;
+  }
+
+  HistoryRecorder history() {
+    return history;
+  }
+
+  Writers writers() {
+    return writers;
   }
 
   Instant now() {

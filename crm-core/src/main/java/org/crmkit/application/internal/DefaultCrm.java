@@ -4,7 +4,6 @@ import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import org.crmkit.Crm;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
@@ -65,7 +64,10 @@ public final class DefaultCrm implements Crm {
     this.conversions = conversionService;
     this.workflows = workflows;
     if (!workflows.rules().isEmpty()) {
-      context.dispatchInTransaction(new WorkflowEngine(context, workflows, conversionService));
+      FieldSetter fields = new FieldSetter(context);
+      new WorkflowCheck(context, fields, conversionService.policies()).check(workflows);
+      context.dispatchInTransaction(
+          new WorkflowEngine(workflows, new WorkflowActions(context, fields, conversionService)));
     }
   }
 

@@ -13,7 +13,6 @@ import org.crmkit.account.Account;
 import org.crmkit.application.ChangeStage;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.LoseOpportunity;
-import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.application.ReopenOpportunity;
 import org.crmkit.application.UpdateOpportunity;
@@ -23,29 +22,22 @@ import org.crmkit.customfield.CustomFields;
 import org.crmkit.history.StageDurations;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.opportunity.Opportunity;
-import org.crmkit.opportunity.OpportunityChanged;
 import org.crmkit.opportunity.OpportunityDraft;
 import org.crmkit.opportunity.OpportunityQuery;
-import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.opportunity.OpportunitySummary;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.ContactId;
-import org.crmkit.shared.FieldError;
 import org.crmkit.shared.LeadId;
-import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
-import org.crmkit.shared.RuleViolationException;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.UserId;
-import org.crmkit.shared.ValidationException;
 
 final class DefaultOpportunityService implements OpportunityService {
   private final Context ctx;
@@ -57,20 +49,18 @@ final class DefaultOpportunityService implements OpportunityService {
   @Override
   public Opportunity create(Actor actor, CreateOpportunity cmd) {
     requireActor(actor);
-    return ctx.inUnitOfWork(() -> {
-      Opportunity saved = create(actor, cmd, ChangeOrigin.DIRECT, null);
-      return ctx.current(saved, () -> ctx.storage.opportunities().findById(saved.id()));
-    });
+    return ctx.inUnitOfWork(() -> create(actor, cmd, ChangeOrigin.DIRECT, null));
   }
 
   /**
    * Creates an opportunity inside the caller's unit of work, with its first history entry. Used by the public
    * use case and by other use cases (lead conversion, imports) that create opportunities.
+   *
+   * @return the opportunity as stored once workflow rules have run
    */
   Opportunity create(Actor actor, CreateOpportunity cmd, ChangeOrigin origin, LeadId sourceLead) {
     ctx.validation.check(cmd);
     CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.OPPORTUNITY, custom);
     Segments segments = Values.segments(cmd.segments());
     if (cmd.accountId() != null) {
       // An opportunity made for an account (directly, from its tool, or by conversion) takes the account's segment
@@ -80,19 +70,14 @@ final class DefaultOpportunityService implements OpportunityService {
         segments = ctx.segments.inherit(RecordType.OPPORTUNITY, segments, account.get().segments());
       }
     }
-    ctx.segments.validate(RecordType.OPPORTUNITY, segments);
     Probability probability = cmd.probability() == null ? null : Probability.of(cmd.probability());
     OpportunityDraft draft = new OpportunityDraft(cmd.name(), cmd.accountId(), cmd.contactId(), cmd.amount(),
         probability, cmd.stage(), cmd.closeDate(), cmd.leadSource(), cmd.nextStep(), cmd.description(), segments,
         custom, sourceLead);
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    checkLinks(cmd.accountId(), cmd.contactId());
-    Instant now = ctx.now();
     Opportunity opportunity =
-        Opportunity.create(OpportunityId.of(ctx.ids.nextId()), owner, draft, ctx.pipeline, now, ctx.today());
-    Opportunity saved = ctx.storage.opportunities().save(opportunity);
-    record(new OpportunityChanged(ChangeKind.CREATED, origin, null, saved.snapshot(), now, actor));
-    return saved;
+        Opportunity.create(OpportunityId.of(ctx.ids.nextId()), owner, draft, ctx.pipeline, ctx.now(), ctx.today());
+    return ctx.writers.opportunities().create(actor, opportunity, origin);
   }
 
   @Override
@@ -156,7 +141,6 @@ final class DefaultOpportunityService implements OpportunityService {
     requireActor(actor);
     ctx.validation.check(cmd);
     CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.OPPORTUNITY, custom);
     Segments segments = Values.segments(cmd.segments());
     ctx.segments.validate(RecordType.OPPORTUNITY, segments);
     return change(actor, cmd.id(), cmd.expectedVersion(), o -> {
@@ -164,44 +148,19 @@ final class DefaultOpportunityService implements OpportunityService {
       o.describe(cmd.name(), cmd.leadSource(), cmd.nextStep(), cmd.description(), segments, custom, now);
       if (!Objects.equals(cmd.accountId(), o.accountId().orElse(null))
           || !Objects.equals(cmd.contactId(), o.contactId().orElse(null))) {
-        checkLinks(cmd.accountId(), cmd.contactId());
         o.linkTo(cmd.accountId(), cmd.contactId(), now);
       }
       if (cmd.owner() != null && !cmd.owner().equals(o.owner())) {
         o.assignTo(cmd.owner(), now);
       }
-      Money amount = cmd.amount();
-      if (!Objects.equals(amount, o.amount().orElse(null))) {
-        new ForecastSync(ctx).beforeAmountChange(actor, o, amount);
-        o.changeAmount(amount, now);
+      if (!Objects.equals(cmd.amount(), o.amount().orElse(null))) {
+        o.changeAmount(cmd.amount(), now);
       }
       if (!Objects.equals(cmd.closeDate(), o.closeDate().orElse(null))) {
-        o.changeCloseDate(cmd.closeDate(), now);
+        o.changeCloseDate(ctx.pipeline, cmd.closeDate(), now);
       }
-      applyProbability(o, cmd.probability(), now);
+      o.changeProbability(ctx.pipeline, cmd.probability() == null ? null : Probability.of(cmd.probability()), now);
     });
-  }
-
-  private void applyProbability(Opportunity o, Integer requested, Instant now) {
-    boolean open = o.isOpen(ctx.pipeline);
-    if (requested == null) {
-      if (o.probabilityManual()) {
-        o.resetProbability(ctx.pipeline, now);
-      }
-      return;
-    }
-    Probability p = Probability.of(requested);
-    if (!open) {
-      if (!p.equals(o.probability())) {
-        throw new RuleViolationException(
-            "opportunity " + o.id() + " is closed in stage " + o.stage() + "; its probability stays "
-                + o.probability() + " (reopen it to change the probability)");
-      }
-      return;
-    }
-    if (!p.equals(o.probability()) || o.probabilityManual()) {
-      o.overrideProbability(ctx.pipeline, p, now);
-    }
   }
 
   @Override
@@ -240,14 +199,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public void delete(Actor actor, OpportunityId id, Long expectedVersion) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    ctx.inUnitOfWork(
-        () -> {
-          Opportunity o = load(id, expectedVersion);
-          new ForecastSync(ctx).opportunityDeleted(actor, id);
-          ctx.storage.opportunities().delete(id, o.version());
-          ctx.emit(new OpportunityChanged(ChangeKind.DELETED, ChangeOrigin.DIRECT, o.snapshot(), null, ctx.now(), actor));
-          return null;
-        });
+    ctx.writers.opportunities().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 
   @Override
@@ -262,56 +214,7 @@ final class DefaultOpportunityService implements OpportunityService {
     return StageDurations.timeInStage(history(actor, id), ctx.now());
   }
 
-  /** Loads, changes, saves, records history and queues the event, all in one unit of work. */
   private Opportunity change(Actor actor, OpportunityId id, Long expectedVersion, Consumer<Opportunity> change) {
-    return ctx.inUnitOfWork(
-        () -> {
-          Opportunity o = load(id, expectedVersion);
-          OpportunitySnapshot before = o.snapshot();
-          change.accept(o);
-          Opportunity saved = ctx.storage.opportunities().save(o);
-          record(new OpportunityChanged(ChangeKind.UPDATED, ChangeOrigin.DIRECT, before, saved.snapshot(), ctx.now(), actor));
-          return ctx.current(saved, () -> ctx.storage.opportunities().findById(saved.id()));
-        });
-  }
-
-  private void record(OpportunityChanged event) {
-    ctx.history.record(event);
-    ctx.emit(event);
-  }
-
-  private Opportunity load(OpportunityId id, Long expectedVersion) {
-    Opportunity o = ctx.storage.opportunities().findById(id)
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.OPPORTUNITY, id));
-    Values.checkVersion(RecordType.OPPORTUNITY, id, expectedVersion, o.version());
-    return o;
-  }
-
-  private void checkLinks(AccountId accountId, ContactId contactId) {
-    OpportunityRules rules = ctx.opportunityRules;
-    java.util.List<FieldError> errors = new java.util.ArrayList<>();
-    if (rules.accountRequired() && accountId == null) {
-      errors.add(new FieldError("accountId", "is required: every opportunity must be linked to an account"));
-    }
-    if (rules.contactRequired() && contactId == null) {
-      errors.add(new FieldError("contactId", "is required: every opportunity must be linked to a contact"));
-    }
-    if (accountId != null && ctx.storage.accounts().findById(accountId).isEmpty()) {
-      errors.add(new FieldError("accountId", "account " + accountId + " does not exist"));
-    }
-    if (contactId != null) {
-      Optional<Contact> contact = ctx.storage.contacts().findById(contactId);
-      if (contact.isEmpty()) {
-        errors.add(new FieldError("contactId", "contact " + contactId + " does not exist"));
-      } else if (rules.contactMustBelongToAccount()
-          && accountId != null
-          && !contact.get().accountId().map(accountId::equals).orElse(false)) {
-        errors.add(new FieldError("contactId", "contact " + contactId + " does not belong to account " + accountId
-            + "; link the contact's own account or move the contact first"));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    return ctx.writers.opportunities().change(actor, id, expectedVersion, ChangeOrigin.DIRECT, change);
   }
 }

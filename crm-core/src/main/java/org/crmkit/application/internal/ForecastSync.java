@@ -11,7 +11,6 @@ import org.crmkit.forecast.ForecastChangeCause;
 import org.crmkit.forecast.ForecastHistoryEntry;
 import org.crmkit.forecast.ForecastLine;
 import org.crmkit.forecast.ForecastLines;
-import org.crmkit.opportunity.Opportunity;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
@@ -39,13 +38,18 @@ final class ForecastSync {
   }
 
   /**
-   * Applies the pipeline's policy before the opportunity's amount changes to {@code newAmount}.
+   * Applies the pipeline's policy when an opportunity's amount changes from {@code oldAmount} to
+   * {@code newAmount}, whatever path changes it (the update use case, a workflow rule, an import): the opportunity
+   * writer calls it before it saves the opportunity.
    *
+   * @param id the opportunity
+   * @param oldAmount the stored amount, or null
+   * @param newAmount the amount about to be saved, or null
    * @throws RuleViolationException when the policy rejects the change, or the currency would change while the
    *     forecast has lines
    */
-  void beforeAmountChange(Actor actor, Opportunity opportunity, Money newAmount) {
-    Optional<BillingForecast> found = ctx.storage.billingForecasts().findByOpportunity(opportunity.id());
+  void amountChanged(Actor actor, OpportunityId id, Money oldAmount, Money newAmount) {
+    Optional<BillingForecast> found = ctx.storage.billingForecasts().findByOpportunity(id);
     if (found.isEmpty() || found.get().isEmpty() || (newAmount != null && newAmount.isNegative())) {
       // nothing to keep in step (a negative amount is rejected by the opportunity itself)
       return;
@@ -53,17 +57,16 @@ final class ForecastSync {
     BillingForecast forecast = found.get();
     Money total = forecast.total().orElseThrow();
     if (newAmount != null && !newAmount.currency().equals(total.currency())) {
-      throw new RuleViolationException("opportunity " + opportunity.id() + " has a billing forecast in "
+      throw new RuleViolationException("opportunity " + id + " has a billing forecast in "
           + total.currencyCode() + "; its amount cannot change to " + newAmount.currencyCode()
           + " — clear the forecast first, then enter it again in the new currency");
     }
     AmountChangePolicy policy = ctx.pipeline.forecastOnAmountChange();
-    Money oldAmount = opportunity.amount().orElse(null);
     BillingForecastSnapshot before = forecast.snapshot();
     switch (policy) {
       case REJECT -> {
         if (!total.equals(newAmount)) {
-          throw new RuleViolationException("opportunity " + opportunity.id() + " has a billing forecast totalling "
+          throw new RuleViolationException("opportunity " + id + " has a billing forecast totalling "
               + total + "; the pipeline's forecast policy is REJECT, so its amount can only change to that total"
               + " — edit the forecast first, then the amount");
         }
