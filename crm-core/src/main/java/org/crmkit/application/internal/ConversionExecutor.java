@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmkit.account.Account;
-import org.crmkit.account.AccountChanged;
-import org.crmkit.account.AccountSnapshot;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.contact.Contact;
-import org.crmkit.contact.ContactChanged;
-import org.crmkit.contact.ContactSnapshot;
 import org.crmkit.conversion.ConversionId;
 import org.crmkit.conversion.ConversionRecord;
 import org.crmkit.conversion.ConversionTarget;
@@ -24,17 +20,12 @@ import org.crmkit.conversion.FieldFill;
 import org.crmkit.conversion.LeadConverted;
 import org.crmkit.conversion.TargetResult;
 import org.crmkit.customfield.CustomValue;
-import org.crmkit.lead.Lead;
-import org.crmkit.lead.LeadChanged;
 import org.crmkit.lead.LeadConversionInfo;
-import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.pipeline.LeadStatus;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
-import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.RecordId;
@@ -66,18 +57,17 @@ final class ConversionExecutor {
     if (a.disposition == Disposition.CREATED) {
       Account created = Account.create(AccountId.of(ctx.ids.nextId()), owner, RecordFields.toAccountDetails(a.values),
           Segments.none(), RecordFields.toCustomFields(a.values), now);
-      Account saved = ctx.storage.accounts().save(created);
-      ctx.emit(new AccountChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-      accountId = saved.id();
+      accountId = ctx.writers.accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
     } else if (a.disposition == Disposition.LINKED) {
       accountId = a.account.id();
       if (!a.values.isEmpty()) {
-        Account account = a.account;
-        AccountSnapshot before = account.snapshot();
-        Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.account(before), a.values);
-        account.edit(RecordFields.toAccountDetails(merged), account.segments(), RecordFields.toCustomFields(merged), now);
-        Account saved = ctx.storage.accounts().save(account);
-        ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
+        ctx.writers.accounts().change(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
+            account -> {
+              Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.account(account.snapshot()),
+                  a.values);
+              account.edit(RecordFields.toAccountDetails(merged), account.segments(),
+                  RecordFields.toCustomFields(merged), now);
+            });
       }
     }
 
@@ -85,23 +75,22 @@ final class ConversionExecutor {
     if (c.disposition == Disposition.CREATED) {
       Contact created = Contact.create(ContactId.of(ctx.ids.nextId()), owner, accountId,
           RecordFields.toContactDetails(c.values), RecordFields.toCustomFields(c.values), now);
-      Contact saved = ctx.storage.contacts().save(created);
-      ctx.emit(new ContactChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-      contactId = saved.id();
+      contactId = ctx.writers.contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
     } else if (c.disposition == Disposition.LINKED) {
       contactId = c.contact.id();
+      AccountId into = accountId;
       if (!c.values.isEmpty() || c.moveContactToAccount) {
-        Contact contact = c.contact;
-        ContactSnapshot before = contact.snapshot();
-        if (!c.values.isEmpty()) {
-          Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.contact(before), c.values);
-          contact.edit(RecordFields.toContactDetails(merged), RecordFields.toCustomFields(merged), now);
-        }
-        if (c.moveContactToAccount) {
-          contact.moveToAccount(accountId, now);
-        }
-        Contact saved = ctx.storage.contacts().save(contact);
-        ctx.emit(new ContactChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
+        ctx.writers.contacts().change(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
+            contact -> {
+              if (!c.values.isEmpty()) {
+                Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.contact(contact.snapshot()),
+                    c.values);
+                contact.edit(RecordFields.toContactDetails(merged), RecordFields.toCustomFields(merged), now);
+              }
+              if (c.moveContactToAccount) {
+                contact.moveToAccount(into, now);
+              }
+            });
       }
     }
 
@@ -115,7 +104,7 @@ final class ConversionExecutor {
       opportunityId = opportunities.create(actor, command, ChangeOrigin.LEAD_CONVERSION, p.lead.id()).id();
     }
 
-    markConverted(actor, p, new LeadConversionInfo(accountId, contactId, opportunityId, now, actor.userId()), now);
+    markConverted(actor, p, new LeadConversionInfo(accountId, contactId, opportunityId, now, actor.userId()));
 
     Map<ConversionTarget, TargetResult> results = new EnumMap<>(ConversionTarget.class);
     results.put(ConversionTarget.ACCOUNT, result(a, accountId,
@@ -137,22 +126,16 @@ final class ConversionExecutor {
     return saved;
   }
 
-  private void markConverted(Actor actor, ConversionPlan p, LeadConversionInfo info, Instant now) {
-    // Reload to see the lead as this unit of work will commit it. When it is not the lead that was planned on,
-    // another unit of work changed or converted it meanwhile: the plan is stale, so conflict (the service retries
-    // once with a fresh plan) instead of converting values the lead no longer has.
-    Lead lead = ctx.storage.leads().findById(p.lead.id()).orElse(null);
-    if (lead == null || lead.isConverted() || lead.version() != p.lead.version()) {
-      throw new ConflictException("lead " + p.lead.id() + " was " + (lead == null ? "deleted"
-          : lead.isConverted() ? "converted" : "changed") + " by someone else while it was being converted; nothing"
-          + " was written. Load it again and retry");
-    }
-    LeadSnapshot before = lead.snapshot();
+  /**
+   * Marks the lead converted, based on the version that was planned on: when another unit of work changed or
+   * converted the lead meanwhile, that is a conflict (the service retries once with a fresh plan) rather than a
+   * conversion of values the lead no longer has.
+   */
+  private void markConverted(Actor actor, ConversionPlan p, LeadConversionInfo info) {
     LeadStatus converted = p.policy.convertedStatus() == null
         ? ctx.pipeline.convertedLeadStatus() : ctx.pipeline.leadStatus(p.policy.convertedStatus());
-    lead.markConverted(converted, info);
-    Lead savedLead = ctx.storage.leads().save(lead);
-    ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, savedLead.snapshot(), now, actor));
+    ctx.writers.leads().change(actor, p.lead.id(), p.lead.version(), ChangeOrigin.LEAD_CONVERSION,
+        lead -> lead.markConverted(converted, info));
   }
 
   private static TargetResult result(Draft d, RecordId id, long version) {

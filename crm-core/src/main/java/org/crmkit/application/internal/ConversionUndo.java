@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.account.Account;
-import org.crmkit.account.AccountChanged;
-import org.crmkit.account.AccountSnapshot;
 import org.crmkit.contact.Contact;
-import org.crmkit.contact.ContactChanged;
-import org.crmkit.contact.ContactSnapshot;
 import org.crmkit.conversion.ConversionRecord;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
@@ -19,26 +15,20 @@ import org.crmkit.conversion.TargetResult;
 import org.crmkit.conversion.UndoOutcome;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
-import org.crmkit.lead.LeadChanged;
-import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
-import org.crmkit.opportunity.OpportunityChanged;
 import org.crmkit.pipeline.LeadStatus;
-import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
-import org.crmkit.shared.ContactId;
 import org.crmkit.shared.LeadId;
-import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
- * Undoes a lead's standing conversion "as if it had not happened": deletes the records it created (with the
- * opportunity's billing forecast and the account's budget), writes back the values it filled into linked records,
- * and makes the lead editable again in its earlier status. Every check runs before the first write, so a refusal
- * changes nothing. Runs in the caller's unit of work; stateless and thread-safe.
+ * Undoes a lead's standing conversion "as if it had not happened": deletes the records it created (their writers
+ * delete the opportunity's billing forecast and the account's budget with them), writes back the values it filled
+ * into linked records, and makes the lead editable again in its earlier status. Every check runs before the first
+ * write, so a refusal changes nothing; every write goes through the record's writer with the version the checks
+ * saw. Runs in the caller's unit of work; stateless and thread-safe.
  */
 final class ConversionUndo {
   /** The pseudo field of a contact fill that records the conversion moving a contact without account into one. */
@@ -102,67 +92,36 @@ final class ConversionUndo {
     }
 
     Instant now = ctx.now();
+    ChangeOrigin origin = ChangeOrigin.LEAD_CONVERSION;
     if (opportunity != null) {
-      deleteOpportunity(actor, opportunity, now);
+      ctx.writers.opportunities().delete(actor, opportunity.id(), opportunity.version(), origin);
     }
-    if (contact != null) {
-      if (contactCreated) {
-        ctx.storage.contacts().delete(contact.id(), contact.version());
-        ctx.emit(new ContactChanged(ChangeKind.DELETED, contact.snapshot(), null, now, actor));
-      } else {
-        restore(actor, contact, rc.fills(), now);
-      }
+    if (contact != null && contactCreated) {
+      ctx.writers.contacts().delete(actor, contact.id(), contact.version(), origin);
+    } else if (contact != null) {
+      ctx.writers.contacts().change(actor, contact.id(), contact.version(), origin, c -> {
+        Map<String, CustomValue> values = restored(RecordFields.contact(c.snapshot()), rc.fills());
+        c.edit(RecordFields.toContactDetails(values), RecordFields.toCustomFields(values), now);
+        if (rc.fills().stream().anyMatch(f -> f.field().equals(CONTACT_ACCOUNT))) {
+          c.moveToAccount(null, now);
+        }
+      });
     }
-    if (account != null) {
-      if (ra.disposition() == Disposition.CREATED) {
-        deleteAccount(actor, account, now);
-      } else {
-        restore(actor, account, ra.fills(), now);
-      }
+    if (account != null && ra.disposition() == Disposition.CREATED) {
+      ctx.writers.accounts().delete(actor, account.id(), account.version(), origin);
+    } else if (account != null) {
+      ctx.writers.accounts().change(actor, account.id(), account.version(), origin, a -> {
+        Map<String, CustomValue> values = restored(RecordFields.account(a.snapshot()), ra.fills());
+        a.edit(RecordFields.toAccountDetails(values), a.segments(), RecordFields.toCustomFields(values), now);
+      });
     }
-    LeadSnapshot before = lead.snapshot();
     LeadStatus restored = ctx.pipeline.findLeadStatus(record.leadBefore().status())
         .filter(s -> !s.isConverted())
         .orElse(ctx.pipeline.initialLeadStatus());
-    lead.revertConversion(restored, now);
-    Lead savedLead = ctx.storage.leads().save(lead);
-    ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, savedLead.snapshot(), now, actor));
+    ctx.writers.leads().change(actor, leadId, lead.version(), origin, l -> l.revertConversion(restored, now));
     ConversionRecord undone = ctx.storage.conversionRecords().save(record.undone(actor.userId(), now));
     ctx.emit(new LeadConversionUndone(undone, now, actor));
     return new UndoOutcome.Undone(leadId, undone);
-  }
-
-  private void deleteOpportunity(Actor actor, Opportunity opportunity, Instant now) {
-    new ForecastSync(ctx).opportunityDeleted(actor, opportunity.id());
-    ctx.storage.opportunities().delete(opportunity.id(), opportunity.version());
-    ctx.emit(new OpportunityChanged(ChangeKind.DELETED, ChangeOrigin.LEAD_CONVERSION, opportunity.snapshot(), null,
-        now, actor));
-  }
-
-  private void deleteAccount(Actor actor, Account account, Instant now) {
-    AccountId id = account.id();
-    ctx.storage.accountBudgets().findByAccount(id).ifPresent(b -> ctx.storage.accountBudgets().delete(id, b.version()));
-    ctx.storage.accounts().delete(id, account.version());
-    ctx.emit(new AccountChanged(ChangeKind.DELETED, account.snapshot(), null, now, actor));
-  }
-
-  private void restore(Actor actor, Account account, List<FieldFill> fills, Instant now) {
-    AccountSnapshot before = account.snapshot();
-    Map<String, CustomValue> values = restored(RecordFields.account(before), fills);
-    account.edit(RecordFields.toAccountDetails(values), account.segments(), RecordFields.toCustomFields(values), now);
-    Account saved = ctx.storage.accounts().save(account);
-    ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-  }
-
-  private void restore(Actor actor, Contact contact, List<FieldFill> fills, Instant now) {
-    ContactSnapshot before = contact.snapshot();
-    Map<String, CustomValue> values = restored(RecordFields.contact(before), fills);
-    contact.edit(RecordFields.toContactDetails(values), RecordFields.toCustomFields(values), now);
-    if (fills.stream().anyMatch(f -> f.field().equals(CONTACT_ACCOUNT))) {
-      contact.moveToAccount(null, now);
-    }
-    Contact saved = ctx.storage.contacts().save(contact);
-    ctx.emit(new ContactChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
   }
 
   /** @return the values with every fill replaced by the value it had before (removed when it was empty) */
