@@ -405,7 +405,7 @@ abstract class JpaAdapterScenarios {
     assertThat(CrmkitSchema.backfill(db.dataSource)).isEqualTo(1);
     assertThat(CrmkitSchema.backfill(db.dataSource)).as("idempotent").isZero();
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(1);
-    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(2);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(2);
     assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
         .containsExactly(legacy.id(), modern.id());
   }
@@ -419,7 +419,7 @@ abstract class JpaAdapterScenarios {
 
     assertThat(saved.version()).isEqualTo(2);
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(2);
-    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(1);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(1);
   }
 
   /** A crm whose clock moves one second per reading, so records have distinct creation times. */
