@@ -5,7 +5,6 @@ import static org.crmkit.application.internal.RecordFields.text;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountMatchKey;
 import org.crmkit.application.internal.ConversionPlan.Draft;
@@ -13,8 +12,6 @@ import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.DuplicateCandidate;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
-import org.crmkit.shared.RecordId;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
@@ -22,42 +19,15 @@ import org.crmkit.shared.RecordType;
  * name, or the same domain, found through the repository's indexed {@code findMatching}. Only the same normalised
  * name without a conflicting domain is exact; a similar name or a shared domain is only offered.
  */
-final class AccountDuplicateFinder implements DuplicateFinder<Account> {
-  private final Context ctx;
+final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
 
   AccountDuplicateFinder(Context ctx) {
-    this.ctx = ctx;
+    super(ctx, ConversionTarget.ACCOUNT, ctx.writers.accounts(), AccountId::of, "name",
+        r -> RecordFields.account(r.snapshot()), (draft, r) -> draft.account = r);
   }
 
   @Override
-  public ConversionTarget target() {
-    return ConversionTarget.ACCOUNT;
-  }
-
-  @Override
-  public Account load(UUID id) {
-    AccountId accountId = AccountId.of(id);
-    return ctx.storage.accounts().findById(accountId)
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, accountId));
-  }
-
-  @Override
-  public RecordId id(Account record) {
-    return record.id();
-  }
-
-  @Override
-  public Map<String, CustomValue> values(Account record) {
-    return RecordFields.account(record.snapshot());
-  }
-
-  @Override
-  public void attach(Draft draft, Account record) {
-    draft.account = record;
-  }
-
-  @Override
-  public List<Match<Account>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
+  List<Match<Account>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
     String website = text(values, "website") != null ? text(values, "website") : p.lead.details().website();
     AccountMatchKey key = AccountMatchKey.of(text(values, "name"), p.lead.details().email(), website);
     if (key.isEmpty()) {
@@ -82,12 +52,7 @@ final class AccountDuplicateFinder implements DuplicateFinder<Account> {
   }
 
   @Override
-  public String requiredField() {
-    return "name";
-  }
-
-  @Override
-  public void check(Map<String, CustomValue> values) {
+  void check(Map<String, CustomValue> values) {
     RecordFields.toAccountDetails(values);
     ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
   }

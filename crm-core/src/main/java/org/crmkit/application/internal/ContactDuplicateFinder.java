@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.crmkit.account.AccountMatchKey;
 import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.contact.Contact;
@@ -24,8 +23,6 @@ import org.crmkit.shared.ContactId;
 import org.crmkit.shared.EmailAddress;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
-import org.crmkit.shared.RecordId;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
@@ -34,43 +31,16 @@ import org.crmkit.shared.RecordType;
  * punctuation folded; {@value #NAME_THRESHOLD} or more similar) are offered as candidates, never linked on their
  * own.
  */
-final class ContactDuplicateFinder implements DuplicateFinder<Contact> {
+final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   static final double NAME_THRESHOLD = 0.8;
-  private final Context ctx;
 
   ContactDuplicateFinder(Context ctx) {
-    this.ctx = ctx;
+    super(ctx, ConversionTarget.CONTACT, ctx.writers.contacts(), ContactId::of, "lastName",
+        r -> RecordFields.contact(r.snapshot()), (draft, r) -> draft.contact = r);
   }
 
   @Override
-  public ConversionTarget target() {
-    return ConversionTarget.CONTACT;
-  }
-
-  @Override
-  public Contact load(UUID id) {
-    ContactId contactId = ContactId.of(id);
-    return ctx.storage.contacts().findById(contactId)
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.CONTACT, contactId));
-  }
-
-  @Override
-  public RecordId id(Contact record) {
-    return record.id();
-  }
-
-  @Override
-  public Map<String, CustomValue> values(Contact record) {
-    return RecordFields.contact(record.snapshot());
-  }
-
-  @Override
-  public void attach(Draft draft, Contact record) {
-    draft.contact = record;
-  }
-
-  @Override
-  public List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
+  List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
     EmailAddress email = parseEmail(text(values, "email"));
     if (email != null) {
       List<Contact> found = ctx.storage.contacts()
@@ -105,18 +75,13 @@ final class ContactDuplicateFinder implements DuplicateFinder<Contact> {
   }
 
   @Override
-  public String requiredField() {
-    return "lastName";
-  }
-
-  @Override
-  public void check(Map<String, CustomValue> values) {
+  void check(Map<String, CustomValue> values) {
     RecordFields.toContactDetails(values);
     ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
   }
 
   @Override
-  public void checkLink(ConversionPlan p, Draft d, Contact c) {
+  void checkLink(ConversionPlan p, Draft d, Contact c) {
     Draft account = p.draft(ConversionTarget.ACCOUNT);
     if (account.disposition == Disposition.NONE) {
       return;

@@ -93,7 +93,7 @@ final class ConversionPlanner {
    * candidates (AMBIGUOUS_MATCH); CREATE refuses when candidates exist (DUPLICATES_FOUND) unless duplicates are
    * allowed. Never links a candidate that is only alike.
    */
-  private <R> void planExisting(ConversionPlan p, DuplicateFinder<R> finder) {
+  private <R> void planExisting(ConversionPlan p, DuplicateFinder<R, ?> finder) {
     ConversionTarget t = finder.target();
     Draft d = new Draft(actionOf(p, t));
     p.drafts.put(t, d);
@@ -137,7 +137,7 @@ final class ConversionPlanner {
     return String.join(", ", candidates.stream().map(c -> "'" + c.label() + "' by " + c.matchedOn()).toList());
   }
 
-  private <R> void link(ConversionPlan p, DuplicateFinder<R> finder, Draft d, R record, Map<String, CustomValue> values) {
+  private <R> void link(ConversionPlan p, DuplicateFinder<R, ?> finder, Draft d, R record, Map<String, CustomValue> values) {
     ConversionTarget t = finder.target();
     Map<String, CustomValue> current = finder.values(record);
     d.disposition = Disposition.LINKED;
@@ -149,7 +149,7 @@ final class ConversionPlanner {
     check(p, finder, ConversionMapping.merge(current, d.values));
   }
 
-  private static <R> void check(ConversionPlan p, DuplicateFinder<R> finder, Map<String, CustomValue> values) {
+  private static <R> void check(ConversionPlan p, DuplicateFinder<R, ?> finder, Map<String, CustomValue> values) {
     try {
       finder.check(values);
     } catch (ValidationException e) {
