@@ -18,4 +18,5 @@ public interface CrmContract
         ConversionMatchingContract,
         ConversionUndoContract,
         WorkflowContract,
-        WritePathContract {}
+        WritePathContract,
+        RaceContract {}
