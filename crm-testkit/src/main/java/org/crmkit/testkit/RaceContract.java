@@ -53,6 +53,8 @@ public interface RaceContract extends ContractSupport {
 
   @Test
   default void anAccountDeletedWhileAnOpportunityIsCreatedForItLeavesNoDanglingLink() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(checksLinksUnderConcurrency(),
+        "this storage does not keep links valid under a concurrent delete (documented)");
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     bothPastTheirChecks(Operation.DELETE_ACCOUNT, Operation.SAVE_OPPORTUNITY);
 
@@ -74,6 +76,8 @@ public interface RaceContract extends ContractSupport {
 
   @Test
   default void anAccountDeletedWhileAContactIsCreatedForItLeavesNoDanglingLink() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(checksLinksUnderConcurrency(),
+        "this storage does not keep links valid under a concurrent delete (documented)");
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     bothPastTheirChecks(Operation.DELETE_ACCOUNT, Operation.SAVE_CONTACT);
 

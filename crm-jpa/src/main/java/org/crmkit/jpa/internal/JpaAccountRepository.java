@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,16 +63,22 @@ public final class JpaAccountRepository implements AccountRepository {
     e.matchClaim = claim;
   }
 
-  /** @return the names the current unit of work's duplicate checks found free (its entity manager's) */
+  /**
+   * @param create whether to make the set when the unit of work has none yet
+   * @return the names the current unit of work's duplicate checks found free (its entity manager's); a
+   *     synchronized set, empty and unattached when {@code create} is false and there is none
+   */
   private Set<String> checkedFree(boolean create) {
     EntityManager em = store.em();
     synchronized (checkedFree) {
       Set<String> names = checkedFree.get(em);
-      if (names == null && create) {
-        names = new HashSet<>();
-        checkedFree.put(em, names);
+      if (names == null) {
+        names = Collections.synchronizedSet(new HashSet<>());
+        if (create) {
+          checkedFree.put(em, names);
+        }
       }
-      return names == null ? Set.of() : names;
+      return names;
     }
   }
 
@@ -140,12 +147,10 @@ public final class JpaAccountRepository implements AccountRepository {
       // A duplicate check: an account this unit of work now inserts with the name claims it if it was free.
       boolean taken = found.stream().anyMatch(a -> name.equals(AccountMatchColumns.name(AccountMatchKey.of(a.details()))))
           || (found.size() >= limit && nameTaken(name));
-      synchronized (checkedFree) {
-        if (taken || limit == 0) {
-          checkedFree(false).remove(name);
-        } else {
-          checkedFree(true).add(name);
-        }
+      if (taken || limit == 0) {
+        checkedFree(false).remove(name);
+      } else {
+        checkedFree(true).add(name);
       }
     }
     return found;
