@@ -25,6 +25,7 @@ import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
 import org.crmkit.conversion.DuplicateCandidate;
 import org.crmkit.conversion.TargetChoice;
+import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.PageRequest;
@@ -86,8 +87,11 @@ public interface ConversionMatchingContract extends ContractSupport {
 
   @Test
   default void ranksCandidatesBySimilarityInTheDryRunAndInTheRejection() {
-    Account domainOnly = crm().accounts().create(ALICE, new CreateAccount(null, "Roadrunner Logistics",
-        "https://www.acme.example", null, null, null, null, null, null, null, null));
+    // an account that shares only the company's domain (its website), made by converting its own lead
+    Lead roadrunner = lead("Road", "Runner", "Roadrunner Logistics", "road@gmail.com");
+    AccountId domainOnly = ((ConversionOutcome.Converted) crm().conversions().convert(ALICE,
+        ConvertLead.of(roadrunner.id()).withOverride(ConversionTarget.ACCOUNT, "website",
+            CustomValue.text("https://www.acme.example")))).accountId().orElseThrow();
     Account similar = crm().accounts().create(ALICE, CreateAccount.named("A.C.M.E."));
     Account same = crm().accounts().create(ALICE, CreateAccount.named("ACME Oy"));
     Lead lead = lead("Wile", "Coyote", "Acme", "wile@acme.example");
@@ -96,7 +100,7 @@ public interface ConversionMatchingContract extends ContractSupport {
     ConversionOutcome outcome = crm().conversions().convert(ALICE, ConvertLead.of(lead.id()));
 
     List<DuplicateCandidate> ranked = preview.target(ConversionTarget.ACCOUNT).orElseThrow().candidates();
-    assertThat(ranked).extracting(DuplicateCandidate::id).containsExactly(same.id(), similar.id(), domainOnly.id());
+    assertThat(ranked).extracting(DuplicateCandidate::id).containsExactly(same.id(), similar.id(), domainOnly);
     assertThat(ranked).extracting(DuplicateCandidate::similarity).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(ranked.get(0).matchedOn()).containsExactly("NAME");
     assertThat(ranked.get(1).matchedOn()).containsExactly("SIMILAR_NAME");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import org.crmkit.Crm;
 import org.crmkit.account.Account;
 import org.crmkit.application.ConvertLead;
@@ -13,7 +12,6 @@ import org.crmkit.application.CreateContact;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.SetBudgetMonths;
 import org.crmkit.application.SplitForecast;
-import org.crmkit.application.UpdateAccount;
 import org.crmkit.budget.BudgetLine;
 import org.crmkit.contact.Contact;
 import org.crmkit.conversion.ConversionOutcome;
@@ -21,6 +19,7 @@ import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
 import org.crmkit.conversion.UndoOutcome;
+import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.shared.AccountId;
@@ -35,8 +34,7 @@ import org.junit.jupiter.api.Test;
 public interface ConversionUndoContract extends ContractSupport {
 
   private Lead lead(Crm crm, String company) {
-    return crm.leads().create(ALICE, new CreateLead(null, "Ada", "Lovelace", company, "CTO", "ada@engines.example",
-        "+358 40 123", "https://engines.example", "Web form", "Software", null, null, null));
+    return crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", company, "ada@engines.example"));
   }
 
   private ConversionOutcome.Converted converted(ConversionOutcome outcome) {
@@ -56,8 +54,7 @@ public interface ConversionUndoContract extends ContractSupport {
   default void undoDeletesTheForecastOfTheOpportunityAndTheBudgetOfTheAccountItCreated() {
     Lead lead = lead(crm(), "Analytical Engines");
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withOverride(ConversionTarget.OPPORTUNITY, "amount",
-            org.crmkit.customfield.CustomValue.money(Money.of("3000.00", "EUR")))));
+        .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("3000.00", "EUR")))));
     OpportunityId opportunity = done.opportunityId().orElseThrow();
     AccountId account = done.accountId().orElseThrow();
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(opportunity, YearMonth.of(2026, 4), 3));
@@ -78,19 +75,21 @@ public interface ConversionUndoContract extends ContractSupport {
   @Test
   default void undoRestoresTheValuesConversionFilledIntoLinkedRecords() {
     ConversionPolicy refresh = ConversionPolicy.builder("refresh")
-        .overwriteOnLink(ConversionTarget.ACCOUNT, "industry").build();
+        .overwriteOnLink(ConversionTarget.ACCOUNT, "name").build();
     Crm crm = crm(b -> b.conversionPolicies(refresh));
-    Account account = crm.accounts().create(ALICE, CreateAccount.named("Analytical Engines").withIndustry("Hardware"));
+    Account account = crm.accounts().create(ALICE, CreateAccount.named("ANALYTICAL ENGINES"));
     Contact contact = crm.contacts().create(ALICE, CreateContact.of(null, "Ada", "Lovelace", "ada@engines.example"));
     Lead lead = lead(crm, "Analytical Engines");
 
     ConversionOutcome.Converted done = converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withPolicy("refresh")));
+        .withPolicy("refresh")
+        .withOverride(ConversionTarget.ACCOUNT, "industry", CustomValue.text("Software"))
+        .withOverride(ConversionTarget.CONTACT, "title", CustomValue.text("CTO"))));
     assertThat(done.disposition(ConversionTarget.ACCOUNT)).isEqualTo(Disposition.LINKED);
     assertThat(done.disposition(ConversionTarget.CONTACT)).isEqualTo(Disposition.LINKED);
     Account filled = crm.accounts().get(ALICE, account.id());
-    assertThat(filled.details().industry()).as("overwritten").isEqualTo("Software");
-    assertThat(filled.details().phone()).as("filled").isEqualTo("+358 40 123");
+    assertThat(filled.name()).as("overwritten").isEqualTo("Analytical Engines");
+    assertThat(filled.details().industry()).as("filled").isEqualTo("Software");
     Contact moved = crm.contacts().get(ALICE, contact.id());
     assertThat(moved.details().title()).isEqualTo("CTO");
     assertThat(moved.accountId()).contains(account.id());
@@ -111,10 +110,15 @@ public interface ConversionUndoContract extends ContractSupport {
   default void refusesToUndoWhenALinkedRecordChangedSinceAndChangesNothing() {
     Account account = crm().accounts().create(ALICE, CreateAccount.named("Analytical Engines"));
     Lead lead = lead(crm(), "Analytical Engines");
-    ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
+    ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
+        .withOverride(ConversionTarget.ACCOUNT, "industry", CustomValue.text("Software"))));
     assertThat(done.accountId()).contains(account.id());
-    Account edited = crm().accounts().update(ALICE,
-        UpdateAccount.from(crm().accounts().get(ALICE, account.id())).withSegments(Map.of("region", "nordics")));
+    // someone changes the linked account since: here another conversion that fills its empty city
+    Lead other = crm().leads().create(ALICE, CreateLead.of("Alan", "Turing", "Analytical Engines", null));
+    converted(crm().conversions().convert(ALICE, ConvertLead.of(other.id())
+        .withOverride(ConversionTarget.ACCOUNT, "city", CustomValue.text("London"))));
+    Account edited = crm().accounts().get(ALICE, account.id());
+    assertThat(edited.details().city()).isEqualTo("London");
     Lead convertedLead = crm().leads().get(ALICE, lead.id());
     Opportunity opportunity = crm().opportunities().get(ALICE, done.opportunityId().orElseThrow());
     Contact contact = crm().contacts().get(ALICE, done.contactId().orElseThrow());
