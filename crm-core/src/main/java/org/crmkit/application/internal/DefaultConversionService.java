@@ -96,10 +96,17 @@ final class DefaultConversionService implements ConversionService {
         });
   }
 
-  /** @return true when the calling thread is already inside a unit of work (its after-commit actions wait) */
+  /**
+   * @return true when the calling thread is already inside a unit of work, whose after-commit actions wait (the
+   *     port runs them at once outside one), or when the storage cannot say (a host's transaction)
+   */
   private boolean inUnitOfWork() {
     AtomicBoolean ranAtOnce = new AtomicBoolean();
-    ctx.storage.unitOfWork().afterCommit(() -> ranAtOnce.set(true));
+    try {
+      ctx.storage.unitOfWork().afterCommit(() -> ranAtOnce.set(true));
+    } catch (RuntimeException e) {
+      return true; // a host that takes no action outside its transaction: no retry of our own
+    }
     return !ranAtOnce.get();
   }
 
