@@ -48,7 +48,9 @@ public interface ConversionService {
   /**
    * Converts one lead: duplicate checks first, then account, contact, opportunity (with its first stage history
    * entry, origin {@code LEAD_CONVERSION}), the lead marked converted and the {@link ConversionRecord}, all in one
-   * unit of work: on any failure nothing is written.
+   * unit of work: on any failure nothing is written. The one exception to that is the host's own
+   * {@link org.crmkit.shared.DomainEventPublisher}: it runs after the commit, so what it throws reaches the caller
+   * although the lead is converted (a retry then says ALREADY_CONVERTED; {@link #convertAll} reports it apart).
    *
    * @param actor who converts; never null
    * @param command what to convert and how; never null
