@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountMatchKey;
-import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.DuplicateCandidate;
 import org.crmkit.customfield.CustomValue;
