@@ -725,6 +725,49 @@ public interface ConversionContract extends ContractSupport {
     assertThat(crm().leads().get(ALICE, lead.id()).isConverted()).isTrue();
   }
 
+  /**
+   * Reads inside a unit of work are not one snapshot: a conversion that planned the lead and the account before
+   * another conversion of the lead committed, and the contacts after, sees a contact of an account it does not
+   * know. It must not answer with that false refusal, but find the lead converted.
+   */
+  @Test
+  default void aConversionThatPlannedWhileAnotherConvertedTheLeadIsToldAlreadyConverted() throws Exception {
+    Lead lead = webLead("Bill", "Lumbergh", "Initrode", "bill@initrode.example");
+    java.util.concurrent.CountDownLatch loserPlanning = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch winnerCommitted = new java.util.concurrent.CountDownLatch(1);
+    Thread[] loser = new Thread[1];
+    java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+    storage().beforeEachCall(call -> {
+      if (Thread.currentThread() == loser[0] && call.port() == org.crmkit.contact.ContactRepository.class
+          && call.method().equals("find") && paused.compareAndSet(false, true)) {
+        loserPlanning.countDown();
+        try {
+          winnerCommitted.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> loser[0] = new Thread(r, "loser"));
+    try {
+      Future<ConversionOutcome> late = pool.submit(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
+      assertThat(loserPlanning.await(10, TimeUnit.SECONDS)).as("the loser reached its contact look-up").isTrue();
+      ConversionOutcome first = crm().conversions().convert(ALICE, ConvertLead.of(lead.id()));
+      winnerCommitted.countDown();
+      ConversionOutcome second = late.get(30, TimeUnit.SECONDS);
+
+      assertThat(first.isConverted()).as("%s", first).isTrue();
+      assertThat(rejected(second).problems()).extracting(p -> p.reason()).containsExactly(Reason.ALREADY_CONVERTED);
+    } finally {
+      winnerCommitted.countDown();
+      pool.shutdownNow();
+      storage().reset();
+    }
+    assertThat(accountCount()).isOne();
+    assertThat(contactCount()).isOne();
+    assertThat(crm().conversions().countRecords(ALICE, lead.id())).isOne();
+  }
+
   // ------------------------------------------------------------------ undo
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.crmkit.application.ConversionService;
 import org.crmkit.application.ConvertLead;
 import org.crmkit.conversion.BulkConversionResult;
@@ -84,11 +85,31 @@ final class DefaultConversionService implements ConversionService {
   private ConversionOutcome attempt(Actor actor, ConvertLead cmd, ConversionPolicy policy, boolean automatic,
       String ruleId, AtomicBoolean committed, AtomicBoolean joined) {
     joined.set(inUnitOfWork());
+    AtomicLong plannedVersion = new AtomicLong(-1);
+    ConversionOutcome outcome = planAndExecute(actor, cmd, policy, automatic, ruleId, committed, plannedVersion);
+    if (outcome instanceof ConversionOutcome.Rejected && !joined.get() && plannedVersion.get() >= 0) {
+      // Reads inside a unit of work are not one snapshot: a conversion of the same lead that committed while this
+      // one planned can leave a plan half old, half new (its contact seen, its account not) and so a false refusal.
+      // A fresh read tells: when the lead is not as planned any more, that is a conflict, and the retry is truthful.
+      long now = ctx.inUnitOfWork(
+          () -> ctx.storage.leads().findById(cmd.leadId()).map(l -> l.version()).orElse(-1L));
+      if (now != plannedVersion.get()) {
+        committed.set(false); // that unit of work only read
+        throw new ConflictException("lead " + cmd.leadId() + " changed while its conversion was planned; nothing"
+            + " was written. Retry");
+      }
+    }
+    return outcome;
+  }
+
+  private ConversionOutcome planAndExecute(Actor actor, ConvertLead cmd, ConversionPolicy policy, boolean automatic,
+      String ruleId, AtomicBoolean committed, AtomicLong plannedVersion) {
     return ctx.inUnitOfWork(
         () -> {
           // registered first, so it runs before the host's publisher sees the events of this unit of work
           ctx.storage.unitOfWork().afterCommit(() -> committed.set(true));
           ConversionPlan plan = planner.plan(cmd, policy, automatic);
+          plannedVersion.set(plan.lead.version());
           if (!plan.problems.isEmpty()) {
             return new ConversionOutcome.Rejected(cmd.leadId(), plan.problems);
           }
