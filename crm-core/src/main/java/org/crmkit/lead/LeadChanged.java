@@ -1,7 +1,6 @@
 package org.crmkit.lead;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeKind;
@@ -23,16 +22,7 @@ public record LeadChanged(
     ChangeKind kind, ChangeOrigin origin, LeadSnapshot before, LeadSnapshot after, Instant occurredAt, Actor actor)
     implements RecordChanged<LeadSnapshot> {
   public LeadChanged {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(actor, "actor");
-    if (kind != ChangeKind.CREATED && before == null) {
-      throw new IllegalArgumentException(kind + " needs the state before");
-    }
-    if (kind != ChangeKind.DELETED && after == null) {
-      throw new IllegalArgumentException(kind + " needs the state after");
-    }
+    RecordChanged.checkParts(kind, origin, before, after, occurredAt, actor);
   }
 
   /** A change made directly through a use case ({@link ChangeOrigin#DIRECT}). */

@@ -1,7 +1,6 @@
 package org.crmkit.opportunity;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeKind;
@@ -28,16 +27,7 @@ public record OpportunityChanged(
     Actor actor)
     implements RecordChanged<OpportunitySnapshot> {
   public OpportunityChanged {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(actor, "actor");
-    if (kind != ChangeKind.CREATED && before == null) {
-      throw new IllegalArgumentException(kind + " needs the state before");
-    }
-    if (kind != ChangeKind.DELETED && after == null) {
-      throw new IllegalArgumentException(kind + " needs the state after");
-    }
+    RecordChanged.checkParts(kind, origin, before, after, occurredAt, actor);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.crmkit.shared;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -29,4 +31,25 @@ public interface RecordChanged<S> extends DomainEvent {
 
   /** @return the state after the change, with its new version; null when the record was deleted */
   S after();
+
+  /**
+   * The invariants every record event keeps, for implementations to call from their constructors: kind, origin,
+   * time and actor are given; a change or deletion has the state before, a creation or change the state after.
+   *
+   * @throws NullPointerException naming a missing part
+   * @throws IllegalArgumentException when a state the kind needs is missing
+   */
+  static void checkParts(ChangeKind kind, ChangeOrigin origin, Object before, Object after, Instant occurredAt,
+      Actor actor) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    Objects.requireNonNull(actor, "actor");
+    if (kind != ChangeKind.CREATED && before == null) {
+      throw new IllegalArgumentException(kind + " needs the state before");
+    }
+    if (kind != ChangeKind.DELETED && after == null) {
+      throw new IllegalArgumentException(kind + " needs the state after");
+    }
+  }
 }

@@ -19,4 +19,5 @@ public interface CrmContract
         ConversionUndoContract,
         WorkflowContract,
         WritePathContract,
-        RaceContract {}
+        RaceContract,
+        WorkflowInputContract {}

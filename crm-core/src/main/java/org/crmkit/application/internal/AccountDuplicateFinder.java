@@ -21,7 +21,7 @@ import org.crmkit.shared.RecordType;
 final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
 
   AccountDuplicateFinder(Context ctx) {
-    super(ctx, ConversionTarget.ACCOUNT, ctx.writers.accounts(), AccountId::of, "name",
+    super(ctx, ConversionTarget.ACCOUNT, ctx.writers().accounts(), AccountId::of, "name",
         r -> RecordFields.account(r.snapshot()), (draft, r) -> draft.account = r);
   }
 
@@ -32,7 +32,7 @@ final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
     if (key.isEmpty()) {
       return List.of();
     }
-    return ctx.storage.accounts().findMatching(key, MAX_CANDIDATES).stream()
+    return ctx.storage().accounts().findMatching(key, MAX_CANDIDATES).stream()
         .map(a -> match(key, a))
         .filter(m -> m != null)
         .sorted(RANKING)
@@ -53,6 +53,6 @@ final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
   @Override
   void check(Map<String, CustomValue> values) {
     RecordFields.toAccountDetails(values);
-    ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
+    ctx.customFields().validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
   }
 }

@@ -25,17 +25,17 @@ final class AccountWriter extends RecordWriter<Account, AccountId, AccountSnapsh
 
   @Override
   Optional<Account> find(AccountId id) {
-    return ctx.storage.accounts().findById(id);
+    return ctx.storage().accounts().findById(id);
   }
 
   @Override
   Account store(Account record) {
-    return ctx.storage.accounts().save(record);
+    return ctx.storage().accounts().save(record);
   }
 
   @Override
   void remove(AccountId id, long version) {
-    ctx.storage.accounts().delete(id, version);
+    ctx.storage().accounts().delete(id, version);
   }
 
   @Override
@@ -62,24 +62,24 @@ final class AccountWriter extends RecordWriter<Account, AccountId, AccountSnapsh
   @Override
   void beforeSave(Actor actor, AccountSnapshot before, Account record) {
     if (before == null || !before.segments().equals(record.segments())) {
-      ctx.segments.validate(RecordType.ACCOUNT, record.segments());
+      ctx.segments().validate(RecordType.ACCOUNT, record.segments());
     }
     if (before == null || !before.customFields().equals(record.customFields())) {
-      ctx.customFields.validate(RecordType.ACCOUNT, record.customFields());
+      ctx.customFields().validate(RecordType.ACCOUNT, record.customFields());
     }
   }
 
   @Override
   void beforeDelete(Actor actor, Account account) {
     AccountId id = account.id();
-    long contacts = ctx.storage.contacts().countByAccount(id);
-    long opportunities = ctx.storage.opportunities().countByAccount(id);
+    long contacts = ctx.storage().contacts().countByAccount(id);
+    long opportunities = ctx.storage().opportunities().countByAccount(id);
     if (contacts > 0 || opportunities > 0) {
       throw new RuleViolationException(
           "account " + id + " still has " + contacts + " contact(s) and " + opportunities
               + " opportunity(ies); move or delete them before deleting the account");
     }
-    ctx.storage.accountBudgets().findByAccount(id)
-        .ifPresent(budget -> ctx.storage.accountBudgets().delete(id, budget.version()));
+    ctx.storage().accountBudgets().findByAccount(id)
+        .ifPresent(budget -> ctx.storage().accountBudgets().delete(id, budget.version()));
   }
 }

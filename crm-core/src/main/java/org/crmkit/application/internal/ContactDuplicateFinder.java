@@ -35,7 +35,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   static final double NAME_THRESHOLD = 0.8;
 
   ContactDuplicateFinder(Context ctx) {
-    super(ctx, ConversionTarget.CONTACT, ctx.writers.contacts(), ContactId::of, "lastName",
+    super(ctx, ConversionTarget.CONTACT, ctx.writers().contacts(), ContactId::of, "lastName",
         r -> RecordFields.contact(r.snapshot()), (draft, r) -> draft.contact = r);
   }
 
@@ -43,7 +43,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
     EmailAddress email = parseEmail(text(values, "email"));
     if (email != null) {
-      List<Contact> found = ctx.storage.contacts()
+      List<Contact> found = ctx.storage().contacts()
           .find(ContactQuery.all().withEmail(email), PageRequest.first(MAX_CANDIDATES)).items();
       if (!found.isEmpty()) {
         return found.stream()
@@ -61,7 +61,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     Page<Contact> page;
     int pageNo = 0;
     do {
-      page = ctx.storage.contacts().find(ContactQuery.all().withAccount(accountId),
+      page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId),
           PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
       for (Contact c : page.items()) {
         double similarity = nameSimilarity(values, c);
@@ -77,7 +77,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   @Override
   void check(Map<String, CustomValue> values) {
     RecordFields.toContactDetails(values);
-    ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
+    ctx.customFields().validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
   }
 
   @Override
@@ -100,7 +100,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   private boolean contactMustBelong(ConversionPlan p) {
     return p.policy.contactMustBelongToAccount()
         || (p.draft(ConversionTarget.OPPORTUNITY).action == ConversionAction.CREATE
-            && ctx.opportunityRules.contactMustBelongToAccount());
+            && ctx.opportunityRules().contactMustBelongToAccount());
   }
 
   private static double nameSimilarity(Map<String, CustomValue> values, Contact c) {

@@ -28,17 +28,17 @@ final class ContactWriter extends RecordWriter<Contact, ContactId, ContactSnapsh
 
   @Override
   Optional<Contact> find(ContactId id) {
-    return ctx.storage.contacts().findById(id);
+    return ctx.storage().contacts().findById(id);
   }
 
   @Override
   Contact store(Contact record) {
-    return ctx.storage.contacts().save(record);
+    return ctx.storage().contacts().save(record);
   }
 
   @Override
   void remove(ContactId id, long version) {
-    ctx.storage.contacts().delete(id, version);
+    ctx.storage().contacts().delete(id, version);
   }
 
   @Override
@@ -65,18 +65,18 @@ final class ContactWriter extends RecordWriter<Contact, ContactId, ContactSnapsh
   @Override
   void beforeSave(Actor actor, ContactSnapshot before, Contact record) {
     if (before == null || !before.customFields().equals(record.customFields())) {
-      ctx.customFields.validate(RecordType.CONTACT, record.customFields());
+      ctx.customFields().validate(RecordType.CONTACT, record.customFields());
     }
     AccountId account = record.accountId().orElse(null);
     if (account != null && (before == null || !Objects.equals(before.accountId(), account))
-        && ctx.storage.accounts().findById(account).isEmpty()) {
+        && ctx.storage().accounts().findById(account).isEmpty()) {
       throw ValidationException.of("accountId", "account " + account + " does not exist");
     }
   }
 
   @Override
   void beforeDelete(Actor actor, Contact contact) {
-    long opportunities = ctx.storage.opportunities().countByContact(contact.id());
+    long opportunities = ctx.storage().opportunities().countByContact(contact.id());
     if (opportunities > 0) {
       throw new RuleViolationException(
           "contact " + contact.id() + " is linked to " + opportunities

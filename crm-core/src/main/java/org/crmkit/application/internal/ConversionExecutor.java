@@ -55,13 +55,13 @@ final class ConversionExecutor {
 
     AccountId accountId = null;
     if (a.disposition == Disposition.CREATED) {
-      Account created = Account.create(AccountId.of(ctx.ids.nextId()), owner, RecordFields.toAccountDetails(a.values),
+      Account created = Account.create(AccountId.of(ctx.ids().nextId()), owner, RecordFields.toAccountDetails(a.values),
           Segments.none(), RecordFields.toCustomFields(a.values), now);
-      accountId = ctx.writers.accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
+      accountId = ctx.writers().accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
     } else if (a.disposition == Disposition.LINKED) {
       accountId = a.account.id();
       if (!a.values.isEmpty()) {
-        ctx.writers.accounts().change(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
+        ctx.writers().accounts().change(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
             account -> {
               Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.account(account.snapshot()),
                   a.values);
@@ -73,14 +73,14 @@ final class ConversionExecutor {
 
     ContactId contactId = null;
     if (c.disposition == Disposition.CREATED) {
-      Contact created = Contact.create(ContactId.of(ctx.ids.nextId()), owner, accountId,
+      Contact created = Contact.create(ContactId.of(ctx.ids().nextId()), owner, accountId,
           RecordFields.toContactDetails(c.values), RecordFields.toCustomFields(c.values), now);
-      contactId = ctx.writers.contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
+      contactId = ctx.writers().contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
     } else if (c.disposition == Disposition.LINKED) {
       contactId = c.contact.id();
       AccountId into = accountId;
       if (!c.values.isEmpty() || c.moveContactToAccount) {
-        ctx.writers.contacts().change(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
+        ctx.writers().contacts().change(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
             contact -> {
               if (!c.values.isEmpty()) {
                 Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.contact(contact.snapshot()),
@@ -108,9 +108,9 @@ final class ConversionExecutor {
 
     Map<ConversionTarget, TargetResult> results = new EnumMap<>(ConversionTarget.class);
     results.put(ConversionTarget.ACCOUNT, result(a, accountId,
-        accountId == null ? 0 : ctx.storage.accounts().findById(accountId).map(Account::version).orElse(0L)));
+        accountId == null ? 0 : ctx.storage().accounts().findById(accountId).map(Account::version).orElse(0L)));
     TargetResult contactResult = result(c, contactId,
-        contactId == null ? 0 : ctx.storage.contacts().findById(contactId).map(Contact::version).orElse(0L));
+        contactId == null ? 0 : ctx.storage().contacts().findById(contactId).map(Contact::version).orElse(0L));
     if (c.moveContactToAccount) {
       List<FieldFill> fills = new ArrayList<>(contactResult.fills());
       fills.add(new FieldFill(ConversionUndo.CONTACT_ACCOUNT, Optional.empty(), CustomValue.text(accountId.toString())));
@@ -118,10 +118,10 @@ final class ConversionExecutor {
     }
     results.put(ConversionTarget.CONTACT, contactResult);
     results.put(ConversionTarget.OPPORTUNITY, result(o, opportunityId, opportunityId == null ? 0
-        : ctx.storage.opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L)));
-    ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids.nextId()), 0, p.lead.id(), p.policy.id(),
+        : ctx.storage().opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L)));
+    ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids().nextId()), 0, p.lead.id(), p.policy.id(),
         p.policy.version(), results, p.lead.snapshot(), p.automatic, ruleId, actor.userId(), now, null, null);
-    ConversionRecord saved = ctx.storage.conversionRecords().save(record);
+    ConversionRecord saved = ctx.storage().conversionRecords().save(record);
     ctx.emit(new LeadConverted(saved, now, actor));
     return saved;
   }
@@ -133,8 +133,8 @@ final class ConversionExecutor {
    */
   private void markConverted(Actor actor, ConversionPlan p, LeadConversionInfo info) {
     LeadStatus converted = p.policy.convertedStatus() == null
-        ? ctx.pipeline.convertedLeadStatus() : ctx.pipeline.leadStatus(p.policy.convertedStatus());
-    ctx.writers.leads().change(actor, p.lead.id(), p.lead.version(), ChangeOrigin.LEAD_CONVERSION,
+        ? ctx.pipeline().convertedLeadStatus() : ctx.pipeline().leadStatus(p.policy.convertedStatus());
+    ctx.writers().leads().change(actor, p.lead.id(), p.lead.version(), ChangeOrigin.LEAD_CONVERSION,
         lead -> lead.markConverted(converted, info));
   }
 

@@ -47,7 +47,7 @@ final class ConversionPlanner {
   }
 
   ConversionPlan plan(ConvertLead cmd, ConversionPolicy policy, boolean automatic) {
-    Lead lead = ctx.storage.leads().findById(cmd.leadId())
+    Lead lead = ctx.storage().leads().findById(cmd.leadId())
         .orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, cmd.leadId()));
     Values.checkVersion(RecordType.LEAD, lead.id(), cmd.expectedVersion(), lead.version());
     ConversionPlan p = new ConversionPlan(policy, cmd, lead, automatic);
@@ -77,7 +77,7 @@ final class ConversionPlanner {
     if (!policy.convertibleStatuses().isEmpty()) {
       return policy.convertibleStatuses().contains(status);
     }
-    return ctx.pipeline.findLeadStatus(status)
+    return ctx.pipeline().findLeadStatus(status)
         .map(s -> s.kind() == LeadStatusKind.OPEN || s.kind() == LeadStatusKind.QUALIFIED)
         .orElse(false);
   }
@@ -181,11 +181,11 @@ final class ConversionPlanner {
     }
     Map<String, CustomValue> values = mapping.mapped(p, t, extra);
     String stage = text(values, "stage") != null ? text(values, "stage")
-        : p.policy.initialStage() != null ? p.policy.initialStage() : ctx.pipeline.firstOpenStage().key();
+        : p.policy.initialStage() != null ? p.policy.initialStage() : ctx.pipeline().firstOpenStage().key();
     values.put("stage", CustomValue.text(stage));
     d.disposition = Disposition.CREATED;
     d.values = values;
-    if (ctx.pipeline.findStage(stage).isEmpty()) {
+    if (ctx.pipeline().findStage(stage).isEmpty()) {
       p.problem(Reason.INVALID_VALUE, "opportunity.stage", "'" + stage + "' is not a sales stage");
     }
     if (text(values, "name") == null) {
@@ -199,17 +199,17 @@ final class ConversionPlanner {
       p.problem(Reason.INVALID_VALUE, "opportunity.amount", "must not be negative, was " + m.value());
     }
     try {
-      ctx.customFields.validate(RecordType.OPPORTUNITY, RecordFields.toCustomFields(values));
+      ctx.customFields().validate(RecordType.OPPORTUNITY, RecordFields.toCustomFields(values));
     } catch (ValidationException e) {
       validation(p, t, e);
     }
     boolean noAccount = p.draft(ConversionTarget.ACCOUNT).disposition == Disposition.NONE;
     boolean noContact = p.draft(ConversionTarget.CONTACT).disposition == Disposition.NONE;
-    if (noAccount && (p.policy.opportunityRequiresAccount() || ctx.opportunityRules.accountRequired())) {
+    if (noAccount && (p.policy.opportunityRequiresAccount() || ctx.opportunityRules().accountRequired())) {
       p.problem(Reason.REQUIRED_TARGET_MISSING, "opportunity.accountId",
           "the opportunity must be linked to an account; create or link one");
     }
-    if (noContact && (p.policy.opportunityRequiresContact() || ctx.opportunityRules.contactRequired())) {
+    if (noContact && (p.policy.opportunityRequiresContact() || ctx.opportunityRules().contactRequired())) {
       p.problem(Reason.REQUIRED_TARGET_MISSING, "opportunity.contactId",
           "the opportunity must be linked to a contact; create or link one");
     }

@@ -79,7 +79,7 @@ final class ConversionPolicies {
   /** @return the type of a target field, or empty when the target has no such field */
   Optional<FieldType> targetType(ConversionTarget t, String field) {
     if (ConversionTarget.isCustom(field)) {
-      return ctx.customFields.definition(t.recordType(), ConversionTarget.customKey(field)).map(d -> d.type());
+      return ctx.customFields().definition(t.recordType(), ConversionTarget.customKey(field)).map(d -> d.type());
     }
     return Optional.ofNullable(t.standardFieldType(field));
   }
@@ -114,24 +114,24 @@ final class ConversionPolicies {
   private void checkAgainstConfiguration(ConversionPolicy p, List<String> problems) {
     String where = "policy " + p.id() + ": ";
     if (p.initialStage() != null) {
-      Optional<SalesStage> stage = ctx.pipeline.findStage(p.initialStage());
+      Optional<SalesStage> stage = ctx.pipeline().findStage(p.initialStage());
       if (stage.isEmpty() || !stage.get().isOpen()) {
         problems.add(where + "initialStage " + p.initialStage() + " is not an open stage of the pipeline");
       }
     }
     if (p.convertedStatus() != null
-        && ctx.pipeline.findLeadStatus(p.convertedStatus()).filter(LeadStatus::isConverted).isEmpty()) {
+        && ctx.pipeline().findLeadStatus(p.convertedStatus()).filter(LeadStatus::isConverted).isEmpty()) {
       problems.add(where + "convertedStatus " + p.convertedStatus() + " is not a converted lead status");
     }
     for (String s : p.convertibleStatuses()) {
-      if (ctx.pipeline.findLeadStatus(s).isEmpty()) {
+      if (ctx.pipeline().findLeadStatus(s).isEmpty()) {
         problems.add(where + "convertibleStatuses: " + s + " is not a lead status");
       }
     }
     for (ConversionTarget t : ConversionTarget.values()) {
       TargetRules rules = p.rules(t);
       rules.fieldMap().forEach((from, to) -> {
-        if (ConversionTarget.isCustom(from) && ctx.customFields.definition(RecordType.LEAD,
+        if (ConversionTarget.isCustom(from) && ctx.customFields().definition(RecordType.LEAD,
             ConversionTarget.customKey(from)).isEmpty()) {
           problems.add(where + "maps " + from + ", which is not a custom field of leads");
         }

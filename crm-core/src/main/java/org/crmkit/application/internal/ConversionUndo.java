@@ -41,9 +41,9 @@ final class ConversionUndo {
   }
 
   UndoOutcome undo(Actor actor, LeadId leadId) {
-    Lead lead = ctx.storage.leads().findById(leadId)
+    Lead lead = ctx.storage().leads().findById(leadId)
         .orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, leadId));
-    ConversionRecord record = ctx.storage.conversionRecords().findByLead(leadId).stream()
+    ConversionRecord record = ctx.storage().conversionRecords().findByLead(leadId).stream()
         .filter(r -> !r.isUndone())
         .reduce((first, second) -> second)
         .orElse(null);
@@ -59,16 +59,16 @@ final class ConversionUndo {
 
     Opportunity opportunity = record.opportunityId()
         .filter(id -> opportunityCreated)
-        .map(id -> unchanged(reasons, "opportunity", id, ctx.storage.opportunities().findById(id).orElse(null),
+        .map(id -> unchanged(reasons, "opportunity", id, ctx.storage().opportunities().findById(id).orElse(null),
             Opportunity::version, ro.versionAfter()))
         .orElse(null);
     Contact contact = record.contactId()
         .filter(id -> contactCreated || !rc.fills().isEmpty())
-        .map(id -> unchanged(reasons, "contact", id, ctx.storage.contacts().findById(id).orElse(null),
+        .map(id -> unchanged(reasons, "contact", id, ctx.storage().contacts().findById(id).orElse(null),
             Contact::version, rc.versionAfter()))
         .orElse(null);
     if (contact != null && contactCreated) {
-      long others = ctx.storage.opportunities().countByContact(contact.id()) - (opportunityCreated ? 1 : 0);
+      long others = ctx.storage().opportunities().countByContact(contact.id()) - (opportunityCreated ? 1 : 0);
       if (others > 0) {
         reasons.add("contact " + contact.id() + " created by the conversion is now linked to " + others
             + " other opportunity(ies); unlink them first");
@@ -76,12 +76,12 @@ final class ConversionUndo {
     }
     Account account = record.accountId()
         .filter(id -> ra.disposition() == Disposition.CREATED || !ra.fills().isEmpty())
-        .map(id -> unchanged(reasons, "account", id, ctx.storage.accounts().findById(id).orElse(null),
+        .map(id -> unchanged(reasons, "account", id, ctx.storage().accounts().findById(id).orElse(null),
             Account::version, ra.versionAfter()))
         .orElse(null);
     if (account != null && ra.disposition() == Disposition.CREATED) {
-      long contacts = ctx.storage.contacts().countByAccount(account.id()) - (contactCreated ? 1 : 0);
-      long opps = ctx.storage.opportunities().countByAccount(account.id()) - (opportunityCreated ? 1 : 0);
+      long contacts = ctx.storage().contacts().countByAccount(account.id()) - (contactCreated ? 1 : 0);
+      long opps = ctx.storage().opportunities().countByAccount(account.id()) - (opportunityCreated ? 1 : 0);
       if (contacts > 0 || opps > 0) {
         reasons.add("account " + account.id() + " created by the conversion now has " + contacts
             + " other contact(s) and " + opps + " other opportunity(ies); move or delete them first");
@@ -94,12 +94,12 @@ final class ConversionUndo {
     Instant now = ctx.now();
     ChangeOrigin origin = ChangeOrigin.LEAD_CONVERSION;
     if (opportunity != null) {
-      ctx.writers.opportunities().delete(actor, opportunity.id(), opportunity.version(), origin);
+      ctx.writers().opportunities().delete(actor, opportunity.id(), opportunity.version(), origin);
     }
     if (contact != null && contactCreated) {
-      ctx.writers.contacts().delete(actor, contact.id(), contact.version(), origin);
+      ctx.writers().contacts().delete(actor, contact.id(), contact.version(), origin);
     } else if (contact != null) {
-      ctx.writers.contacts().change(actor, contact.id(), contact.version(), origin, c -> {
+      ctx.writers().contacts().change(actor, contact.id(), contact.version(), origin, c -> {
         Map<String, CustomValue> values = restored(RecordFields.contact(c.snapshot()), rc.fills());
         c.edit(RecordFields.toContactDetails(values), RecordFields.toCustomFields(values), now);
         if (rc.fills().stream().anyMatch(f -> f.field().equals(CONTACT_ACCOUNT))) {
@@ -108,18 +108,18 @@ final class ConversionUndo {
       });
     }
     if (account != null && ra.disposition() == Disposition.CREATED) {
-      ctx.writers.accounts().delete(actor, account.id(), account.version(), origin);
+      ctx.writers().accounts().delete(actor, account.id(), account.version(), origin);
     } else if (account != null) {
-      ctx.writers.accounts().change(actor, account.id(), account.version(), origin, a -> {
+      ctx.writers().accounts().change(actor, account.id(), account.version(), origin, a -> {
         Map<String, CustomValue> values = restored(RecordFields.account(a.snapshot()), ra.fills());
         a.edit(RecordFields.toAccountDetails(values), a.segments(), RecordFields.toCustomFields(values), now);
       });
     }
-    LeadStatus restored = ctx.pipeline.findLeadStatus(record.leadBefore().status())
+    LeadStatus restored = ctx.pipeline().findLeadStatus(record.leadBefore().status())
         .filter(s -> !s.isConverted())
-        .orElse(ctx.pipeline.initialLeadStatus());
-    ctx.writers.leads().change(actor, leadId, lead.version(), origin, l -> l.revertConversion(restored, now));
-    ConversionRecord undone = ctx.storage.conversionRecords().save(record.undone(actor.userId(), now));
+        .orElse(ctx.pipeline().initialLeadStatus());
+    ctx.writers().leads().change(actor, leadId, lead.version(), origin, l -> l.revertConversion(restored, now));
+    ConversionRecord undone = ctx.storage().conversionRecords().save(record.undone(actor.userId(), now));
     ctx.emit(new LeadConversionUndone(undone, now, actor));
     return new UndoOutcome.Undone(leadId, undone);
   }

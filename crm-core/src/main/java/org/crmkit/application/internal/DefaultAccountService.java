@@ -32,14 +32,14 @@ final class DefaultAccountService implements AccountService {
   @Override
   public Account create(Actor actor, CreateAccount cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
         Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
     Segments segments = Values.segments(cmd.segments());
     CustomFields custom = Values.customFields(cmd.customFields());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(() -> ctx.writers.accounts().create(actor,
-        Account.create(AccountId.of(ctx.ids.nextId()), owner, details, segments, custom, ctx.now()),
+    return ctx.inUnitOfWork(() -> ctx.writers().accounts().create(actor,
+        Account.create(AccountId.of(ctx.ids().nextId()), owner, details, segments, custom, ctx.now()),
         ChangeOrigin.DIRECT));
   }
 
@@ -52,7 +52,7 @@ final class DefaultAccountService implements AccountService {
   public Optional<Account> find(Actor actor, AccountId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.accounts().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().accounts().findById(id));
   }
 
   @Override
@@ -60,18 +60,18 @@ final class DefaultAccountService implements AccountService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.accounts().find(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().accounts().find(query, page));
   }
 
   @Override
   public Account update(Actor actor, UpdateAccount cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
         Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
     Segments segments = Values.segments(cmd.segments());
     CustomFields custom = Values.customFields(cmd.customFields());
-    return ctx.writers.accounts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, account -> {
+    return ctx.writers().accounts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, account -> {
       Instant now = ctx.now();
       account.edit(details, segments, custom, now);
       if (cmd.owner() != null && !cmd.owner().equals(account.owner())) {
@@ -84,6 +84,6 @@ final class DefaultAccountService implements AccountService {
   public void delete(Actor actor, AccountId id, Long expectedVersion) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    ctx.writers.accounts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
+    ctx.writers().accounts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 }

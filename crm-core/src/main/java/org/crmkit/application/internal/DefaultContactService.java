@@ -31,13 +31,13 @@ final class DefaultContactService implements ContactService {
   @Override
   public Contact create(Actor actor, CreateContact cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     ContactDetails details = new ContactDetails(cmd.firstName(), cmd.lastName(), Values.email("email", cmd.email()),
         cmd.phone(), cmd.title(), cmd.description());
     CustomFields custom = Values.customFields(cmd.customFields());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(() -> ctx.writers.contacts().create(actor,
-        Contact.create(ContactId.of(ctx.ids.nextId()), owner, cmd.accountId(), details, custom, ctx.now()),
+    return ctx.inUnitOfWork(() -> ctx.writers().contacts().create(actor,
+        Contact.create(ContactId.of(ctx.ids().nextId()), owner, cmd.accountId(), details, custom, ctx.now()),
         ChangeOrigin.DIRECT));
   }
 
@@ -50,7 +50,7 @@ final class DefaultContactService implements ContactService {
   public Optional<Contact> find(Actor actor, ContactId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.contacts().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().contacts().findById(id));
   }
 
   @Override
@@ -58,17 +58,17 @@ final class DefaultContactService implements ContactService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.contacts().find(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().contacts().find(query, page));
   }
 
   @Override
   public Contact update(Actor actor, UpdateContact cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     ContactDetails details = new ContactDetails(cmd.firstName(), cmd.lastName(), Values.email("email", cmd.email()),
         cmd.phone(), cmd.title(), cmd.description());
     CustomFields custom = Values.customFields(cmd.customFields());
-    return ctx.writers.contacts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, contact -> {
+    return ctx.writers().contacts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, contact -> {
       Instant now = ctx.now();
       contact.edit(details, custom, now);
       if (!Objects.equals(cmd.accountId(), contact.accountId().orElse(null))) {
@@ -84,6 +84,6 @@ final class DefaultContactService implements ContactService {
   public void delete(Actor actor, ContactId id, Long expectedVersion) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    ctx.writers.contacts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
+    ctx.writers().contacts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 }

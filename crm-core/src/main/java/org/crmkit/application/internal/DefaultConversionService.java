@@ -92,7 +92,7 @@ final class DefaultConversionService implements ConversionService {
       // one planned can leave a plan half old, half new (its contact seen, its account not) and so a false refusal.
       // A fresh read tells: when the lead is not as planned any more, that is a conflict, and the retry is truthful.
       long now = ctx.inUnitOfWork(
-          () -> ctx.storage.leads().findById(cmd.leadId()).map(l -> l.version()).orElse(-1L));
+          () -> ctx.storage().leads().findById(cmd.leadId()).map(l -> l.version()).orElse(-1L));
       if (now != plannedVersion.get()) {
         committed.set(false); // that unit of work only read
         throw new ConflictException("lead " + cmd.leadId() + " changed while its conversion was planned; nothing"
@@ -107,7 +107,7 @@ final class DefaultConversionService implements ConversionService {
     return ctx.inUnitOfWork(
         () -> {
           // registered first, so it runs before the host's publisher sees the events of this unit of work
-          ctx.storage.unitOfWork().afterCommit(() -> committed.set(true));
+          ctx.storage().unitOfWork().afterCommit(() -> committed.set(true));
           ConversionPlan plan = planner.plan(cmd, policy, automatic);
           plannedVersion.set(plan.lead.version());
           if (!plan.problems.isEmpty()) {
@@ -124,7 +124,7 @@ final class DefaultConversionService implements ConversionService {
   private boolean inUnitOfWork() {
     AtomicBoolean ranAtOnce = new AtomicBoolean();
     try {
-      ctx.storage.unitOfWork().afterCommit(() -> ranAtOnce.set(true));
+      ctx.storage().unitOfWork().afterCommit(() -> ranAtOnce.set(true));
     } catch (RuntimeException e) {
       return true; // a host that takes no action outside its transaction: no retry of our own
     }
@@ -172,7 +172,7 @@ final class DefaultConversionService implements ConversionService {
       if (committed.get()) {
         // The unit of work committed and only the host's event publisher failed afterwards: the lead is
         // converted. Find the record it committed and report the publisher's failure apart.
-        Optional<ConversionRecord> record = ctx.inUnitOfWork(() -> ctx.storage.conversionRecords()
+        Optional<ConversionRecord> record = ctx.inUnitOfWork(() -> ctx.storage().conversionRecords()
             .findByLead(c.leadId()).stream().filter(r -> !r.isUndone()).reduce((first, second) -> second));
         if (record.isPresent()) {
           return BulkConversionResult.Item.publishedWithFailure(c.leadId(),
@@ -193,7 +193,7 @@ final class DefaultConversionService implements ConversionService {
   public List<ConversionRecord> records(Actor actor, LeadId leadId) {
     requireActor(actor);
     Objects.requireNonNull(leadId, "leadId");
-    return ctx.inUnitOfWork(() -> ctx.storage.conversionRecords().findByLead(leadId));
+    return ctx.inUnitOfWork(() -> ctx.storage().conversionRecords().findByLead(leadId));
   }
 
   @Override
@@ -205,7 +205,7 @@ final class DefaultConversionService implements ConversionService {
   public Optional<ConversionRecord> record(Actor actor, ConversionId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.conversionRecords().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().conversionRecords().findById(id));
   }
 
   @Override
@@ -226,7 +226,7 @@ final class DefaultConversionService implements ConversionService {
   }
 
   private void check(ConvertLead cmd) {
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     TargetChoice opp = cmd.opportunity();
     if (opp != null && opp.action() != ConversionAction.CREATE && opp.action() != ConversionAction.NONE) {
       throw ValidationException.of("opportunity",

@@ -30,14 +30,14 @@ final class DefaultLeadService implements LeadService {
   @Override
   public Lead create(Actor actor, CreateLead cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     LeadDetails details = details(cmd.firstName(), cmd.lastName(), cmd.company(), cmd.title(), cmd.email(),
         cmd.phone(), cmd.website(), cmd.leadSource(), cmd.industry(), cmd.description());
     CustomFields custom = Values.customFields(cmd.customFields());
-    LeadStatus status = cmd.status() == null ? ctx.pipeline.initialLeadStatus() : ctx.pipeline.leadStatus(cmd.status());
+    LeadStatus status = cmd.status() == null ? ctx.pipeline().initialLeadStatus() : ctx.pipeline().leadStatus(cmd.status());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(() -> ctx.writers.leads().create(actor,
-        Lead.capture(LeadId.of(ctx.ids.nextId()), owner, details, custom, status, ctx.now()), ChangeOrigin.DIRECT));
+    return ctx.inUnitOfWork(() -> ctx.writers().leads().create(actor,
+        Lead.capture(LeadId.of(ctx.ids().nextId()), owner, details, custom, status, ctx.now()), ChangeOrigin.DIRECT));
   }
 
   @Override
@@ -49,7 +49,7 @@ final class DefaultLeadService implements LeadService {
   public Optional<Lead> find(Actor actor, LeadId id) {
     requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.leads().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().leads().findById(id));
   }
 
   @Override
@@ -57,17 +57,17 @@ final class DefaultLeadService implements LeadService {
     requireActor(actor);
     java.util.Objects.requireNonNull(query, "query");
     java.util.Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.leads().find(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().leads().find(query, page));
   }
 
   @Override
   public Lead update(Actor actor, UpdateLead cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     LeadDetails details = details(cmd.firstName(), cmd.lastName(), cmd.company(), cmd.title(), cmd.email(),
         cmd.phone(), cmd.website(), cmd.leadSource(), cmd.industry(), cmd.description());
     CustomFields custom = Values.customFields(cmd.customFields());
-    return ctx.writers.leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, lead -> {
+    return ctx.writers().leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, lead -> {
       Instant now = ctx.now();
       lead.edit(details, custom, now);
       if (cmd.owner() != null && !cmd.owner().equals(lead.owner())) {
@@ -79,9 +79,9 @@ final class DefaultLeadService implements LeadService {
   @Override
   public Lead changeStatus(Actor actor, ChangeLeadStatus cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
-    LeadStatus status = ctx.pipeline.leadStatus(cmd.status());
-    return ctx.writers.leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT,
+    ctx.validation().check(cmd);
+    LeadStatus status = ctx.pipeline().leadStatus(cmd.status());
+    return ctx.writers().leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT,
         lead -> lead.changeStatus(status, cmd.reason(), ctx.now()));
   }
 
@@ -89,7 +89,7 @@ final class DefaultLeadService implements LeadService {
   public void delete(Actor actor, LeadId id, Long expectedVersion) {
     requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
-    ctx.writers.leads().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
+    ctx.writers().leads().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 
   static LeadDetails details(

@@ -59,15 +59,15 @@ final class DefaultOpportunityService implements OpportunityService {
    * @return the opportunity as stored once workflow rules have run
    */
   Opportunity create(Actor actor, CreateOpportunity cmd, ChangeOrigin origin, LeadId sourceLead) {
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     CustomFields custom = Values.customFields(cmd.customFields());
     Segments segments = Values.segments(cmd.segments());
     if (cmd.accountId() != null) {
       // An opportunity made for an account (directly, from its tool, or by conversion) takes the account's segment
       // values for every dimension the command leaves out.
-      Optional<Account> account = ctx.storage.accounts().findById(cmd.accountId());
+      Optional<Account> account = ctx.storage().accounts().findById(cmd.accountId());
       if (account.isPresent()) {
-        segments = ctx.segments.inherit(RecordType.OPPORTUNITY, segments, account.get().segments());
+        segments = ctx.segments().inherit(RecordType.OPPORTUNITY, segments, account.get().segments());
       }
     }
     Probability probability = cmd.probability() == null ? null : Probability.of(cmd.probability());
@@ -76,15 +76,15 @@ final class DefaultOpportunityService implements OpportunityService {
         custom, sourceLead);
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
     Opportunity opportunity =
-        Opportunity.create(OpportunityId.of(ctx.ids.nextId()), owner, draft, ctx.pipeline, ctx.now(), ctx.today());
-    return ctx.writers.opportunities().create(actor, opportunity, origin);
+        Opportunity.create(OpportunityId.of(ctx.ids().nextId()), owner, draft, ctx.pipeline(), ctx.now(), ctx.today());
+    return ctx.writers().opportunities().create(actor, opportunity, origin);
   }
 
   @Override
   public CreateOpportunity prefillFromAccount(Actor actor, AccountId accountId) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    Account account = ctx.inUnitOfWork(() -> ctx.storage.accounts().findById(accountId))
+    Account account = ctx.inUnitOfWork(() -> ctx.storage().accounts().findById(accountId))
         .orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, accountId));
     return CreateOpportunity.named(account.name() + " - new opportunity")
         .withAccount(account.id())
@@ -97,9 +97,9 @@ final class DefaultOpportunityService implements OpportunityService {
     Objects.requireNonNull(contactId, "contactId");
     return ctx.inUnitOfWork(
         () -> {
-          Contact contact = ctx.storage.contacts().findById(contactId)
+          Contact contact = ctx.storage().contacts().findById(contactId)
               .orElseThrow(() -> new RecordNotFoundException(RecordType.CONTACT, contactId));
-          Optional<Account> account = contact.accountId().flatMap(id -> ctx.storage.accounts().findById(id));
+          Optional<Account> account = contact.accountId().flatMap(id -> ctx.storage().accounts().findById(id));
           String prefix = account.map(Account::name).orElse(contact.details().displayName());
           return CreateOpportunity.named(prefix + " - new opportunity")
               .withContact(contact.id())
@@ -117,7 +117,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public Optional<Opportunity> find(Actor actor, OpportunityId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.opportunities().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().opportunities().findById(id));
   }
 
   @Override
@@ -125,7 +125,7 @@ final class DefaultOpportunityService implements OpportunityService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.opportunities().find(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().opportunities().find(query, page));
   }
 
   @Override
@@ -133,16 +133,16 @@ final class DefaultOpportunityService implements OpportunityService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.opportunities().findSummaries(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().opportunities().findSummaries(query, page));
   }
 
   @Override
   public Opportunity update(Actor actor, UpdateOpportunity cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     CustomFields custom = Values.customFields(cmd.customFields());
     Segments segments = Values.segments(cmd.segments());
-    ctx.segments.validate(RecordType.OPPORTUNITY, segments);
+    ctx.segments().validate(RecordType.OPPORTUNITY, segments);
     return change(actor, cmd.id(), cmd.expectedVersion(), o -> {
       Instant now = ctx.now();
       o.describe(cmd.name(), cmd.leadSource(), cmd.nextStep(), cmd.description(), segments, custom, now);
@@ -157,56 +157,56 @@ final class DefaultOpportunityService implements OpportunityService {
         o.changeAmount(cmd.amount(), now);
       }
       if (!Objects.equals(cmd.closeDate(), o.closeDate().orElse(null))) {
-        o.changeCloseDate(ctx.pipeline, cmd.closeDate(), now);
+        o.changeCloseDate(ctx.pipeline(), cmd.closeDate(), now);
       }
-      o.changeProbability(ctx.pipeline, cmd.probability() == null ? null : Probability.of(cmd.probability()), now);
+      o.changeProbability(ctx.pipeline(), cmd.probability() == null ? null : Probability.of(cmd.probability()), now);
     });
   }
 
   @Override
   public Opportunity changeStage(Actor actor, ChangeStage cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
-    ctx.pipeline.stage(cmd.stage());
-    return change(actor, cmd.id(), cmd.expectedVersion(), o -> o.advanceTo(ctx.pipeline, cmd.stage(), ctx.now()));
+    ctx.validation().check(cmd);
+    ctx.pipeline().stage(cmd.stage());
+    return change(actor, cmd.id(), cmd.expectedVersion(), o -> o.advanceTo(ctx.pipeline(), cmd.stage(), ctx.now()));
   }
 
   @Override
   public Opportunity win(Actor actor, WinOpportunity cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     return change(actor, cmd.id(), cmd.expectedVersion(),
-        o -> o.win(ctx.pipeline, cmd.closedOn() == null ? ctx.today() : cmd.closedOn(), ctx.now()));
+        o -> o.win(ctx.pipeline(), cmd.closedOn() == null ? ctx.today() : cmd.closedOn(), ctx.now()));
   }
 
   @Override
   public Opportunity lose(Actor actor, LoseOpportunity cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     return change(actor, cmd.id(), cmd.expectedVersion(),
-        o -> o.lose(ctx.pipeline, cmd.reason(), cmd.closedOn() == null ? ctx.today() : cmd.closedOn(), ctx.now()));
+        o -> o.lose(ctx.pipeline(), cmd.reason(), cmd.closedOn() == null ? ctx.today() : cmd.closedOn(), ctx.now()));
   }
 
   @Override
   public Opportunity reopen(Actor actor, ReopenOpportunity cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
-    ctx.pipeline.stage(cmd.stage());
-    return change(actor, cmd.id(), cmd.expectedVersion(), o -> o.reopen(ctx.pipeline, cmd.stage(), ctx.now()));
+    ctx.validation().check(cmd);
+    ctx.pipeline().stage(cmd.stage());
+    return change(actor, cmd.id(), cmd.expectedVersion(), o -> o.reopen(ctx.pipeline(), cmd.stage(), ctx.now()));
   }
 
   @Override
   public void delete(Actor actor, OpportunityId id, Long expectedVersion) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    ctx.writers.opportunities().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
+    ctx.writers().opportunities().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 
   @Override
   public List<StageHistoryEntry> history(Actor actor, OpportunityId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.stageHistory().findByOpportunity(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().stageHistory().findByOpportunity(id));
   }
 
   @Override
@@ -215,6 +215,6 @@ final class DefaultOpportunityService implements OpportunityService {
   }
 
   private Opportunity change(Actor actor, OpportunityId id, Long expectedVersion, Consumer<Opportunity> change) {
-    return ctx.writers.opportunities().change(actor, id, expectedVersion, ChangeOrigin.DIRECT, change);
+    return ctx.writers().opportunities().change(actor, id, expectedVersion, ChangeOrigin.DIRECT, change);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.customfield.FieldType;
@@ -76,58 +77,29 @@ final class FieldSetter {
   void set(Actor actor, RecordType type, UUID id, String field, String value) {
     ChangeOrigin origin = ChangeOrigin.WORKFLOW;
     switch (type) {
-      case LEAD -> ctx.writers.leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
-        Instant now = ctx.now();
+      case LEAD -> ctx.writers().leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
         if (field.equals("status")) {
           LeadStatus status = leadStatus(value);
           if (!status.key().equals(lead.status())) {
-            lead.changeStatus(status, null, now);
-          }
-        } else if (field.equals("owner")) {
-          UserId owner = owner(value);
-          if (!owner.equals(lead.owner())) {
-            lead.assignTo(owner, now);
+            lead.changeStatus(status, null, ctx.now());
           }
         } else {
-          Map<String, CustomValue> current = RecordFields.lead(lead.snapshot());
-          Map<String, CustomValue> next = with(type, current, field, value);
-          if (!next.equals(current)) {
-            lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), now);
-          }
+          setOwnerOrValue(type, field, value, lead.owner(), owner -> lead.assignTo(owner, ctx.now()),
+              RecordFields.lead(lead.snapshot()),
+              next -> lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), ctx.now()));
         }
       });
-      case ACCOUNT -> ctx.writers.accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account -> {
-        Instant now = ctx.now();
-        if (field.equals("owner")) {
-          UserId owner = owner(value);
-          if (!owner.equals(account.owner())) {
-            account.assignTo(owner, now);
-          }
-        } else {
-          Map<String, CustomValue> current = RecordFields.account(account.snapshot());
-          Map<String, CustomValue> next = with(type, current, field, value);
-          if (!next.equals(current)) {
-            account.edit(RecordFields.toAccountDetails(next), account.segments(), RecordFields.toCustomFields(next),
-                now);
-          }
-        }
-      });
-      case CONTACT -> ctx.writers.contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact -> {
-        Instant now = ctx.now();
-        if (field.equals("owner")) {
-          UserId owner = owner(value);
-          if (!owner.equals(contact.owner())) {
-            contact.assignTo(owner, now);
-          }
-        } else {
-          Map<String, CustomValue> current = RecordFields.contact(contact.snapshot());
-          Map<String, CustomValue> next = with(type, current, field, value);
-          if (!next.equals(current)) {
-            contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next), now);
-          }
-        }
-      });
-      case OPPORTUNITY -> ctx.writers.opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
+      case ACCOUNT -> ctx.writers().accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account ->
+          setOwnerOrValue(type, field, value, account.owner(), owner -> account.assignTo(owner, ctx.now()),
+              RecordFields.account(account.snapshot()),
+              next -> account.edit(RecordFields.toAccountDetails(next), account.segments(),
+                  RecordFields.toCustomFields(next), ctx.now())));
+      case CONTACT -> ctx.writers().contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact ->
+          setOwnerOrValue(type, field, value, contact.owner(), owner -> contact.assignTo(owner, ctx.now()),
+              RecordFields.contact(contact.snapshot()),
+              next -> contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next),
+                  ctx.now())));
+      case OPPORTUNITY -> ctx.writers().opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
           o -> setOpportunityField(o, field, value));
       default -> throw new IllegalStateException(type.label() + " has no workflows");
     }
@@ -138,18 +110,37 @@ final class FieldSetter {
    * mutations call them only when a value differs.
    */
 
+  /**
+   * Sets the owner through {@code assign}, or any other field through {@code edit} with the record's values
+   * ({@code current}) changed in that field; neither runs when the value is the one the record has.
+   */
+  private void setOwnerOrValue(RecordType type, String field, String value, UserId owner, Consumer<UserId> assign,
+      Map<String, CustomValue> current, Consumer<Map<String, CustomValue>> edit) {
+    if (field.equals("owner")) {
+      UserId next = owner(value);
+      if (!next.equals(owner)) {
+        assign.accept(next);
+      }
+      return;
+    }
+    Map<String, CustomValue> next = with(type, current, field, value);
+    if (!next.equals(current)) {
+      edit.accept(next);
+    }
+  }
+
   private void setOpportunityField(Opportunity o, String field, String value) {
     Instant now = ctx.now();
     boolean clear = value == null || value.isBlank();
     switch (field) {
-      case "stage" -> o.advanceTo(ctx.pipeline, openStage(value).key(), now);
+      case "stage" -> o.advanceTo(ctx.pipeline(), openStage(value).key(), now);
       case "owner" -> {
         UserId owner = owner(value);
         if (!owner.equals(o.owner())) {
           o.assignTo(owner, now);
         }
       }
-      case "probability" -> o.changeProbability(ctx.pipeline, clear ? null : probability(value), now);
+      case "probability" -> o.changeProbability(ctx.pipeline(), clear ? null : probability(value), now);
       case "amount" -> {
         Money amount = clear ? null : ((CustomValue.MoneyValue) typed(RecordType.OPPORTUNITY, field, value)).value();
         if (!java.util.Objects.equals(amount, o.amount().orElse(null))) {
@@ -160,7 +151,7 @@ final class FieldSetter {
         java.time.LocalDate date =
             clear ? null : ((CustomValue.DateValue) typed(RecordType.OPPORTUNITY, field, value)).value();
         if (!java.util.Objects.equals(date, o.closeDate().orElse(null))) {
-          o.changeCloseDate(ctx.pipeline, date, now);
+          o.changeCloseDate(ctx.pipeline(), date, now);
         }
       }
       default -> {
@@ -189,7 +180,7 @@ final class FieldSetter {
 
   /** @return the text read as the field's type, or null when blank (clear) */
   private CustomValue typed(RecordType type, String field, String text) {
-    FieldType fieldType = RecordFields.typeOf(type, field, ctx.customFields)
+    FieldType fieldType = RecordFields.typeOf(type, field, ctx.customFields())
         .orElseThrow(() -> ValidationException.of(field, "is not a field of " + type.label()));
     if (text == null || text.isBlank()) {
       return null;
@@ -204,7 +195,7 @@ final class FieldSetter {
   private void checkCustomValue(RecordType type, String field, CustomValue value) {
     String key = field.substring(RecordFields.CUSTOM.length());
     try {
-      ctx.customFields.validate(type, CustomFields.of(Map.of(key, value)));
+      ctx.customFields().validate(type, CustomFields.of(Map.of(key, value)));
     } catch (ValidationException e) {
       // only this field's errors: other required custom fields are the record's business, not the action's
       java.util.List<FieldError> own = e.errors().stream().filter(err -> err.field().equals(field)).toList();
@@ -226,7 +217,7 @@ final class FieldSetter {
   }
 
   private LeadStatus leadStatus(String value) {
-    LeadStatus status = value == null ? null : ctx.pipeline.findLeadStatus(value).orElse(null);
+    LeadStatus status = value == null ? null : ctx.pipeline().findLeadStatus(value).orElse(null);
     if (status == null || status.isConverted()) {
       throw ValidationException.of("status", "needs a lead status that is not a converted one, was " + value);
     }
@@ -234,7 +225,7 @@ final class FieldSetter {
   }
 
   private SalesStage openStage(String value) {
-    SalesStage stage = value == null ? null : ctx.pipeline.findStage(value).orElse(null);
+    SalesStage stage = value == null ? null : ctx.pipeline().findStage(value).orElse(null);
     if (stage == null || !stage.isOpen()) {
       throw ValidationException.of("stage",
           "needs an open sales stage (win and lose are use cases, not field values), was " + value);

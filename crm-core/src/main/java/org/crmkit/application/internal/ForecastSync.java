@@ -30,9 +30,9 @@ final class ForecastSync {
 
   /** Saves a changed forecast and appends its history entry; returns the stored forecast. */
   BillingForecast save(Actor actor, BillingForecastSnapshot before, BillingForecast changed, ForecastChangeCause cause) {
-    BillingForecast saved = ctx.storage.billingForecasts().save(changed);
-    ctx.storage.forecastHistory().append(new ForecastHistoryEntry(
-        ctx.ids.nextId(), saved.opportunityId(), saved.version(), cause, before.lines(), saved.lines(),
+    BillingForecast saved = ctx.storage().billingForecasts().save(changed);
+    ctx.storage().forecastHistory().append(new ForecastHistoryEntry(
+        ctx.ids().nextId(), saved.opportunityId(), saved.version(), cause, before.lines(), saved.lines(),
         saved.flaggedDifference().orElse(null), ctx.now(), actor.userId()));
     return saved;
   }
@@ -49,7 +49,7 @@ final class ForecastSync {
    *     forecast has lines
    */
   void amountChanged(Actor actor, OpportunityId id, Money oldAmount, Money newAmount) {
-    Optional<BillingForecast> found = ctx.storage.billingForecasts().findByOpportunity(id);
+    Optional<BillingForecast> found = ctx.storage().billingForecasts().findByOpportunity(id);
     if (found.isEmpty() || found.get().isEmpty() || (newAmount != null && newAmount.isNegative())) {
       // nothing to keep in step (a negative amount is rejected by the opportunity itself)
       return;
@@ -61,7 +61,7 @@ final class ForecastSync {
           + total.currencyCode() + "; its amount cannot change to " + newAmount.currencyCode()
           + " — clear the forecast first, then enter it again in the new currency");
     }
-    AmountChangePolicy policy = ctx.pipeline.forecastOnAmountChange();
+    AmountChangePolicy policy = ctx.pipeline().forecastOnAmountChange();
     BillingForecastSnapshot before = forecast.snapshot();
     switch (policy) {
       case REJECT -> {
@@ -97,10 +97,10 @@ final class ForecastSync {
 
   /** Deletes the opportunity's forecast, if any, recording the deletion in its history. */
   void opportunityDeleted(Actor actor, OpportunityId id) {
-    ctx.storage.billingForecasts().findByOpportunity(id).ifPresent(forecast -> {
-      ctx.storage.billingForecasts().delete(id, forecast.version());
-      ctx.storage.forecastHistory().append(new ForecastHistoryEntry(
-          ctx.ids.nextId(), id, forecast.version() + 1, ForecastChangeCause.DELETED, forecast.lines(), List.of(),
+    ctx.storage().billingForecasts().findByOpportunity(id).ifPresent(forecast -> {
+      ctx.storage().billingForecasts().delete(id, forecast.version());
+      ctx.storage().forecastHistory().append(new ForecastHistoryEntry(
+          ctx.ids().nextId(), id, forecast.version() + 1, ForecastChangeCause.DELETED, forecast.lines(), List.of(),
           null, ctx.now(), actor.userId()));
     });
   }

@@ -25,17 +25,17 @@ final class LeadWriter extends RecordWriter<Lead, LeadId, LeadSnapshot> {
 
   @Override
   Optional<Lead> find(LeadId id) {
-    return ctx.storage.leads().findById(id);
+    return ctx.storage().leads().findById(id);
   }
 
   @Override
   Lead store(Lead record) {
-    return ctx.storage.leads().save(record);
+    return ctx.storage().leads().save(record);
   }
 
   @Override
   void remove(LeadId id, long version) {
-    ctx.storage.leads().delete(id, version);
+    ctx.storage().leads().delete(id, version);
   }
 
   @Override
@@ -62,7 +62,7 @@ final class LeadWriter extends RecordWriter<Lead, LeadId, LeadSnapshot> {
   @Override
   void beforeSave(Actor actor, LeadSnapshot before, Lead record) {
     if (before == null || !before.customFields().equals(record.customFields())) {
-      ctx.customFields.validate(RecordType.LEAD, record.customFields());
+      ctx.customFields().validate(RecordType.LEAD, record.customFields());
     }
   }
 

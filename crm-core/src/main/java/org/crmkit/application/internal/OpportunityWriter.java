@@ -37,17 +37,17 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   @Override
   Optional<Opportunity> find(OpportunityId id) {
     // re-checked against the pipeline: stored won and lost deals must still mean 100 and 0
-    return ctx.storage.opportunities().findById(id).map(o -> Opportunity.restore(o.snapshot(), ctx.pipeline));
+    return ctx.storage().opportunities().findById(id).map(o -> Opportunity.restore(o.snapshot(), ctx.pipeline()));
   }
 
   @Override
   Opportunity store(Opportunity record) {
-    return ctx.storage.opportunities().save(record);
+    return ctx.storage().opportunities().save(record);
   }
 
   @Override
   void remove(OpportunityId id, long version) {
-    ctx.storage.opportunities().delete(id, version);
+    ctx.storage().opportunities().delete(id, version);
   }
 
   @Override
@@ -75,10 +75,10 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   @Override
   void beforeSave(Actor actor, OpportunitySnapshot before, Opportunity o) {
     if (before == null || !before.segments().equals(o.segments())) {
-      ctx.segments.validate(RecordType.OPPORTUNITY, o.segments());
+      ctx.segments().validate(RecordType.OPPORTUNITY, o.segments());
     }
     if (before == null || !before.customFields().equals(o.customFields())) {
-      ctx.customFields.validate(RecordType.OPPORTUNITY, o.customFields());
+      ctx.customFields().validate(RecordType.OPPORTUNITY, o.customFields());
     }
     AccountId account = o.accountId().orElse(null);
     ContactId contact = o.contactId().orElse(null);
@@ -94,7 +94,7 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
 
   @Override
   void saved(RecordChanged<OpportunitySnapshot> event) {
-    ctx.history.record((OpportunityChanged) event);
+    ctx.history().record((OpportunityChanged) event);
   }
 
   @Override
@@ -103,7 +103,7 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   }
 
   private void checkLinks(AccountId accountId, ContactId contactId) {
-    OpportunityRules rules = ctx.opportunityRules;
+    OpportunityRules rules = ctx.opportunityRules();
     List<FieldError> errors = new ArrayList<>();
     if (rules.accountRequired() && accountId == null) {
       errors.add(new FieldError("accountId", "is required: every opportunity must be linked to an account"));
@@ -111,11 +111,11 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
     if (rules.contactRequired() && contactId == null) {
       errors.add(new FieldError("contactId", "is required: every opportunity must be linked to a contact"));
     }
-    if (accountId != null && ctx.storage.accounts().findById(accountId).isEmpty()) {
+    if (accountId != null && ctx.storage().accounts().findById(accountId).isEmpty()) {
       errors.add(new FieldError("accountId", "account " + accountId + " does not exist"));
     }
     if (contactId != null) {
-      Optional<Contact> contact = ctx.storage.contacts().findById(contactId);
+      Optional<Contact> contact = ctx.storage().contacts().findById(contactId);
       if (contact.isEmpty()) {
         errors.add(new FieldError("contactId", "contact " + contactId + " does not exist"));
       } else if (rules.contactMustBelongToAccount()

@@ -58,10 +58,10 @@ final class WorkflowCheck {
       problems.add(where + "trigger field " + t.field() + " is not a field of " + t.recordType().label());
     }
     if (t.type() == TriggerType.LEAD_STATUS_CHANGED && t.value() != null
-        && ctx.pipeline.findLeadStatus(t.value()).isEmpty()) {
+        && ctx.pipeline().findLeadStatus(t.value()).isEmpty()) {
       problems.add(where + t.value() + " is not a lead status");
     }
-    if (t.type() == TriggerType.STAGE_CHANGED && t.value() != null && ctx.pipeline.findStage(t.value()).isEmpty()) {
+    if (t.type() == TriggerType.STAGE_CHANGED && t.value() != null && ctx.pipeline().findStage(t.value()).isEmpty()) {
       problems.add(where + t.value() + " is not a sales stage");
     }
   }
@@ -96,6 +96,6 @@ final class WorkflowCheck {
   }
 
   private boolean known(RecordType type, String field) {
-    return RecordFields.typeOf(type, field, ctx.customFields).isPresent();
+    return RecordFields.typeOf(type, field, ctx.customFields()).isPresent();
   }
 }
