@@ -70,8 +70,13 @@ import org.crmkit.storage.CrmStorage;
 /**
  * Storage in the JVM's memory: the default for tests, examples and small applications, and as strict as a
  * database. Thread-safe. Every unit of work writes to a private workspace and commits all or nothing; a write
- * based on a stale version fails with {@link org.crmkit.shared.ConflictException}. Stores immutable snapshots, so
- * no caller ever aliases stored state.
+ * based on a stale version (the version the unit of work first read) fails with
+ * {@link org.crmkit.shared.ConflictException}. Commit checks links as crm-jpa's foreign keys do (a link lost to a
+ * concurrent commit: {@code ConflictException}; a unit of work that breaks a link itself:
+ * {@link org.crmkit.shared.StorageException}) and lets one account at most claim a normalised company name (see
+ * docs/PERSISTENCE.md); a reader never sees half of a commit. The look-ups the use cases make are indexed like the
+ * database schema, and an unfiltered page costs what it holds. Stores immutable snapshots, so no caller ever aliases
+ * stored state.
  *
  * <pre>{@code
  * Crm crm = Crm.builder().storage(InMemoryStorage.create()).build();

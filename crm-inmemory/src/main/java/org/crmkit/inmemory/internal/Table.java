@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.shared.ConflictException;
@@ -21,8 +20,8 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
- * One versioned table of immutable snapshots. Committed rows live in a hash map by key and in a sorted set in the
- * table's order (the order of every list), so a page of an unfiltered list costs what the page holds, and in the
+ * One versioned table of immutable snapshots. Committed rows live in a hash map by key, their keys in the table's
+ * order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered list costs what the page holds, and in the
  * secondary {@link Index indexes} the look-ups need. All of it is read and changed under the database's lock.
  *
  * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
@@ -44,7 +43,7 @@ public final class Table<K, S> {
   private final Comparator<S> order;
   private final InMemoryDatabase db;
   private final Map<K, S> committed = new HashMap<>();
-  private final TreeSet<K> ordered;
+  private final OrderedKeys<K> ordered;
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
@@ -71,7 +70,7 @@ public final class Table<K, S> {
     this.order = order;
     // Rows never change their place in the order (it is built from values fixed at creation), so the set can
     // compare keys by looking their rows up.
-    this.ordered = new TreeSet<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
+    this.ordered = new OrderedKeys<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
   }
 
   /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
@@ -264,7 +263,8 @@ public final class Table<K, S> {
     if (wanted != null) {
       Object pending = w.claims.get(id);
       boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.read(() -> claimOf.get(id)));
-      if (insert ? w.checkedFree.contains(wanted) : held) {
+      // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
+      if (insert ? w.checkedFree.remove(wanted) : held) {
         claim = wanted;
       }
     }
@@ -286,16 +286,6 @@ public final class Table<K, S> {
     }
   }
 
-  /** @return every row this transaction sees that matches, in table order */
-  public List<S> select(Predicate<? super S> filter) {
-    List<S> rows = new ArrayList<>();
-    scan(filter, row -> {
-      rows.add(row);
-      return true;
-    });
-    return rows;
-  }
-
   /**
    * @param filter the rows wanted, or null for all of them (then the page is read without a scan)
    * @return one page of the matching rows in table order, mapped
@@ -303,6 +293,21 @@ public final class Table<K, S> {
   public <T> Page<T> page(Predicate<? super S> filter, PageRequest request, Function<S, T> mapper) {
     long from = request.offset();
     int size = request.size();
+    Work<K, S> w = db.current().workIfAny(this);
+    if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
+      // Nothing of this unit of work to merge: start at the offset in the ordered keys and read only the page.
+      long[] total = {0};
+      List<S> rows = db.read(() -> {
+        List<S> page = new ArrayList<>(Math.min(size, 1024));
+        Iterator<K> keys = ordered.from(from);
+        while (page.size() < size && keys.hasNext()) {
+          page.add(committed.get(keys.next()));
+        }
+        total[0] = committed.size();
+        return page;
+      });
+      return new Page<>(rows.stream().map(mapper).toList(), request, total[0]);
+    }
     List<S> items = new ArrayList<>(Math.min(size, 1024));
     long[] seen = {0};
     scan(filter, row -> {

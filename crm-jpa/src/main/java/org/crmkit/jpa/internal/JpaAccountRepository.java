@@ -37,10 +37,10 @@ import org.crmkit.shared.RecordType;
 public final class JpaAccountRepository implements AccountRepository {
   private final VersionedStore<AccountEntity, AccountSnapshot> store;
   /**
-   * Per unit of work (entity manager), the normalised names its duplicate checks found free: an account it then
-   * inserts with such a name claims it. Weak keys: the entry goes with the entity manager.
+   * Per unit of work (the provider's session), the normalised names its duplicate checks found free: the next
+   * account it inserts with such a name claims it. Weak keys: the entry goes with the session.
    */
-  private final Map<EntityManager, Set<String>> checkedFree = new WeakHashMap<>();
+  private final Map<Object, Set<String>> checkedFree = new WeakHashMap<>();
 
   public JpaAccountRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
@@ -56,7 +56,8 @@ public final class JpaAccountRepository implements AccountRepository {
     String wanted = AccountMatchColumns.name(AccountMatchKey.of(s.details()));
     String claim = null;
     if (wanted != null) {
-      boolean claims = s.version() == 0 ? checkedFree(false).contains(wanted) : wanted.equals(e.matchClaim);
+      // An insert consumes the check, so a stale one (a host's long-lived entity manager) costs one conflict at most.
+      boolean claims = s.version() == 0 ? checkedFree(false).remove(wanted) : wanted.equals(e.matchClaim);
       claim = claims ? wanted : null;
     }
     Mappers.copy(s, e);
@@ -70,12 +71,15 @@ public final class JpaAccountRepository implements AccountRepository {
    */
   private Set<String> checkedFree(boolean create) {
     EntityManager em = store.em();
+    // The provider's session behind the entity manager: one per transaction even when the host hands crmkit a
+    // shared, transaction-scoped proxy.
+    Object unitOfWork = em.getDelegate() == null ? em : em.getDelegate();
     synchronized (checkedFree) {
-      Set<String> names = checkedFree.get(em);
+      Set<String> names = checkedFree.get(unitOfWork);
       if (names == null) {
         names = Collections.synchronizedSet(new HashSet<>());
         if (create) {
-          checkedFree.put(em, names);
+          checkedFree.put(unitOfWork, names);
         }
       }
       return names;
