@@ -19,5 +19,5 @@ public interface CrmContract
         ConversionUndoContract,
         WorkflowContract,
         WritePathContract,
-        RaceContract,
-        WorkflowInputContract {}
+        WorkflowInputContract,
+        RaceContract {}
