@@ -40,6 +40,8 @@ class ExamplesTest {
         .containsPattern("account\\s+would be linked.*Initech Inc\\.")
         .contains("Peter: converted: account linked contact created opportunity created")
         .contains("converting Peter again: rejected")
+        .contains("rejected: AMBIGUOUS_MATCH; best candidate Initech Inc. ([SIMILAR_NAME]")
+        .contains("Bill, linked to the candidate by hand: converted: account linked")
         .contains("Samir Nagheenanajar: converted: account created")
         .contains("\"O'Reilly Auto Parts - first order\"")
         .contains("Joanna's lead is now converted, read-only, and became opportunity Flingers - first order")

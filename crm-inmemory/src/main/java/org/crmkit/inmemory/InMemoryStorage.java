@@ -114,7 +114,7 @@ public final class InMemoryStorage implements CrmStorage {
   private final Table.Index<LeadId, LeadSnapshot> leadsByEmail =
       leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
   private final Table.Index<AccountId, AccountSnapshot> accountsByName =
-      accountTable.index(s -> AccountMatchKey.of(s.details()).normalizedName());
+      accountTable.index(s -> AccountMatchKey.of(s.details()).compactName());
   private final Table.Index<AccountId, AccountSnapshot> accountsByDomain =
       accountTable.index(s -> AccountMatchKey.of(s.details()).domain());
   private final Table.Index<ContactId, ContactSnapshot> contactsByEmail =
@@ -136,7 +136,7 @@ public final class InMemoryStorage implements CrmStorage {
     db.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
     // One account at most claims a normalised name: two units of work that both found a company's name free in
     // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
-    accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).normalizedName());
+    accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).compactName());
   }
 
   private final Comparator<AccountSnapshot> accountOrder = order(AccountSnapshot::createdAt, s -> s.id().value());
@@ -313,11 +313,11 @@ public final class InMemoryStorage implements CrmStorage {
       }
       // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
       Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
-      if (key.normalizedName() != null) {
-        List<AccountSnapshot> sameName = accountTable.lookup(accountsByName, key.normalizedName());
+      if (key.compactName() != null) {
+        List<AccountSnapshot> sameName = accountTable.lookup(accountsByName, key.compactName());
         sameName.forEach(s -> candidates.put(s.id(), s));
         // A duplicate check: an account this unit of work now creates with the name claims it if it was free.
-        accountTable.checked(key.normalizedName(), !sameName.isEmpty());
+        accountTable.checked(key.compactName(), !sameName.isEmpty());
       }
       if (key.domain() != null) {
         accountTable.lookup(accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));

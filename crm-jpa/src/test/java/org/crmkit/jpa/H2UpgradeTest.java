@@ -39,9 +39,9 @@ class H2UpgradeTest {
           ResultSet rs = s.executeQuery("select name_normalized, match_domain, match_key_version, version"
               + " from crm_account")) {
         assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("oreilly media");
+        assertThat(rs.getString(1)).as("the compact name").isEqualTo("oreillymedia");
         assertThat(rs.getString(2)).isEqualTo("oreilly.example");
-        assertThat(rs.getInt(3)).isEqualTo(1);
+        assertThat(rs.getInt(3)).isEqualTo(2);
         assertThat(rs.getLong(4)).as("the account itself did not change").isEqualTo(4);
       }
       try (JpaStorage storage = JpaStorage.builder().dataSource(ds).validateSchema(true).build()) {

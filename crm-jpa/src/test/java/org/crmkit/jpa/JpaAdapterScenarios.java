@@ -1,5 +1,7 @@
 package org.crmkit.jpa;
 
+import java.util.Optional;
+import org.crmkit.conversion.FieldFill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -312,10 +314,13 @@ abstract class JpaAdapterScenarios {
         new LeadConversionInfo(AccountId.of(new UUID(2, 2)), null, null, T0.minusSeconds(60), UserId.of("bob")),
         T0.minusSeconds(3600), T0.minusSeconds(10));
     ConversionRecord record = new ConversionRecord(ConversionId.of(new UUID(9, 9)), 0, leadId, "b2b", 7,
-        Map.of(ConversionTarget.ACCOUNT, new TargetResult(ConversionAction.MATCH_OR_CREATE, Disposition.LINKED,
-                new UUID(2, 2), 5),
-            ConversionTarget.CONTACT, new TargetResult(ConversionAction.CREATE, Disposition.CREATED,
-                new UUID(3, 3), 1),
+        Map.of(ConversionTarget.ACCOUNT, TargetResult.of(ConversionAction.MATCH_OR_CREATE, Disposition.LINKED,
+                AccountId.of(new UUID(2, 2)), 5).withFills(List.of(
+                    new FieldFill("industry", Optional.empty(), CustomValue.text("Soft\tware\n")),
+                    new FieldFill("customFields.tier", Optional.of(CustomValue.number("1.50")),
+                        CustomValue.number("1E+3")))),
+            ConversionTarget.CONTACT, TargetResult.of(ConversionAction.CREATE, Disposition.CREATED,
+                ContactId.of(new UUID(3, 3)), 1),
             ConversionTarget.OPPORTUNITY, TargetResult.none(ConversionAction.NONE)),
         before, true, "qualify-converts", UserId.of("system:workflow"), T0, null, null);
 
@@ -345,8 +350,8 @@ abstract class JpaAdapterScenarios {
     for (long i : new long[] {5, 3, 4}) {
       ConversionRecord r = new ConversionRecord(ConversionId.of(new UUID(9, i)), 0, leadId, "default", 1,
           Map.of(ConversionTarget.ACCOUNT, TargetResult.none(ConversionAction.NONE),
-              ConversionTarget.CONTACT, new TargetResult(ConversionAction.CREATE, Disposition.CREATED,
-                  new UUID(3, i), 1),
+              ConversionTarget.CONTACT, TargetResult.of(ConversionAction.CREATE, Disposition.CREATED,
+                  ContactId.of(new UUID(3, i)), 1),
               ConversionTarget.OPPORTUNITY, TargetResult.none(ConversionAction.NONE)),
           before, false, null, UserId.of("alice"), i == 3 ? T0.plusSeconds(9) : T0, null, null);
       saved.add(inUnit(() -> db.storage.conversionRecords().save(r)));
@@ -400,7 +405,7 @@ abstract class JpaAdapterScenarios {
     assertThat(CrmkitSchema.backfill(db.dataSource)).isEqualTo(1);
     assertThat(CrmkitSchema.backfill(db.dataSource)).as("idempotent").isZero();
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(1);
-    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(2);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(2);
     assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
         .containsExactly(legacy.id(), modern.id());
   }
@@ -414,7 +419,7 @@ abstract class JpaAdapterScenarios {
 
     assertThat(saved.version()).isEqualTo(2);
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(2);
-    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(1);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(1);
   }
 
   /** A crm whose clock moves one second per reading, so records have distinct creation times. */

@@ -77,6 +77,9 @@ final class SchemaLimits {
     m.put("crm_conversion_record.lead_owner_id", Limits.USER_ID);
     m.put("crm_conversion_record.lead_description", Limits.DESCRIPTION);
     m.put("crm_conversion_record.lead_custom_fields", customFieldsColumn());
+    // What a conversion filled into a linked account or contact (field, value before, value after): encoded like custom fields.
+    m.put("crm_conversion_record.account_fills", customFieldsColumn());
+    m.put("crm_conversion_record.contact_fills", customFieldsColumn());
     m.put("crm_billing_forecast.flagged_currency", Limits.CURRENCY_CODE);
     m.put("crm_billing_forecast_line.currency", Limits.CURRENCY_CODE);
     m.put("crm_billing_forecast_line.note", Limits.NOTE);

@@ -15,6 +15,8 @@ public interface CrmContract
         SegmentContract,
         AccountCardContract,
         ConversionContract,
+        ConversionMatchingContract,
+        ConversionUndoContract,
         WorkflowContract,
         WritePathContract,
         WorkflowInputContract,

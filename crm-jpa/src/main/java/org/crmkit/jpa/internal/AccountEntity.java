@@ -57,7 +57,7 @@ public class AccountEntity extends VersionedEntity {
   @Column(name = "custom_fields", length = TextCodec.CUSTOM_FIELDS_COLUMN)
   String customFields;
 
-  /** {@code AccountMatchKey.normalizeName(name)}, for the duplicate check's indexed look-up. */
+  /** {@code AccountMatchKey.compactName()} of the name, for the duplicate check's indexed look-up. */
   @Column(name = "name_normalized", length = AccountMatchColumns.NAME_LENGTH)
   String nameNormalized;
 

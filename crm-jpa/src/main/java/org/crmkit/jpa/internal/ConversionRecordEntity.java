@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.crmkit.conversion.ConversionId;
@@ -60,6 +61,14 @@ public class ConversionRecordEntity extends VersionedEntity {
   @AttributeOverride(name = "versionAfter",
       column = @Column(name = "opportunity_version_after", nullable = false))
   TargetColumns opportunity;
+
+  /** What the conversion filled into a linked account, with the values before ({@link TextCodec#encodeFills}). */
+  @Column(name = "account_fills", length = TextCodec.CUSTOM_FIELDS_COLUMN)
+  String accountFills;
+
+  /** What the conversion filled into a linked contact, with the values before ({@link TextCodec#encodeFills}). */
+  @Column(name = "contact_fills", length = TextCodec.CUSTOM_FIELDS_COLUMN)
+  String contactFills;
 
   @Column(name = "automatic", nullable = false)
   boolean automatic;
@@ -117,9 +126,11 @@ public class ConversionRecordEntity extends VersionedEntity {
 
   ConversionRecord toRecord() {
     Map<ConversionTarget, TargetResult> targets = new EnumMap<>(ConversionTarget.class);
-    targets.put(ConversionTarget.ACCOUNT, account.toResult());
-    targets.put(ConversionTarget.CONTACT, contact.toResult());
-    targets.put(ConversionTarget.OPPORTUNITY, opportunity.toResult());
+    targets.put(ConversionTarget.ACCOUNT,
+        account.toResult(ConversionTarget.ACCOUNT, TextCodec.decodeFills(accountFills)));
+    targets.put(ConversionTarget.CONTACT,
+        contact.toResult(ConversionTarget.CONTACT, TextCodec.decodeFills(contactFills)));
+    targets.put(ConversionTarget.OPPORTUNITY, opportunity.toResult(ConversionTarget.OPPORTUNITY, List.of()));
     return new ConversionRecord(
         ConversionId.of(getId()),
         getVersion(),
@@ -147,7 +158,9 @@ public class ConversionRecordEntity extends VersionedEntity {
     policyId = r.policyId();
     policyVersion = r.policyVersion();
     account = TargetColumns.of(r.target(ConversionTarget.ACCOUNT));
+    accountFills = TextCodec.encodeFills(r.target(ConversionTarget.ACCOUNT).fills());
     contact = TargetColumns.of(r.target(ConversionTarget.CONTACT));
+    contactFills = TextCodec.encodeFills(r.target(ConversionTarget.CONTACT).fills());
     opportunity = TargetColumns.of(r.target(ConversionTarget.OPPORTUNITY));
     automatic = r.automatic();
     ruleId = r.ruleId();

@@ -2,9 +2,12 @@ package org.crmkit.jpa.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.List;
 import java.util.UUID;
 import org.crmkit.conversion.ConversionAction;
+import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.FieldFill;
 import org.crmkit.conversion.TargetResult;
 
 /**
@@ -32,13 +35,13 @@ public class TargetColumns {
     TargetColumns c = new TargetColumns();
     c.action = result.action().name();
     c.disposition = result.disposition().name();
-    c.recordId = result.recordId();
+    c.recordId = result.recordUuid();
     c.versionAfter = result.versionAfter();
     return c;
   }
 
-  TargetResult toResult() {
-    return new TargetResult(ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
-        versionAfter);
+  TargetResult toResult(ConversionTarget target, List<FieldFill> fills) {
+    return TargetResult.restore(target, ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
+        versionAfter, fills);
   }
 }
