@@ -77,19 +77,22 @@ final class DefaultAccountService implements AccountService {
   public Account update(Actor actor, UpdateAccount cmd) {
     requireActor(actor);
     ctx.validation.check(cmd);
-    AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
-        Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
-    Segments segments = Values.segments(cmd.segments());
-    ctx.segments.validate(RecordType.ACCOUNT, segments);
-    CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.ACCOUNT, custom);
+    Segments segments = cmd.changes(UpdateAccount.Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
+    if (segments != null) {
+      ctx.segments.validate(RecordType.ACCOUNT, segments);
+    }
+    CustomFields custom = cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
+    if (custom != null) {
+      ctx.customFields.validate(RecordType.ACCOUNT, custom);
+    }
     return ctx.inUnitOfWork(
         () -> {
           Account account = load(cmd.id(), cmd.expectedVersion());
           AccountSnapshot before = account.snapshot();
           Instant now = ctx.now();
-          account.edit(details, segments, custom, now);
-          if (cmd.owner() != null && !cmd.owner().equals(account.owner())) {
+          account.edit(details(cmd, account.details()), segments == null ? account.segments() : segments,
+              custom == null ? account.customFields() : custom, now);
+          if (cmd.changes(UpdateAccount.Field.OWNER) && !cmd.owner().equals(account.owner())) {
             account.assignTo(cmd.owner(), now);
           }
           Account saved = ctx.storage.accounts().save(account);
@@ -125,5 +128,18 @@ final class DefaultAccountService implements AccountService {
         ctx.storage.accounts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
     Values.checkVersion(RecordType.ACCOUNT, id, expectedVersion, account.version());
     return account;
+  }
+
+  /** The account's details after the update: the values the command names, the current ones for the rest. */
+  private static AccountDetails details(UpdateAccount cmd, AccountDetails d) {
+    return new AccountDetails(
+        Values.pick(cmd.changes(UpdateAccount.Field.NAME), cmd.name(), d.name()),
+        Values.pick(cmd.changes(UpdateAccount.Field.WEBSITE), cmd.website(), d.website()),
+        Values.pick(cmd.changes(UpdateAccount.Field.INDUSTRY), cmd.industry(), d.industry()),
+        Values.pick(cmd.changes(UpdateAccount.Field.PHONE), cmd.phone(), d.phone()),
+        cmd.changes(UpdateAccount.Field.EMAIL) ? Values.email("email", cmd.email()) : d.email(),
+        Values.pick(cmd.changes(UpdateAccount.Field.CITY), cmd.city(), d.city()),
+        Values.pick(cmd.changes(UpdateAccount.Field.COUNTRY), cmd.country(), d.country()),
+        Values.pick(cmd.changes(UpdateAccount.Field.DESCRIPTION), cmd.description(), d.description()));
   }
 }

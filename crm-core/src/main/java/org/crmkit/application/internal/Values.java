@@ -48,6 +48,11 @@ final class Values {
     }
   }
 
+  /** The value an update command names, or the current one when the command leaves the field as it is. */
+  static <T> T pick(boolean changes, T value, T current) {
+    return changes ? value : current;
+  }
+
   static void checkVersion(RecordType type, Object id, Long expected, long actual) {
     if (expected != null && expected != actual) {
       throw ConflictException.staleVersion(type, id, expected, actual);
