@@ -274,6 +274,13 @@ final class DefaultOpportunityService implements OpportunityService {
   }
 
   @Override
+  public long historyCount(Actor actor, OpportunityId id) {
+    requireActor(actor);
+    Objects.requireNonNull(id, "id");
+    return ctx.inUnitOfWork(() -> ctx.storage.stageHistory().countByOpportunity(id));
+  }
+
+  @Override
   public Map<String, Duration> timeInStage(Actor actor, OpportunityId id) {
     return StageDurations.timeInStage(history(actor, id), ctx.now());
   }
