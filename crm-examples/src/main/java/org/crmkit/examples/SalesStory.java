@@ -57,7 +57,7 @@ final class SalesStory {
         CreateLead.of("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example").leadSource("Web form"));
     Lead grace = crm.leads().create(alice,
         CreateLead.of("Grace", "Hopper", "Cobol Systems", "grace@cobol.example").leadSource("Web form"));
-    Lead spam = crm.leads().create(alice, CreateLead.of(null, null, "Cheap Watches", null).leadSource("Web form"));
+    Lead spam = crm.leads().create(alice, CreateLead.ofCompany("Cheap Watches").leadSource("Web form"));
     try {
       crm.leads().create(alice, CreateLead.of("No", " ", null, "nobody@example"));
     } catch (ValidationException e) {
@@ -84,8 +84,8 @@ final class SalesStory {
 
     section("Opportunities are created three ways");
     CreateOpportunity prefilled = crm.opportunities().prefillFromContact(bob, wile.id());
-    Opportunity rockets = crm.opportunities().create(bob, prefilled.withName("Acme rocket skates")
-        .withAmount(Money.of("48000.00", "EUR")).withCloseDate(LocalDate.of(2026, 4, 30)));
+    Opportunity rockets = crm.opportunities().create(bob, prefilled.name("Acme rocket skates")
+        .amount(Money.of("48000.00", "EUR")).closeDate(LocalDate.of(2026, 4, 30)));
     clock.pass(Duration.ofHours(1));
     Opportunity anvils = crm.opportunities().create(bob, crm.opportunities().prefillFromAccount(bob, acme.id())
         .name("Acme anvils, annual supply").amount(Money.of("12000.00", "EUR")).stage("needs_analysis"));
@@ -101,7 +101,8 @@ final class SalesStory {
     clock.pass(Duration.ofDays(6));
     rockets = crm.opportunities().changeStage(bob, ChangeStage.of(rockets.id(), rockets.version(), "proposal"));
     clock.pass(Duration.ofDays(9));
-    rockets = crm.opportunities().update(bob, UpdateOpportunity.of(rockets.id(), rockets.version()).amount(Money.of("52500.00", "EUR")));
+    rockets = crm.opportunities().update(bob,
+        UpdateOpportunity.of(rockets.id(), rockets.version()).amount(Money.of("52500.00", "EUR")));
     rockets = crm.opportunities().changeStage(bob, ChangeStage.of(rockets.id(), rockets.version(), "negotiation"));
     clock.pass(Duration.ofDays(4));
     rockets = crm.opportunities().win(bob, WinOpportunity.of(rockets.id(), rockets.version()));
