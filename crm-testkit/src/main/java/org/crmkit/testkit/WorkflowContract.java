@@ -84,9 +84,9 @@ public interface WorkflowContract extends ContractSupport {
     Lead stored = crm.leads().get(ALICE, lead.id());
     assertThat(stored.isConverted()).isTrue();
     var info = stored.conversion().orElseThrow();
-    assertThat(crm.accounts().get(ALICE, info.account().orElseThrow()).name()).isEqualTo("Analytical Engines");
-    assertThat(crm.contacts().get(ALICE, info.contact().orElseThrow()).details().lastName()).isEqualTo("Lovelace");
-    Opportunity o = crm.opportunities().get(ALICE, info.opportunity().orElseThrow());
+    assertThat(crm.accounts().get(ALICE, info.accountId()).name()).isEqualTo("Analytical Engines");
+    assertThat(crm.contacts().get(ALICE, info.contactId()).details().lastName()).isEqualTo("Lovelace");
+    Opportunity o = crm.opportunities().get(ALICE, info.opportunityId());
     assertThat(crm.opportunities().history(ALICE, o.id())).singleElement()
         .extracting(StageHistoryEntry::origin).isEqualTo(ChangeOrigin.LEAD_CONVERSION);
     ConversionRecord record = crm.conversions().records(ALICE, lead.id()).get(0);
