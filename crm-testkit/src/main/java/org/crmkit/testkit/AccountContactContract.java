@@ -131,6 +131,28 @@ public interface AccountContactContract extends ContractSupport {
   }
 
   @Test
+  default void contactAndAccountUpdatesChangeOnlyTheFieldsTheyName() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme").industry("Retail").city("Oulu"));
+    Contact wile = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", "wile@acme.example")
+        .title("Genius").phone("+358 1"));
+
+    crm().accounts().update(ALICE, UpdateAccount.of(acme.id(), acme.version()).clearCity());
+    Contact retitled = crm().contacts().update(ALICE, UpdateContact.of(wile.id(), wile.version()).title("CEO"));
+
+    Account storedAccount = crm().accounts().get(ALICE, acme.id());
+    assertThat(storedAccount.details().city()).isNull();
+    assertThat(storedAccount.details().industry()).isEqualTo("Retail");
+    assertThat(storedAccount.name()).isEqualTo("Acme");
+    assertThat(retitled.details().title()).isEqualTo("CEO");
+    assertThat(retitled.details().phone()).isEqualTo("+358 1");
+    assertThat(retitled.accountId()).as("the link stays unless named").contains(acme.id());
+
+    Contact unlinked = crm().contacts().update(ALICE, UpdateContact.of(wile.id(), retitled.version()).clearAccountId());
+    assertThat(unlinked.accountId()).isEmpty();
+    assertThat(crm().contacts().get(ALICE, wile.id()).details().title()).isEqualTo("CEO");
+  }
+
+  @Test
   default void movesAContactToAnotherAccount() {
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     Account globex = crm().accounts().create(ALICE, CreateAccount.named("Globex"));

@@ -171,6 +171,24 @@ public interface LeadContract extends ContractSupport {
   }
 
   @Test
+  default void aLeadUpdateChangesOnlyTheFieldsItNamesAndClearsOnlyWhenTold() {
+    Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@example.com")
+        .title("Countess").phone("+44 1").leadSource("Referral"));
+
+    Lead updated = crm().leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).phone("+44 2").clearTitle());
+
+    Lead stored = crm().leads().get(ALICE, lead.id());
+    assertThat(stored.details().phone()).isEqualTo("+44 2");
+    assertThat(stored.details().title()).isNull();
+    assertThat(stored.details().firstName()).isEqualTo("Ada");
+    assertThat(stored.details().company()).isEqualTo("AE");
+    assertThat(stored.details().email().value()).isEqualTo("ada@example.com");
+    assertThat(stored.details().leadSource()).isEqualTo("Referral");
+    assertThat(stored.owner()).isEqualTo(ALICE.userId());
+    assertThat(stored.version()).isEqualTo(updated.version());
+  }
+
+  @Test
   default void updatesALeadAndBumpsItsVersion() {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@example.com"));
     clock().advance(Duration.ofHours(1));

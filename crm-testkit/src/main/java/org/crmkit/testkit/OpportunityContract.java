@@ -103,6 +103,39 @@ public interface OpportunityContract extends ContractSupport {
   }
 
   @Test
+  default void anUpdateChangesOnlyTheFieldsItNamesAndClearsOnlyWhenTold() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id())
+        .amount(Money.of("100.00", "EUR")).probability(35).closeDate(LocalDate.of(2026, 6, 30))
+        .leadSource("Web").nextStep("Call").description("Two rockets"));
+
+    Opportunity described = crm().opportunities().update(ALICE,
+        UpdateOpportunity.of(o.id(), o.version()).description("Three rockets"));
+
+    assertThat(described.description()).contains("Three rockets");
+    assertThat(described.name()).isEqualTo("Rockets");
+    assertThat(described.accountId()).contains(acme.id());
+    assertThat(described.amount()).contains(Money.of("100.00", "EUR"));
+    assertThat(described.probability()).isEqualTo(Probability.of(35));
+    assertThat(described.probabilityManual()).isTrue();
+    assertThat(described.closeDate()).contains(LocalDate.of(2026, 6, 30));
+    assertThat(described.leadSource()).contains("Web");
+    assertThat(described.nextStep()).contains("Call");
+    assertThat(crm().opportunities().historyCount(ALICE, o.id())).as("no tracked field changed").isEqualTo(1);
+
+    Opportunity cleared = crm().opportunities().update(ALICE,
+        UpdateOpportunity.of(o.id(), described.version()).clearCloseDate().clearNextStep().clearAccountId());
+
+    assertThat(cleared.closeDate()).isEmpty();
+    assertThat(cleared.nextStep()).isEmpty();
+    assertThat(cleared.accountId()).isEmpty();
+    assertThat(cleared.amount()).contains(Money.of("100.00", "EUR"));
+    assertThat(cleared.description()).contains("Three rockets");
+    assertThat(crm().opportunities().get(ALICE, o.id())).usingRecursiveComparison().isEqualTo(cleared);
+    assertThat(crm().opportunities().historyCount(ALICE, o.id())).as("the close date changed").isEqualTo(2);
+  }
+
+  @Test
   default void givingTheStageDefaultProbabilityIsNotManual() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").probability(10));
     assertThat(o.probabilityManual()).isFalse();
