@@ -81,7 +81,8 @@ final class DefaultAccountService implements AccountService {
     if (segments != null) {
       ctx.segments.validate(RecordType.ACCOUNT, segments);
     }
-    CustomFields custom = cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
+    CustomFields custom =
+        cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     if (custom != null) {
       ctx.customFields.validate(RecordType.ACCOUNT, custom);
     }

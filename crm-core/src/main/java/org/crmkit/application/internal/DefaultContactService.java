@@ -77,7 +77,8 @@ final class DefaultContactService implements ContactService {
   public Contact update(Actor actor, UpdateContact cmd) {
     requireActor(actor);
     ctx.validation.check(cmd);
-    CustomFields custom = cmd.changes(UpdateContact.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
+    CustomFields custom =
+        cmd.changes(UpdateContact.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     if (custom != null) {
       ctx.customFields.validate(RecordType.CONTACT, custom);
     }
