@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Modifier;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.crmkit.application.UpdateOpportunity.Field;
@@ -103,5 +106,23 @@ class CommandsTest {
     assertThat(json.writeValueAsString(create)).contains("\"name\":\"Deal\"").contains("\"probability\":35")
         .contains("\"amount\":{\"amount\":48000.00");
     assertThat(json.readValue(json.writeValueAsString(stage), ChangeStage.class)).isEqualTo(stage);
+  }
+
+  @Test
+  void everyCommandStartsFromANamedFactoryRatherThanItsConstructor() {
+    List<Class<?>> commands = List.of(CreateLead.class, UpdateLead.class, ChangeLeadStatus.class, CreateAccount.class,
+        UpdateAccount.class, CreateContact.class, UpdateContact.class, CreateOpportunity.class,
+        UpdateOpportunity.class, ChangeStage.class, WinOpportunity.class, LoseOpportunity.class,
+        ReopenOpportunity.class, EditForecastLine.class, EnterForecast.class, RepeatForecast.class,
+        SplitForecast.class, SetBudgetMonths.class, ConvertLead.class);
+
+    for (Class<?> command : commands) {
+      assertThat(Arrays.stream(command.getDeclaredMethods())
+              .filter(m -> Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()))
+              .filter(m -> m.getReturnType() == command))
+          .as("%s has a public static factory", command.getSimpleName())
+          .isNotEmpty();
+      assertThat(command.isRecord()).as("%s is an immutable record", command.getSimpleName()).isTrue();
+    }
   }
 }
