@@ -26,7 +26,6 @@ import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.conversion.UndoOutcome;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.inmemory.InMemoryStorage;
-import org.crmkit.jpa.JpaStorage;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
 import org.crmkit.opportunity.Opportunity;
@@ -198,8 +197,10 @@ class ExamplesTest {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:readme-tour;DB_CLOSE_DELAY=-1");
     ReadmeTour.Jpa jpa = ReadmeTour.jpa(dataSource);
-    try (JpaStorage jpaStorage = jpa.storage()) {
+    try {
       assertThat(jpa.crm().accounts().create(alice, CreateAccount.named("Stored")).version()).isEqualTo(1);
+    } finally {
+      jpa.storage().close();
     }
   }
 
