@@ -29,6 +29,14 @@ import org.crmkit.shared.ValidationException;
  * A closed opportunity changes stage only through an explicit {@link #reopen}, which restores the stage's
  * default probability.
  *
+ * <p>The stage is stored as a key; what kind of stage it is (open, won, lost) is the {@link Pipeline}'s to say, so
+ * every verb whose rules depend on the kind takes the pipeline, and {@link #restore(OpportunitySnapshot, Pipeline)}
+ * re-checks the closed invariants of stored state.
+ *
+ * <p>Probability of a closed stage, one rule on every path: a won opportunity's probability is 100 and a lost
+ * one's 0. A probability given for a closed stage (on creation or by {@link #changeProbability}) must be that
+ * value, or it is refused with a {@link ValidationException} on {@code probability}; leaving it out takes it.
+ *
  * <p>Every change of stage, amount, probability or close date is recorded in stage history by the use cases
  * (see {@link org.crmkit.history.HistoryRecorder}). Not thread-safe: one instance per unit of work.
  */
@@ -87,7 +95,8 @@ public final class Opportunity {
    * Creates an opportunity from a draft. A draft in a won stage gets probability 100 and, without a close date,
    * {@code today}; in a lost stage probability 0 and the same close date rule.
    *
-   * @throws ValidationException when the name is missing, the amount negative or the stage unknown
+   * @throws ValidationException when the name is missing, the amount negative, the stage unknown, or the draft
+   *     gives a closed stage a probability other than its own (100 for won, 0 for lost)
    */
   public static Opportunity create(
       OpportunityId id, UserId owner, OpportunityDraft draft, Pipeline pipeline, Instant now, LocalDate today) {
@@ -95,6 +104,9 @@ public final class Opportunity {
     SalesStage stage = draft.stage() == null ? pipeline.firstOpenStage() : pipeline.stage(draft.stage());
     Probability probability = stage.defaultProbability();
     boolean manual = false;
+    if (!stage.isOpen() && draft.probability() != null) {
+      requireClosedProbability(null, stage, draft.probability());
+    }
     if (stage.isOpen() && draft.probability() != null && !draft.probability().equals(probability)) {
       probability = draft.probability();
       manual = true;
@@ -110,9 +122,36 @@ public final class Opportunity {
             draft.segments(), draft.customFields(), draft.sourceLeadId(), now, now));
   }
 
-  /** Rebuilds an opportunity from stored state, checking its invariants. */
+  /**
+   * Rebuilds an opportunity from stored state, checking the invariants that need no pipeline (what a storage
+   * adapter calls). The use cases re-check loaded state with {@link #restore(OpportunitySnapshot, Pipeline)}.
+   */
   public static Opportunity restore(OpportunitySnapshot snapshot) {
     return new Opportunity(Objects.requireNonNull(snapshot, "snapshot"));
+  }
+
+  /**
+   * Rebuilds an opportunity from stored state and checks it against the pipeline too: the stage exists, a won
+   * opportunity has probability 100 and a close date, a lost one probability 0 and a close date, and a closed one
+   * has no manual probability.
+   *
+   * @throws ValidationException when the stored state breaks one of these rules
+   */
+  public static Opportunity restore(OpportunitySnapshot snapshot, Pipeline pipeline) {
+    Opportunity o = restore(snapshot);
+    SalesStage stage = pipeline.stage(o.stage);
+    if (!stage.isOpen()) {
+      if (!o.probability.equals(stage.defaultProbability()) || o.probabilityManual) {
+        throw ValidationException.of("probability", "stored opportunity " + o.id + " is " + stage.kind()
+            + " with probability " + o.probability + (o.probabilityManual ? " (manual)" : "")
+            + "; a " + stage.kind() + " opportunity has " + stage.defaultProbability() + ", not set by hand");
+      }
+      if (o.closeDate == null) {
+        throw ValidationException.of("closeDate",
+            "stored opportunity " + o.id + " is " + stage.kind() + " without a close date");
+      }
+    }
+    return o;
   }
 
   public OpportunitySnapshot snapshot() {
@@ -165,24 +204,53 @@ public final class Opportunity {
     this.updatedAt = now;
   }
 
-  /** Sets the expected (or, when closed, the actual) close date, or clears it with null. */
-  public void changeCloseDate(LocalDate newCloseDate, Instant now) {
+  /**
+   * Sets the expected (or, when closed, the actual) close date, or clears it with null while open.
+   *
+   * @throws RuleViolationException when the opportunity is won or lost and {@code newCloseDate} is null: a closed
+   *     deal keeps the date it closed on
+   */
+  public void changeCloseDate(Pipeline pipeline, LocalDate newCloseDate, Instant now) {
+    SalesStage current = pipeline.stage(stage);
+    if (newCloseDate == null && !current.isOpen()) {
+      throw new RuleViolationException("opportunity " + id + " is " + current.kind() + " on " + closeDate
+          + "; a closed opportunity keeps its close date: give another date, or reopen it first");
+    }
     this.closeDate = newCloseDate;
     this.updatedAt = now;
   }
 
   /**
-   * Sets the probability by hand; it is then marked manual. Setting the stage's own default while not manual
-   * changes nothing.
+   * What an edit form asks for: {@code requested} sets the probability by hand (see {@link #overrideProbability});
+   * null takes the stage's default again when the probability was set by hand.
    *
-   * @throws RuleViolationException when the opportunity is closed (won is 100, lost is 0)
+   * @throws ValidationException when the opportunity is closed and {@code requested} is not its fixed probability
+   */
+  public void changeProbability(Pipeline pipeline, Probability requested, Instant now) {
+    if (requested == null) {
+      if (probabilityManual) {
+        resetProbability(pipeline, now);
+      }
+      return;
+    }
+    if (!requested.equals(probability) || probabilityManual) {
+      overrideProbability(pipeline, requested, now);
+    }
+  }
+
+  /**
+   * Sets the probability by hand; it is then marked manual. Setting the stage's own default while not manual
+   * changes nothing; on a closed opportunity, giving its fixed probability changes nothing.
+   *
+   * @throws ValidationException when the opportunity is closed and {@code newProbability} is not its fixed
+   *     probability (won is 100, lost is 0)
    */
   public void overrideProbability(Pipeline pipeline, Probability newProbability, Instant now) {
     Objects.requireNonNull(newProbability, "probability");
     SalesStage current = pipeline.stage(stage);
     if (!current.isOpen()) {
-      throw new RuleViolationException(
-          "opportunity " + id + " is closed (" + current.kind() + "); its probability is fixed at " + probability);
+      requireClosedProbability(id, current, newProbability);
+      return;
     }
     if (!probabilityManual && newProbability.equals(current.defaultProbability())) {
       return;
@@ -280,6 +348,16 @@ public final class Opportunity {
     this.probabilityManual = false;
     this.lostReason = null;
     this.updatedAt = now;
+  }
+
+  /** The one closed-probability rule: a closed stage's probability is its own (100 won, 0 lost). */
+  private static void requireClosedProbability(OpportunityId id, SalesStage closed, Probability given) {
+    if (!given.equals(closed.defaultProbability())) {
+      throw ValidationException.of("probability", (id == null ? "an opportunity" : "opportunity " + id)
+          + " in stage " + closed.key() + " is " + closed.kind() + ", so its probability is "
+          + closed.defaultProbability() + ", not " + given + ": give " + closed.defaultProbability()
+          + " or leave it out (reopen it to change the probability)");
+    }
   }
 
   private void requireOpen(Pipeline pipeline, String verb) {

@@ -15,4 +15,7 @@ public interface CrmContract
         SegmentContract,
         AccountCardContract,
         ConversionContract,
-        WorkflowContract {}
+        WorkflowContract,
+        WritePathContract,
+        WorkflowInputContract,
+        RaceContract {}

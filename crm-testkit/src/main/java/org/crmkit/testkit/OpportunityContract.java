@@ -181,7 +181,7 @@ public interface OpportunityContract extends ContractSupport {
         .isInstanceOf(IllegalStageTransitionException.class);
     assertThatThrownBy(() -> crm().opportunities().update(ALICE,
             UpdateOpportunity.of(o.id(), won.version()).probability(40)))
-        .isInstanceOf(RuleViolationException.class);
+        .isInstanceOf(ValidationException.class).hasMessageContaining("probability");
     assertThat(crm().opportunities().get(ALICE, o.id()).stage()).isEqualTo("closed_won");
   }
 

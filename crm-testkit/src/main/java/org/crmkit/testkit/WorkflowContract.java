@@ -334,13 +334,46 @@ public interface WorkflowContract extends ContractSupport {
 
   @Test
   default void rulesWithoutChangesDoNotLoopOrWrite() {
-    Crm crm = withRules(WorkflowRules.of(WorkflowRule.builder("normalise-source")
+    List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Crm crm = crm(b -> b.eventPublisher(events::add).workflows(WorkflowRules.of(WorkflowRule.builder("normalise-source")
         .on(Trigger.fieldChanged(RecordType.LEAD, "leadSource"))
         .then(WorkflowAction.setField("leadSource", "Web"))
-        .build()).withMaxDepth(2));
+        .build()).withMaxDepth(2)));
+
+    java.util.concurrent.atomic.AtomicInteger leadSaves = new java.util.concurrent.atomic.AtomicInteger();
+    storage().beforeEach(op -> {
+      if (op == Operation.SAVE_LEAD) {
+        leadSaves.incrementAndGet();
+      }
+    });
 
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null).leadSource("web form"));
+    storage().reset();
 
     assertThat(lead.details().leadSource()).isEqualTo("Web");
+    // The rule wrote once ("web form" -> "Web"); its second firing found nothing to change and wrote nothing.
+    assertThat(leadSaves).as("lead saves: the creation and the rule's one change").hasValue(2);
+    assertThat(lead.version()).isEqualTo(2);
+    assertThat(crm.leads().get(ALICE, lead.id()).version()).isEqualTo(2);
+    assertThat(events).filteredOn(org.crmkit.lead.LeadChanged.class::isInstance).hasSize(2);
+  }
+
+  @Test
+  default void aRuleWhoseValueIsAlreadySetWritesNothing() {
+    Crm crm = withRules(WorkflowRules.of(WorkflowRule.builder("next-step")
+        .on(Trigger.created(RecordType.OPPORTUNITY))
+        .then(WorkflowAction.setField("leadSource", "Partner"))
+        .build()));
+    List<Operation> writes = Collections.synchronizedList(new ArrayList<>());
+    storage().beforeEach(writes::add);
+
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").leadSource("Partner"));
+    storage().reset();
+
+    assertThat(writes).as("only the creation and its history entry were written")
+        .containsExactly(Operation.SAVE_OPPORTUNITY, Operation.APPEND_HISTORY);
+    assertThat(o.version()).isEqualTo(1);
+    assertThat(crm.opportunities().get(ALICE, o.id()).version()).isEqualTo(1);
+    assertThat(crm.opportunities().history(ALICE, o.id())).hasSize(1);
   }
 }

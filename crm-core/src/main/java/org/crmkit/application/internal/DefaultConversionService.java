@@ -112,24 +112,24 @@ final class DefaultConversionService implements ConversionService {
   private void checkAgainstConfiguration(ConversionPolicy p, List<String> problems) {
     String where = "policy " + p.id() + ": ";
     if (p.initialStage() != null) {
-      Optional<SalesStage> stage = ctx.pipeline.findStage(p.initialStage());
+      Optional<SalesStage> stage = ctx.pipeline().findStage(p.initialStage());
       if (stage.isEmpty() || !stage.get().isOpen()) {
         problems.add(where + "initialStage " + p.initialStage() + " is not an open stage of the pipeline");
       }
     }
     if (p.convertedStatus() != null
-        && ctx.pipeline.findLeadStatus(p.convertedStatus()).filter(LeadStatus::isConverted).isEmpty()) {
+        && ctx.pipeline().findLeadStatus(p.convertedStatus()).filter(LeadStatus::isConverted).isEmpty()) {
       problems.add(where + "convertedStatus " + p.convertedStatus() + " is not a converted lead status");
     }
     for (String s : p.convertibleStatuses()) {
-      if (ctx.pipeline.findLeadStatus(s).isEmpty()) {
+      if (ctx.pipeline().findLeadStatus(s).isEmpty()) {
         problems.add(where + "convertibleStatuses: " + s + " is not a lead status");
       }
     }
     for (ConversionTarget t : ConversionTarget.values()) {
       TargetRules rules = p.rules(t);
       rules.fieldMap().forEach((from, to) -> {
-        if (ConversionTarget.isCustom(from) && ctx.customFields.definition(RecordType.LEAD,
+        if (ConversionTarget.isCustom(from) && ctx.customFields().definition(RecordType.LEAD,
             ConversionTarget.customKey(from)).isEmpty()) {
           problems.add(where + "maps " + from + ", which is not a custom field of leads");
         }
@@ -212,14 +212,14 @@ final class DefaultConversionService implements ConversionService {
   public List<ConversionRecord> records(Actor actor, LeadId leadId) {
     requireActor(actor);
     Objects.requireNonNull(leadId, "leadId");
-    return ctx.inUnitOfWork(() -> ctx.storage.conversionRecords().findByLead(leadId));
+    return ctx.inUnitOfWork(() -> ctx.storage().conversionRecords().findByLead(leadId));
   }
 
   @Override
   public Optional<ConversionRecord> record(Actor actor, ConversionId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.conversionRecords().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().conversionRecords().findById(id));
   }
 
   @Override
@@ -248,7 +248,7 @@ final class DefaultConversionService implements ConversionService {
   // ---------------------------------------------------------------- checks
 
   private void check(ConvertLead cmd) {
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     TargetChoice opp = cmd.opportunity();
     if (opp != null && opp.action() != ConversionAction.CREATE && opp.action() != ConversionAction.NONE) {
       throw ValidationException.of("opportunity",
@@ -290,7 +290,7 @@ final class DefaultConversionService implements ConversionService {
   /** @return the type of a target field, or null when the target has no such field */
   private FieldType targetType(ConversionTarget t, String field) {
     if (ConversionTarget.isCustom(field)) {
-      return ctx.customFields.definition(t.recordType(), ConversionTarget.customKey(field))
+      return ctx.customFields().definition(t.recordType(), ConversionTarget.customKey(field))
           .map(d -> d.type()).orElse(null);
     }
     return t.standardFieldType(field);
@@ -338,7 +338,7 @@ final class DefaultConversionService implements ConversionService {
   }
 
   private Plan plan(ConvertLead cmd, ConversionPolicy policy, boolean automatic) {
-    Lead lead = ctx.storage.leads().findById(cmd.leadId())
+    Lead lead = ctx.storage().leads().findById(cmd.leadId())
         .orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, cmd.leadId()));
     Values.checkVersion(RecordType.LEAD, lead.id(), cmd.expectedVersion(), lead.version());
     Plan p = new Plan(policy, cmd, lead);
@@ -368,7 +368,7 @@ final class DefaultConversionService implements ConversionService {
     if (!policy.convertibleStatuses().isEmpty()) {
       return policy.convertibleStatuses().contains(status);
     }
-    return ctx.pipeline.findLeadStatus(status)
+    return ctx.pipeline().findLeadStatus(status)
         .map(s -> s.kind() == LeadStatusKind.OPEN || s.kind() == LeadStatusKind.QUALIFIED)
         .orElse(false);
   }
@@ -445,13 +445,13 @@ final class DefaultConversionService implements ConversionService {
     Map<String, CustomValue> values = mapped(p, t, Map.of());
     if (d.action == ConversionAction.LINK) {
       AccountId id = AccountId.of(p.cmd.account().existingId());
-      Account a = ctx.storage.accounts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
+      Account a = ctx.storage().accounts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
       linkAccount(p, d, a, values);
       return;
     }
     String website = text(values, "website") != null ? text(values, "website") : p.lead.details().website();
     AccountMatchKey key = AccountMatchKey.of(text(values, "name"), p.lead.details().email(), website);
-    List<Account> found = key.isEmpty() ? List.of() : ctx.storage.accounts().findMatching(key, MAX_CANDIDATES);
+    List<Account> found = key.isEmpty() ? List.of() : ctx.storage().accounts().findMatching(key, MAX_CANDIDATES);
     d.candidates = found.stream()
         .map(a -> new DuplicateCandidate(t, a.id().value(), a.name(),
             key.reasonsToMatch(AccountMatchKey.of(a.details())).stream().map(Enum::name).toList()))
@@ -502,10 +502,10 @@ final class DefaultConversionService implements ConversionService {
     try {
       if (t == ConversionTarget.ACCOUNT) {
         RecordFields.toAccountDetails(values);
-        ctx.customFields.validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
+        ctx.customFields().validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
       } else {
         RecordFields.toContactDetails(values);
-        ctx.customFields.validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
+        ctx.customFields().validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
       }
     } catch (ValidationException e) {
       validation(p, t, e);
@@ -519,7 +519,7 @@ final class DefaultConversionService implements ConversionService {
   private boolean contactMustBelong(Plan p) {
     return p.policy.contactMustBelongToAccount()
         || (p.drafts.get(ConversionTarget.OPPORTUNITY).action == ConversionAction.CREATE
-            && ctx.opportunityRules.contactMustBelongToAccount());
+            && ctx.opportunityRules().contactMustBelongToAccount());
   }
 
   private void planContact(Plan p) {
@@ -532,13 +532,13 @@ final class DefaultConversionService implements ConversionService {
     Map<String, CustomValue> values = mapped(p, t, Map.of());
     if (d.action == ConversionAction.LINK) {
       ContactId id = ContactId.of(p.cmd.contact().existingId());
-      Contact c = ctx.storage.contacts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.CONTACT, id));
+      Contact c = ctx.storage().contacts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.CONTACT, id));
       linkContact(p, d, c, values);
       return;
     }
     EmailAddress email = parseEmail(text(values, "email"));
     List<Contact> found = email == null ? List.of()
-        : ctx.storage.contacts().find(ContactQuery.all().withEmail(email), PageRequest.first(MAX_CANDIDATES)).items();
+        : ctx.storage().contacts().find(ContactQuery.all().withEmail(email), PageRequest.first(MAX_CANDIDATES)).items();
     d.candidates = found.stream()
         .map(c -> new DuplicateCandidate(t, c.id().value(), c.details().displayName(), List.of("EMAIL")))
         .toList();
@@ -604,11 +604,11 @@ final class DefaultConversionService implements ConversionService {
     }
     Map<String, CustomValue> values = mapped(p, t, extra);
     String stage = text(values, "stage") != null ? text(values, "stage")
-        : p.policy.initialStage() != null ? p.policy.initialStage() : ctx.pipeline.firstOpenStage().key();
+        : p.policy.initialStage() != null ? p.policy.initialStage() : ctx.pipeline().firstOpenStage().key();
     values.put("stage", CustomValue.text(stage));
     d.disposition = Disposition.CREATED;
     d.values = values;
-    if (ctx.pipeline.findStage(stage).isEmpty()) {
+    if (ctx.pipeline().findStage(stage).isEmpty()) {
       p.problem(Reason.INVALID_VALUE, "opportunity.stage", "'" + stage + "' is not a sales stage");
     }
     if (text(values, "name") == null) {
@@ -622,17 +622,17 @@ final class DefaultConversionService implements ConversionService {
       p.problem(Reason.INVALID_VALUE, "opportunity.amount", "must not be negative, was " + m.value());
     }
     try {
-      ctx.customFields.validate(RecordType.OPPORTUNITY, RecordFields.toCustomFields(values));
+      ctx.customFields().validate(RecordType.OPPORTUNITY, RecordFields.toCustomFields(values));
     } catch (ValidationException e) {
       validation(p, t, e);
     }
     boolean noAccount = p.drafts.get(ConversionTarget.ACCOUNT).disposition == Disposition.NONE;
     boolean noContact = p.drafts.get(ConversionTarget.CONTACT).disposition == Disposition.NONE;
-    if (noAccount && (p.policy.opportunityRequiresAccount() || ctx.opportunityRules.accountRequired())) {
+    if (noAccount && (p.policy.opportunityRequiresAccount() || ctx.opportunityRules().accountRequired())) {
       p.problem(Reason.REQUIRED_TARGET_MISSING, "opportunity.accountId",
           "the opportunity must be linked to an account; create or link one");
     }
-    if (noContact && (p.policy.opportunityRequiresContact() || ctx.opportunityRules.contactRequired())) {
+    if (noContact && (p.policy.opportunityRequiresContact() || ctx.opportunityRules().contactRequired())) {
       p.problem(Reason.REQUIRED_TARGET_MISSING, "opportunity.contactId",
           "the opportunity must be linked to a contact; create or link one");
     }
@@ -697,9 +697,9 @@ final class DefaultConversionService implements ConversionService {
 
     AccountId accountId = null;
     if (a.disposition == Disposition.CREATED) {
-      Account created = Account.create(AccountId.of(ctx.ids.nextId()), owner, RecordFields.toAccountDetails(a.values),
+      Account created = Account.create(AccountId.of(ctx.ids().nextId()), owner, RecordFields.toAccountDetails(a.values),
           Segments.none(), RecordFields.toCustomFields(a.values), now);
-      Account saved = ctx.storage.accounts().save(created);
+      Account saved = ctx.storage().accounts().save(created);
       ctx.emit(new AccountChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
       accountId = saved.id();
     } else if (a.disposition == Disposition.LINKED) {
@@ -709,16 +709,16 @@ final class DefaultConversionService implements ConversionService {
         AccountSnapshot before = account.snapshot();
         Map<String, CustomValue> merged = merge(RecordFields.account(before), a.values);
         account.edit(RecordFields.toAccountDetails(merged), account.segments(), RecordFields.toCustomFields(merged), now);
-        Account saved = ctx.storage.accounts().save(account);
+        Account saved = ctx.storage().accounts().save(account);
         ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
       }
     }
 
     ContactId contactId = null;
     if (c.disposition == Disposition.CREATED) {
-      Contact created = Contact.create(ContactId.of(ctx.ids.nextId()), owner, accountId,
+      Contact created = Contact.create(ContactId.of(ctx.ids().nextId()), owner, accountId,
           RecordFields.toContactDetails(c.values), RecordFields.toCustomFields(c.values), now);
-      Contact saved = ctx.storage.contacts().save(created);
+      Contact saved = ctx.storage().contacts().save(created);
       ctx.emit(new ContactChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
       contactId = saved.id();
     } else if (c.disposition == Disposition.LINKED) {
@@ -733,7 +733,7 @@ final class DefaultConversionService implements ConversionService {
         if (c.moveContactToAccount) {
           contact.moveToAccount(accountId, now);
         }
-        Contact saved = ctx.storage.contacts().save(contact);
+        Contact saved = ctx.storage().contacts().save(contact);
         ctx.emit(new ContactChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
       }
     }
@@ -749,25 +749,25 @@ final class DefaultConversionService implements ConversionService {
     }
 
     // Reload: a workflow rule fired by the writes above may have touched the lead in this unit of work.
-    Lead lead = ctx.storage.leads().findById(p.lead.id()).orElseThrow();
+    Lead lead = ctx.storage().leads().findById(p.lead.id()).orElseThrow();
     LeadSnapshot before = lead.snapshot();
     LeadStatus converted = p.policy.convertedStatus() == null
-        ? ctx.pipeline.convertedLeadStatus() : ctx.pipeline.leadStatus(p.policy.convertedStatus());
+        ? ctx.pipeline().convertedLeadStatus() : ctx.pipeline().leadStatus(p.policy.convertedStatus());
     lead.markConverted(converted, new LeadConversionInfo(accountId, contactId, opportunityId, now, actor.userId()));
-    Lead savedLead = ctx.storage.leads().save(lead);
+    Lead savedLead = ctx.storage().leads().save(lead);
     ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, savedLead.snapshot(), now, actor));
 
     Map<ConversionTarget, TargetResult> results = new EnumMap<>(ConversionTarget.class);
     results.put(ConversionTarget.ACCOUNT, result(a, accountId == null ? null : accountId.value(),
-        accountId == null ? 0 : ctx.storage.accounts().findById(accountId).map(Account::version).orElse(0L)));
+        accountId == null ? 0 : ctx.storage().accounts().findById(accountId).map(Account::version).orElse(0L)));
     results.put(ConversionTarget.CONTACT, result(c, contactId == null ? null : contactId.value(),
-        contactId == null ? 0 : ctx.storage.contacts().findById(contactId).map(Contact::version).orElse(0L)));
+        contactId == null ? 0 : ctx.storage().contacts().findById(contactId).map(Contact::version).orElse(0L)));
     results.put(ConversionTarget.OPPORTUNITY, result(o, opportunityId == null ? null : opportunityId.value(),
         opportunityId == null ? 0
-            : ctx.storage.opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L)));
-    ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids.nextId()), 0, p.lead.id(), p.policy.id(),
+            : ctx.storage().opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L)));
+    ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids().nextId()), 0, p.lead.id(), p.policy.id(),
         p.policy.version(), results, p.lead.snapshot(), automatic, ruleId, actor.userId(), now, null, null);
-    ConversionRecord saved = ctx.storage.conversionRecords().save(record);
+    ConversionRecord saved = ctx.storage().conversionRecords().save(record);
     ctx.emit(new LeadConverted(saved, now, actor));
     return saved;
   }
@@ -779,9 +779,9 @@ final class DefaultConversionService implements ConversionService {
   // ---------------------------------------------------------------- undo
 
   private UndoOutcome undoInUnit(Actor actor, LeadId leadId) {
-    Lead lead = ctx.storage.leads().findById(leadId)
+    Lead lead = ctx.storage().leads().findById(leadId)
         .orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, leadId));
-    ConversionRecord record = ctx.storage.conversionRecords().findByLead(leadId).stream()
+    ConversionRecord record = ctx.storage().conversionRecords().findByLead(leadId).stream()
         .filter(r -> !r.isUndone())
         .reduce((first, second) -> second)
         .orElse(null);
@@ -799,16 +799,16 @@ final class DefaultConversionService implements ConversionService {
     Opportunity opportunity = null;
     if (opportunityCreated) {
       OpportunityId id = OpportunityId.of(ro.recordId());
-      opportunity = ctx.storage.opportunities().findById(id).orElse(null);
+      opportunity = ctx.storage().opportunities().findById(id).orElse(null);
       unchanged(reasons, "opportunity", id, opportunity == null ? null : opportunity.version(), ro.versionAfter());
     }
     Contact contact = null;
     if (contactCreated) {
       ContactId id = ContactId.of(rc.recordId());
-      contact = ctx.storage.contacts().findById(id).orElse(null);
+      contact = ctx.storage().contacts().findById(id).orElse(null);
       unchanged(reasons, "contact", id, contact == null ? null : contact.version(), rc.versionAfter());
       if (contact != null) {
-        long others = ctx.storage.opportunities().countByContact(id) - (opportunityCreated ? 1 : 0);
+        long others = ctx.storage().opportunities().countByContact(id) - (opportunityCreated ? 1 : 0);
         if (others > 0) {
           reasons.add("contact " + id + " created by the conversion is now linked to " + others
               + " other opportunity(ies); unlink them first");
@@ -818,11 +818,11 @@ final class DefaultConversionService implements ConversionService {
     Account account = null;
     if (accountCreated) {
       AccountId id = AccountId.of(ra.recordId());
-      account = ctx.storage.accounts().findById(id).orElse(null);
+      account = ctx.storage().accounts().findById(id).orElse(null);
       unchanged(reasons, "account", id, account == null ? null : account.version(), ra.versionAfter());
       if (account != null) {
-        long contacts = ctx.storage.contacts().countByAccount(id) - (contactCreated ? 1 : 0);
-        long opps = ctx.storage.opportunities().countByAccount(id) - (opportunityCreated ? 1 : 0);
+        long contacts = ctx.storage().contacts().countByAccount(id) - (contactCreated ? 1 : 0);
+        long opps = ctx.storage().opportunities().countByAccount(id) - (opportunityCreated ? 1 : 0);
         if (contacts > 0 || opps > 0) {
           reasons.add("account " + id + " created by the conversion now has " + contacts + " other contact(s) and "
               + opps + " other opportunity(ies); move or delete them first");
@@ -835,26 +835,26 @@ final class DefaultConversionService implements ConversionService {
 
     Instant now = ctx.now();
     if (opportunity != null) {
-      ctx.storage.opportunities().delete(opportunity.id(), opportunity.version());
+      ctx.storage().opportunities().delete(opportunity.id(), opportunity.version());
       ctx.emit(new OpportunityChanged(ChangeKind.DELETED, ChangeOrigin.LEAD_CONVERSION, opportunity.snapshot(), null,
           now, actor));
     }
     if (contact != null) {
-      ctx.storage.contacts().delete(contact.id(), contact.version());
+      ctx.storage().contacts().delete(contact.id(), contact.version());
       ctx.emit(new ContactChanged(ChangeKind.DELETED, contact.snapshot(), null, now, actor));
     }
     if (account != null) {
-      ctx.storage.accounts().delete(account.id(), account.version());
+      ctx.storage().accounts().delete(account.id(), account.version());
       ctx.emit(new AccountChanged(ChangeKind.DELETED, account.snapshot(), null, now, actor));
     }
     LeadSnapshot before = lead.snapshot();
-    LeadStatus restored = ctx.pipeline.findLeadStatus(record.leadBefore().status())
+    LeadStatus restored = ctx.pipeline().findLeadStatus(record.leadBefore().status())
         .filter(s -> !s.isConverted())
-        .orElse(ctx.pipeline.initialLeadStatus());
+        .orElse(ctx.pipeline().initialLeadStatus());
     lead.revertConversion(restored, now);
-    Lead savedLead = ctx.storage.leads().save(lead);
+    Lead savedLead = ctx.storage().leads().save(lead);
     ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, savedLead.snapshot(), now, actor));
-    ConversionRecord undone = ctx.storage.conversionRecords().save(record.undone(actor.userId(), now));
+    ConversionRecord undone = ctx.storage().conversionRecords().save(record.undone(actor.userId(), now));
     ctx.emit(new LeadConversionUndone(undone, now, actor));
     return new UndoOutcome.Undone(leadId, undone);
   }

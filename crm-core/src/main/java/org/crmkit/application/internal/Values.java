@@ -1,5 +1,6 @@
 package org.crmkit.application.internal;
 
+import java.time.YearMonth;
 import java.util.Map;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
@@ -51,6 +52,34 @@ final class Values {
   /** The value an update command names, or the current one when the command leaves the field as it is. */
   static <T> T pick(boolean changes, T value, T current) {
     return changes ? value : current;
+  }
+
+  /** The first month forecasts, budgets and account cards may name: every storage keeps it exactly. */
+  static final YearMonth FIRST_MONTH = YearMonth.of(1, 1);
+
+  /** The last month forecasts, budgets and account cards may name (month arithmetic beyond it cannot overflow). */
+  static final YearMonth LAST_MONTH = YearMonth.of(9999, 12);
+
+  /**
+   * @throws ValidationException on {@code field} when the month is missing or outside {@link #FIRST_MONTH} ..
+   *     {@link #LAST_MONTH}
+   */
+  static YearMonth month(String field, YearMonth month) {
+    if (month == null) {
+      throw ValidationException.of(field, "is required");
+    }
+    if (month.isBefore(FIRST_MONTH) || month.isAfter(LAST_MONTH)) {
+      throw ValidationException.of(field, "must be a month from " + FIRST_MONTH + " to " + LAST_MONTH + ", was " + month);
+    }
+    return month;
+  }
+
+  /** Checks {@code count} consecutive months from {@code start}: the first and the last must be supported months. */
+  static void months(String field, YearMonth start, int count) {
+    month(field, start);
+    if (count > 1 && start.plusMonths(count - 1L).isAfter(LAST_MONTH)) {
+      throw ValidationException.of(field, count + " months from " + start + " would end after " + LAST_MONTH);
+    }
   }
 
   static void checkVersion(RecordType type, Object id, Long expected, long actual) {

@@ -54,6 +54,13 @@ public class AccountEntity extends VersionedEntity {
   @Column(name = "match_key_version")
   Integer matchKeyVersion;
 
+  /**
+   * {@link #nameNormalized} when this account holds the unique claim on it (at most one account per key), else
+   * null; see {@link JpaAccountRepository}.
+   */
+  @Column(name = "match_claim", length = AccountMatchColumns.NAME_LENGTH)
+  String matchClaim;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   Instant createdAt;
 
