@@ -18,4 +18,6 @@ public interface CrmContract
         WorkflowContract,
         WritePathContract,
         WorkflowInputContract,
-        RaceContract {}
+        RaceContract,
+        RoundTripContract,
+        LimitsContract {}
