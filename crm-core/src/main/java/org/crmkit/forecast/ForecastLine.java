@@ -2,7 +2,6 @@ package org.crmkit.forecast;
 
 import java.time.YearMonth;
 import java.util.Objects;
-import java.util.Optional;
 import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.Text;
@@ -37,11 +36,6 @@ public record ForecastLine(YearMonth month, Money amount, String note) {
   /** A line without a note. */
   public static ForecastLine of(YearMonth month, Money amount) {
     return new ForecastLine(month, amount, null);
-  }
-
-  /** @return the note, if any */
-  public Optional<String> noteText() {
-    return Optional.ofNullable(note);
   }
 
   /** @return this line with another amount (same month and note) */

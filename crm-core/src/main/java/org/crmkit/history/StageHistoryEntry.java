@@ -3,7 +3,6 @@ package org.crmkit.history;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
@@ -66,10 +65,6 @@ public record StageHistoryEntry(
     if (kind == ChangeKind.CREATED && previousStage != null) {
       throw new IllegalArgumentException("a creation entry has no previous stage");
     }
-  }
-
-  public Optional<String> previous() {
-    return Optional.ofNullable(previousStage);
   }
 
   /** @return true when this entry moved the opportunity into a new stage (creation counts) */

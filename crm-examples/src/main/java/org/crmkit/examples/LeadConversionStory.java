@@ -113,7 +113,7 @@ final class LeadConversionStory {
 
     section("Automatically: Joanna is qualified, and a workflow rule converts her in the same transaction");
     clock.pass(Duration.ofDays(1));
-    crm.leads().changeStatus(alice, new ChangeLeadStatus(joanna.id(), null, "qualified", null));
+    crm.leads().changeStatus(alice, ChangeLeadStatus.of(joanna.id(), joanna.version(), "qualified"));
     Lead converted = crm.leads().get(alice, joanna.id());
     out.println("  Joanna's lead is now " + converted.status() + ", read-only, and became opportunity "
         + name(converted.conversion().orElseThrow().opportunityId()));
@@ -129,7 +129,7 @@ final class LeadConversionStory {
 
   private Lead capture(String first, String last, String company, String email) {
     clock.pass(Duration.ofMinutes(5));
-    return crm.leads().create(alice, CreateLead.of(first, last, company, email).withLeadSource("Web form"));
+    return crm.leads().create(alice, CreateLead.of(first, last, company, email).leadSource("Web form"));
   }
 
   private void describe(ConversionOutcome outcome) {

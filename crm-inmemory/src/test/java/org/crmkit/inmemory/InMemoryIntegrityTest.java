@@ -57,7 +57,7 @@ class InMemoryIntegrityTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<Opportunity> creation = pool.submit(
-          () -> paused.opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id())));
+          () -> paused.opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id())));
       await(checked);
       crm.accounts().delete(ALICE, acme.id(), null);
       deleted.countDown();
@@ -88,7 +88,7 @@ class InMemoryIntegrityTest {
     try {
       Future<?> deletion = pool.submit(() -> paused.accounts().delete(ALICE, acme.id(), null));
       await(checked);
-      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id()));
+      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id()));
       linked.countDown();
 
       assertThatThrownBy(() -> get(deletion))

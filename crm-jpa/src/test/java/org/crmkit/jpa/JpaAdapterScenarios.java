@@ -98,7 +98,7 @@ abstract class JpaAdapterScenarios {
       }
       for (int i = 0; i < 100; i++) {
         crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
-            .withAccount(accounts.get(i % 10).id()).withAmount(Money.of("100.00", "EUR")));
+            .accountId(accounts.get(i % 10).id()).amount(Money.of("100.00", "EUR")));
       }
     });
     db.statements.reset();
@@ -182,7 +182,7 @@ abstract class JpaAdapterScenarios {
     assertThat(loaded.createdAt()).as("cut to the microseconds the column keeps").isEqualTo(T0.plusNanos(123_456_000));
 
     Opportunity bhd = crm.opportunities().create(ALICE, CreateOpportunity.named("BHD")
-        .withAmount(Money.of("1234567890123.125", "BHD")));
+        .amount(Money.of("1234567890123.125", "BHD")));
     assertThat(crm.opportunities().get(ALICE, bhd.id()).amount())
         .contains(Money.of("1234567890123.125", "BHD"));
   }
@@ -191,7 +191,7 @@ abstract class JpaAdapterScenarios {
   void aUnitOfWorkRolledBackMidwayWritesNothingToTheDatabase() {
     assertThatThrownBy(() -> db.storage.unitOfWork().run(() -> {
       Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme"));
-      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id()));
+      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id()));
       crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
       // make sure the rows really reached the database inside the transaction before it fails
       assertThat(crm.leads().list(ALICE, LeadQuery.all(), PageRequest.first(10)).total()).isEqualTo(1);
@@ -366,8 +366,8 @@ abstract class JpaAdapterScenarios {
   void findsMatchingAccountsThroughTheStoredKeysInCreationOrderUpToTheLimit() {
     Crm crm = tickingCrm();
     Account oreilly = crm.accounts().create(ALICE, CreateAccount.named("O'Reilly Media, Inc."));
-    Account byDomain = crm.accounts().create(ALICE, new CreateAccount(null, "Totally Different",
-        "https://www.oreilly.example/x", null, null, null, null, null, null, null, null));
+    Account byDomain = crm.accounts().create(ALICE, CreateAccount.named("Totally Different")
+        .website("https://www.oreilly.example/x"));
     crm.accounts().create(ALICE, CreateAccount.named("Someone Else"));
     Account second = crm.accounts().create(ALICE, CreateAccount.named("OREILLY   media"));
     AccountMatchKey key = AccountMatchKey.of("  oreilly Media ", EmailAddress.of("tim@oreilly.example"), null);
@@ -468,7 +468,7 @@ abstract class JpaAdapterScenarios {
   @Test
   void storesForecastVersionsExactlyAndRoundTripsLinesNotesAndTheFlag() {
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withAmount(Money.of("10.125", "BHD")));
+        .amount(Money.of("10.125", "BHD")));
     BillingForecast first = BillingForecast.empty(o.id(), T0);
     first.replaceLines(List.of(
         new ForecastLine(YearMonth.of(2026, 5), Money.of("0.125", "BHD"), "tab\there, line\nbreak, ümlaut"),
@@ -506,7 +506,7 @@ abstract class JpaAdapterScenarios {
     db.storage.unitOfWork().run(() -> {
       for (int i = 0; i < 20; i++) {
         Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
-            .withAccount(acme.id()).withAmount(Money.of("300.15", "EUR")));
+            .accountId(acme.id()).amount(Money.of("300.15", "EUR")));
         BillingForecast f = BillingForecast.empty(o.id(), T0);
         f.replaceLines(ForecastLines.splitEvenly(Money.of("300.15", "EUR"), YearMonth.of(2026, 3), 3), T0);
         db.storage.billingForecasts().save(f);

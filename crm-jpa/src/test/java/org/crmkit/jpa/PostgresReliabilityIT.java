@@ -43,7 +43,7 @@ class PostgresReliabilityIT extends JpaReliabilityScenarios {
     int failed = 0;
     for (Lead lead : leads) {
       try {
-        crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), 1L, "contacted", null));
+        crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), 1L, "contacted"));
       } catch (StorageException e) {
         failed++; // a pooled connection that died with the others; the pool drops it
       }

@@ -34,10 +34,10 @@ public interface AtomicityContract extends ContractSupport {
   @Test
   default void aStageChangeWhoseHistoryEntryFailsLeavesTheOpportunityUnchanged() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withAmount(Money.of("10.00", "EUR")));
+        .amount(Money.of("10.00", "EUR")));
     storage().failNext(Operation.APPEND_HISTORY);
 
-    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal")))
+    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal")))
         .isInstanceOf(InjectedFault.class);
 
     Opportunity stored = crm().opportunities().get(ALICE, o.id());

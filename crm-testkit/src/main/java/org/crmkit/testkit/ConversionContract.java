@@ -73,8 +73,9 @@ public interface ConversionContract extends ContractSupport {
   // ------------------------------------------------------------------ helpers
 
   private Lead webLead(Crm crm, String first, String last, String company, String email) {
-    return crm.leads().create(ALICE, new CreateLead(null, first, last, company, "CTO", email, "+358 40 123",
-        "https://www.example-co.com", "Web form", "Software", "Wants a demo", null, null));
+    return crm.leads().create(ALICE, CreateLead.of(first, last, company, email).title("CTO")
+        .phone("+358 40 123").website("https://www.example-co.com").leadSource("Web form").industry("Software")
+        .description("Wants a demo"));
   }
 
   private Lead webLead(String first, String last, String company, String email) {
@@ -146,11 +147,10 @@ public interface ConversionContract extends ContractSupport {
     var info = after.conversion().orElseThrow();
     assertThat(info.convertedAt()).isEqualTo(clock().instant());
     assertThat(info.convertedBy()).isEqualTo(ALICE.userId());
-    assertThat(info.account()).contains(account.id());
-    assertThat(info.contact()).contains(contact.id());
-    assertThat(info.opportunity()).contains(opportunity.id());
-    assertThatThrownBy(() -> crm().leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "Byron",
-            null, null, null, null, null, null, null, null, null)))
+    assertThat(info.accountId()).isEqualTo(account.id());
+    assertThat(info.contactId()).isEqualTo(contact.id());
+    assertThat(info.opportunityId()).isEqualTo(opportunity.id());
+    assertThatThrownBy(() -> crm().leads().update(ALICE, UpdateLead.of(lead.id(), after.version()).lastName("Byron")))
         .isInstanceOf(RecordReadOnlyException.class);
   }
 
@@ -213,8 +213,8 @@ public interface ConversionContract extends ContractSupport {
         .build();
     Crm crm = crm(b -> b.customFields(schema).conversionPolicies(policy));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example")
-        .withLeadSource("Fair")
-        .withCustomFields(Map.of("budget", CustomValue.money(Money.of("12000", "EUR")),
+        .leadSource("Fair")
+        .customFields(Map.of("budget", CustomValue.money(Money.of("12000", "EUR")),
             "campaign", CustomValue.text("Spring 2026"))));
 
     ConversionOutcome.Converted done =
@@ -274,8 +274,8 @@ public interface ConversionContract extends ContractSupport {
 
   @Test
   default void linksAnExistingAccountFillingOnlyItsEmptyFields() {
-    Account existing = crm().accounts().create(ALICE, new CreateAccount(null, "Analytical Engines", null,
-        "Hardware", null, null, "London", null, null, null, null));
+    Account existing = crm().accounts().create(ALICE, CreateAccount.named("Analytical Engines")
+        .industry("Hardware").city("London"));
     Lead lead = webLead("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example");
 
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE,
@@ -298,8 +298,8 @@ public interface ConversionContract extends ContractSupport {
     ConversionPolicy policy = ConversionPolicy.builder("refresh")
         .overwriteOnLink(ConversionTarget.ACCOUNT, "industry").build();
     Crm crm = crm(b -> b.conversionPolicies(policy));
-    Account existing = crm.accounts().create(ALICE, new CreateAccount(null, "AE", "https://ae.example",
-        "Hardware", null, null, null, null, null, null, null));
+    Account existing = crm.accounts().create(ALICE, CreateAccount.named("AE").website("https://ae.example")
+        .industry("Hardware"));
     Lead lead = webLead(crm, "Ada", "Lovelace", "AE", "ada@ae.example");
 
     converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("refresh")
@@ -343,8 +343,7 @@ public interface ConversionContract extends ContractSupport {
 
   @Test
   default void doesNotReuseAnAccountWhoseNameMatchesButWhoseDomainDiffers() {
-    crm().accounts().create(ALICE, new CreateAccount(null, "Acme", "https://acme-anvils.example", null, null, null,
-        null, null, null, null, null));
+    crm().accounts().create(ALICE, CreateAccount.named("Acme").website("https://acme-anvils.example"));
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Wile", "Coyote", "ACME", "wile@acme-rockets.example"));
 
     ConversionOutcome.Rejected no = rejected(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
@@ -424,7 +423,7 @@ public interface ConversionContract extends ContractSupport {
     assertThat(done.opportunityId()).isEmpty();
     Contact contact = crm().contacts().get(ALICE, done.contactId().orElseThrow());
     assertThat(contact.accountId()).isEmpty();
-    assertThat(crm().leads().get(ALICE, lead.id()).conversion().orElseThrow().opportunity()).isEmpty();
+    assertThat(crm().leads().get(ALICE, lead.id()).conversion().orElseThrow().opportunityId()).isNull();
   }
 
   @Test
@@ -466,11 +465,11 @@ public interface ConversionContract extends ContractSupport {
         .has(Reason.STATUS_NOT_CONVERTIBLE)).isTrue();
 
     Lead lost = webLead(crm, "Grace", "Hopper", "Navy", "grace@navy.example");
-    crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lost.id(), null, "unqualified", "no budget"));
+    crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lost.id(), lost.version(), "unqualified").reason("no budget"));
     assertThat(rejected(crm.conversions().convert(ALICE, ConvertLead.of(lost.id())))
         .has(Reason.STATUS_NOT_CONVERTIBLE)).as("the default policy refuses unqualified leads").isTrue();
 
-    crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null));
+    crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"));
     converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("qualified-only")));
   }
 
@@ -506,7 +505,7 @@ public interface ConversionContract extends ContractSupport {
   @Test
   default void rejectsAConversionBasedOnAStaleLeadVersion() {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
-    crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "contacted", null));
+    crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "contacted"));
     assertThatThrownBy(() -> crm().conversions().convert(ALICE,
             ConvertLead.of(lead.id()).withExpectedVersion(lead.version())))
         .isInstanceOf(ConflictException.class);
@@ -774,7 +773,7 @@ public interface ConversionContract extends ContractSupport {
   default void undoRestoresTheLeadAndRemovesWhatTheConversionCreated() {
     Account existing = crm().accounts().create(ALICE, CreateAccount.named("AE"));
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
-    crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null));
+    crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"));
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
     assertThat(done.accountId()).contains(existing.id());
     clock().advance(Duration.ofMinutes(5));
@@ -793,8 +792,8 @@ public interface ConversionContract extends ContractSupport {
     assertThat(record.undoneBy()).isEqualTo(BOB.userId());
     assertThat(record.undoneAt()).isEqualTo(clock().instant());
 
-    crm().leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "King", "AE", null, null, null, null,
-        null, null, null, null));
+    crm().leads().update(ALICE, UpdateLead.of(lead.id(), after.version()).lastName("King").clearTitle().clearEmail()
+        .clearPhone().clearWebsite().clearLeadSource().clearIndustry().clearDescription());
     ConversionOutcome.Converted again = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
     assertThat(crm().contacts().get(ALICE, again.contactId().orElseThrow()).details().lastName()).isEqualTo("King");
     assertThat(crm().conversions().records(ALICE, lead.id())).hasSize(2);
@@ -818,7 +817,7 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
     Opportunity o = crm().opportunities().get(ALICE, done.opportunityId().orElseThrow());
-    crm().opportunities().update(ALICE, UpdateOpportunity.from(o).withAmount(Money.of("100", "EUR")));
+    crm().opportunities().update(ALICE, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("100", "EUR")));
 
     UndoOutcome undo = crm().conversions().undo(ALICE, lead.id());
 

@@ -45,8 +45,7 @@ public interface LimitsContract extends ContractSupport {
     refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("Lone \uD800 surrogate")), "name");
     refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("NUL \u0000 inside")), "name");
     refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("Two\nlines")), "name");
-    refusedNaming(() -> crm().accounts().create(ALICE, new CreateAccount(null, "Acme", null, null, null, null,
-        null, null, "NUL \u0000 in a description", null, null)), "description");
+    refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("Acme").description("NUL \u0000 in a description")), "description");
     refusedNaming(() -> crm().leads().create(ALICE, CreateLead.of("Ada", "Love\uDC00lace", null, null)),
         "lastName");
     refusedNaming(() -> crm().opportunities().create(ALICE, CreateOpportunity.named("Deal \u0007")), "name");
@@ -60,9 +59,9 @@ public interface LimitsContract extends ContractSupport {
   default void textsLongerThanTheirFieldAreRefusedNamingTheField() {
     refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("x".repeat(Limits.NAME + 1))), "name");
     refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("Acme")
-        .withSegments(Map.of("region", "x".repeat(Limits.SEGMENT_VALUE + 1)))), "segments.region");
+        .segments(Map.of("region", "x".repeat(Limits.SEGMENT_VALUE + 1)))), "segments.region");
     refusedNaming(() -> crm().accounts().create(ALICE, CreateAccount.named("Acme")
-        .withSegments(Map.of("region", "x".repeat(4001)))), "segments.region");
+        .segments(Map.of("region", "x".repeat(4001)))), "segments.region");
   }
 
   @Test
@@ -99,7 +98,7 @@ public interface LimitsContract extends ContractSupport {
     refusedNaming(() -> crm().accountCards().card(ALICE, account.id(), YearMonth.of(9999, 1),
         YearMonth.of(10_000, 1)), "to");
     var o = crm().opportunities().create(ALICE, CreateOpportunity.named("Far")
-        .withAmount(org.crmkit.shared.Money.of("100.00", "EUR")));
+        .amount(org.crmkit.shared.Money.of("100.00", "EUR")));
     assertThatThrownBy(() -> crm().forecasts().splitEvenly(ALICE,
             org.crmkit.application.SplitForecast.ofAmount(o.id(), YearMonth.of(9999, 12), 2)))
         .isInstanceOf(ValidationException.class);

@@ -63,7 +63,7 @@ public interface RaceContract extends ContractSupport {
           crm().accounts().delete(ALICE, acme.id(), null);
           return "deleted";
         },
-        () -> crm().opportunities().create(BOB, CreateOpportunity.named("Rockets").withAccount(acme.id())));
+        () -> crm().opportunities().create(BOB, CreateOpportunity.named("Rockets").accountId(acme.id())));
 
     assertOneWinnerAndOneRefusedLink(outcomes);
     boolean accountExists = crm().accounts().find(ALICE, acme.id()).isPresent();
@@ -106,7 +106,7 @@ public interface RaceContract extends ContractSupport {
 
     Future<ConversionOutcome> conversion = inBackground(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
     await(converterHasRead);
-    Lead edited = crm().leads().changeStatus(BOB, new ChangeLeadStatus(lead.id(), null, "contacted", null));
+    Lead edited = crm().leads().changeStatus(BOB, ChangeLeadStatus.of(lead.id(), lead.version(), "contacted"));
     editCommitted.countDown();
     Outcome converted = outcome(conversion);
     storage().reset();
@@ -169,7 +169,7 @@ public interface RaceContract extends ContractSupport {
 
     Future<UndoOutcome> undo = inBackground(() -> crm().conversions().undo(ALICE, lead.id()));
     await(undoHasChecked);
-    Opportunity edited = crm().opportunities().changeStage(BOB, new ChangeStage(created.id(), null, "proposal"));
+    Opportunity edited = crm().opportunities().changeStage(BOB, ChangeStage.of(created.id(), created.version(), "proposal"));
     editCommitted.countDown();
     Outcome undone = outcome(undo);
     storage().reset();
@@ -192,7 +192,7 @@ public interface RaceContract extends ContractSupport {
     pauseFirst(Operation.SAVE_OPPORTUNITY, editorHasRead, undoCommitted);
 
     Future<Opportunity> edit = inBackground(
-        () -> crm().opportunities().changeStage(BOB, new ChangeStage(created.id(), created.version(), "proposal")));
+        () -> crm().opportunities().changeStage(BOB, ChangeStage.of(created.id(), created.version(), "proposal")));
     await(editorHasRead);
     UndoOutcome undone = crm().conversions().undo(ALICE, lead.id());
     undoCommitted.countDown();

@@ -46,7 +46,7 @@ public interface RoundTripContract extends ContractSupport {
   default void closeDatesComeBackExactlyAcrossTheSupportedRangeIncludingTheCalendarCutOver() {
     for (LocalDate date : EDGE_DATES) {
       Opportunity o = crm().opportunities().create(ALICE,
-          CreateOpportunity.named("Closes " + date).withCloseDate(date));
+          CreateOpportunity.named("Closes " + date).closeDate(date));
 
       assertThat(crm().opportunities().get(ALICE, o.id()).closeDate()).as("read back").contains(date);
       assertThat(crm().opportunities().history(ALICE, o.id())).as("history")
@@ -60,7 +60,7 @@ public interface RoundTripContract extends ContractSupport {
   @Test
   default void aDateRangeQueryOverEveryDateFindsTheSameOnEveryStorage() {
     for (LocalDate date : List.of(Limits.MIN_DATE, LocalDate.of(2026, 6, 30), Limits.MAX_DATE)) {
-      crm().opportunities().create(ALICE, CreateOpportunity.named("Closes " + date).withCloseDate(date));
+      crm().opportunities().create(ALICE, CreateOpportunity.named("Closes " + date).closeDate(date));
     }
     crm().opportunities().create(ALICE, CreateOpportunity.named("No close date"));
 
@@ -76,7 +76,7 @@ public interface RoundTripContract extends ContractSupport {
     for (LocalDate date : List.of(LocalDate.of(0, 1, 1), LocalDate.of(-100, 6, 1), LocalDate.of(-5000, 1, 1),
         LocalDate.of(10000, 1, 1), LocalDate.MAX, LocalDate.MIN)) {
       assertThatThrownBy(() -> crm().opportunities().create(ALICE,
-              CreateOpportunity.named("Closes " + date).withCloseDate(date)))
+              CreateOpportunity.named("Closes " + date).closeDate(date)))
           .as(date.toString()).isInstanceOfSatisfying(ValidationException.class,
               e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("closeDate"));
     }
@@ -104,7 +104,7 @@ public interface RoundTripContract extends ContractSupport {
     for (YearMonth start : List.of(Limits.MIN_MONTH, YearMonth.of(1582, 9), YearMonth.of(1899, 12),
         Limits.MAX_MONTH.minusMonths(2))) {
       Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Forecast from " + start)
-          .withAmount(Money.of("300.00", "EUR")));
+          .amount(Money.of("300.00", "EUR")));
 
       crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), start, 3));
 
@@ -121,7 +121,7 @@ public interface RoundTripContract extends ContractSupport {
   default void amountsUpToTheStoredPrecisionComeBackExactlyAndLargerOnesAreRefusedBeforeStorage() {
     for (Money amount : List.of(Money.of("999999999999999.99", "EUR"), Money.of("999999999999999", "JPY"),
         Money.of("99999999999999.999", "BHD"), Money.of("0.01", "EUR"))) {
-      Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Big").withAmount(amount));
+      Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Big").amount(amount));
       assertThat(crm().opportunities().get(ALICE, o.id()).amount()).contains(amount);
     }
     assertThatThrownBy(() -> Money.of("1000000000000000", "EUR")).isInstanceOf(ValidationException.class);
@@ -131,8 +131,7 @@ public interface RoundTripContract extends ContractSupport {
   default void textsWithEveryAllowedKindOfCharacterComeBackExactly() {
     String name = "Émile & Söhne 😀 ΣΊΣΥΦΟΣ \\ back\\slash";
     String description = "line one\r\nline two\n\ttabbed\\t literal 𝄞 ü";
-    Account a = crm().accounts().create(ALICE, new CreateAccount(null, name, null, null, null, null, null, null,
-        description, null, null));
+    Account a = crm().accounts().create(ALICE, CreateAccount.named(name).description(description));
 
     Account read = crm().accounts().get(ALICE, a.id());
     assertThat(read.name()).isEqualTo(name);
@@ -147,7 +146,7 @@ public interface RoundTripContract extends ContractSupport {
       String key = String.format("d%02d", i) + "-".repeat(Limits.SEGMENT_KEY - 3);
       segments.put(key, "\\".repeat(Limits.SEGMENT_VALUE));
     }
-    Account a = crm().accounts().create(ALICE, CreateAccount.named("Segmented").withSegments(segments));
+    Account a = crm().accounts().create(ALICE, CreateAccount.named("Segmented").segments(segments));
 
     assertThat(crm().accounts().get(ALICE, a.id()).segments().values()).isEqualTo(segments);
   }
@@ -165,14 +164,14 @@ public interface RoundTripContract extends ContractSupport {
       }
     }
     Crm crm = crm(b -> b.customFields(CustomFieldSchema.of(definitions)));
-    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, null).withCustomFields(values));
+    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, null).customFields(values));
 
     assertThat(crm.leads().get(ALICE, lead.id()).customFields().values()).isEqualTo(values);
 
     Map<String, CustomValue> tooMuch = new LinkedHashMap<>(values);
     tooMuch.put("note" + fields, CustomValue.text("x".repeat(Limits.CUSTOM_TEXT)));
     assertThatThrownBy(() -> crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, null)
-            .withCustomFields(tooMuch)))
+            .customFields(tooMuch)))
         .isInstanceOfSatisfying(ValidationException.class,
             e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("customFields"));
   }

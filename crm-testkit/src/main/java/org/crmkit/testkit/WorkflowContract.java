@@ -75,18 +75,18 @@ public interface WorkflowContract extends ContractSupport {
     Crm crm = crm(b -> b.conversionPolicies(AUTO).workflows(WorkflowRules.of(AUTO_CONVERT))
         .eventPublisher(events::add));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "Analytical Engines", "ada@ae.example")
-        .withLeadSource("Web form"));
+        .leadSource("Web form"));
     assertThat(lead.isConverted()).isFalse();
 
-    Lead qualified = crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null));
+    Lead qualified = crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"));
 
     assertThat(qualified.isConverted()).as("the use case returns the state the rule left").isTrue();
     Lead stored = crm.leads().get(ALICE, lead.id());
     assertThat(stored.isConverted()).isTrue();
     var info = stored.conversion().orElseThrow();
-    assertThat(crm.accounts().get(ALICE, info.account().orElseThrow()).name()).isEqualTo("Analytical Engines");
-    assertThat(crm.contacts().get(ALICE, info.contact().orElseThrow()).details().lastName()).isEqualTo("Lovelace");
-    Opportunity o = crm.opportunities().get(ALICE, info.opportunity().orElseThrow());
+    assertThat(crm.accounts().get(ALICE, info.accountId()).name()).isEqualTo("Analytical Engines");
+    assertThat(crm.contacts().get(ALICE, info.contactId()).details().lastName()).isEqualTo("Lovelace");
+    Opportunity o = crm.opportunities().get(ALICE, info.opportunityId());
     assertThat(crm.opportunities().history(ALICE, o.id())).singleElement()
         .extracting(StageHistoryEntry::origin).isEqualTo(ChangeOrigin.LEAD_CONVERSION);
     ConversionRecord record = crm.conversions().records(ALICE, lead.id()).get(0);
@@ -104,7 +104,7 @@ public interface WorkflowContract extends ContractSupport {
     Crm crm = withRules(WorkflowRules.of(AUTO_CONVERT));
 
     Lead lead = crm.leads().create(ALICE,
-        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").withStatus("qualified"));
+        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").status("qualified"));
 
     assertThat(lead.isConverted()).isTrue();
     assertThat(accountCount(crm)).isOne();
@@ -115,7 +115,7 @@ public interface WorkflowContract extends ContractSupport {
     Crm crm = withRules(WorkflowRules.of(AUTO_CONVERT));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Grace", "Hopper", null, "grace@navy.example"));
 
-    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null)))
+    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")))
         .isInstanceOf(WorkflowActionFailedException.class)
         .hasMessageContaining("auto-convert")
         .hasMessageContaining("account.name")
@@ -134,7 +134,7 @@ public interface WorkflowContract extends ContractSupport {
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example"));
     storage().failNext(Operation.SAVE_OPPORTUNITY);
 
-    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null)))
+    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")))
         .isInstanceOf(FaultyStorage.InjectedFault.class);
 
     assertThat(crm.leads().get(ALICE, lead.id()).status()).isEqualTo("new");
@@ -169,8 +169,7 @@ public interface WorkflowContract extends ContractSupport {
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
     assertThat(lead.details().description()).isNull();
 
-    Lead updated = crm.leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "Lovelace", "AE", null,
-        null, null, null, null, "Banking", null, null));
+    Lead updated = crm.leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).industry("Banking"));
 
     assertThat(updated.details().description()).isEqualTo("Regulated industry: involve compliance");
     assertThat(crm.leads().get(ALICE, lead.id()).details().description())
@@ -208,7 +207,7 @@ public interface WorkflowContract extends ContractSupport {
         .build()));
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal"));
 
-    Opportunity moved = crm.opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal"));
+    Opportunity moved = crm.opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal"));
 
     assertThat(moved.closeDate()).contains(LocalDate.of(2026, 4, 30));
     assertThat(moved.nextStep()).contains("Send it");
@@ -258,7 +257,7 @@ public interface WorkflowContract extends ContractSupport {
         .on(Trigger.leadStatusChangedTo("qualified")).then(WorkflowAction.convertLead("web-auto")).enabled(false)
         .build()));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
-    assertThat(crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null))
+    assertThat(crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"))
         .isConverted()).isFalse();
   }
 
@@ -278,7 +277,7 @@ public interface WorkflowContract extends ContractSupport {
         AUTO_CONVERT).withMaxDepth(3));
 
     Lead lead = crm.leads().create(ALICE,
-        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").withLeadSource("Web form"));
+        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").leadSource("Web form"));
 
     assertThat(lead.isConverted()).as("three rules chained: tag, qualify, convert").isTrue();
     assertThat(crm.leads().get(ALICE, lead.id()).details().title()).isEqualTo("Web visitor");
@@ -298,8 +297,7 @@ public interface WorkflowContract extends ContractSupport {
             .build()).withMaxDepth(4));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
 
-    assertThatThrownBy(() -> crm.leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "Lovelace", "AE",
-            null, null, null, null, null, null, "ping", null)))
+    assertThatThrownBy(() -> crm.leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).description("ping")))
         .isInstanceOf(WorkflowDepthExceededException.class)
         .hasMessageContaining("limit of 4")
         .hasMessageContaining("ping -> pong -> ping -> pong -> ping")
@@ -349,7 +347,7 @@ public interface WorkflowContract extends ContractSupport {
       }
     });
 
-    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null).withLeadSource("web form"));
+    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null).leadSource("web form"));
     storage().reset();
 
     assertThat(lead.details().leadSource()).isEqualTo("Web");
@@ -369,7 +367,7 @@ public interface WorkflowContract extends ContractSupport {
     List<Operation> writes = Collections.synchronizedList(new ArrayList<>());
     storage().beforeEach(writes::add);
 
-    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").withLeadSource("Partner"));
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").leadSource("Partner"));
     storage().reset();
 
     assertThat(writes).as("only the creation and its history entry were written")

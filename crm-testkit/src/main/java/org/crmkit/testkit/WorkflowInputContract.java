@@ -85,7 +85,7 @@ public interface WorkflowInputContract extends ContractSupport {
         .build())));
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
 
-    assertThatThrownBy(() -> crm.opportunities().win(ALICE, new WinOpportunity(o.id(), null, null)))
+    assertThatThrownBy(() -> crm.opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version())))
         .isInstanceOf(WorkflowActionFailedException.class)
         .hasMessageContaining("clear-date").hasMessageContaining("keeps its close date");
 
@@ -108,7 +108,7 @@ public interface WorkflowInputContract extends ContractSupport {
   default void farMonthsInForecastsBudgetsAndTheAccountCardAreValidationErrors() {
     Account a = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     Opportunity o = crm().opportunities().create(ALICE,
-        CreateOpportunity.named("Fleet").withAccount(a.id()).withAmount(Money.of("100.00", "EUR")));
+        CreateOpportunity.named("Fleet").accountId(a.id()).amount(Money.of("100.00", "EUR")));
 
     assertThatThrownBy(() -> crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), FAR, 2)))
         .isInstanceOf(ValidationException.class).satisfies(e -> assertField(e, "start"));

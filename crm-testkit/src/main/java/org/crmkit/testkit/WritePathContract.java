@@ -47,40 +47,40 @@ public interface WritePathContract extends ContractSupport {
   @Test
   default void aWonOpportunityKeepsItsCloseDate() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
-    Opportunity won = crm().opportunities().win(ALICE, new WinOpportunity(o.id(), null, LocalDate.of(2026, 3, 1)));
+    Opportunity won = crm().opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version()).closedOn(LocalDate.of(2026, 3, 1)));
 
-    assertThatThrownBy(() -> crm().opportunities().update(ALICE, UpdateOpportunity.from(won).withCloseDate(null)))
+    assertThatThrownBy(() -> crm().opportunities().update(ALICE, UpdateOpportunity.of(won.id(), won.version()).clearCloseDate()))
         .isInstanceOf(RuleViolationException.class).hasMessageContaining("keeps its close date");
 
     Opportunity stored = crm().opportunities().get(ALICE, o.id());
     assertThat(stored.closeDate()).contains(LocalDate.of(2026, 3, 1));
     assertThat(stored.version()).isEqualTo(won.version());
     Opportunity moved = crm().opportunities().update(ALICE,
-        UpdateOpportunity.from(won).withCloseDate(LocalDate.of(2026, 2, 27)));
+        UpdateOpportunity.of(won.id(), won.version()).closeDate(LocalDate.of(2026, 2, 27)));
     assertThat(moved.closeDate()).as("another date is fine").contains(LocalDate.of(2026, 2, 27));
   }
 
   @Test
   default void aProbabilityForAClosedStageMustBeItsOwnOnCreateAndOnUpdateAlike() {
     assertThatThrownBy(() -> crm().opportunities().create(ALICE,
-            CreateOpportunity.named("Imported").withStage("closed_won").withProbability(50)))
+            CreateOpportunity.named("Imported").stage("closed_won").probability(50)))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
             .containsExactly("probability"));
     assertThat(opportunityCount()).as("nothing was created").isZero();
 
     Opportunity won = crm().opportunities().create(ALICE,
-        CreateOpportunity.named("Imported").withStage("closed_won").withProbability(100));
+        CreateOpportunity.named("Imported").stage("closed_won").probability(100));
     assertThat(won.probability()).isEqualTo(Probability.CERTAIN);
     Opportunity lost = crm().opportunities().create(ALICE,
-        CreateOpportunity.named("Gone").withStage("closed_lost").withProbability(0));
+        CreateOpportunity.named("Gone").stage("closed_lost").probability(0));
     assertThat(lost.probability()).isEqualTo(Probability.ZERO);
 
-    assertThatThrownBy(() -> crm().opportunities().update(ALICE, UpdateOpportunity.from(won).withProbability(50)))
+    assertThatThrownBy(() -> crm().opportunities().update(ALICE, UpdateOpportunity.of(won.id(), won.version()).probability(50)))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
             .containsExactly("probability"));
-    Opportunity same = crm().opportunities().update(ALICE, UpdateOpportunity.from(won).withProbability(100));
+    Opportunity same = crm().opportunities().update(ALICE, UpdateOpportunity.of(won.id(), won.version()).probability(100));
     assertThat(same.probability()).isEqualTo(Probability.CERTAIN);
     assertThat(same.probabilityManual()).isFalse();
   }
@@ -93,10 +93,10 @@ public interface WritePathContract extends ContractSupport {
             .on(Trigger.stageChangedTo("proposal"))
             .then(WorkflowAction.setField("amount", "150.00 EUR"))
             .build())));
-    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet").withAmount(eur("100.00")));
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet").amount(eur("100.00")));
     crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), YearMonth.of(2026, 4), 2));
 
-    assertThatThrownBy(() -> crm.opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal")))
+    assertThatThrownBy(() -> crm.opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal")))
         .isInstanceOf(WorkflowActionFailedException.class).hasMessageContaining("REJECT");
 
     Opportunity stored = crm.opportunities().get(ALICE, o.id());
@@ -113,10 +113,10 @@ public interface WritePathContract extends ContractSupport {
             .on(Trigger.stageChangedTo("proposal"))
             .then(WorkflowAction.setField("amount", "150.00 EUR"))
             .build())));
-    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet").withAmount(eur("100.00")));
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet").amount(eur("100.00")));
     crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), YearMonth.of(2026, 4), 2));
 
-    crm.opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal"));
+    crm.opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal"));
 
     assertThat(crm.opportunities().get(ALICE, o.id()).amount()).contains(eur("150.00"));
     BillingForecast forecast = crm.forecasts().get(ALICE, o.id());

@@ -67,14 +67,14 @@ final class DefaultAccountService implements AccountService {
   public Account update(Actor actor, UpdateAccount cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
-    AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
-        Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
-    Segments segments = Values.segments(cmd.segments());
-    CustomFields custom = Values.customFields(cmd.customFields());
+    Segments segments = cmd.changes(UpdateAccount.Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
+    CustomFields custom =
+        cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     return ctx.writers().accounts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, account -> {
       Instant now = ctx.now();
-      account.edit(details, segments, custom, now);
-      if (cmd.owner() != null && !cmd.owner().equals(account.owner())) {
+      account.edit(details(cmd, account.details()), segments == null ? account.segments() : segments,
+          custom == null ? account.customFields() : custom, now);
+      if (cmd.changes(UpdateAccount.Field.OWNER) && !cmd.owner().equals(account.owner())) {
         account.assignTo(cmd.owner(), now);
       }
     });
@@ -85,5 +85,18 @@ final class DefaultAccountService implements AccountService {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
     ctx.writers().accounts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
+  }
+
+  /** The account's details after the update: the values the command names, the current ones for the rest. */
+  private static AccountDetails details(UpdateAccount cmd, AccountDetails d) {
+    return new AccountDetails(
+        Values.pick(cmd.changes(UpdateAccount.Field.NAME), cmd.name(), d.name()),
+        Values.pick(cmd.changes(UpdateAccount.Field.WEBSITE), cmd.website(), d.website()),
+        Values.pick(cmd.changes(UpdateAccount.Field.INDUSTRY), cmd.industry(), d.industry()),
+        Values.pick(cmd.changes(UpdateAccount.Field.PHONE), cmd.phone(), d.phone()),
+        cmd.changes(UpdateAccount.Field.EMAIL) ? Values.email("email", cmd.email()) : d.email(),
+        Values.pick(cmd.changes(UpdateAccount.Field.CITY), cmd.city(), d.city()),
+        Values.pick(cmd.changes(UpdateAccount.Field.COUNTRY), cmd.country(), d.country()),
+        Values.pick(cmd.changes(UpdateAccount.Field.DESCRIPTION), cmd.description(), d.description()));
   }
 }

@@ -65,16 +65,24 @@ final class DefaultContactService implements ContactService {
   public Contact update(Actor actor, UpdateContact cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
-    ContactDetails details = new ContactDetails(cmd.firstName(), cmd.lastName(), Values.email("email", cmd.email()),
-        cmd.phone(), cmd.title(), cmd.description());
-    CustomFields custom = Values.customFields(cmd.customFields());
+    CustomFields custom =
+        cmd.changes(UpdateContact.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     return ctx.writers().contacts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, contact -> {
       Instant now = ctx.now();
-      contact.edit(details, custom, now);
-      if (!Objects.equals(cmd.accountId(), contact.accountId().orElse(null))) {
+      ContactDetails d = contact.details();
+      ContactDetails details = new ContactDetails(
+          Values.pick(cmd.changes(UpdateContact.Field.FIRST_NAME), cmd.firstName(), d.firstName()),
+          Values.pick(cmd.changes(UpdateContact.Field.LAST_NAME), cmd.lastName(), d.lastName()),
+          cmd.changes(UpdateContact.Field.EMAIL) ? Values.email("email", cmd.email()) : d.email(),
+          Values.pick(cmd.changes(UpdateContact.Field.PHONE), cmd.phone(), d.phone()),
+          Values.pick(cmd.changes(UpdateContact.Field.TITLE), cmd.title(), d.title()),
+          Values.pick(cmd.changes(UpdateContact.Field.DESCRIPTION), cmd.description(), d.description()));
+      contact.edit(details, custom == null ? contact.customFields() : custom, now);
+      if (cmd.changes(UpdateContact.Field.ACCOUNT_ID)
+          && !Objects.equals(cmd.accountId(), contact.accountId().orElse(null))) {
         contact.moveToAccount(cmd.accountId(), now);
       }
-      if (cmd.owner() != null && !cmd.owner().equals(contact.owner())) {
+      if (cmd.changes(UpdateContact.Field.OWNER) && !cmd.owner().equals(contact.owner())) {
         contact.assignTo(cmd.owner(), now);
       }
     });

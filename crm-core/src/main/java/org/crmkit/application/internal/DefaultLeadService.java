@@ -64,13 +64,11 @@ final class DefaultLeadService implements LeadService {
   public Lead update(Actor actor, UpdateLead cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
-    LeadDetails details = details(cmd.firstName(), cmd.lastName(), cmd.company(), cmd.title(), cmd.email(),
-        cmd.phone(), cmd.website(), cmd.leadSource(), cmd.industry(), cmd.description());
-    CustomFields custom = Values.customFields(cmd.customFields());
+    CustomFields named = cmd.changes(UpdateLead.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     return ctx.writers().leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, lead -> {
       Instant now = ctx.now();
-      lead.edit(details, custom, now);
-      if (cmd.owner() != null && !cmd.owner().equals(lead.owner())) {
+      lead.edit(details(cmd, lead.details()), named == null ? lead.customFields() : named, now);
+      if (cmd.changes(UpdateLead.Field.OWNER) && !cmd.owner().equals(lead.owner())) {
         lead.assignTo(cmd.owner(), now);
       }
     });
@@ -90,6 +88,21 @@ final class DefaultLeadService implements LeadService {
     requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
     ctx.writers().leads().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
+  }
+
+  /** The lead's details after the update: the values the command names, the current ones for the rest. */
+  private static LeadDetails details(UpdateLead cmd, LeadDetails d) {
+    return new LeadDetails(
+        Values.pick(cmd.changes(UpdateLead.Field.FIRST_NAME), cmd.firstName(), d.firstName()),
+        Values.pick(cmd.changes(UpdateLead.Field.LAST_NAME), cmd.lastName(), d.lastName()),
+        Values.pick(cmd.changes(UpdateLead.Field.COMPANY), cmd.company(), d.company()),
+        Values.pick(cmd.changes(UpdateLead.Field.TITLE), cmd.title(), d.title()),
+        cmd.changes(UpdateLead.Field.EMAIL) ? Values.email("email", cmd.email()) : d.email(),
+        Values.pick(cmd.changes(UpdateLead.Field.PHONE), cmd.phone(), d.phone()),
+        Values.pick(cmd.changes(UpdateLead.Field.WEBSITE), cmd.website(), d.website()),
+        Values.pick(cmd.changes(UpdateLead.Field.LEAD_SOURCE), cmd.leadSource(), d.leadSource()),
+        Values.pick(cmd.changes(UpdateLead.Field.INDUSTRY), cmd.industry(), d.industry()),
+        Values.pick(cmd.changes(UpdateLead.Field.DESCRIPTION), cmd.description(), d.description()));
   }
 
   static LeadDetails details(

@@ -4,6 +4,7 @@ import static org.crmkit.application.internal.DefaultLeadService.requireActor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.crmkit.application.LoseOpportunity;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.application.ReopenOpportunity;
 import org.crmkit.application.UpdateOpportunity;
+import org.crmkit.application.UpdateOpportunity.Field;
 import org.crmkit.application.WinOpportunity;
 import org.crmkit.contact.Contact;
 import org.crmkit.customfield.CustomFields;
@@ -30,6 +32,7 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
@@ -87,8 +90,8 @@ final class DefaultOpportunityService implements OpportunityService {
     Account account = ctx.inUnitOfWork(() -> ctx.storage().accounts().findById(accountId))
         .orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, accountId));
     return CreateOpportunity.named(account.name() + " - new opportunity")
-        .withAccount(account.id())
-        .withSegments(account.segments().values());
+        .accountId(account.id())
+        .segments(account.segments().values());
   }
 
   @Override
@@ -102,9 +105,9 @@ final class DefaultOpportunityService implements OpportunityService {
           Optional<Account> account = contact.accountId().flatMap(id -> ctx.storage().accounts().findById(id));
           String prefix = account.map(Account::name).orElse(contact.details().displayName());
           return CreateOpportunity.named(prefix + " - new opportunity")
-              .withContact(contact.id())
-              .withAccount(account.map(Account::id).orElse(null))
-              .withSegments(account.map(a -> a.segments().values()).orElse(Map.of()));
+              .contactId(contact.id())
+              .accountId(account.map(Account::id).orElse(null))
+              .segments(account.map(a -> a.segments().values()).orElse(Map.of()));
         });
   }
 
@@ -140,26 +143,39 @@ final class DefaultOpportunityService implements OpportunityService {
   public Opportunity update(Actor actor, UpdateOpportunity cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
-    CustomFields custom = Values.customFields(cmd.customFields());
-    Segments segments = Values.segments(cmd.segments());
-    ctx.segments().validate(RecordType.OPPORTUNITY, segments);
+    CustomFields named = cmd.changes(Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
+    Segments namedSegments = cmd.changes(Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
+    if (namedSegments != null) {
+      ctx.segments().validate(RecordType.OPPORTUNITY, namedSegments);
+    }
     return change(actor, cmd.id(), cmd.expectedVersion(), o -> {
       Instant now = ctx.now();
-      o.describe(cmd.name(), cmd.leadSource(), cmd.nextStep(), cmd.description(), segments, custom, now);
-      if (!Objects.equals(cmd.accountId(), o.accountId().orElse(null))
-          || !Objects.equals(cmd.contactId(), o.contactId().orElse(null))) {
-        o.linkTo(cmd.accountId(), cmd.contactId(), now);
+      // A field the command does not name keeps its current value.
+      o.describe(Values.pick(cmd.changes(Field.NAME), cmd.name(), o.name()),
+          Values.pick(cmd.changes(Field.LEAD_SOURCE), cmd.leadSource(), o.leadSource().orElse(null)),
+          Values.pick(cmd.changes(Field.NEXT_STEP), cmd.nextStep(), o.nextStep().orElse(null)),
+          Values.pick(cmd.changes(Field.DESCRIPTION), cmd.description(), o.description().orElse(null)),
+          namedSegments == null ? o.segments() : namedSegments, named == null ? o.customFields() : named, now);
+      AccountId accountId = Values.pick(cmd.changes(Field.ACCOUNT_ID), cmd.accountId(), o.accountId().orElse(null));
+      ContactId contactId = Values.pick(cmd.changes(Field.CONTACT_ID), cmd.contactId(), o.contactId().orElse(null));
+      if (!Objects.equals(accountId, o.accountId().orElse(null))
+          || !Objects.equals(contactId, o.contactId().orElse(null))) {
+        o.linkTo(accountId, contactId, now);
       }
-      if (cmd.owner() != null && !cmd.owner().equals(o.owner())) {
+      if (cmd.changes(Field.OWNER) && !cmd.owner().equals(o.owner())) {
         o.assignTo(cmd.owner(), now);
       }
-      if (!Objects.equals(cmd.amount(), o.amount().orElse(null))) {
-        o.changeAmount(cmd.amount(), now);
+      Money amount = Values.pick(cmd.changes(Field.AMOUNT), cmd.amount(), o.amount().orElse(null));
+      if (!Objects.equals(amount, o.amount().orElse(null))) {
+        o.changeAmount(amount, now);
       }
-      if (!Objects.equals(cmd.closeDate(), o.closeDate().orElse(null))) {
-        o.changeCloseDate(ctx.pipeline(), cmd.closeDate(), now);
+      LocalDate closeDate = Values.pick(cmd.changes(Field.CLOSE_DATE), cmd.closeDate(), o.closeDate().orElse(null));
+      if (!Objects.equals(closeDate, o.closeDate().orElse(null))) {
+        o.changeCloseDate(ctx.pipeline(), closeDate, now);
       }
-      o.changeProbability(ctx.pipeline(), cmd.probability() == null ? null : Probability.of(cmd.probability()), now);
+      if (cmd.changes(Field.PROBABILITY)) {
+        o.changeProbability(ctx.pipeline(), cmd.probability() == null ? null : Probability.of(cmd.probability()), now);
+      }
     });
   }
 
@@ -207,6 +223,13 @@ final class DefaultOpportunityService implements OpportunityService {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
     return ctx.inUnitOfWork(() -> ctx.storage().stageHistory().findByOpportunity(id));
+  }
+
+  @Override
+  public long historyCount(Actor actor, OpportunityId id) {
+    requireActor(actor);
+    Objects.requireNonNull(id, "id");
+    return ctx.inUnitOfWork(() -> ctx.storage().stageHistory().countByOpportunity(id));
   }
 
   @Override

@@ -50,6 +50,11 @@ final class Values {
     }
   }
 
+  /** The value an update command names, or the current one when the command leaves the field as it is. */
+  static <T> T pick(boolean changes, T value, T current) {
+    return changes ? value : current;
+  }
+
   /** The first month forecasts, budgets and account cards may name (the core's one limit). */
   static final YearMonth FIRST_MONTH = Limits.MIN_MONTH;
 
