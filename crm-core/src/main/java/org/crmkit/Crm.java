@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
+import java.util.Arrays;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
@@ -15,6 +15,7 @@ import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.application.internal.CrmConfiguration;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
@@ -94,37 +95,37 @@ public interface Crm {
 
     /** Where records are kept: {@code InMemoryStorage.create()}, a JPA storage, or your own adapter. */
     public Builder storage(CrmStorage value) {
-      this.storage = Objects.requireNonNull(value, "storage");
+      this.storage = required(value, "storage");
       return this;
     }
 
     /** The clock that stamps every change and defines "today" (its zone). Default: UTC system clock. */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      this.clock = required(value, "clock");
       return this;
     }
 
     /** Where new ids come from. Default: random UUIDs. */
     public Builder idGenerator(IdGenerator value) {
-      this.ids = Objects.requireNonNull(value, "idGenerator");
+      this.ids = required(value, "idGenerator");
       return this;
     }
 
     /** The pipeline. Default: {@link Pipeline#defaults()}. */
     public Builder pipeline(Pipeline value) {
-      this.pipeline = Objects.requireNonNull(value, "pipeline");
+      this.pipeline = required(value, "pipeline");
       return this;
     }
 
     /** Custom field definitions. Default: none. */
     public Builder customFields(CustomFieldSchema value) {
-      this.customFields = Objects.requireNonNull(value, "customFields");
+      this.customFields = required(value, "customFields");
       return this;
     }
 
     /** Which opportunity links are required. Default: {@link OpportunityRules#defaults()}. */
     public Builder opportunityRules(OpportunityRules value) {
-      this.opportunityRules = Objects.requireNonNull(value, "opportunityRules");
+      this.opportunityRules = required(value, "opportunityRules");
       return this;
     }
 
@@ -133,13 +134,13 @@ public interface Crm {
      * {@link SegmentCatalog#unrestricted()} (any dimension and value).
      */
     public Builder segments(SegmentCatalog value) {
-      this.segments = Objects.requireNonNull(value, "segments");
+      this.segments = required(value, "segments");
       return this;
     }
 
     /** Receives domain events after each commit. Default: events are dropped. */
     public Builder eventPublisher(DomainEventPublisher value) {
-      this.publisher = Objects.requireNonNull(value, "eventPublisher");
+      this.publisher = required(value, "eventPublisher");
       return this;
     }
 
@@ -148,7 +149,7 @@ public interface Crm {
      * Validator in crmkit's adapters).
      */
     public Builder validator(Validator value) {
-      this.validator = Objects.requireNonNull(value, "validator");
+      this.validator = required(value, "validator");
       return this;
     }
 
@@ -158,12 +159,12 @@ public interface Crm {
      * Checked against the pipeline and custom fields when built.
      */
     public Builder conversionPolicies(ConversionPolicy... values) {
-      return conversionPolicies(List.of(values));
+      return conversionPolicies(Arrays.asList(required(values, "conversionPolicies")));
     }
 
     /** Registers conversion policies by id; see {@link #conversionPolicies(ConversionPolicy...)}. */
     public Builder conversionPolicies(Collection<ConversionPolicy> values) {
-      values.forEach(v -> conversionPolicies.add(Objects.requireNonNull(v, "conversion policy")));
+      required(values, "conversionPolicies").forEach(v -> conversionPolicies.add(required(v, "a conversion policy")));
       return this;
     }
 
@@ -172,7 +173,7 @@ public interface Crm {
      * registered policy that allows automatic conversion.
      */
     public Builder workflows(WorkflowRules value) {
-      this.workflows = Objects.requireNonNull(value, "workflows");
+      this.workflows = required(value, "workflows");
       return this;
     }
 
@@ -180,14 +181,18 @@ public interface Crm {
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
-    public Crm build() {
-      if (storage == null) {
-        throw new ConfigurationException(
-            "no storage configured: call storage(...) with InMemoryStorage.create(), a JPA storage or your own CrmStorage");
+    private static <T> T required(T value, String name) {
+      if (value == null) {
+        throw new ConfigurationException(name + " must not be null"
+            + (name.equals("storage") ? "" : "; leave it out to keep the default"));
       }
-      return new DefaultCrm(
+      return value;
+    }
+
+    public Crm build() {
+      return new BuiltCrm(new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
-          validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows);
+          validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows)));
     }
   }
 }

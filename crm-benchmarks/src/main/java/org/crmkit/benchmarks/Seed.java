@@ -47,11 +47,11 @@ final class Seed {
   /** The creation command of opportunity number {@code i}. */
   static CreateOpportunity command(int i, AccountId account, LocalDate today) {
     return CreateOpportunity.named("Opportunity " + i)
-        .withOwner(owner(i % OWNERS))
-        .withAccount(account)
-        .withAmount(Money.of(BigDecimal.valueOf(1000 + i), "EUR"))
-        .withStage(STAGES[i % STAGES.length])
-        .withCloseDate(today.plusDays(i % 365));
+        .owner(owner(i % OWNERS))
+        .accountId(account)
+        .amount(Money.of(BigDecimal.valueOf(1000 + i), "EUR"))
+        .stage(STAGES[i % STAGES.length])
+        .closeDate(today.plusDays(i % 365));
   }
 
   static UserId owner(int n) {
@@ -87,7 +87,7 @@ final class Seed {
         Opportunity o = seed.opportunities.get(i);
         crm.forecasts().repeat(ACTOR, RepeatForecast.of(o.id(), Money.of("500.00", "EUR"), seed.firstMonth, 12));
         if ((i / ACCOUNTS) % 5 == 0) {
-          crm.opportunities().win(ACTOR, new WinOpportunity(o.id(), o.version(), null));
+          crm.opportunities().win(ACTOR, WinOpportunity.of(o.id(), o.version()));
         }
       }
     });

@@ -10,8 +10,14 @@ import org.crmkit.shared.EmailAddress;
 /**
  * What identifies a company when looking for an existing account that may be the same one: its normalised name
  * and, when known, its internet domain. Normalisation ignores case, accents, spacing, punctuation, apostrophes and
- * common legal forms, so {@code "O'Reilly Media, Inc."}, {@code "oreilly  media"} and {@code "O’Reilly Media"} all
- * have the same key. Free-mail domains (gmail.com, outlook.com, ...) never identify a company and are dropped.
+ * common legal forms, and reads {@code &} as {@code and}, so {@code "O'Reilly Media, Inc."}, {@code "oreilly  media"}
+ * and {@code "O’Reilly Media"} all have the same normalised name: the same company ({@link Reason#NAME}).
+ *
+ * <p>The {@linkplain #compactName() compact name} goes further: it also drops every {@code and} and every space,
+ * so {@code "O Brien and Sons Ltd"} and {@code "O'Brien & Sons"} share it ({@code "obriensons"}) although their
+ * normalised names differ. Such a pair is only {@link Reason#SIMILAR_NAME similar}: a candidate to offer, never a
+ * match to link on its own. Storage adapters index the compact name and the domain, so one indexed look-up finds
+ * both kinds. Free-mail domains (gmail.com, outlook.com, ...) never identify a company and are dropped.
  *
  * @param normalizedName the normalised company name, or null when unknown
  * @param domain the company's lower-case domain without {@code www.}, or null when unknown
@@ -28,8 +34,10 @@ public record AccountMatchKey(String normalizedName, String domain) {
 
   /** Why an account is a match candidate. */
   public enum Reason {
-    /** Same normalised name. */
+    /** Same normalised name: the same company unless the domains differ. */
     NAME,
+    /** Same compact name but another normalised name (e.g. {@code O Brien} and {@code O'Brien}): maybe the same. */
+    SIMILAR_NAME,
     /** Same company domain (from e-mail address or website). */
     DOMAIN
   }
@@ -72,11 +80,69 @@ public record AccountMatchKey(String normalizedName, String domain) {
     Set<Reason> reasons = EnumSet.noneOf(Reason.class);
     if (normalizedName != null && normalizedName.equals(other.normalizedName)) {
       reasons.add(Reason.NAME);
+    } else if (normalizedName != null && other.normalizedName != null && compactName().equals(other.compactName())) {
+      reasons.add(Reason.SIMILAR_NAME);
     }
     if (domain != null && domain.equals(other.domain)) {
       reasons.add(Reason.DOMAIN);
     }
     return reasons;
+  }
+
+  /**
+   * The storage look-up key of the name: the normalised name without the word {@code and} and without spaces.
+   * Two names with the same compact name are at least {@link Reason#SIMILAR_NAME similar}.
+   *
+   * @return the compact name, or null when the name is unknown
+   */
+  public String compactName() {
+    if (normalizedName == null) {
+      return null;
+    }
+    String compact = java.util.Arrays.stream(normalizedName.split(" "))
+        .filter(w -> !w.equals("and"))
+        .collect(java.util.stream.Collectors.joining());
+    return compact.isEmpty() ? normalizedName.replace(" ", "") : compact;
+  }
+
+  /**
+   * How alike the two normalised names are, for ranking candidates: 1 for the same normalised name, else one minus
+   * the edit distance between the normalised names divided by the longer one's length.
+   *
+   * @return a number from 0 (nothing alike, or a name unknown) to 1
+   */
+  public double nameSimilarity(AccountMatchKey other) {
+    if (normalizedName == null || other.normalizedName == null) {
+      return 0;
+    }
+    return similarity(normalizedName, other.normalizedName);
+  }
+
+  /**
+   * @return one minus the edit distance (insertions, deletions, substitutions) of the two texts divided by the
+   *     longer one's length: 1 for equal texts, 0 for nothing in common
+   */
+  public static double similarity(String a, String b) {
+    int longer = Math.max(a.length(), b.length());
+    if (longer == 0) {
+      return 1;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return 1.0 - (double) previous[b.length()] / longer;
   }
 
   /** @return true when both keys know a domain and the domains differ (evidence of two different companies) */

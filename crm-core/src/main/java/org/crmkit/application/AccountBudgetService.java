@@ -10,6 +10,12 @@ import org.crmkit.shared.Actor;
  * Use cases for account budgets: the amount a seller expects to invoice a customer, by month. Every change runs
  * in one unit of work. All methods take a non-null actor and non-null arguments (except expected versions) and
  * return non-null values. Thread-safe.
+ *
+ * <p><b>Refusals.</b> Every refusal is an exception under {@link org.crmkit.shared.CrmException} and nothing is
+ * written: {@link org.crmkit.shared.ValidationException} for rejected input,
+ * {@link org.crmkit.shared.RecordNotFoundException} for an unknown account, {@link org.crmkit.shared.ConflictException}
+ * when an expected version is given and the stored one differs. Without an expected version a change applies to
+ * whatever is stored: the commands set lines or months, so repeating one gives the same result.
  */
 public interface AccountBudgetService {
 

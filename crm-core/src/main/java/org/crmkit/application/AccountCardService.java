@@ -21,6 +21,9 @@ import org.crmkit.shared.Actor;
  *   <li><b>won</b>: amounts of the account's opportunities won with a close date in the month.
  * </ul>
  * Only amounts in the card's currency count; nothing is converted. All arguments must be non-null.
+ *
+ * <p><b>Refusals.</b> Exceptions: {@link org.crmkit.shared.RecordNotFoundException} for an unknown account,
+ * {@link org.crmkit.shared.ValidationException} for a range or currency it cannot answer.
  */
 public interface AccountCardService {
 

@@ -8,9 +8,24 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 
-/** Use cases for accounts. Thread-safe; every write runs in one unit of work. */
+/**
+ * Use cases for accounts. Thread-safe; every write runs in one unit of work.
+ *
+ * <p><b>Refusals.</b> Every refusal of these use cases is an exception under {@link org.crmkit.shared.CrmException}
+ * and nothing is written: {@link org.crmkit.shared.ValidationException} for rejected input (with field errors),
+ * {@link org.crmkit.shared.RecordNotFoundException} for an unknown id,
+ * {@link org.crmkit.shared.ConflictException} when the stored version is not the expected one (reload and retry),
+ * {@link org.crmkit.shared.RuleViolationException} (and its subclasses) for a change the rules forbid in the
+ * record's current state, and {@link org.crmkit.workflow.WorkflowException} when a workflow rule triggered by the
+ * change fails. No use case here returns a refusal as a value (only lead conversion and its undo do, see
+ * {@link ConversionService}).
+ *
+ * <p><b>Nulls.</b> Actors, ids and commands must not be null; lookups that may find nothing return
+ * {@link java.util.Optional}; returned records and lists are never null.
+ */
 public interface AccountService {
 
+  /** @throws org.crmkit.shared.ValidationException for invalid fields, segments or custom fields */
   Account create(Actor actor, CreateAccount command);
 
   /** @throws org.crmkit.shared.RecordNotFoundException when there is no such account */
@@ -20,6 +35,12 @@ public interface AccountService {
 
   Page<Account> list(Actor actor, AccountQuery query, PageRequest page);
 
+  /**
+   * Changes the fields the command names; the others keep their values.
+   *
+   * @throws org.crmkit.shared.ValidationException for invalid values
+   * @throws org.crmkit.shared.ConflictException when the account's version is not the expected one
+   */
   Account update(Actor actor, UpdateAccount command);
 
   /**

@@ -3,11 +3,30 @@ package org.crmkit.application;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Objects;
 import org.crmkit.shared.OpportunityId;
 
 /**
- * Command: move an open opportunity to another open stage.
+ * Command: move an open opportunity to another open stage, e.g.
+ * {@code ChangeStage.of(deal.id(), deal.version(), "proposal")}. Closing goes through {@link WinOpportunity} and
+ * {@link LoseOpportunity}; a closed opportunity moves only after {@link ReopenOpportunity}.
  *
- * @param expectedVersion the version the change is based on, or null
+ * @param id the opportunity; never null
+ * @param expectedVersion the version the change is based on (the version of the record the user saw; a host that
+ *     does not track versions passes the version of the record it just loaded). A different stored version is a
+ *     {@link org.crmkit.shared.ConflictException} and nothing is written.
+ * @param stage the key of an open stage of the pipeline; never blank
  */
-public record ChangeStage(@NotNull OpportunityId id, Long expectedVersion, @NotBlank @Size(max = 40) String stage) {}
+public record ChangeStage(@NotNull OpportunityId id, long expectedVersion, @NotBlank @Size(max = 40) String stage) {
+
+  /**
+   * @param id the opportunity; never null
+   * @param expectedVersion the version the change is based on
+   * @param stage the key of an open stage
+   * @return the command
+   */
+  public static ChangeStage of(OpportunityId id, long expectedVersion, String stage) {
+    Objects.requireNonNull(id, "id");
+    return new ChangeStage(id, expectedVersion, stage);
+  }
+}

@@ -8,7 +8,21 @@ import org.crmkit.shared.ContactId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 
-/** Use cases for contacts. Thread-safe; every write runs in one unit of work. */
+/**
+ * Use cases for contacts. Thread-safe; every write runs in one unit of work.
+ *
+ * <p><b>Refusals.</b> Every refusal of these use cases is an exception under {@link org.crmkit.shared.CrmException}
+ * and nothing is written: {@link org.crmkit.shared.ValidationException} for rejected input (with field errors),
+ * {@link org.crmkit.shared.RecordNotFoundException} for an unknown id,
+ * {@link org.crmkit.shared.ConflictException} when the stored version is not the expected one (reload and retry),
+ * {@link org.crmkit.shared.RuleViolationException} (and its subclasses) for a change the rules forbid in the
+ * record's current state, and {@link org.crmkit.workflow.WorkflowException} when a workflow rule triggered by the
+ * change fails. No use case here returns a refusal as a value (only lead conversion and its undo do, see
+ * {@link ConversionService}).
+ *
+ * <p><b>Nulls.</b> Actors, ids and commands must not be null; lookups that may find nothing return
+ * {@link java.util.Optional}; returned records and lists are never null.
+ */
 public interface ContactService {
 
   /** @throws org.crmkit.shared.ValidationException when the linked account does not exist */
@@ -21,6 +35,12 @@ public interface ContactService {
 
   Page<Contact> list(Actor actor, ContactQuery query, PageRequest page);
 
+  /**
+   * Changes the fields the command names; the others keep their values.
+   *
+   * @throws org.crmkit.shared.ValidationException for invalid values or a linked account that does not exist
+   * @throws org.crmkit.shared.ConflictException when the contact's version is not the expected one
+   */
   Contact update(Actor actor, UpdateContact command);
 
   /**

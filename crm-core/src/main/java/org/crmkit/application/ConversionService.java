@@ -17,19 +17,40 @@ import org.crmkit.shared.LeadId;
  * Lead conversion: turn a lead into an account, a contact and an opportunity (each created, linked or skipped) as
  * its {@link ConversionPolicy} says, in one unit of work; preview it; convert many; undo it. Thread-safe.
  *
- * <p>A business "no" (already converted, a status that does not allow conversion, possible duplicates, a required
- * value the lead does not have) is returned as {@link ConversionOutcome.Rejected} with nothing written. Misuse
- * throws: {@link org.crmkit.shared.RecordNotFoundException} for an unknown lead or linked record,
+ * <p><b>Refusals.</b> A business "no" (already converted, a status that does not allow conversion, possible
+ * duplicates, a required value the lead does not have) is always returned as {@link ConversionOutcome.Rejected}
+ * (and for undo as {@link UndoOutcome.Refused}) with nothing written; it is never thrown. Misuse throws:
+ * {@link org.crmkit.shared.RecordNotFoundException} for an unknown lead or linked record,
  * {@link org.crmkit.shared.ValidationException} for an unknown policy, an override of a locked or unknown field, or
- * a LINK for the opportunity; {@link org.crmkit.shared.ConflictException} when the lead changed concurrently (for
- * example a simultaneous conversion of the same lead: exactly one of them succeeds).
+ * a LINK for the opportunity; {@link org.crmkit.shared.ConflictException} when the command's
+ * {@code expectedVersion} is stale.
+ *
+ * <p><b>Duplicates.</b> Accounts are matched on their {@link org.crmkit.account.AccountMatchKey}: the same
+ * normalised name (case, accents, spacing, punctuation, apostrophes and legal forms such as Ltd, Oy, Inc, GmbH, AB
+ * ignored; "&amp;" read as "and") is an exact match, a similar one ({@code O Brien and Sons Ltd} and
+ * {@code O'Brien & Sons}) or the same company domain is a candidate. Contacts are matched by e-mail address; when
+ * none has it, the contacts of the linked account with alike names are candidates. Candidates are ranked by
+ * similarity, in the dry run and in the rejection. MATCH_OR_CREATE links only a single exact match; anything
+ * else is refused with the candidates ({@code AMBIGUOUS_MATCH}); CREATE is refused while candidates exist
+ * ({@code DUPLICATES_FOUND}) unless duplicates are allowed. A candidate is never linked unless the caller links it.
+ *
+ * <p><b>Races.</b> A conversion that runs in its own unit of work and loses a race (the lead was converted or
+ * changed meanwhile, or a concurrent conversion created the same account first) is planned and run once more in
+ * a fresh unit of work. So of two simultaneous conversions of one lead, exactly one converts it and the other gets
+ * {@link ConversionOutcome.Rejected} with {@code ALREADY_CONVERTED}; of two simultaneous MATCH_OR_CREATE
+ * conversions of leads of one company, the second links the account the first created (when the storage keeps the
+ * account match key unique). The same holds for a retry after an error whose outcome was unknown (a lost
+ * connection): if the first attempt did commit, the retry finds the lead converted and says ALREADY_CONVERTED.
+ * Inside an outer unit of work (a workflow, a host transaction) a conflict is thrown to the caller instead.
  */
 public interface ConversionService {
 
   /**
    * Converts one lead: duplicate checks first, then account, contact, opportunity (with its first stage history
    * entry, origin {@code LEAD_CONVERSION}), the lead marked converted and the {@link ConversionRecord}, all in one
-   * unit of work: on any failure nothing is written.
+   * unit of work: on any failure nothing is written. The one exception to that is the host's own
+   * {@link org.crmkit.shared.DomainEventPublisher}: it runs after the commit, so what it throws reaches the caller
+   * although the lead is converted (a retry then says ALREADY_CONVERTED; {@link #convertAll} reports it apart).
    *
    * @param actor who converts; never null
    * @param command what to convert and how; never null
@@ -47,7 +68,9 @@ public interface ConversionService {
 
   /**
    * Converts many leads, each in its own unit of work with its own result, in the given order. One lead's rejection
-   * or error never blocks or half-writes another.
+   * or error never blocks or half-writes another. When the host's event publisher throws after a lead's unit of
+   * work committed, that lead is still reported as converted, with the publisher's exception in
+   * {@link BulkConversionResult.Item#publicationFailure()}.
    *
    * <p>Call it outside any unit of work: units of work nest by joining, so inside one all leads would share the
    * caller's transaction and a failed lead's partial writes could not be rolled back on their own.
@@ -65,10 +88,12 @@ public interface ConversionService {
   BulkConversionResult convertAll(Actor actor, Collection<LeadId> leadIds, String policyId);
 
   /**
-   * Undoes the lead's standing conversion: deletes the records it created, and makes the lead editable again in the
-   * status it had before, as long as none of the created records has changed since (or gained other links);
-   * otherwise a refusal saying what blocks it. Records that were linked stay, including values filled in from the
-   * lead. The conversion record is kept and marked undone.
+   * Undoes the lead's standing conversion as if it had not happened: deletes the records it created (with the
+   * opportunity's billing forecast and the account's budget), writes back the values it filled into linked
+   * records (or clears them when they were empty, and takes a contact it moved into the account out again), and
+   * makes the lead editable again in the status it had before. Refused, with nothing changed, when a record the
+   * conversion created or filled has changed since (or a created one gained other links); the refusal says what
+   * blocks it. Linked records themselves stay. The conversion record is kept and marked undone.
    *
    * @return undone, or refused with reasons; never null
    * @throws org.crmkit.shared.RecordNotFoundException when there is no such lead
@@ -77,6 +102,9 @@ public interface ConversionService {
 
   /** @return the lead's conversion records, oldest first (undone ones included); never null */
   List<ConversionRecord> records(Actor actor, LeadId leadId);
+
+  /** @return how many conversion records the lead has (undone ones included) */
+  long countRecords(Actor actor, LeadId leadId);
 
   /** @return the conversion record, if any */
   Optional<ConversionRecord> record(Actor actor, ConversionId id);

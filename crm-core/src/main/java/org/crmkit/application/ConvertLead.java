@@ -32,6 +32,7 @@ import org.crmkit.shared.LeadId;
  * @param overrides values for the new records that replace the mapped ones, per target, by target field
  *     ({@code name}, {@code amount}, {@code customFields.KEY}, ...); a locked field is rejected. Null for none.
  * @param allowDuplicates let CREATE proceed although possible duplicates exist
+ * @see org.crmkit.conversion.DuplicateCandidate#link() linking a candidate a rejection or a dry run offered
  */
 public record ConvertLead(
     @NotNull LeadId leadId,
@@ -70,22 +71,30 @@ public record ConvertLead(
     };
   }
 
+  /** @return a copy converting under the policy with this id (null for the default policy) */
   public ConvertLead withPolicy(String value) {
     return new ConvertLead(leadId, expectedVersion, value, account, contact, opportunity, overrides, allowDuplicates);
   }
 
+  /**
+   * @return a copy that converts only while the lead still has this version (a conflict otherwise); null skips the
+   *     check
+   */
   public ConvertLead withExpectedVersion(Long value) {
     return new ConvertLead(leadId, value, policyId, account, contact, opportunity, overrides, allowDuplicates);
   }
 
+  /** @return a copy with this account action (null for the policy's default) */
   public ConvertLead withAccount(TargetChoice value) {
     return new ConvertLead(leadId, expectedVersion, policyId, value, contact, opportunity, overrides, allowDuplicates);
   }
 
+  /** @return a copy with this contact action (null for the policy's default) */
   public ConvertLead withContact(TargetChoice value) {
     return new ConvertLead(leadId, expectedVersion, policyId, account, value, opportunity, overrides, allowDuplicates);
   }
 
+  /** @return a copy with this opportunity action, CREATE or NONE (null for the policy's default) */
   public ConvertLead withOpportunity(TargetChoice value) {
     return new ConvertLead(leadId, expectedVersion, policyId, account, contact, value, overrides, allowDuplicates);
   }

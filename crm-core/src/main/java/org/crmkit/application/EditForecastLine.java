@@ -12,7 +12,8 @@ import org.crmkit.shared.OpportunityId;
  * otherwise); the other lines stay.
  *
  * @param opportunityId never null
- * @param expectedVersion the forecast's version the change is based on (0 when there is none yet), or null
+ * @param expectedVersion the forecast's version the change is based on (0 when there is none yet); null to apply
+ *     the change whatever the stored version (see {@link #expectedVersion(long)})
  * @param month never null
  * @param amount never null, not negative, in the opportunity amount's currency
  * @param note optional, max {@value ForecastLine#MAX_NOTE} characters; null for none
@@ -24,15 +25,28 @@ public record EditForecastLine(
     @NotNull Money amount,
     @Size(max = ForecastLine.MAX_NOTE) String note) {
 
+  /** @return a command without an expected version (see {@link #expectedVersion(long)}) */
   public static EditForecastLine of(OpportunityId opportunityId, YearMonth month, Money amount) {
     return new EditForecastLine(opportunityId, null, month, amount, null);
   }
 
-  public EditForecastLine withNote(String value) {
-    return new EditForecastLine(opportunityId, expectedVersion, month, amount, value);
+  /**
+   * @param text a note on the line, max {@value ForecastLine#MAX_NOTE} characters; null for none
+   * @return this command with the given note
+   */
+  public EditForecastLine note(String text) {
+    return new EditForecastLine(opportunityId, expectedVersion, month, amount, text);
   }
 
-  public EditForecastLine withExpectedVersion(Long value) {
-    return new EditForecastLine(opportunityId, value, month, amount, note);
+  /**
+   * Makes the change conditional on the forecast's version: a different stored version is a
+   * {@link org.crmkit.shared.ConflictException} and nothing is written. Without it the change applies to whatever
+   * the forecast holds (it replaces lines, so a repeated command gives the same result).
+   *
+   * @param version the version the change is based on (0 when there is no forecast yet)
+   * @return this command with the expected version
+   */
+  public EditForecastLine expectedVersion(long version) {
+    return new EditForecastLine(opportunityId, version, month, amount, note);
   }
 }

@@ -17,6 +17,14 @@ import org.crmkit.shared.OpportunityId;
  * {@link OpportunityService#update}. Forecast figures leave out lost opportunities and count won ones as committed
  * (see {@link AccountCardService}).
  *
+
+ *
+ * <p><b>Refusals.</b> Every refusal is an exception under {@link org.crmkit.shared.CrmException} and nothing is
+ * written: {@link org.crmkit.shared.ValidationException} for rejected input,
+ * {@link org.crmkit.shared.RecordNotFoundException} for an unknown opportunity, {@link org.crmkit.shared.ConflictException}
+ * when an expected version is given and the stored one differs. Without an expected version a change applies to
+ * whatever is stored: the commands set lines or months, so repeating one gives the same result.
+ *
  * <p>All methods take a non-null actor and non-null arguments, and return non-null values.
  */
 public interface ForecastService {

@@ -13,7 +13,8 @@ import org.crmkit.shared.OpportunityId;
  * {@link ForecastLines#splitEvenly}: the rounding remainder goes to the last line).
  *
  * @param opportunityId never null
- * @param expectedVersion the forecast's version the change is based on (0 when there is none yet), or null
+ * @param expectedVersion the forecast's version the change is based on (0 when there is none yet); null to apply
+ *     the change whatever the stored version (see {@link #expectedVersion(long)})
  * @param total the amount to split; null for the opportunity's amount
  * @param start the first month; never null
  * @param months how many months, 1 to {@value ForecastLines#MAX_MONTHS}
@@ -35,7 +36,15 @@ public record SplitForecast(
     return new SplitForecast(opportunityId, null, total, start, months);
   }
 
-  public SplitForecast withExpectedVersion(Long value) {
-    return new SplitForecast(opportunityId, value, total, start, months);
+  /**
+   * Makes the change conditional on the forecast's version: a different stored version is a
+   * {@link org.crmkit.shared.ConflictException} and nothing is written. Without it the change applies to whatever
+   * the forecast holds (it replaces lines, so a repeated command gives the same result).
+   *
+   * @param version the version the change is based on (0 when there is no forecast yet)
+   * @return this command with the expected version
+   */
+  public SplitForecast expectedVersion(long version) {
+    return new SplitForecast(opportunityId, version, total, start, months);
   }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.crmkit.shared.LeadId;
 
 /**
@@ -37,8 +38,8 @@ public record ConversionPreview(
     return problems.isEmpty();
   }
 
-  /** @return the plan of one target, or null when the lead could not be planned */
-  public TargetPlan target(ConversionTarget target) {
-    return targets.get(target);
+  /** @return the plan of one target; empty when the lead could not be planned (e.g. already converted) */
+  public Optional<TargetPlan> target(ConversionTarget target) {
+    return Optional.ofNullable(targets.get(target));
   }
 }

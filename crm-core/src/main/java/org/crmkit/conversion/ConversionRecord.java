@@ -79,16 +79,19 @@ public record ConversionRecord(
     return undoneAt != null;
   }
 
+  /** @return the created or linked account, if any */
   public Optional<AccountId> accountId() {
-    return Optional.ofNullable(targets.get(ConversionTarget.ACCOUNT).recordId()).map(AccountId::of);
+    return targets.get(ConversionTarget.ACCOUNT).recordId().map(AccountId.class::cast);
   }
 
+  /** @return the created or linked contact, if any */
   public Optional<ContactId> contactId() {
-    return Optional.ofNullable(targets.get(ConversionTarget.CONTACT).recordId()).map(ContactId::of);
+    return targets.get(ConversionTarget.CONTACT).recordId().map(ContactId.class::cast);
   }
 
+  /** @return the created opportunity, if any */
   public Optional<OpportunityId> opportunityId() {
-    return Optional.ofNullable(targets.get(ConversionTarget.OPPORTUNITY).recordId()).map(OpportunityId::of);
+    return targets.get(ConversionTarget.OPPORTUNITY).recordId().map(OpportunityId.class::cast);
   }
 
   /** @return a copy with another version (adapters use it when they store the record) */

@@ -2,7 +2,12 @@ package org.crmkit.conversion;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.crmkit.customfield.FieldType;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.RecordId;
 import org.crmkit.shared.RecordType;
 
 /**
@@ -78,6 +83,15 @@ public enum ConversionTarget {
   /** @return true when the name is a standard field of the target or a custom field name */
   public boolean accepts(String field) {
     return standardFields.contains(field) || isCustom(field);
+  }
+
+  /** @return the typed id of a record of this target: an AccountId, ContactId or OpportunityId */
+  public RecordId recordId(UUID value) {
+    return switch (this) {
+      case ACCOUNT -> AccountId.of(value);
+      case CONTACT -> ContactId.of(value);
+      case OPPORTUNITY -> OpportunityId.of(value);
+    };
   }
 
   /** @return the lower-case name used in field paths, e.g. {@code account} in {@code account.name} */

@@ -3,7 +3,6 @@ package org.crmkit.history;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
@@ -25,6 +24,8 @@ import org.crmkit.shared.UserId;
  * @param stage stage after the change
  * @param amount amount after, or null
  * @param probability probability after
+ * @param probabilityManual true when the probability after the change was set by hand rather than taken from the
+ *     stage's default (the opportunity's {@code probabilityManual})
  * @param closeDate close date after, or null
  * @param previousStage stage before, null on creation
  * @param previousAmount amount before, or null
@@ -41,6 +42,7 @@ public record StageHistoryEntry(
     String stage,
     Money amount,
     Probability probability,
+    boolean probabilityManual,
     LocalDate closeDate,
     String previousStage,
     Money previousAmount,
@@ -63,10 +65,6 @@ public record StageHistoryEntry(
     if (kind == ChangeKind.CREATED && previousStage != null) {
       throw new IllegalArgumentException("a creation entry has no previous stage");
     }
-  }
-
-  public Optional<String> previous() {
-    return Optional.ofNullable(previousStage);
   }
 
   /** @return true when this entry moved the opportunity into a new stage (creation counts) */

@@ -17,4 +17,13 @@ public interface StageHistoryRepository {
 
   /** @return the opportunity's entries, oldest first (by version) */
   List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId);
+
+  /**
+   * The number of the opportunity's entries. The default reads them; an adapter may count in storage instead.
+   *
+   * @return the count; 0 when there are none
+   */
+  default long countByOpportunity(OpportunityId opportunityId) {
+    return findByOpportunity(opportunityId).size();
+  }
 }

@@ -2,7 +2,6 @@ package org.crmkit.lead;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.OpportunityId;
@@ -27,17 +26,5 @@ public record LeadConversionInfo(
   public LeadConversionInfo {
     Objects.requireNonNull(convertedAt, "convertedAt");
     Objects.requireNonNull(convertedBy, "convertedBy");
-  }
-
-  public Optional<AccountId> account() {
-    return Optional.ofNullable(accountId);
-  }
-
-  public Optional<ContactId> contact() {
-    return Optional.ofNullable(contactId);
-  }
-
-  public Optional<OpportunityId> opportunity() {
-    return Optional.ofNullable(opportunityId);
   }
 }

@@ -11,6 +11,7 @@ import org.crmkit.pipeline.StageKind;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Probability;
@@ -28,6 +29,14 @@ import org.crmkit.shared.ValidationException;
  * Won means probability 100 and a close date; lost means probability 0, a close date and an optional reason.
  * A closed opportunity changes stage only through an explicit {@link #reopen}, which restores the stage's
  * default probability.
+ *
+ * <p>The stage is stored as a key; what kind of stage it is (open, won, lost) is the {@link Pipeline}'s to say, so
+ * every verb whose rules depend on the kind takes the pipeline, and {@link #restore(OpportunitySnapshot, Pipeline)}
+ * re-checks the closed invariants of stored state.
+ *
+ * <p>Probability of a closed stage, one rule on every path: a won opportunity's probability is 100 and a lost
+ * one's 0. A probability given for a closed stage (on creation or by {@link #changeProbability}) must be that
+ * value, or it is refused with a {@link ValidationException} on {@code probability}; leaving it out takes it.
  *
  * <p>Every change of stage, amount, probability or close date is recorded in stage history by the use cases
  * (see {@link org.crmkit.history.HistoryRecorder}). Not thread-safe: one instance per unit of work.
@@ -58,18 +67,18 @@ public final class Opportunity {
     this.id = Objects.requireNonNull(s.id(), "id");
     this.version = s.version();
     this.owner = Objects.requireNonNull(s.owner(), "owner");
-    this.name = Text.required("name", s.name(), 200);
+    this.name = Text.required("name", s.name(), Limits.NAME);
     this.accountId = s.accountId();
     this.contactId = s.contactId();
     this.amount = s.amount();
     this.probability = Objects.requireNonNull(s.probability(), "probability");
     this.probabilityManual = s.probabilityManual();
     this.stage = Objects.requireNonNull(s.stage(), "stage");
-    this.closeDate = s.closeDate();
-    this.lostReason = Text.optional("lostReason", s.lostReason(), 500);
-    this.leadSource = Text.optional("leadSource", s.leadSource(), 80);
-    this.nextStep = Text.optional("nextStep", s.nextStep(), 255);
-    this.description = Text.optional("description", s.description(), 4000);
+    this.closeDate = Limits.date("closeDate", s.closeDate());
+    this.lostReason = Text.multiline("lostReason", s.lostReason(), Limits.REASON);
+    this.leadSource = Text.optional("leadSource", s.leadSource(), Limits.CATEGORY);
+    this.nextStep = Text.optional("nextStep", s.nextStep(), Limits.NEXT_STEP);
+    this.description = Text.multiline("description", s.description(), Limits.DESCRIPTION);
     this.segments = Objects.requireNonNull(s.segments(), "segments");
     this.customFields = Objects.requireNonNull(s.customFields(), "customFields");
     this.sourceLeadId = s.sourceLeadId();
@@ -87,7 +96,8 @@ public final class Opportunity {
    * Creates an opportunity from a draft. A draft in a won stage gets probability 100 and, without a close date,
    * {@code today}; in a lost stage probability 0 and the same close date rule.
    *
-   * @throws ValidationException when the name is missing, the amount negative or the stage unknown
+   * @throws ValidationException when the name is missing, the amount negative, the stage unknown, or the draft
+   *     gives a closed stage a probability other than its own (100 for won, 0 for lost)
    */
   public static Opportunity create(
       OpportunityId id, UserId owner, OpportunityDraft draft, Pipeline pipeline, Instant now, LocalDate today) {
@@ -95,6 +105,9 @@ public final class Opportunity {
     SalesStage stage = draft.stage() == null ? pipeline.firstOpenStage() : pipeline.stage(draft.stage());
     Probability probability = stage.defaultProbability();
     boolean manual = false;
+    if (!stage.isOpen() && draft.probability() != null) {
+      requireClosedProbability(null, stage, draft.probability());
+    }
     if (stage.isOpen() && draft.probability() != null && !draft.probability().equals(probability)) {
       probability = draft.probability();
       manual = true;
@@ -110,9 +123,36 @@ public final class Opportunity {
             draft.segments(), draft.customFields(), draft.sourceLeadId(), now, now));
   }
 
-  /** Rebuilds an opportunity from stored state, checking its invariants. */
+  /**
+   * Rebuilds an opportunity from stored state, checking the invariants that need no pipeline (what a storage
+   * adapter calls). The use cases re-check loaded state with {@link #restore(OpportunitySnapshot, Pipeline)}.
+   */
   public static Opportunity restore(OpportunitySnapshot snapshot) {
     return new Opportunity(Objects.requireNonNull(snapshot, "snapshot"));
+  }
+
+  /**
+   * Rebuilds an opportunity from stored state and checks it against the pipeline too: the stage exists, a won
+   * opportunity has probability 100 and a close date, a lost one probability 0 and a close date, and a closed one
+   * has no manual probability.
+   *
+   * @throws ValidationException when the stored state breaks one of these rules
+   */
+  public static Opportunity restore(OpportunitySnapshot snapshot, Pipeline pipeline) {
+    Opportunity o = restore(snapshot);
+    SalesStage stage = pipeline.stage(o.stage);
+    if (!stage.isOpen()) {
+      if (!o.probability.equals(stage.defaultProbability()) || o.probabilityManual) {
+        throw ValidationException.of("probability", "stored opportunity " + o.id + " is " + stage.kind()
+            + " with probability " + o.probability + (o.probabilityManual ? " (manual)" : "")
+            + "; a " + stage.kind() + " opportunity has " + stage.defaultProbability() + ", not set by hand");
+      }
+      if (o.closeDate == null) {
+        throw ValidationException.of("closeDate",
+            "stored opportunity " + o.id + " is " + stage.kind() + " without a close date");
+      }
+    }
+    return o;
   }
 
   public OpportunitySnapshot snapshot() {
@@ -135,10 +175,10 @@ public final class Opportunity {
       Segments newSegments,
       CustomFields newCustomFields,
       Instant now) {
-    this.name = Text.required("name", newName, 200);
-    this.leadSource = Text.optional("leadSource", newLeadSource, 80);
-    this.nextStep = Text.optional("nextStep", newNextStep, 255);
-    this.description = Text.optional("description", newDescription, 4000);
+    this.name = Text.required("name", newName, Limits.NAME);
+    this.leadSource = Text.optional("leadSource", newLeadSource, Limits.CATEGORY);
+    this.nextStep = Text.optional("nextStep", newNextStep, Limits.NEXT_STEP);
+    this.description = Text.multiline("description", newDescription, Limits.DESCRIPTION);
     this.segments = Objects.requireNonNull(newSegments, "segments");
     this.customFields = Objects.requireNonNull(newCustomFields, "customFields");
     this.updatedAt = now;
@@ -165,24 +205,53 @@ public final class Opportunity {
     this.updatedAt = now;
   }
 
-  /** Sets the expected (or, when closed, the actual) close date, or clears it with null. */
-  public void changeCloseDate(LocalDate newCloseDate, Instant now) {
-    this.closeDate = newCloseDate;
+  /**
+   * Sets the expected (or, when closed, the actual) close date, or clears it with null while open.
+   *
+   * @throws RuleViolationException when the opportunity is won or lost and {@code newCloseDate} is null: a closed
+   *     deal keeps the date it closed on
+   */
+  public void changeCloseDate(Pipeline pipeline, LocalDate newCloseDate, Instant now) {
+    SalesStage current = pipeline.stage(stage);
+    if (newCloseDate == null && !current.isOpen()) {
+      throw new RuleViolationException("opportunity " + id + " is " + current.kind() + " on " + closeDate
+          + "; a closed opportunity keeps its close date: give another date, or reopen it first");
+    }
+    this.closeDate = Limits.date("closeDate", newCloseDate);
     this.updatedAt = now;
   }
 
   /**
-   * Sets the probability by hand; it is then marked manual. Setting the stage's own default while not manual
-   * changes nothing.
+   * What an edit form asks for: {@code requested} sets the probability by hand (see {@link #overrideProbability});
+   * null takes the stage's default again when the probability was set by hand.
    *
-   * @throws RuleViolationException when the opportunity is closed (won is 100, lost is 0)
+   * @throws ValidationException when the opportunity is closed and {@code requested} is not its fixed probability
+   */
+  public void changeProbability(Pipeline pipeline, Probability requested, Instant now) {
+    if (requested == null) {
+      if (probabilityManual) {
+        resetProbability(pipeline, now);
+      }
+      return;
+    }
+    if (!requested.equals(probability) || probabilityManual) {
+      overrideProbability(pipeline, requested, now);
+    }
+  }
+
+  /**
+   * Sets the probability by hand; it is then marked manual. Setting the stage's own default while not manual
+   * changes nothing; on a closed opportunity, giving its fixed probability changes nothing.
+   *
+   * @throws ValidationException when the opportunity is closed and {@code newProbability} is not its fixed
+   *     probability (won is 100, lost is 0)
    */
   public void overrideProbability(Pipeline pipeline, Probability newProbability, Instant now) {
     Objects.requireNonNull(newProbability, "probability");
     SalesStage current = pipeline.stage(stage);
     if (!current.isOpen()) {
-      throw new RuleViolationException(
-          "opportunity " + id + " is closed (" + current.kind() + "); its probability is fixed at " + probability);
+      requireClosedProbability(id, current, newProbability);
+      return;
     }
     if (!probabilityManual && newProbability.equals(current.defaultProbability())) {
       return;
@@ -238,7 +307,7 @@ public final class Opportunity {
     this.stage = pipeline.wonStage().key();
     this.probability = Probability.CERTAIN;
     this.probabilityManual = false;
-    this.closeDate = closedOn;
+    this.closeDate = Limits.date("closeDate", closedOn);
     this.lostReason = null;
     this.updatedAt = now;
   }
@@ -255,8 +324,8 @@ public final class Opportunity {
     this.stage = pipeline.lostStage().key();
     this.probability = Probability.ZERO;
     this.probabilityManual = false;
-    this.closeDate = closedOn;
-    this.lostReason = Text.optional("lostReason", reason, 500);
+    this.closeDate = Limits.date("closeDate", closedOn);
+    this.lostReason = Text.multiline("lostReason", reason, Limits.REASON);
     this.updatedAt = now;
   }
 
@@ -280,6 +349,16 @@ public final class Opportunity {
     this.probabilityManual = false;
     this.lostReason = null;
     this.updatedAt = now;
+  }
+
+  /** The one closed-probability rule: a closed stage's probability is its own (100 won, 0 lost). */
+  private static void requireClosedProbability(OpportunityId id, SalesStage closed, Probability given) {
+    if (!given.equals(closed.defaultProbability())) {
+      throw ValidationException.of("probability", (id == null ? "an opportunity" : "opportunity " + id)
+          + " in stage " + closed.key() + " is " + closed.kind() + ", so its probability is "
+          + closed.defaultProbability() + ", not " + given + ": give " + closed.defaultProbability()
+          + " or leave it out (reopen it to change the probability)");
+    }
   }
 
   private void requireOpen(Pipeline pipeline, String verb) {

@@ -1,11 +1,12 @@
 package org.crmkit.opportunity;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.UUID;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
-import org.crmkit.shared.DomainEvent;
+import org.crmkit.shared.RecordChanged;
+import org.crmkit.shared.RecordType;
 
 /**
  * An opportunity was created, changed or deleted. Stage history is derived from these events.
@@ -24,18 +25,19 @@ public record OpportunityChanged(
     OpportunitySnapshot after,
     Instant occurredAt,
     Actor actor)
-    implements DomainEvent {
+    implements RecordChanged<OpportunitySnapshot> {
   public OpportunityChanged {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(occurredAt, "occurredAt");
-    Objects.requireNonNull(actor, "actor");
-    if (kind != ChangeKind.CREATED && before == null) {
-      throw new IllegalArgumentException(kind + " needs the state before");
-    }
-    if (kind != ChangeKind.DELETED && after == null) {
-      throw new IllegalArgumentException(kind + " needs the state after");
-    }
+    RecordChanged.checkParts(kind, origin, before, after, occurredAt, actor);
+  }
+
+  @Override
+  public RecordType recordType() {
+    return RecordType.OPPORTUNITY;
+  }
+
+  @Override
+  public UUID recordId() {
+    return (after != null ? after : before).id().value();
   }
 
   /** @return true when the stage differs between before and after */

@@ -35,9 +35,35 @@ public final class Pipeline {
   }
 
   /**
-   * The default pipeline in {@link PipelineMode#SPLIT_LEADS_AND_OPPORTUNITIES}: lead statuses New, Contacted,
-   * Nurturing, Qualified, Unqualified, Converted; sales stages Qualification 10%, Needs Analysis 20%, Proposal
-   * 50%, Negotiation 80%, Closed Won, Closed Lost.
+   * The default pipeline in {@link PipelineMode#SPLIT_LEADS_AND_OPPORTUNITIES}, the common shape of a B2B sales
+   * process where prospecting happens on leads and only qualified interest becomes an opportunity.
+   *
+   * <table>
+   *   <caption>Lead statuses (where prospecting happens)</caption>
+   *   <tr><th>key</th><th>name</th><th>kind</th></tr>
+   *   <tr><td>new</td><td>New</td><td>open: where new leads start</td></tr>
+   *   <tr><td>contacted</td><td>Contacted</td><td>open</td></tr>
+   *   <tr><td>nurturing</td><td>Nurturing</td><td>open</td></tr>
+   *   <tr><td>qualified</td><td>Qualified</td><td>qualified: ready to convert</td></tr>
+   *   <tr><td>unqualified</td><td>Unqualified</td><td>unqualified: needs a reason</td></tr>
+   *   <tr><td>converted</td><td>Converted</td><td>converted: reached only by conversion</td></tr>
+   * </table>
+   *
+   * <table>
+   *   <caption>Sales stages (the opportunity's pipeline), with default probability and forecast category</caption>
+   *   <tr><th>key</th><th>name</th><th>probability</th><th>forecast category</th></tr>
+   *   <tr><td>qualification</td><td>Qualification</td><td>10%</td><td>pipeline (where new ones start)</td></tr>
+   *   <tr><td>needs_analysis</td><td>Needs Analysis</td><td>20%</td><td>pipeline</td></tr>
+   *   <tr><td>proposal</td><td>Proposal</td><td>50%</td><td>best case</td></tr>
+   *   <tr><td>negotiation</td><td>Negotiation</td><td>80%</td><td>commit</td></tr>
+   *   <tr><td>closed_won</td><td>Closed Won</td><td>100%</td><td>closed</td></tr>
+   *   <tr><td>closed_lost</td><td>Closed Lost</td><td>0%</td><td>omitted</td></tr>
+   * </table>
+   *
+   * <p>There is no "Prospecting" sales stage on purpose: in this mode prospecting is the lead's job (its open
+   * statuses), so an opportunity starts at Qualification. {@link #wholePipelineDefaults()} is the mode without
+   * separate leads, where Prospecting and Marketing Qualified are the opportunity's first (marketing) stages.
+   * Hosts that want other stages build their own pipeline with {@link #builder()}.
    */
   public static Pipeline defaults() {
     return builder()
@@ -58,8 +84,11 @@ public final class Pipeline {
   }
 
   /**
-   * The default pipeline in {@link PipelineMode#WHOLE_PIPELINE_IN_OPPORTUNITIES}: the marketing stages
-   * Prospecting 5% and Marketing Qualified 10% come before the sales stages of {@link #defaults()}.
+   * The default pipeline in {@link PipelineMode#WHOLE_PIPELINE_IN_OPPORTUNITIES}, where the opportunity carries the
+   * whole funnel: the marketing stages {@code prospecting} (Prospecting, 5%) and {@code marketing_qualified}
+   * (Marketing Qualified, 10%, in place of Qualification), then the sales stages of {@link #defaults()} from Needs
+   * Analysis on (Needs Analysis 20%, Proposal 50%, Negotiation 80%, Closed Won, Closed Lost). Lead statuses are
+   * only New, Qualified, Unqualified and Converted.
    */
   public static Pipeline wholePipelineDefaults() {
     return builder()

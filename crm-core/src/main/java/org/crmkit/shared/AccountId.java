@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param value the UUID; never null
  */
-public record AccountId(UUID value) {
+public record AccountId(UUID value) implements RecordId {
   public AccountId {
     Objects.requireNonNull(value, "account id");
   }

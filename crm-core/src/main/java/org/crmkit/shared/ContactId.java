@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param value the UUID; never null
  */
-public record ContactId(UUID value) {
+public record ContactId(UUID value) implements RecordId {
   public ContactId {
     Objects.requireNonNull(value, "contact id");
   }

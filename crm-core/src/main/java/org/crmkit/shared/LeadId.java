@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param value the UUID; never null
  */
-public record LeadId(UUID value) {
+public record LeadId(UUID value) implements RecordId {
   public LeadId {
     Objects.requireNonNull(value, "lead id");
   }

@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param value the UUID; never null
  */
-public record OpportunityId(UUID value) {
+public record OpportunityId(UUID value) implements RecordId {
   public OpportunityId {
     Objects.requireNonNull(value, "opportunity id");
   }

@@ -1,7 +1,7 @@
 package org.crmkit.workflow;
 
 import java.util.Locale;
-import java.util.Objects;
+import org.crmkit.shared.ConfigurationException;
 
 /**
  * One test of a record's field value after the change, compared as text: plain data.
@@ -27,14 +27,14 @@ public record FieldCondition(String field, Operator operator, String value) {
   }
 
   public FieldCondition {
-    Objects.requireNonNull(field, "field");
-    Objects.requireNonNull(operator, "operator");
+    RuleInput.check(field != null && !field.isBlank(), "a condition needs a field");
+    RuleInput.required(operator, "condition on " + field + ": the operator");
     boolean needsValue = operator == Operator.EQUALS || operator == Operator.NOT_EQUALS || operator == Operator.CONTAINS;
     if (needsValue && value == null) {
-      throw new IllegalArgumentException(operator + " needs a value to compare with");
+      throw new ConfigurationException("condition on " + field + ": " + operator + " needs a value to compare with");
     }
     if (!needsValue && value != null) {
-      throw new IllegalArgumentException(operator + " takes no value");
+      throw new ConfigurationException("condition on " + field + ": " + operator + " takes no value");
     }
   }
 

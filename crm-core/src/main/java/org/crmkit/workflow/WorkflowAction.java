@@ -1,8 +1,8 @@
 package org.crmkit.workflow;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import org.crmkit.shared.ConfigurationException;
 
 /**
  * One thing a rule does, in the triggering unit of work: plain data (a type and strings).
@@ -14,13 +14,24 @@ import java.util.TreeMap;
  *     null otherwise
  * @param eventName the event's name for PUBLISH_EVENT; null otherwise
  * @param eventData the event's data for PUBLISH_EVENT, values may hold placeholders {@code {field}} of the record;
- *     never null (empty for other types)
+ *     never null (empty for other types); no null names or values
+ * @throws org.crmkit.shared.ConfigurationException naming the problem (a missing type, parts that do not belong
+ *     to the type, null event data)
  */
 public record WorkflowAction(
     ActionType type, String policyId, String field, String value, String eventName, Map<String, String> eventData) {
   public WorkflowAction {
-    Objects.requireNonNull(type, "type");
-    eventData = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(eventData, Map.of())));
+    RuleInput.required(type, "action type");
+    TreeMap<String, String> data = new TreeMap<>();
+    if (eventData != null) {
+      for (Map.Entry<String, String> e : eventData.entrySet()) {
+        RuleInput.check(e.getKey() != null, "a " + type + " action's event data has a null name");
+        RuleInput.check(e.getValue() != null, "a " + type + " action's event data '" + e.getKey()
+            + "' has a null value; give a text (it may hold {field} placeholders) or leave the entry out");
+        data.put(e.getKey(), e.getValue());
+      }
+    }
+    eventData = java.util.Collections.unmodifiableMap(data);
     boolean ok = switch (type) {
       case CONVERT_LEAD -> policyId != null && !policyId.isBlank() && field == null && value == null
           && eventName == null && eventData.isEmpty();
@@ -30,7 +41,7 @@ public record WorkflowAction(
           && value == null;
     };
     if (!ok) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(
           "a " + type + " action takes only " + switch (type) {
             case CONVERT_LEAD -> "a policy id";
             case SET_FIELD -> "a field and a value";

@@ -1,8 +1,8 @@
 package org.crmkit.workflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -17,26 +17,27 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * @param id unique among the rules: 1-60 letters, digits, {@code _} or {@code -}; never null
+ * @param id unique among the rules: 1 to {@link org.crmkit.shared.Limits#RULE_ID} (100) letters, digits, {@code _}
+ *     or {@code -}; never null
  * @param enabled a disabled rule never fires
  * @param trigger never null
  * @param conditions all must hold (empty: always); never null
  * @param actions at least one; never null
+ * @throws org.crmkit.shared.ConfigurationException naming the problem: an id that is not 1-60 letters, digits, _ or
+ *     -, no trigger, no actions, or null entries
  */
 public record WorkflowRule(
     String id, boolean enabled, Trigger trigger, List<FieldCondition> conditions, List<WorkflowAction> actions) {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+  private static final Pattern ID =
+      Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.RULE_ID + "}");
 
   public WorkflowRule {
-    if (id == null || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("rule id '" + id + "' must be 1-60 letters, digits, _ or -");
-    }
-    Objects.requireNonNull(trigger, "trigger");
-    conditions = List.copyOf(Objects.requireNonNullElse(conditions, List.of()));
-    actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
-    if (actions.isEmpty()) {
-      throw new IllegalArgumentException("rule " + id + " needs at least one action");
-    }
+    RuleInput.check(id != null && ID.matcher(id).matches(),
+        "workflow rule id '" + id + "' must be 1-" + org.crmkit.shared.Limits.RULE_ID + " letters, digits, _ or -");
+    RuleInput.required(trigger, "rule " + id + ": the trigger");
+    conditions = RuleInput.list(conditions, "rule " + id + ": conditions", true);
+    actions = RuleInput.list(actions, "rule " + id + ": actions", false);
+    RuleInput.check(!actions.isEmpty(), "rule " + id + " needs at least one action");
   }
 
   public static Builder builder(String id) {
@@ -56,17 +57,19 @@ public record WorkflowRule(
     }
 
     public Builder on(Trigger value) {
-      this.trigger = Objects.requireNonNull(value, "trigger");
+      this.trigger = RuleInput.required(value, "rule " + id + ": the trigger");
       return this;
     }
 
     public Builder when(FieldCondition... values) {
-      conditions.addAll(List.of(values));
+      conditions.addAll(RuleInput.list(Arrays.asList(RuleInput.required(values, "rule " + id + ": conditions")),
+          "rule " + id + ": conditions", false));
       return this;
     }
 
     public Builder then(WorkflowAction... values) {
-      actions.addAll(List.of(values));
+      actions.addAll(RuleInput.list(Arrays.asList(RuleInput.required(values, "rule " + id + ": actions")),
+          "rule " + id + ": actions", false));
       return this;
     }
 

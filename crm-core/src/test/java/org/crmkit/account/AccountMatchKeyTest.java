@@ -45,4 +45,34 @@ class AccountMatchKeyTest {
     AccountMatchKey sameDomain = AccountMatchKey.of("Acme Corporation Worldwide", null, "acme.example");
     assertThat(lead.reasonsToMatch(sameDomain)).containsExactly(AccountMatchKey.Reason.DOMAIN);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"O Brien and Sons Ltd", "O'Brien & Sons", "OBRIEN SONS OY", "O’Brien and Sons, Inc.",
+      "Ó Brien & Sons GmbH", "o-brien sons AB", "OBrien Sons LLC", "O'Brien and Sons Corp", "O'Brien & Sons Oyj",
+      "O'Brien & Sons plc"})
+  void givesAlikeCompanyNamesOneCompactName(String name) {
+    assertThat(AccountMatchKey.of(name, null, null).compactName()).isEqualTo("obriensons");
+  }
+
+  @Test
+  void tellsASimilarNameFromTheSameName() {
+    AccountMatchKey lead = AccountMatchKey.of("O Brien and Sons Ltd", null, null);
+    AccountMatchKey existing = AccountMatchKey.of("O'Brien & Sons", null, null);
+    AccountMatchKey same = AccountMatchKey.of("o brien & sons oy", null, null);
+    AccountMatchKey other = AccountMatchKey.of("Brien Sons", null, null);
+
+    assertThat(lead.reasonsToMatch(existing)).containsExactly(AccountMatchKey.Reason.SIMILAR_NAME);
+    assertThat(lead.reasonsToMatch(same)).containsExactly(AccountMatchKey.Reason.NAME);
+    assertThat(lead.reasonsToMatch(other)).isEmpty();
+    assertThat(lead.nameSimilarity(same)).isEqualTo(1.0);
+    assertThat(lead.nameSimilarity(existing)).isGreaterThan(lead.nameSimilarity(other)).isLessThan(1.0);
+  }
+
+  @Test
+  void measuresSimilarityAsOneMinusTheRelativeEditDistance() {
+    assertThat(AccountMatchKey.similarity("acme", "acme")).isEqualTo(1.0);
+    assertThat(AccountMatchKey.similarity("acme", "acne")).isEqualTo(0.75);
+    assertThat(AccountMatchKey.similarity("abc", "xyz")).isZero();
+    assertThat(AccountMatchKey.similarity("", "")).isEqualTo(1.0);
+  }
 }

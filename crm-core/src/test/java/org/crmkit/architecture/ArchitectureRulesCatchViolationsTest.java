@@ -20,7 +20,8 @@ class ArchitectureRulesCatchViolationsTest {
     bad = new ClassFileImporter().importClasses(
         ArchitectureViolationFixture.class,
         ArchitectureViolationFixture.RawFailure.class,
-        ArchitectureViolationFixture.LeakyRepository.class);
+        ArchitectureViolationFixture.LeakyRepository.class,
+        org.crmkit.RootPackageFixture.class);
   }
 
   @Test
@@ -63,6 +64,13 @@ class ArchitectureRulesCatchViolationsTest {
   void catchesAnExceptionOutsideTheHierarchy() {
     assertThatThrownBy(() -> CoreArchitectureRules.EXCEPTIONS_EXTEND_CRM_EXCEPTION.check(bad))
         .isInstanceOf(AssertionError.class).hasMessageContaining("RawFailure");
+  }
+
+  @Test
+  void catchesACycleThroughTheRootPackage() {
+    assertThatThrownBy(() -> CoreArchitectureRules.NO_PACKAGE_CYCLES.check(bad))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("org.crmkit (root)")
+        .hasMessageContaining("org.crmkit.lead");
   }
 
   @Test

@@ -7,9 +7,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,9 +53,29 @@ final class CoreArchitectureRules {
           .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.application..", "org.crmkit.storage..")
           .because("the domain is the centre of the hexagon; use cases and the storage SPI build on it, never the reverse");
 
+  /** One slice per top-level package of org.crmkit, and one for the root package itself (the entry point). */
+  static final SliceAssignment TOP_LEVEL_PACKAGES_AND_ROOT = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String pkg = javaClass.getPackageName();
+      if (pkg.equals("org.crmkit")) {
+        return SliceIdentifier.of("org.crmkit (root)");
+      }
+      if (pkg.startsWith("org.crmkit.")) {
+        return SliceIdentifier.of("org.crmkit." + pkg.substring("org.crmkit.".length()).split("\\.")[0]);
+      }
+      return SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "the top-level packages of org.crmkit and the root package";
+    }
+  };
+
   static final ArchRule NO_PACKAGE_CYCLES =
-      slices().matching("org.crmkit.(*)..").should().beFreeOfCycles()
-          .because("packages are layered by aggregate and capability");
+      slices().assignedFrom(TOP_LEVEL_PACKAGES_AND_ROOT).should().beFreeOfCycles()
+          .because("packages are layered by aggregate and capability, with the entry point on top");
 
   static ArchRule aggregateIsolated(String aggregatePackage) {
     String[] others = java.util.Arrays.stream(AGGREGATE_PACKAGES)
@@ -89,8 +112,9 @@ final class CoreArchitectureRules {
   static final ArchRule INTERNAL_USED_ONLY_BY_THE_ENTRY_POINT =
       noClasses().that().resideOutsideOfPackage("org.crmkit.application.internal..")
           .and().doNotHaveFullyQualifiedName("org.crmkit.Crm$Builder")
+          .and().doNotHaveFullyQualifiedName("org.crmkit.BuiltCrm")
           .should().dependOnClassesThat().resideInAPackage("org.crmkit.application.internal..")
-          .because("internal packages are outside the compatibility promise; Crm.builder() is the way in");
+          .because("internal packages are outside the compatibility promise; Crm.builder() (and the Crm it builds) is the way in");
 
   /** {@code void setX(oneValue)} on an instance: the JavaBean setter shape, whatever the field. */
   private static DescribedPredicate<JavaMethod> beanSetters() {

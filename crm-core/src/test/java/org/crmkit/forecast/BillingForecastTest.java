@@ -56,7 +56,7 @@ class BillingForecastTest {
     forecast.putLine(new ForecastLine(APR, Money.of("15.00", "EUR"), "bigger first invoice"), NOW);
 
     assertThat(forecast.lines()).hasSize(2);
-    assertThat(forecast.line(APR).flatMap(ForecastLine::noteText)).contains("bigger first invoice");
+    assertThat(forecast.line(APR).map(ForecastLine::note)).contains("bigger first invoice");
     assertThat(forecast.flagged()).isFalse();
   }
 

@@ -16,6 +16,7 @@ public class ArchitectureViolationFixture {
   private LeadService service;
   private Connection connection;
   private DefaultCrm internals;
+  private org.crmkit.RootPackageFixture root;
 
   /** A public setter. */
   public void setStatus(String status) {
@@ -29,7 +30,7 @@ public class ArchitectureViolationFixture {
 
   @Override
   public String toString() {
-    return status + account + service + connection + internals;
+    return status + account + service + connection + internals + root;
   }
 
   /** An exception outside the CrmException hierarchy. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.crmkit.customfield.CustomFields;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RuleViolationException;
+import org.crmkit.shared.Segments;
 import org.crmkit.shared.UserId;
 import org.crmkit.shared.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -34,22 +36,73 @@ class OpportunityTest {
         .isInstanceOf(ValidationException.class).hasMessageContaining("name: is required");
   }
 
-  @Test
-  void aDraftCreatedWonGetsAHundredPercentAndToday() {
-    OpportunityDraft won = new OpportunityDraft("Imported", null, null, null, Probability.of(20), "closed_won", null,
-        null, null, null, org.crmkit.shared.Segments.none(), org.crmkit.customfield.CustomFields.empty(), null);
-    Opportunity o = newOpportunity(won);
-    assertThat(o.probability()).isEqualTo(Probability.CERTAIN);
-    assertThat(o.probabilityManual()).isFalse();
-    assertThat(o.closeDate()).contains(TODAY);
+  private static OpportunityDraft draft(String stage, Probability probability, LocalDate closeDate) {
+    return new OpportunityDraft("Imported", null, null, null, probability, stage, closeDate, null, null, null,
+        Segments.none(), CustomFields.empty(), null);
   }
 
   @Test
-  void manualProbabilityCannotBeSetOnAClosedOpportunity() {
+  void aDraftCreatedWonGetsAHundredPercentAndToday() {
+    Opportunity o = newOpportunity(draft("closed_won", null, null));
+    assertThat(o.probability()).isEqualTo(Probability.CERTAIN);
+    assertThat(o.probabilityManual()).isFalse();
+    assertThat(o.closeDate()).contains(TODAY);
+    assertThat(newOpportunity(draft("closed_lost", Probability.ZERO, null)).probability()).isEqualTo(Probability.ZERO);
+  }
+
+  @Test
+  void aDraftCreatedClosedWithAnotherProbabilityIsRefusedOnProbability() {
+    assertThatThrownBy(() -> newOpportunity(draft("closed_won", Probability.of(20), null)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("probability")
+        .hasMessageContaining("WON, so its probability is 100%, not 20%");
+    assertThatThrownBy(() -> newOpportunity(draft("closed_lost", Probability.of(100), null)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("LOST, so its probability is 0%");
+  }
+
+  @Test
+  void manualProbabilityCannotBeSetOnAClosedOpportunityButItsOwnValueIsAccepted() {
     Opportunity o = newOpportunity(OpportunityDraft.named("Rockets"));
     o.win(PIPELINE, TODAY, NOW);
     assertThatThrownBy(() -> o.overrideProbability(PIPELINE, Probability.of(50), NOW))
-        .isInstanceOf(RuleViolationException.class).hasMessageContaining("fixed at 100%");
+        .isInstanceOf(ValidationException.class).hasMessageContaining("its probability is 100%, not 50%");
+    assertThatThrownBy(() -> o.changeProbability(PIPELINE, Probability.of(50), NOW))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("probability");
+    OpportunitySnapshot before = o.snapshot();
+    o.changeProbability(PIPELINE, Probability.CERTAIN, NOW.plusSeconds(1));
+    assertThat(o.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aClosedOpportunityKeepsItsCloseDate() {
+    Opportunity o = newOpportunity(OpportunityDraft.named("Rockets"));
+    o.changeCloseDate(PIPELINE, null, NOW);
+    o.win(PIPELINE, TODAY, NOW);
+    assertThatThrownBy(() -> o.changeCloseDate(PIPELINE, null, NOW))
+        .isInstanceOf(RuleViolationException.class).hasMessageContaining("keeps its close date");
+    o.changeCloseDate(PIPELINE, TODAY.minusDays(1), NOW);
+    assertThat(o.closeDate()).contains(TODAY.minusDays(1));
+  }
+
+  @Test
+  void restoreWithThePipelineChecksThatWonMeansHundredAndLostMeansZero() {
+    Opportunity o = newOpportunity(OpportunityDraft.named("Rockets"));
+    o.win(PIPELINE, TODAY, NOW);
+    OpportunitySnapshot won = o.snapshot();
+    assertThat(Opportunity.restore(won, PIPELINE).probability()).isEqualTo(Probability.CERTAIN);
+
+    OpportunitySnapshot wonAtFifty = new OpportunitySnapshot(won.id(), 1, won.owner(), won.name(), null, null, null,
+        Probability.of(50), false, won.stage(), won.closeDate(), null, null, null, null, won.segments(),
+        won.customFields(), null, won.createdAt(), won.updatedAt());
+    assertThat(Opportunity.restore(wonAtFifty).probability()).as("without the pipeline the kind is unknown")
+        .isEqualTo(Probability.of(50));
+    assertThatThrownBy(() -> Opportunity.restore(wonAtFifty, PIPELINE))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("is WON with probability 50%");
+
+    OpportunitySnapshot lostWithoutDate = new OpportunitySnapshot(won.id(), 1, won.owner(), won.name(), null, null,
+        null, Probability.ZERO, false, "closed_lost", null, null, null, null, null, won.segments(),
+        won.customFields(), null, won.createdAt(), won.updatedAt());
+    assertThatThrownBy(() -> Opportunity.restore(lostWithoutDate, PIPELINE))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("without a close date");
   }
 
   @Test

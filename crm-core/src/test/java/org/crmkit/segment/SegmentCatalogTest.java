@@ -1,6 +1,7 @@
 package org.crmkit.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -17,8 +18,16 @@ class SegmentCatalogTest {
 
   @Test
   void acceptsKnownDimensionsAndValues() {
-    catalog.validate(RecordType.ACCOUNT, Segments.of(Map.of("industry", "retail", "size", "small")));
-    catalog.validate(RecordType.OPPORTUNITY, Segments.of(Map.of("industry", "software")));
+    assertThatCode(() -> catalog.validate(RecordType.ACCOUNT, Segments.of(Map.of("industry", "retail", "size", "small"))))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> catalog.validate(RecordType.OPPORTUNITY, Segments.of(Map.of("industry", "software"))))
+        .doesNotThrowAnyException();
+    assertThat(catalog.restricted()).isTrue();
+    assertThat(catalog.carries(RecordType.ACCOUNT, "size")).isTrue();
+    assertThat(catalog.carries(RecordType.OPPORTUNITY, "size")).as("size is only for accounts").isFalse();
+    // The same catalog refuses what it does not know, so the passes above are not vacuous.
+    assertThatThrownBy(() -> catalog.validate(RecordType.ACCOUNT, Segments.of(Map.of("industry", "mining"))))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
@@ -33,7 +42,16 @@ class SegmentCatalogTest {
 
   @Test
   void unrestrictedAcceptsAnything() {
-    SegmentCatalog.unrestricted().validate(RecordType.ACCOUNT, Segments.of(Map.of("anything", "goes")));
+    SegmentCatalog unrestricted = SegmentCatalog.unrestricted();
+
+    assertThat(unrestricted.restricted()).isFalse();
+    assertThat(unrestricted.dimensions()).isEmpty();
+    assertThatCode(() -> unrestricted.validate(RecordType.ACCOUNT, Segments.of(Map.of("anything", "goes"))))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> unrestricted.validate(RecordType.OPPORTUNITY,
+            Segments.of(Map.of("industry", "mining", "region", "north"))))
+        .doesNotThrowAnyException();
+    assertThat(unrestricted.carries(RecordType.OPPORTUNITY, "anything")).isTrue();
   }
 
   @Test

@@ -52,7 +52,7 @@ final class AccountCardStory {
     out.println("The account card");
     out.println("================");
     Account acme = crm.accounts().create(bob, CreateAccount.named("Acme Oy")
-        .withSegments(Map.of("industry", "manufacturing", "region", "nordics")));
+        .segments(Map.of("industry", "manufacturing", "region", "nordics")));
     YearMonth april = YearMonth.of(2026, 4);
     crm.budgets().setMonths(bob, SetBudgetMonths.of(acme.id(), List.of(
         BudgetLine.of(april, Money.of("20000.00", "EUR")),
@@ -60,16 +60,16 @@ final class AccountCardStory {
         BudgetLine.of(april.plusMonths(2), Money.of("15000.00", "EUR")))));
 
     Opportunity service = crm.opportunities().create(bob, CreateOpportunity.named("Maintenance contract")
-        .withAccount(acme.id()).withAmount(Money.of("30000.00", "EUR")).withStage("negotiation"));
+        .accountId(acme.id()).amount(Money.of("30000.00", "EUR")).stage("negotiation"));
     crm.forecasts().repeat(bob, RepeatForecast.of(service.id(), Money.of("10000.00", "EUR"), april, 3));
     Opportunity skates = crm.opportunities().create(bob, CreateOpportunity.named("Rocket skates")
-        .withAccount(acme.id()).withAmount(Money.of("25000.00", "EUR")).withStage("proposal"));
+        .accountId(acme.id()).amount(Money.of("25000.00", "EUR")).stage("proposal"));
     crm.forecasts().splitEvenly(bob, SplitForecast.ofAmount(skates.id(), april.plusMonths(1), 2));
     Opportunity anvils = crm.opportunities().create(bob, CreateOpportunity.named("Anvils")
-        .withAccount(acme.id()).withAmount(Money.of("9000.00", "EUR")));
+        .accountId(acme.id()).amount(Money.of("9000.00", "EUR")));
     crm.forecasts().splitEvenly(bob, SplitForecast.ofAmount(anvils.id(), april, 3));
-    crm.opportunities().win(bob, new WinOpportunity(service.id(), null, LocalDate.of(2026, 4, 2)));
-    crm.opportunities().lose(bob, new LoseOpportunity(anvils.id(), null, "price", null));
+    crm.opportunities().win(bob, WinOpportunity.of(service.id(), service.version()).closedOn(LocalDate.of(2026, 4, 2)));
+    crm.opportunities().lose(bob, LoseOpportunity.of(anvils.id(), anvils.version()).reason("price"));
     out.println("  segments copied from the account: " + service.segments().values());
 
     AccountCard card = crm.accountCards().card(bob, acme.id(), april, april.plusMonths(2));

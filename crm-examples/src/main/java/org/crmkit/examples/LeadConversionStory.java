@@ -13,7 +13,7 @@ import org.crmkit.conversion.BulkConversionResult;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.conversion.ConversionPreview;
-import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.conversion.DuplicateCandidate;
 import org.crmkit.conversion.TargetChoice;
 import org.crmkit.conversion.UndoOutcome;
 import org.crmkit.application.ConvertLead;
@@ -92,16 +92,28 @@ final class LeadConversionStory {
     out.println("  converting Peter again: " + (again instanceof ConversionOutcome.Rejected r
         ? "rejected, " + r.problems().get(0).message() : "converted?!"));
 
+    section("A look-alike: Bill's company \"Initech & Co\" is only similar to Initech Inc., so it is offered, not linked");
+    Lead bill = capture("Bill", "Lumbergh", "Initech & Co", "bill@gmail.com");
+    ConversionOutcome lookAlike = crm.conversions().convert(alice, ConvertLead.of(bill.id()));
+    if (lookAlike instanceof ConversionOutcome.Rejected r) {
+      DuplicateCandidate best = r.problems().get(0).candidates().get(0);
+      out.printf("  rejected: %s; best candidate %s (%s, similarity %.2f)%n", r.problems().get(0).reason(),
+          best.label(), best.matchedOn(), best.similarity());
+      out.print("  Bill, linked to the candidate by hand:");
+      describe(crm.conversions().convert(alice, ConvertLead.of(bill.id()).withAccount(best.link())));
+    }
+
     section("In bulk: Samir and Michael, each in its own unit of work");
     BulkConversionResult bulk = crm.conversions().convertAll(alice, List.of(samir.id(), michael.id()), "web-leads");
     for (BulkConversionResult.Item item : bulk.items()) {
       out.print("  " + crm.leads().get(alice, item.leadId()).details().displayName() + ":");
-      describe(item.outcome());
+      item.outcome().ifPresentOrElse(this::describe,
+          () -> out.println(" failed: " + item.error().map(RuntimeException::getMessage).orElse("?")));
     }
 
     section("Automatically: Joanna is qualified, and a workflow rule converts her in the same transaction");
     clock.pass(Duration.ofDays(1));
-    crm.leads().changeStatus(alice, new ChangeLeadStatus(joanna.id(), null, "qualified", null));
+    crm.leads().changeStatus(alice, ChangeLeadStatus.of(joanna.id(), joanna.version(), "qualified"));
     Lead converted = crm.leads().get(alice, joanna.id());
     out.println("  Joanna's lead is now " + converted.status() + ", read-only, and became opportunity "
         + name(converted.conversion().orElseThrow().opportunityId()));
@@ -111,28 +123,25 @@ final class LeadConversionStory {
     out.println("  " + (undo instanceof UndoOutcome.Undone ? "undone: the lead is "
         + crm.leads().get(alice, michael.id()).status() + " again and the records it created are gone"
         : "refused: " + ((UndoOutcome.Refused) undo).reasons()));
-    out.println("  audit trail for Michael: " + crm.conversions().records(alice, michael.id()).size()
+    out.println("  audit trail for Michael: " + crm.conversions().countRecords(alice, michael.id())
         + " conversion record(s), undone by " + crm.conversions().records(alice, michael.id()).get(0).undoneBy());
   }
 
   private Lead capture(String first, String last, String company, String email) {
     clock.pass(Duration.ofMinutes(5));
-    return crm.leads().create(alice, CreateLead.of(first, last, company, email).withLeadSource("Web form"));
+    return crm.leads().create(alice, CreateLead.of(first, last, company, email).leadSource("Web form"));
   }
 
   private void describe(ConversionOutcome outcome) {
     if (outcome instanceof ConversionOutcome.Converted c) {
       StringBuilder sb = new StringBuilder("converted:");
       c.record().targets().forEach((target, result) -> {
-        if (result.recordId() != null) {
+        if (result.recordId().isPresent()) {
           sb.append(' ').append(target.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
               .append(result.disposition().name().toLowerCase(java.util.Locale.ROOT));
         }
       });
-      ConversionTarget opp = ConversionTarget.OPPORTUNITY;
-      if (c.record().targets().containsKey(opp) && c.record().targets().get(opp).recordId() != null) {
-        sb.append(" (\"").append(name(OpportunityId.of(c.record().targets().get(opp).recordId()))).append("\")");
-      }
+      c.opportunityId().ifPresent(id -> sb.append(" (\"").append(name(id)).append("\")"));
       out.println(" " + sb);
     } else if (outcome instanceof ConversionOutcome.Rejected r) {
       out.println(" rejected: " + r.problems().stream().map(p -> p.message()).toList());

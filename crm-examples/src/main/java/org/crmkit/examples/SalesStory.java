@@ -54,10 +54,10 @@ final class SalesStory {
 
     section("Monday: leads arrive from the web form");
     Lead ada = crm.leads().create(alice,
-        CreateLead.of("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example").withLeadSource("Web form"));
+        CreateLead.of("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example").leadSource("Web form"));
     Lead grace = crm.leads().create(alice,
-        CreateLead.of("Grace", "Hopper", "Cobol Systems", "grace@cobol.example").withLeadSource("Web form"));
-    Lead spam = crm.leads().create(alice, CreateLead.of(null, null, "Cheap Watches", null).withLeadSource("Web form"));
+        CreateLead.of("Grace", "Hopper", "Cobol Systems", "grace@cobol.example").leadSource("Web form"));
+    Lead spam = crm.leads().create(alice, CreateLead.ofCompany("Cheap Watches").leadSource("Web form"));
     try {
       crm.leads().create(alice, CreateLead.of("No", " ", null, "nobody@example"));
     } catch (ValidationException e) {
@@ -66,32 +66,32 @@ final class SalesStory {
     out.println("  open leads: " + crm.leads().list(alice, LeadQuery.all().withStatus("new"), PageRequest.first(50)).total());
 
     clock.pass(Duration.ofDays(1));
-    crm.leads().changeStatus(alice, new ChangeLeadStatus(ada.id(), null, "contacted", null));
-    crm.leads().changeStatus(alice, new ChangeLeadStatus(grace.id(), null, "qualified", null));
-    crm.leads().changeStatus(alice, new ChangeLeadStatus(spam.id(), null, "unqualified", "spam"));
+    crm.leads().changeStatus(alice, ChangeLeadStatus.of(ada.id(), ada.version(), "contacted"));
+    crm.leads().changeStatus(alice, ChangeLeadStatus.of(grace.id(), grace.version(), "qualified"));
+    crm.leads().changeStatus(alice, ChangeLeadStatus.of(spam.id(), spam.version(), "unqualified").reason("spam"));
     for (Lead l : crm.leads().list(alice, LeadQuery.all(), PageRequest.first(50)).items()) {
       out.printf("  lead %-26s %-12s %s%n", l.details().displayName() + ",", l.status(),
           l.unqualifiedReason().map(r -> "(" + r + ")").orElse(""));
     }
 
     section("Tuesday: real customers go into accounts and contacts");
-    Account acme = crm.accounts().create(bob, CreateAccount.named("Acme Oy").withIndustry("Manufacturing")
-        .withSegments(Map.of("region", "nordics")));
+    Account acme = crm.accounts().create(bob, CreateAccount.named("Acme Oy").industry("Manufacturing")
+        .segments(Map.of("region", "nordics")));
     Contact wile = crm.contacts().create(bob, CreateContact.of(acme.id(), "Wile E.", "Coyote", "wile@acme.example")
-        .withTitle("Head of Procurement"));
+        .title("Head of Procurement"));
     Account globex = crm.accounts().create(bob, CreateAccount.named("Globex Corporation"));
     out.println("  accounts: " + acme.name() + ", " + globex.name() + "; contact: " + wile.details().displayName());
 
     section("Opportunities are created three ways");
     CreateOpportunity prefilled = crm.opportunities().prefillFromContact(bob, wile.id());
-    Opportunity rockets = crm.opportunities().create(bob, prefilled.withName("Acme rocket skates")
-        .withAmount(Money.of("48000.00", "EUR")).withCloseDate(LocalDate.of(2026, 4, 30)));
+    Opportunity rockets = crm.opportunities().create(bob, prefilled.name("Acme rocket skates")
+        .amount(Money.of("48000.00", "EUR")).closeDate(LocalDate.of(2026, 4, 30)));
     clock.pass(Duration.ofHours(1));
     Opportunity anvils = crm.opportunities().create(bob, crm.opportunities().prefillFromAccount(bob, acme.id())
-        .withName("Acme anvils, annual supply").withAmount(Money.of("12000.00", "EUR")).withStage("needs_analysis"));
+        .name("Acme anvils, annual supply").amount(Money.of("12000.00", "EUR")).stage("needs_analysis"));
     clock.pass(Duration.ofHours(1));
     Opportunity globexDeal = crm.opportunities().create(alice, CreateOpportunity.named("Globex doomsday device")
-        .withAccount(globex.id()).withAmount(Money.of("250000.00", "USD")).withProbability(5));
+        .accountId(globex.id()).amount(Money.of("250000.00", "USD")).probability(5));
     for (Opportunity o : new Opportunity[] {rockets, anvils, globexDeal}) {
       out.printf("  %-30s %-15s %4s  %s%n", o.name(), o.stage(), o.probability(),
           o.amount().map(Money::toString).orElse("-") + (o.probabilityManual() ? "  (probability set by hand)" : ""));
@@ -99,23 +99,24 @@ final class SalesStory {
 
     section("Weeks pass: the pipeline moves");
     clock.pass(Duration.ofDays(6));
-    rockets = crm.opportunities().changeStage(bob, new ChangeStage(rockets.id(), rockets.version(), "proposal"));
+    rockets = crm.opportunities().changeStage(bob, ChangeStage.of(rockets.id(), rockets.version(), "proposal"));
     clock.pass(Duration.ofDays(9));
-    rockets = crm.opportunities().update(bob, UpdateOpportunity.from(rockets).withAmount(Money.of("52500.00", "EUR")));
-    rockets = crm.opportunities().changeStage(bob, new ChangeStage(rockets.id(), rockets.version(), "negotiation"));
+    rockets = crm.opportunities().update(bob,
+        UpdateOpportunity.of(rockets.id(), rockets.version()).amount(Money.of("52500.00", "EUR")));
+    rockets = crm.opportunities().changeStage(bob, ChangeStage.of(rockets.id(), rockets.version(), "negotiation"));
     clock.pass(Duration.ofDays(4));
-    rockets = crm.opportunities().win(bob, new WinOpportunity(rockets.id(), rockets.version(), null));
+    rockets = crm.opportunities().win(bob, WinOpportunity.of(rockets.id(), rockets.version()));
     out.println("  won:  " + rockets.name() + " on " + rockets.closeDate().orElseThrow() + " at " + rockets.probability());
 
     clock.pass(Duration.ofDays(2));
     globexDeal = crm.opportunities().lose(alice,
-        new LoseOpportunity(globexDeal.id(), null, "customer went with a competitor", null));
+        LoseOpportunity.of(globexDeal.id(), globexDeal.version()).reason("customer went with a competitor"));
     out.println("  lost: " + globexDeal.name() + " (" + globexDeal.lostReason().orElse("") + ")");
 
     Opportunity stale = anvils;
-    crm.opportunities().changeStage(alice, new ChangeStage(anvils.id(), anvils.version(), "proposal"));
+    crm.opportunities().changeStage(alice, ChangeStage.of(anvils.id(), anvils.version(), "proposal"));
     try {
-      crm.opportunities().update(bob, UpdateOpportunity.from(stale).withAmount(Money.of("1.00", "EUR")));
+      crm.opportunities().update(bob, UpdateOpportunity.of(stale.id(), stale.version()).amount(Money.of("1.00", "EUR")));
     } catch (ConflictException e) {
       out.println("  Bob's stale edit was refused: " + e.getMessage());
     }

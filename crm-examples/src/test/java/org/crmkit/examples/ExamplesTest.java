@@ -5,7 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.crmkit.Crm;
+import org.crmkit.account.Account;
+import org.crmkit.application.ChangeLeadStatus;
+import org.crmkit.application.CreateAccount;
+import org.crmkit.application.CreateLead;
+import org.crmkit.application.CreateOpportunity;
+import org.crmkit.budget.AccountCard;
+import org.crmkit.conversion.ConversionOutcome;
+import org.crmkit.conversion.ConversionPolicy;
+import org.crmkit.conversion.UndoOutcome;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.inmemory.InMemoryStorage;
+import org.crmkit.lead.Lead;
+import org.crmkit.lead.LeadQuery;
+import org.crmkit.opportunity.Opportunity;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Money;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.storage.CrmStorage;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class ExamplesTest {
@@ -40,6 +69,8 @@ class ExamplesTest {
         .containsPattern("account\\s+would be linked.*Initech Inc\\.")
         .contains("Peter: converted: account linked contact created opportunity created")
         .contains("converting Peter again: rejected")
+        .contains("rejected: AMBIGUOUS_MATCH; best candidate Initech Inc. ([SIMILAR_NAME]")
+        .contains("Bill, linked to the candidate by hand: converted: account linked")
         .contains("Samir Nagheenanajar: converted: account created")
         .contains("\"O'Reilly Auto Parts - first order\"")
         .contains("Joanna's lead is now converted, read-only, and became opportunity Flingers - first order")
@@ -79,5 +110,104 @@ class ExamplesTest {
     assertThat(Main.jdbcUrl("jdbc:postgresql://localhost/crm")).isEqualTo("jdbc:postgresql://localhost/crm");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.jdbcUrl("mysql"))
         .hasMessageContaining("use memory, h2, h2:file:PATH or a JDBC URL");
+  }
+
+  // ------------------------------------------------------------------ the README's tour
+
+  /** The java code blocks of README.md from "A tour of the API" up to "Writing your own storage adapter". */
+  private static List<String> readmeTourBlocks() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String tour = readme.substring(readme.indexOf("## A tour of the API"),
+        readme.indexOf("## Writing your own storage adapter"));
+    List<String> blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(tour);
+    while (m.find()) {
+      blocks.add(m.group(1).stripTrailing());
+    }
+    return blocks;
+  }
+
+  /** The blocks of ReadmeTour.java between "README: begin" and "README: end", without their indentation. */
+  private static List<String> readmeTourClassBlocks() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("src/main/java/org/crmkit/examples/ReadmeTour.java"));
+    List<String> blocks = new ArrayList<>();
+    StringBuilder block = null;
+    for (String line : lines) {
+      if (line.strip().equals("// README: begin")) {
+        block = new StringBuilder();
+      } else if (line.strip().equals("// README: end")) {
+        blocks.add(block.toString().stripTrailing().stripIndent());
+        block = null;
+      } else if (block != null) {
+        block.append(line).append('\n');
+      }
+    }
+    return blocks;
+  }
+
+  @Test
+  void theReadmeTourIsWordForWordTheCodeThatCompilesInReadmeTour() throws IOException {
+    List<String> readme = readmeTourBlocks();
+
+    assertThat(readme).as("the README's tour has code").hasSizeGreaterThanOrEqualTo(10);
+    assertThat(readmeTourClassBlocks()).containsExactlyElementsOf(readme);
+  }
+
+  @Test
+  void theReadmeTourRunsAsWritten() {
+    ReadmeTour.Basics basics = ReadmeTour.basics();
+    assertThat(basics.lead().status()).isEqualTo("qualified");
+    assertThat(basics.lead().details().leadSource()).isEqualTo("Web form");
+    Opportunity deal = basics.deal();
+    assertThat(deal.stage()).isEqualTo("closed_won");
+    assertThat(deal.amount()).contains(Money.of("52000.00", "EUR"));
+    assertThat(deal.nextStep()).as("fields the update did not name stay").isEmpty();
+    assertThat(deal.closeDate()).as("the win set a close date again after the update cleared it").isPresent();
+    assertThat(basics.entries()).as("create, stage, amount and close date, win").isEqualTo(4)
+        .isEqualTo(basics.history().size());
+    assertThat(basics.timeInStage()).containsKeys("qualification", "proposal");
+
+    CrmStorage storage = InMemoryStorage.create();
+    Crm crm = Crm.builder().storage(storage).build();
+    Actor alice = Actor.user("alice");
+    assertThat(ReadmeTour.customFields(storage).leads().create(alice, CreateLead.ofCompany("Gold Inc")
+        .customFields(Map.of("tier", CustomValue.picklist("gold")))).customFields().get("tier")).isPresent();
+    LeadId leadId = qualifiedLead(crm, alice, "Initech");
+    List<LeadId> leadIds = List.of(qualifiedLead(crm, alice, "Globex"), qualifiedLead(crm, alice, "Umbrella"));
+    ReadmeTour.Conversion conversion = ReadmeTour.conversion(storage, alice, leadId, leadIds);
+    assertThat(conversion.preview().problems()).isEmpty();
+    assertThat(conversion.outcome()).isInstanceOf(ConversionOutcome.Converted.class);
+    assertThat(conversion.bulk().convertedCount()).isEqualTo(2);
+    assertThat(conversion.undo()).isInstanceOf(UndoOutcome.Undone.class);
+    assertThat(crm.leads().get(alice, leadId).isConverted()).isFalse();
+
+    ConversionPolicy webLeads = ConversionPolicy.builder("web-leads").automaticConversionAllowed(true).build();
+    Crm withRules = ReadmeTour.workflows(storage, webLeads);
+    Lead hooli = withRules.leads().create(alice, CreateLead.of("Gavin", "Belson", "Hooli", null));
+    withRules.leads().changeStatus(alice, ChangeLeadStatus.of(hooli.id(), hooli.version(), "qualified"));
+    assertThat(withRules.leads().get(alice, hooli.id()).isConverted()).isTrue();
+
+    Account acme = crm.accounts().create(alice, CreateAccount.named("Acme Oy"));
+    Opportunity skates = crm.opportunities().create(alice, CreateOpportunity.named("Skates").accountId(acme.id())
+        .amount(Money.of("6000.00", "EUR")));
+    AccountCard card = ReadmeTour.forecasts(storage, alice, skates.id(), acme.id());
+    assertThat(card.months()).hasSize(3);
+    assertThat(card.months().get(0).budget()).isEqualTo(Money.of("20000.00", "EUR"));
+    assertThat(card.months().get(0).forecast()).as("repeat replaced the split").isEqualTo(Money.of("500.00", "EUR"));
+
+    assertThat(ReadmeTour.inMemory().leads().list(alice, LeadQuery.all(), PageRequest.first(1)).total()).isZero();
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:readme-tour;DB_CLOSE_DELAY=-1");
+    ReadmeTour.Jpa jpa = ReadmeTour.jpa(dataSource);
+    try {
+      assertThat(jpa.crm().accounts().create(alice, CreateAccount.named("Stored")).version()).isEqualTo(1);
+    } finally {
+      jpa.storage().close();
+    }
+  }
+
+  private static LeadId qualifiedLead(Crm crm, Actor actor, String company) {
+    Lead lead = crm.leads().create(actor, CreateLead.of("Pat", "Doe", company, null));
+    return crm.leads().changeStatus(actor, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")).id();
   }
 }

@@ -4,13 +4,14 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.account.Account;
@@ -62,14 +63,20 @@ import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Text;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
 
 /**
  * Storage in the JVM's memory: the default for tests, examples and small applications, and as strict as a
  * database. Thread-safe. Every unit of work writes to a private workspace and commits all or nothing; a write
- * based on a stale version fails with {@link org.crmkit.shared.ConflictException}. Stores immutable snapshots, so
- * no caller ever aliases stored state.
+ * based on a stale version (the version the unit of work first read) fails with
+ * {@link org.crmkit.shared.ConflictException}. Commit checks links as crm-jpa's foreign keys do (a link lost to a
+ * concurrent commit: {@code ConflictException}; a unit of work that breaks a link itself:
+ * {@link org.crmkit.shared.StorageException}) and lets one account at most claim a normalised company name (see
+ * docs/PERSISTENCE.md); a reader never sees half of a commit. The look-ups the use cases make are indexed like the
+ * database schema, and an unfiltered page costs what it holds. Stores immutable snapshots, so no caller ever aliases
+ * stored state.
  *
  * <pre>{@code
  * Crm crm = Crm.builder().storage(InMemoryStorage.create()).build();
@@ -79,30 +86,60 @@ public final class InMemoryStorage implements CrmStorage {
   private final InMemoryDatabase db = new InMemoryDatabase();
   private final Table<LeadId, LeadSnapshot> leadTable =
       db.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
-          order(LeadSnapshot::createdAt, s -> s.id().toString()));
+          order(LeadSnapshot::createdAt, s -> s.id().value()));
   private final Table<AccountId, AccountSnapshot> accountTable =
       db.table(RecordType.ACCOUNT, AccountSnapshot::id, AccountSnapshot::version, AccountSnapshot::withVersion,
-          order(AccountSnapshot::createdAt, s -> s.id().toString()));
+          order(AccountSnapshot::createdAt, s -> s.id().value()));
   private final Table<ContactId, ContactSnapshot> contactTable =
       db.table(RecordType.CONTACT, ContactSnapshot::id, ContactSnapshot::version, ContactSnapshot::withVersion,
-          order(ContactSnapshot::createdAt, s -> s.id().toString()));
+          order(ContactSnapshot::createdAt, s -> s.id().value()));
   private final Table<OpportunityId, OpportunitySnapshot> opportunityTable =
       db.table(RecordType.OPPORTUNITY, OpportunitySnapshot::id, OpportunitySnapshot::version,
-          OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().toString()));
+          OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().value()));
   private final Table<ConversionId, ConversionRecord> conversionTable =
       db.table(RecordType.CONVERSION_RECORD, ConversionRecord::id, ConversionRecord::version,
-          ConversionRecord::withVersion, order(ConversionRecord::convertedAt, s -> s.id().toString()));
+          ConversionRecord::withVersion, order(ConversionRecord::convertedAt, s -> s.id().value()));
   private final AppendOnlyLog<StageHistoryEntry> historyLog =
-      db.log(e -> e.opportunityId() + "@" + e.version(), StageHistoryEntry::opportunityId);
+      db.log(StageHistoryEntry::opportunityId, StageHistoryEntry::version);
   private final Table<OpportunityId, BillingForecastSnapshot> forecastTable =
       db.table(RecordType.BILLING_FORECAST, BillingForecastSnapshot::opportunityId, BillingForecastSnapshot::version,
-          BillingForecastSnapshot::withVersion, Comparator.comparing(s -> s.opportunityId().toString()));
+          BillingForecastSnapshot::withVersion, Comparator.comparing(s -> s.opportunityId().value(), UNSIGNED));
   private final AppendOnlyLog<ForecastHistoryEntry> forecastLog =
-      db.log(e -> "forecast " + e.opportunityId() + "@" + e.version(), ForecastHistoryEntry::opportunityId);
+      db.log(ForecastHistoryEntry::opportunityId, ForecastHistoryEntry::version);
   private final Table<AccountId, AccountBudgetSnapshot> budgetTable =
       db.table(RecordType.ACCOUNT_BUDGET, AccountBudgetSnapshot::accountId, AccountBudgetSnapshot::version,
-          AccountBudgetSnapshot::withVersion, Comparator.comparing(s -> s.accountId().toString()));
+          AccountBudgetSnapshot::withVersion, Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
 
+  // The look-ups the use cases make, indexed as crm-jpa's schema indexes them.
+  private final Table.Index<LeadId, LeadSnapshot> leadsByEmail =
+      leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
+  private final Table.Index<AccountId, AccountSnapshot> accountsByName =
+      accountTable.index(s -> AccountMatchKey.of(s.details()).compactName());
+  private final Table.Index<AccountId, AccountSnapshot> accountsByDomain =
+      accountTable.index(s -> AccountMatchKey.of(s.details()).domain());
+  private final Table.Index<ContactId, ContactSnapshot> contactsByEmail =
+      contactTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
+  private final Table.Index<ContactId, ContactSnapshot> contactsByAccount = contactTable.index(ContactSnapshot::accountId);
+  private final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByAccount =
+      opportunityTable.index(OpportunitySnapshot::accountId);
+  private final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByContact =
+      opportunityTable.index(OpportunitySnapshot::contactId);
+  private final Table.Index<ConversionId, ConversionRecord> conversionsByLead =
+      conversionTable.index(ConversionRecord::leadId);
+
+  {
+    // Links checked at commit, as crm-jpa's foreign keys check them.
+    db.foreignKey(contactTable, ContactSnapshot::accountId, contactsByAccount, accountTable);
+    db.foreignKey(opportunityTable, OpportunitySnapshot::accountId, opportunitiesByAccount, accountTable);
+    db.foreignKey(opportunityTable, OpportunitySnapshot::contactId, opportunitiesByContact, contactTable);
+    db.foreignKey(forecastTable, BillingForecastSnapshot::opportunityId, null, opportunityTable);
+    db.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
+    // One account at most claims a normalised name: two units of work that both found a company's name free in
+    // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
+    accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).compactName());
+  }
+
+  private final Comparator<AccountSnapshot> accountOrder = order(AccountSnapshot::createdAt, s -> s.id().value());
   private final LeadRepository leads = new Leads();
   private final AccountRepository accounts = new Accounts();
   private final ContactRepository contacts = new Contacts();
@@ -176,9 +213,22 @@ public final class InMemoryStorage implements CrmStorage {
     return conversionRecords;
   }
 
-  private static <S, C extends Comparable<? super C>> Comparator<S> order(
-      Function<S, C> first, Function<S, String> then) {
-    return Comparator.comparing(first).thenComparing(then);
+  /** UUIDs in the order of their text form (and of PostgreSQL's uuid type): unsigned, most significant first. */
+  private static final Comparator<UUID> UNSIGNED = (a, b) -> {
+    int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  };
+
+  private static <S, C extends Comparable<? super C>> Comparator<S> order(Function<S, C> first, Function<S, UUID> then) {
+    return Comparator.comparing(first).thenComparing(then, UNSIGNED);
+  }
+
+  /** One page of rows read through an index, filtered further; {@code rows} are in table order. */
+  private static <S, T> Page<T> page(List<S> rows, Predicate<S> filter, PageRequest request, Function<S, T> mapper) {
+    List<S> matching = rows.stream().filter(filter).toList();
+    int from = (int) Math.min(matching.size(), request.offset());
+    int to = Math.min(matching.size(), from + request.size());
+    return new Page<>(matching.subList(from, to).stream().map(mapper).toList(), request, matching.size());
   }
 
   private static <T> boolean matches(T filter, T value) {
@@ -203,13 +253,16 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public Page<Lead> find(LeadQuery q, PageRequest page) {
+      if (q.owner() == null && q.status() == null && q.email() == null && q.converted() == null) {
+        return leadTable.page(null, page, Lead::restore);
+      }
       Predicate<LeadSnapshot> filter =
           s -> matches(q.owner(), s.owner())
               && matches(q.status(), s.status())
-              && (q.email() == null
-                  || (s.details().email() != null
-                      && s.details().email().normalized().equals(q.email().normalized())))
               && (q.converted() == null || q.converted() == (s.conversion() != null));
+      if (q.email() != null) {
+        return page(leadTable.lookup(leadsByEmail, q.email().normalized()), filter, page, Lead::restore);
+      }
       return leadTable.page(filter, page, Lead::restore);
     }
   }
@@ -222,8 +275,12 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public List<Account> findAllById(Collection<AccountId> ids) {
-      Set<AccountId> wanted = new HashSet<>(ids);
-      return accountTable.select(s -> wanted.contains(s.id())).stream().map(Account::restore).toList();
+      Set<AccountId> wanted = new LinkedHashSet<>(ids);
+      List<Account> found = new ArrayList<>(wanted.size());
+      for (AccountId id : wanted) {
+        accountTable.get(id).ifPresent(s -> found.add(Account.restore(s)));
+      }
+      return found;
     }
 
     @Override
@@ -238,10 +295,14 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public Page<Account> find(AccountQuery q, PageRequest page) {
-      String needle = q.nameContains() == null ? null : q.nameContains().toLowerCase(Locale.ROOT);
+      if (q.owner() == null && q.nameContains() == null) {
+        return accountTable.page(null, page, Account::restore);
+      }
+      // Text.fold is the one case- and accent-insensitive rule; the JPA adapter stores the same folded name.
+      String needle = q.nameContains() == null ? null : Text.fold(q.nameContains());
       Predicate<AccountSnapshot> filter =
           s -> matches(q.owner(), s.owner())
-              && (needle == null || s.details().name().toLowerCase(Locale.ROOT).contains(needle));
+              && (needle == null || Text.fold(s.details().name()).contains(needle));
       return accountTable.page(filter, page, Account::restore);
     }
 
@@ -250,7 +311,20 @@ public final class InMemoryStorage implements CrmStorage {
       if (key.isEmpty()) {
         return List.of();
       }
-      return accountTable.select(s -> !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty()).stream()
+      // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
+      Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
+      if (key.compactName() != null) {
+        List<AccountSnapshot> sameName = accountTable.lookup(accountsByName, key.compactName());
+        sameName.forEach(s -> candidates.put(s.id(), s));
+        // A duplicate check: an account this unit of work now creates with the name claims it if it was free.
+        accountTable.checked(key.compactName(), !sameName.isEmpty());
+      }
+      if (key.domain() != null) {
+        accountTable.lookup(accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
+      }
+      return candidates.values().stream()
+          .filter(s -> !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty())
+          .sorted(accountOrder)
           .limit(limit)
           .map(Account::restore)
           .toList();
@@ -275,18 +349,27 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public Page<Contact> find(ContactQuery q, PageRequest page) {
+      if (q.owner() == null && q.accountId() == null && q.email() == null) {
+        return contactTable.page(null, page, Contact::restore);
+      }
       Predicate<ContactSnapshot> filter =
           s -> matches(q.owner(), s.owner())
               && (q.accountId() == null || q.accountId().equals(s.accountId()))
               && (q.email() == null
                   || (s.details().email() != null
                       && s.details().email().normalized().equals(q.email().normalized())));
+      if (q.email() != null) {
+        return page(contactTable.lookup(contactsByEmail, q.email().normalized()), filter, page, Contact::restore);
+      }
+      if (q.accountId() != null) {
+        return page(contactTable.lookup(contactsByAccount, q.accountId()), filter, page, Contact::restore);
+      }
       return contactTable.page(filter, page, Contact::restore);
     }
 
     @Override
     public long countByAccount(AccountId accountId) {
-      return contactTable.select(s -> accountId.equals(s.accountId())).size();
+      return contactTable.lookup(contactsByAccount, accountId).size();
     }
   }
 
@@ -308,13 +391,13 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public Page<Opportunity> find(OpportunityQuery q, PageRequest page) {
-      return opportunityTable.page(filter(q), page, Opportunity::restore);
+      return select(q, page, Opportunity::restore);
     }
 
     @Override
     public Page<OpportunitySummary> findSummaries(OpportunityQuery q, PageRequest page) {
-      return opportunityTable.page(
-          filter(q),
+      return select(
+          q,
           page,
           s -> new OpportunitySummary(
               s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(),
@@ -323,12 +406,26 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public long countByAccount(AccountId accountId) {
-      return opportunityTable.select(s -> accountId.equals(s.accountId())).size();
+      return opportunityTable.lookup(opportunitiesByAccount, accountId).size();
     }
 
     @Override
     public long countByContact(ContactId contactId) {
-      return opportunityTable.select(s -> contactId.equals(s.contactId())).size();
+      return opportunityTable.lookup(opportunitiesByContact, contactId).size();
+    }
+
+    private <T> Page<T> select(OpportunityQuery q, PageRequest page, Function<OpportunitySnapshot, T> mapper) {
+      if (q.owner() == null && q.stages().isEmpty() && q.accountId() == null && q.contactId() == null
+          && q.closeFrom() == null && q.closeTo() == null) {
+        return opportunityTable.page(null, page, mapper);
+      }
+      if (q.accountId() != null) {
+        return page(opportunityTable.lookup(opportunitiesByAccount, q.accountId()), filter(q), page, mapper);
+      }
+      if (q.contactId() != null) {
+        return page(opportunityTable.lookup(opportunitiesByContact, q.contactId()), filter(q), page, mapper);
+      }
+      return opportunityTable.page(filter(q), page, mapper);
     }
 
     private Predicate<OpportunitySnapshot> filter(OpportunityQuery q) {
@@ -408,8 +505,10 @@ public final class InMemoryStorage implements CrmStorage {
     public List<CardForecastMonth> forecastByMonth(AccountCardQuery q) {
       Money zero = Money.zero(q.currency());
       Map<YearMonth, Money[]> sums = new TreeMap<>();
-      for (OpportunitySnapshot o : opportunityTable.select(
-          s -> q.accountId().equals(s.accountId()) && q.forecastStages().contains(s.stage()))) {
+      for (OpportunitySnapshot o : opportunityTable.lookup(opportunitiesByAccount, q.accountId())) {
+        if (!q.forecastStages().contains(o.stage())) {
+          continue;
+        }
         boolean won = q.wonStages().contains(o.stage());
         Probability weight = won ? Probability.CERTAIN : o.probability();
         forecastTable.get(o.id()).ifPresent(f -> {
@@ -434,14 +533,13 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public List<CardWonMonth> wonByMonth(AccountCardQuery q) {
       Map<YearMonth, Money> sums = new TreeMap<>();
-      for (OpportunitySnapshot s : opportunityTable.select(
-          s -> q.accountId().equals(s.accountId())
-              && q.wonStages().contains(s.stage())
+      for (OpportunitySnapshot s : opportunityTable.lookup(opportunitiesByAccount, q.accountId()).stream().filter(
+          s -> q.wonStages().contains(s.stage())
               && s.closeDate() != null
               && !s.closeDate().isBefore(q.firstDay())
               && !s.closeDate().isAfter(q.lastDay())
               && s.amount() != null
-              && s.amount().currency().equals(q.currency()))) {
+              && s.amount().currency().equals(q.currency())).toList()) {
         sums.merge(YearMonth.from(s.closeDate()), s.amount(), Money::plus);
       }
       List<CardWonMonth> months = new ArrayList<>();
@@ -458,7 +556,7 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public List<ConversionRecord> findByLead(LeadId leadId) {
-      return conversionTable.select(r -> r.leadId().equals(leadId));
+      return conversionTable.lookup(conversionsByLead, leadId);
     }
 
     @Override

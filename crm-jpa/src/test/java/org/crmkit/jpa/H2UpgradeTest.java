@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Upgrading a database that holds accounts from V1 to the conversion schema (V3): the new account columns are
- * added, the existing rows get their match keys, and the mapping validates.
+ * added, the existing rows get their match keys, and the mapping validates; and from V3 to the history's manual
+ * flag (V4).
  */
 class H2UpgradeTest {
 
@@ -38,9 +39,9 @@ class H2UpgradeTest {
           ResultSet rs = s.executeQuery("select name_normalized, match_domain, match_key_version, version"
               + " from crm_account")) {
         assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("oreilly media");
+        assertThat(rs.getString(1)).as("the compact name").isEqualTo("oreillymedia");
         assertThat(rs.getString(2)).isEqualTo("oreilly.example");
-        assertThat(rs.getInt(3)).isEqualTo(1);
+        assertThat(rs.getInt(3)).isEqualTo(2);
         assertThat(rs.getLong(4)).as("the account itself did not change").isEqualTo(4);
       }
       try (JpaStorage storage = JpaStorage.builder().dataSource(ds).validateSchema(true).build()) {
@@ -48,6 +49,16 @@ class H2UpgradeTest {
             AccountMatchKey.of("OREILLY media", null, null), 5));
         assertThat(found).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(4));
       }
+    }
+  }
+
+  @Test
+  void upgradesStageHistoryRowsFromV3AndDerivesTheManualFlag() throws Exception {
+    try (HikariDataSource ds = new HikariDataSource()) {
+      ds.setJdbcUrl("jdbc:h2:mem:crmkit-upgrade-v4;DB_CLOSE_DELAY=-1");
+      ds.setUsername("sa");
+      ds.setPassword("");
+      StageHistoryUpgrade.upgradesHistoryRowsFromV3(ds);
     }
   }
 }

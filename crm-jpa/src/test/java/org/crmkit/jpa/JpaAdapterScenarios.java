@@ -1,5 +1,7 @@
 package org.crmkit.jpa;
 
+import java.util.Optional;
+import org.crmkit.conversion.FieldFill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,7 +98,7 @@ abstract class JpaAdapterScenarios {
       }
       for (int i = 0; i < 100; i++) {
         crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
-            .withAccount(accounts.get(i % 10).id()).withAmount(Money.of("100.00", "EUR")));
+            .accountId(accounts.get(i % 10).id()).amount(Money.of("100.00", "EUR")));
       }
     });
     db.statements.reset();
@@ -165,7 +167,7 @@ abstract class JpaAdapterScenarios {
         "day", CustomValue.date(LocalDate.of(2026, 2, 28)),
         "flag", CustomValue.bool(false),
         "tier", CustomValue.picklist("gold")));
-    Segments segments = Segments.of(Map.of("region", "nordics\tand\nbaltics", "size", "a=b;c"));
+    Segments segments = Segments.of(Map.of("region", "nordics\\and/baltics", "size", "a=b;c"));
     Account account = Account.restore(new AccountSnapshot(AccountId.of(UUID.randomUUID()), 0, UserId.of("alice"),
         new AccountDetails("Acme", null, null, null, EmailAddress.of("Info@Acme.EXAMPLE"), null, null, null),
         segments, fields, T0.plusNanos(123_456_789), T0));
@@ -180,7 +182,7 @@ abstract class JpaAdapterScenarios {
     assertThat(loaded.createdAt()).as("cut to the microseconds the column keeps").isEqualTo(T0.plusNanos(123_456_000));
 
     Opportunity bhd = crm.opportunities().create(ALICE, CreateOpportunity.named("BHD")
-        .withAmount(Money.of("1234567890123.125", "BHD")));
+        .amount(Money.of("1234567890123.125", "BHD")));
     assertThat(crm.opportunities().get(ALICE, bhd.id()).amount())
         .contains(Money.of("1234567890123.125", "BHD"));
   }
@@ -189,7 +191,7 @@ abstract class JpaAdapterScenarios {
   void aUnitOfWorkRolledBackMidwayWritesNothingToTheDatabase() {
     assertThatThrownBy(() -> db.storage.unitOfWork().run(() -> {
       Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme"));
-      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id()));
+      crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id()));
       crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
       // make sure the rows really reached the database inside the transaction before it fails
       assertThat(crm.leads().list(ALICE, LeadQuery.all(), PageRequest.first(10)).total()).isEqualTo(1);
@@ -312,10 +314,13 @@ abstract class JpaAdapterScenarios {
         new LeadConversionInfo(AccountId.of(new UUID(2, 2)), null, null, T0.minusSeconds(60), UserId.of("bob")),
         T0.minusSeconds(3600), T0.minusSeconds(10));
     ConversionRecord record = new ConversionRecord(ConversionId.of(new UUID(9, 9)), 0, leadId, "b2b", 7,
-        Map.of(ConversionTarget.ACCOUNT, new TargetResult(ConversionAction.MATCH_OR_CREATE, Disposition.LINKED,
-                new UUID(2, 2), 5),
-            ConversionTarget.CONTACT, new TargetResult(ConversionAction.CREATE, Disposition.CREATED,
-                new UUID(3, 3), 1),
+        Map.of(ConversionTarget.ACCOUNT, TargetResult.of(ConversionAction.MATCH_OR_CREATE, Disposition.LINKED,
+                AccountId.of(new UUID(2, 2)), 5).withFills(List.of(
+                    new FieldFill("industry", Optional.empty(), CustomValue.text("Soft\tware\n")),
+                    new FieldFill("customFields.tier", Optional.of(CustomValue.number("1.50")),
+                        CustomValue.number("1E+3")))),
+            ConversionTarget.CONTACT, TargetResult.of(ConversionAction.CREATE, Disposition.CREATED,
+                ContactId.of(new UUID(3, 3)), 1),
             ConversionTarget.OPPORTUNITY, TargetResult.none(ConversionAction.NONE)),
         before, true, "qualify-converts", UserId.of("system:workflow"), T0, null, null);
 
@@ -345,8 +350,8 @@ abstract class JpaAdapterScenarios {
     for (long i : new long[] {5, 3, 4}) {
       ConversionRecord r = new ConversionRecord(ConversionId.of(new UUID(9, i)), 0, leadId, "default", 1,
           Map.of(ConversionTarget.ACCOUNT, TargetResult.none(ConversionAction.NONE),
-              ConversionTarget.CONTACT, new TargetResult(ConversionAction.CREATE, Disposition.CREATED,
-                  new UUID(3, i), 1),
+              ConversionTarget.CONTACT, TargetResult.of(ConversionAction.CREATE, Disposition.CREATED,
+                  ContactId.of(new UUID(3, i)), 1),
               ConversionTarget.OPPORTUNITY, TargetResult.none(ConversionAction.NONE)),
           before, false, null, UserId.of("alice"), i == 3 ? T0.plusSeconds(9) : T0, null, null);
       saved.add(inUnit(() -> db.storage.conversionRecords().save(r)));
@@ -361,8 +366,8 @@ abstract class JpaAdapterScenarios {
   void findsMatchingAccountsThroughTheStoredKeysInCreationOrderUpToTheLimit() {
     Crm crm = tickingCrm();
     Account oreilly = crm.accounts().create(ALICE, CreateAccount.named("O'Reilly Media, Inc."));
-    Account byDomain = crm.accounts().create(ALICE, new CreateAccount(null, "Totally Different",
-        "https://www.oreilly.example/x", null, null, null, null, null, null, null, null));
+    Account byDomain = crm.accounts().create(ALICE, CreateAccount.named("Totally Different")
+        .website("https://www.oreilly.example/x"));
     crm.accounts().create(ALICE, CreateAccount.named("Someone Else"));
     Account second = crm.accounts().create(ALICE, CreateAccount.named("OREILLY   media"));
     AccountMatchKey key = AccountMatchKey.of("  oreilly Media ", EmailAddress.of("tim@oreilly.example"), null);
@@ -400,7 +405,7 @@ abstract class JpaAdapterScenarios {
     assertThat(CrmkitSchema.backfill(db.dataSource)).isEqualTo(1);
     assertThat(CrmkitSchema.backfill(db.dataSource)).as("idempotent").isZero();
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(1);
-    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(2);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(2);
     assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
         .containsExactly(legacy.id(), modern.id());
   }
@@ -414,7 +419,7 @@ abstract class JpaAdapterScenarios {
 
     assertThat(saved.version()).isEqualTo(2);
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(2);
-    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 1")).isEqualTo(1);
+    assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(1);
   }
 
   /** A crm whose clock moves one second per reading, so records have distinct creation times. */
@@ -463,7 +468,7 @@ abstract class JpaAdapterScenarios {
   @Test
   void storesForecastVersionsExactlyAndRoundTripsLinesNotesAndTheFlag() {
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withAmount(Money.of("10.125", "BHD")));
+        .amount(Money.of("10.125", "BHD")));
     BillingForecast first = BillingForecast.empty(o.id(), T0);
     first.replaceLines(List.of(
         new ForecastLine(YearMonth.of(2026, 5), Money.of("0.125", "BHD"), "tab\there, line\nbreak, ümlaut"),
@@ -501,7 +506,7 @@ abstract class JpaAdapterScenarios {
     db.storage.unitOfWork().run(() -> {
       for (int i = 0; i < 20; i++) {
         Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i)
-            .withAccount(acme.id()).withAmount(Money.of("300.15", "EUR")));
+            .accountId(acme.id()).amount(Money.of("300.15", "EUR")));
         BillingForecast f = BillingForecast.empty(o.id(), T0);
         f.replaceLines(ForecastLines.splitEvenly(Money.of("300.15", "EUR"), YearMonth.of(2026, 3), 3), T0);
         db.storage.billingForecasts().save(f);

@@ -48,7 +48,7 @@ public interface AccountCardContract extends ContractSupport {
   /** An opportunity of the account in a stage, with an amount, and a forecast of that amount split over months. */
   private Opportunity deal(AccountId account, String stage, String amount, Integer probability, YearMonth start, int months) {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Deal " + amount)
-        .withAccount(account).withStage(stage).withAmount(eur(amount)).withProbability(probability));
+        .accountId(account).stage(stage).amount(eur(amount)).probability(probability));
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), start, months));
     return o;
   }
@@ -63,7 +63,7 @@ public interface AccountCardContract extends ContractSupport {
     crm().budgets().setMonths(ALICE, SetBudgetMonths.of(a.id(), List.of(
         BudgetLine.of(APR_2026, eur("1000.00")), BudgetLine.of(MAY_2026, eur("1000.00")))));
     crm().budgets().setMonths(ALICE, SetBudgetMonths.of(a.id(), List.of(
-        BudgetLine.of(MAY_2026, eur("1200.00")), BudgetLine.of(JUN_2026, eur("500.00")))).withExpectedVersion(1L));
+        BudgetLine.of(MAY_2026, eur("1200.00")), BudgetLine.of(JUN_2026, eur("500.00")))).expectedVersion(1L));
 
     AccountBudget budget = crm().budgets().get(ALICE, a.id());
     assertThat(budget.months()).extracting(BudgetLine::month).containsExactly(APR_2026, MAY_2026, JUN_2026);
@@ -85,7 +85,7 @@ public interface AccountCardContract extends ContractSupport {
         .isInstanceOfSatisfying(ValidationException.class,
             e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("months[2026-05].amount"));
     assertThatThrownBy(() -> crm().budgets().setMonths(ALICE,
-            SetBudgetMonths.of(a.id(), List.of(BudgetLine.of(MAY_2026, eur("1.00")))).withExpectedVersion(0L)))
+            SetBudgetMonths.of(a.id(), List.of(BudgetLine.of(MAY_2026, eur("1.00")))).expectedVersion(0L)))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> crm().budgets().get(ALICE, AccountId.parse("00000000-0000-0000-0000-00000000abcd")))
         .isInstanceOf(RecordNotFoundException.class);
@@ -121,12 +121,12 @@ public interface AccountCardContract extends ContractSupport {
         BudgetLine.of(JUN_2026, eur("500.00")))));
     deal(acme.id(), "proposal", "900.00", null, APR_2026, 3);
     deal(acme.id(), "negotiation", "100.00", 33, APR_2026, 3);
-    Opportunity c = crm().opportunities().create(ALICE, CreateOpportunity.named("C").withAccount(acme.id())
-        .withStage("negotiation").withAmount(eur("600.00")));
+    Opportunity c = crm().opportunities().create(ALICE, CreateOpportunity.named("C").accountId(acme.id())
+        .stage("negotiation").amount(eur("600.00")));
     crm().forecasts().repeat(ALICE, RepeatForecast.of(c.id(), eur("200.00"), MAY_2026, 3));
-    crm().opportunities().win(ALICE, new WinOpportunity(c.id(), null, LocalDate.of(2026, 5, 15)));
+    crm().opportunities().win(ALICE, WinOpportunity.of(c.id(), c.version()).closedOn(LocalDate.of(2026, 5, 15)));
     Opportunity d = deal(acme.id(), "proposal", "500.00", null, APR_2026, 2);
-    crm().opportunities().lose(ALICE, new LoseOpportunity(d.id(), null, "price", LocalDate.of(2026, 3, 10)));
+    crm().opportunities().lose(ALICE, LoseOpportunity.of(d.id(), d.version()).reason("price").closedOn(LocalDate.of(2026, 3, 10)));
     deal(other.id(), "proposal", "999.00", null, APR_2026, 3);
 
     AccountCard card = crm().accountCards().card(ALICE, acme.id(), APR_2026, JUN_2026);
@@ -161,13 +161,13 @@ public interface AccountCardContract extends ContractSupport {
     Account a = account("Acme");
     Opportunity o = deal(a.id(), "proposal", "300.00", null, APR_2026, 3);
 
-    Opportunity lost = crm().opportunities().lose(ALICE, new LoseOpportunity(o.id(), null, null, null));
+    Opportunity lost = crm().opportunities().lose(ALICE, LoseOpportunity.of(o.id(), o.version()));
     AccountCard afterLoss = crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026);
     assertThat(afterLoss.total(Series.FORECAST)).isEqualTo(eur("0.00"));
     assertThat(afterLoss.total(Series.WEIGHTED)).isEqualTo(eur("0.00"));
     assertThat(crm().forecasts().get(ALICE, o.id()).lines()).hasSize(3);
 
-    crm().opportunities().reopen(ALICE, new ReopenOpportunity(o.id(), lost.version(), "proposal"));
+    crm().opportunities().reopen(ALICE, ReopenOpportunity.of(o.id(), lost.version(), "proposal"));
     assertThat(crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026).total(Series.WEIGHTED)).isEqualTo(eur("150.00"));
   }
 
@@ -177,7 +177,7 @@ public interface AccountCardContract extends ContractSupport {
     Opportunity o = deal(a.id(), "qualification", "300.00", null, APR_2026, 3);
     assertThat(crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026).total(Series.COMMITTED)).isEqualTo(eur("0.00"));
 
-    crm().opportunities().win(ALICE, new WinOpportunity(o.id(), null, LocalDate.of(2026, 4, 30)));
+    crm().opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version()).closedOn(LocalDate.of(2026, 4, 30)));
 
     AccountCard card = crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026);
     assertThat(plain(card.series(Series.COMMITTED))).containsExactly("100.00", "100.00", "100.00");
@@ -192,8 +192,8 @@ public interface AccountCardContract extends ContractSupport {
         .isInstanceOfSatisfying(ValidationException.class,
             e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("currency"));
     deal(a.id(), "proposal", "300.00", null, APR_2026, 3);
-    Opportunity usd = crm().opportunities().create(ALICE, CreateOpportunity.named("US deal").withAccount(a.id())
-        .withStage("proposal").withAmount(Money.of("1000.00", "USD")));
+    Opportunity usd = crm().opportunities().create(ALICE, CreateOpportunity.named("US deal").accountId(a.id())
+        .stage("proposal").amount(Money.of("1000.00", "USD")));
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(usd.id(), APR_2026, 1));
 
     assertThatThrownBy(() -> crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026))

@@ -45,10 +45,10 @@ public interface AccountContactContract extends ContractSupport {
 
   @Test
   default void updatesAnAccountAndDetectsAStaleVersion() {
-    Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme").withIndustry("Retail"));
-    Account updated = crm().accounts().update(ALICE, new UpdateAccount(account.id(), 1L, BOB.userId(), "Acme Oy",
-        "https://acme.example", "Wholesale", null, "info@acme.example", "Helsinki", "FI", null,
-        Map.of("region", "nordics"), null));
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme").industry("Retail"));
+    Account updated = crm().accounts().update(ALICE, UpdateAccount.of(account.id(), 1L).owner(BOB.userId())
+        .name("Acme Oy").website("https://acme.example").industry("Wholesale").email("info@acme.example")
+        .city("Helsinki").country("FI").segments(Map.of("region", "nordics")));
 
     assertThat(updated.version()).isEqualTo(2);
     Account stored = crm().accounts().get(ALICE, account.id());
@@ -56,8 +56,7 @@ public interface AccountContactContract extends ContractSupport {
     assertThat(stored.details().email()).isEqualTo(EmailAddress.of("info@acme.example"));
     assertThat(stored.segments().values()).containsEntry("region", "nordics");
     assertThat(stored.owner()).isEqualTo(BOB.userId());
-    assertThatThrownBy(() -> crm().accounts().update(ALICE, new UpdateAccount(account.id(), 1L, null, "Stale",
-            null, null, null, null, null, null, null, null, null)))
+    assertThatThrownBy(() -> crm().accounts().update(ALICE, UpdateAccount.of(account.id(), 1L).name("Stale")))
         .isInstanceOf(ConflictException.class);
     assertThat(crm().accounts().get(ALICE, account.id()).name()).isEqualTo("Acme Oy");
   }
@@ -87,7 +86,7 @@ public interface AccountContactContract extends ContractSupport {
     assertThat(crm().accounts().find(ALICE, account.id())).isPresent();
 
     crm().contacts().delete(ALICE, contact.id(), null);
-    crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(account.id()));
+    crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(account.id()));
     assertThatThrownBy(() -> crm().accounts().delete(ALICE, account.id(), null))
         .isInstanceOf(RuleViolationException.class)
         .hasMessageContaining("1 opportunity(ies)");
@@ -104,7 +103,7 @@ public interface AccountContactContract extends ContractSupport {
   default void createsAContactAtAnAccount() {
     Account account = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     Contact contact = crm().contacts().create(ALICE,
-        CreateContact.of(account.id(), "Wile E.", "Coyote", "Wile@Acme.Example").withTitle("Genius"));
+        CreateContact.of(account.id(), "Wile E.", "Coyote", "Wile@Acme.Example").title("Genius"));
 
     Contact stored = crm().contacts().get(ALICE, contact.id());
     assertThat(stored.accountId()).contains(account.id());
@@ -132,13 +131,34 @@ public interface AccountContactContract extends ContractSupport {
   }
 
   @Test
+  default void contactAndAccountUpdatesChangeOnlyTheFieldsTheyName() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme").industry("Retail").city("Oulu"));
+    Contact wile = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", "wile@acme.example")
+        .title("Genius").phone("+358 1"));
+
+    crm().accounts().update(ALICE, UpdateAccount.of(acme.id(), acme.version()).clearCity());
+    Contact retitled = crm().contacts().update(ALICE, UpdateContact.of(wile.id(), wile.version()).title("CEO"));
+
+    Account storedAccount = crm().accounts().get(ALICE, acme.id());
+    assertThat(storedAccount.details().city()).isNull();
+    assertThat(storedAccount.details().industry()).isEqualTo("Retail");
+    assertThat(storedAccount.name()).isEqualTo("Acme");
+    assertThat(retitled.details().title()).isEqualTo("CEO");
+    assertThat(retitled.details().phone()).isEqualTo("+358 1");
+    assertThat(retitled.accountId()).as("the link stays unless named").contains(acme.id());
+
+    Contact unlinked = crm().contacts().update(ALICE, UpdateContact.of(wile.id(), retitled.version()).clearAccountId());
+    assertThat(unlinked.accountId()).isEmpty();
+    assertThat(crm().contacts().get(ALICE, wile.id()).details().title()).isEqualTo("CEO");
+  }
+
+  @Test
   default void movesAContactToAnotherAccount() {
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     Account globex = crm().accounts().create(ALICE, CreateAccount.named("Globex"));
     Contact contact = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", null));
 
-    crm().contacts().update(ALICE, new UpdateContact(contact.id(), 1L, null, globex.id(), "Wile", "Coyote", null,
-        null, null, null, null));
+    crm().contacts().update(ALICE, UpdateContact.of(contact.id(), 1L).accountId(globex.id()));
 
     assertThat(crm().contacts().get(ALICE, contact.id()).accountId()).contains(globex.id());
     assertThat(storage().unitOfWork().execute(() -> storage().contacts().countByAccount(acme.id()))).isZero();
@@ -148,7 +168,7 @@ public interface AccountContactContract extends ContractSupport {
   default void refusesToDeleteAContactLinkedToAnOpportunity() {
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
     Contact contact = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", null));
-    crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withAccount(acme.id()).withContact(contact.id()));
+    crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id()).contactId(contact.id()));
 
     assertThatThrownBy(() -> crm().contacts().delete(ALICE, contact.id(), null))
         .isInstanceOf(RuleViolationException.class);

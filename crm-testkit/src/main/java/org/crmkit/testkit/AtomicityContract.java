@@ -34,16 +34,53 @@ public interface AtomicityContract extends ContractSupport {
   @Test
   default void aStageChangeWhoseHistoryEntryFailsLeavesTheOpportunityUnchanged() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withAmount(Money.of("10.00", "EUR")));
+        .amount(Money.of("10.00", "EUR")));
     storage().failNext(Operation.APPEND_HISTORY);
 
-    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal")))
+    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal")))
         .isInstanceOf(InjectedFault.class);
 
     Opportunity stored = crm().opportunities().get(ALICE, o.id());
     assertThat(stored.stage()).isEqualTo("qualification");
     assertThat(stored.version()).isEqualTo(1);
     assertThat(crm().opportunities().history(ALICE, o.id())).hasSize(1);
+  }
+
+  @Test
+  default void anAccountDeleteThatFailsAfterDeletingItsBudgetLeavesBoth() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    crm().budgets().setMonths(ALICE, org.crmkit.application.SetBudgetMonths.of(acme.id(), java.util.List.of(
+        org.crmkit.budget.BudgetLine.of(java.time.YearMonth.of(2026, 4), Money.of("100.00", "EUR")))));
+    storage().failNext(Operation.DELETE_ACCOUNT);
+
+    assertThatThrownBy(() -> crm().accounts().delete(ALICE, acme.id(), null))
+        .isInstanceOf(InjectedFault.class)
+        .hasMessageContaining("DELETE_ACCOUNT");
+
+    assertThat(crm().accounts().find(ALICE, acme.id())).isPresent();
+    assertThat(crm().budgets().get(ALICE, acme.id()).amount(java.time.YearMonth.of(2026, 4))).contains(Money.of("100.00", "EUR"));
+  }
+
+  @Test
+  default void aFaultInAnyPortCallFailsTheUseCaseAndWritesNothing() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    crm().budgets().setMonths(ALICE, org.crmkit.application.SetBudgetMonths.of(acme.id(), java.util.List.of(
+        org.crmkit.budget.BudgetLine.of(java.time.YearMonth.of(2026, 4), Money.of("100.00", "EUR")))));
+    // A read with no named operation: the generic proxy reaches every method of every port.
+    storage().failNextCall(FaultyStorage.Call.of(org.crmkit.opportunity.OpportunityRepository.class, "countByAccount"));
+
+    assertThatThrownBy(() -> crm().accounts().delete(ALICE, acme.id(), null))
+        .isInstanceOf(InjectedFault.class)
+        .hasMessageContaining("OpportunityRepository.countByAccount");
+
+    assertThat(crm().accounts().find(ALICE, acme.id())).isPresent();
+    storage().failNext(Operation.DELETE_BUDGET);
+    assertThatThrownBy(() -> crm().accounts().delete(ALICE, acme.id(), null))
+        .isInstanceOf(InjectedFault.class)
+        .hasMessageContaining("DELETE_BUDGET");
+    assertThat(crm().accounts().find(ALICE, acme.id())).isPresent();
+    assertThat(crm().budgets().get(ALICE, acme.id()).amount(java.time.YearMonth.of(2026, 4)))
+        .contains(Money.of("100.00", "EUR"));
   }
 
   @Test

@@ -34,7 +34,7 @@ public interface BillingForecastContract extends ContractSupport {
   YearMonth APRIL = YearMonth.of(2026, 4);
 
   private Opportunity opportunity(Crm crm, String amount) {
-    return crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet deal").withAmount(Money.of(amount, "EUR")));
+    return crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet deal").amount(Money.of(amount, "EUR")));
   }
 
   private static List<String> amounts(BillingForecast f) {
@@ -84,8 +84,8 @@ public interface BillingForecastContract extends ContractSupport {
 
   @Test
   default void splitsInCurrenciesWithZeroAndThreeDecimals() {
-    Opportunity yen = crm().opportunities().create(ALICE, CreateOpportunity.named("Tokyo").withAmount(Money.of("1000", "JPY")));
-    Opportunity dinar = crm().opportunities().create(ALICE, CreateOpportunity.named("Manama").withAmount(Money.of("10.000", "BHD")));
+    Opportunity yen = crm().opportunities().create(ALICE, CreateOpportunity.named("Tokyo").amount(Money.of("1000", "JPY")));
+    Opportunity dinar = crm().opportunities().create(ALICE, CreateOpportunity.named("Manama").amount(Money.of("10.000", "BHD")));
 
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(yen.id(), APRIL, 3));
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(dinar.id(), APRIL, 3));
@@ -102,7 +102,7 @@ public interface BillingForecastContract extends ContractSupport {
         ForecastLine.of(APRIL, Money.of("100.00", "EUR")))));
 
     crm().forecasts().editLine(ALICE,
-        EditForecastLine.of(o.id(), APRIL, Money.of("120.00", "EUR")).withNote("deposit").withExpectedVersion(1L));
+        EditForecastLine.of(o.id(), APRIL, Money.of("120.00", "EUR")).note("deposit").expectedVersion(1L));
 
     BillingForecast f = crm().forecasts().get(ALICE, o.id());
     assertThat(amounts(f)).containsExactly("120.00", "200.00");
@@ -179,10 +179,10 @@ public interface BillingForecastContract extends ContractSupport {
   @Test
   default void aStaleForecastVersionConflicts() {
     Opportunity o = opportunity(crm(), "300.00");
-    crm().forecasts().repeat(ALICE, RepeatForecast.of(o.id(), Money.of("100.00", "EUR"), APRIL, 3).withExpectedVersion(0L));
+    crm().forecasts().repeat(ALICE, RepeatForecast.of(o.id(), Money.of("100.00", "EUR"), APRIL, 3).expectedVersion(0L));
 
     assertThatThrownBy(() -> crm().forecasts().repeat(BOB,
-            RepeatForecast.of(o.id(), Money.of("50.00", "EUR"), APRIL, 6).withExpectedVersion(0L)))
+            RepeatForecast.of(o.id(), Money.of("50.00", "EUR"), APRIL, 6).expectedVersion(0L)))
         .isInstanceOf(ConflictException.class);
     assertThat(amounts(crm().forecasts().get(ALICE, o.id()))).containsExactly("100.00", "100.00", "100.00");
   }
@@ -215,7 +215,7 @@ public interface BillingForecastContract extends ContractSupport {
     Opportunity o = opportunity(crm(), "100.00");
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), APRIL, 3));
 
-    Opportunity changed = crm().opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("120.00", "EUR")));
+    Opportunity changed = crm().opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("120.00", "EUR")));
 
     assertThat(changed.amount()).contains(Money.of("120.00", "EUR"));
     BillingForecast f = crm().forecasts().get(ALICE, o.id());
@@ -236,7 +236,7 @@ public interface BillingForecastContract extends ContractSupport {
     Opportunity o = opportunity(crm, "100.00");
     crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), APRIL, 3));
 
-    crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("200.00", "EUR")));
+    crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("200.00", "EUR")));
 
     BillingForecast f = crm.forecasts().get(ALICE, o.id());
     assertThat(amounts(f)).containsExactly("66.66", "66.66", "66.68");
@@ -252,7 +252,7 @@ public interface BillingForecastContract extends ContractSupport {
     Opportunity o = opportunity(crm, "100.00");
     crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), APRIL, 2));
 
-    crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(null));
+    crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).clearAmount());
 
     BillingForecast f = crm.forecasts().get(ALICE, o.id());
     assertThat(amounts(f)).containsExactly("50.00", "50.00");
@@ -265,14 +265,14 @@ public interface BillingForecastContract extends ContractSupport {
     Opportunity o = opportunity(crm, "100.00");
     crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), APRIL, 2));
 
-    assertThatThrownBy(() -> crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("150.00", "EUR"))))
+    assertThatThrownBy(() -> crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("150.00", "EUR"))))
         .isInstanceOf(RuleViolationException.class)
         .hasMessageContaining("REJECT");
     assertThat(crm.opportunities().get(ALICE, o.id()).amount()).contains(Money.of("100.00", "EUR"));
     assertThat(crm.opportunities().get(ALICE, o.id()).version()).isEqualTo(o.version());
 
     crm.forecasts().editLine(ALICE, EditForecastLine.of(o.id(), APRIL, Money.of("100.00", "EUR")));
-    Opportunity changed = crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("150.00", "EUR")));
+    Opportunity changed = crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("150.00", "EUR")));
     assertThat(changed.amount()).contains(Money.of("150.00", "EUR"));
   }
 
@@ -283,13 +283,13 @@ public interface BillingForecastContract extends ContractSupport {
       Opportunity o = opportunity(crm, "100.00");
       crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), APRIL, 2));
 
-      assertThatThrownBy(() -> crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("100.00", "USD"))))
+      assertThatThrownBy(() -> crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("100.00", "USD"))))
           .as(policy.name())
           .isInstanceOf(RuleViolationException.class)
           .hasMessageContaining("clear the forecast first");
 
       crm.forecasts().clear(ALICE, o.id(), null);
-      assertThat(crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("100.00", "USD"))).amount())
+      assertThat(crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("100.00", "USD"))).amount())
           .contains(Money.of("100.00", "USD"));
     }
   }
@@ -299,7 +299,7 @@ public interface BillingForecastContract extends ContractSupport {
     Crm crm = crmWith(AmountChangePolicy.REJECT);
     Opportunity o = opportunity(crm, "100.00");
 
-    crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("100.00", "USD")));
+    crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("100.00", "USD")));
 
     assertThat(crm.forecasts().get(ALICE, o.id()).version()).isZero();
     assertThat(crm.forecasts().history(ALICE, o.id())).isEmpty();
@@ -324,7 +324,7 @@ public interface BillingForecastContract extends ContractSupport {
     crm.forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(o.id(), APRIL, 2));
     storage().failNext(FaultyStorage.Operation.SAVE_FORECAST);
 
-    assertThatThrownBy(() -> crm.opportunities().update(BOB, UpdateOpportunity.from(o).withAmount(Money.of("300.00", "EUR"))))
+    assertThatThrownBy(() -> crm.opportunities().update(BOB, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("300.00", "EUR"))))
         .isInstanceOf(FaultyStorage.InjectedFault.class);
 
     assertThat(crm.opportunities().get(ALICE, o.id()).amount()).contains(Money.of("100.00", "EUR"));

@@ -26,7 +26,7 @@ public interface ConcurrencyContract extends ContractSupport {
   @Test
   default void twoConcurrentUpdatesOfOneOpportunityGiveOneSuccessAndOneConflict() throws Exception {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withAmount(Money.of("100.00", "EUR")));
+        .amount(Money.of("100.00", "EUR")));
     // Both writers load version 1, then wait for each other before saving, so neither sees the other's write.
     CyclicBarrier bothLoaded = new CyclicBarrier(2);
     storage().beforeEach(op -> {
@@ -36,9 +36,8 @@ public interface ConcurrencyContract extends ContractSupport {
     });
 
     List<Outcome> outcomes = runConcurrently(
-        () -> crm().opportunities().update(ALICE, UpdateOpportunity.from(o).withAmount(Money.of("200.00", "EUR"))
-            .withExpectedVersion(null)),
-        () -> crm().opportunities().changeStage(BOB, new ChangeStage(o.id(), null, "proposal")));
+        () -> crm().opportunities().update(ALICE, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("200.00", "EUR"))),
+        () -> crm().opportunities().changeStage(BOB, ChangeStage.of(o.id(), o.version(), "proposal")));
     storage().reset();
 
     assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
@@ -64,9 +63,9 @@ public interface ConcurrencyContract extends ContractSupport {
 
     List<Outcome> outcomes = runConcurrently(
         () -> crm().leads().changeStatus(ALICE,
-            new org.crmkit.application.ChangeLeadStatus(lead.id(), null, "contacted", null)),
+            org.crmkit.application.ChangeLeadStatus.of(lead.id(), lead.version(), "contacted")),
         () -> crm().leads().changeStatus(BOB,
-            new org.crmkit.application.ChangeLeadStatus(lead.id(), null, "nurturing", null)));
+            org.crmkit.application.ChangeLeadStatus.of(lead.id(), lead.version(), "nurturing")));
     storage().reset();
 
     assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
@@ -80,11 +79,11 @@ public interface ConcurrencyContract extends ContractSupport {
   @Test
   default void aWriterWithAStaleExpectedVersionGetsAConflict() throws Exception {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
-    UpdateOpportunity basedOnV1 = UpdateOpportunity.from(o);
-    crm().opportunities().update(ALICE, basedOnV1.withName("First writer"));
+    UpdateOpportunity basedOnV1 = UpdateOpportunity.of(o.id(), o.version());
+    crm().opportunities().update(ALICE, basedOnV1.name("First writer"));
 
     List<Outcome> outcomes = runConcurrently(
-        () -> crm().opportunities().update(BOB, basedOnV1.withName("Second writer")));
+        () -> crm().opportunities().update(BOB, basedOnV1.name("Second writer")));
 
     assertThat(outcomes.get(0).failure()).isInstanceOf(ConflictException.class);
     assertThat(crm().opportunities().get(ALICE, o.id()).name()).isEqualTo("First writer");

@@ -27,4 +27,16 @@ public interface ContractSupport {
 
   /** @return the storage under test, wrapped for fault injection */
   FaultyStorage storage();
+
+  /**
+   * Whether the storage keeps links valid when a parent is deleted while a child is linked to it concurrently (as
+   * PostgreSQL's foreign keys and the in-memory storage do). Override to return false only for a storage known not
+   * to (H2 checks a foreign key against committed rows only, so two such commits can both pass); the race tests of
+   * {@link RaceContract} are then skipped, and the gap must be documented.
+   *
+   * @return true unless the storage is known to let such races through
+   */
+  default boolean checksLinksUnderConcurrency() {
+    return true;
+  }
 }

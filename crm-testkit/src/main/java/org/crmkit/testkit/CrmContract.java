@@ -15,4 +15,11 @@ public interface CrmContract
         SegmentContract,
         AccountCardContract,
         ConversionContract,
-        WorkflowContract {}
+        ConversionMatchingContract,
+        ConversionUndoContract,
+        WorkflowContract,
+        WritePathContract,
+        WorkflowInputContract,
+        RaceContract,
+        RoundTripContract,
+        LimitsContract {}

@@ -1,92 +1,167 @@
 package org.crmkit.testkit;
 
-import java.util.Collection;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.crmkit.account.Account;
-import org.crmkit.account.AccountMatchKey;
-import org.crmkit.account.AccountQuery;
+import java.util.function.Predicate;
 import org.crmkit.account.AccountRepository;
-import org.crmkit.budget.AccountBudget;
 import org.crmkit.budget.AccountBudgetRepository;
 import org.crmkit.budget.AccountCardRepository;
-import org.crmkit.contact.Contact;
-import org.crmkit.contact.ContactQuery;
 import org.crmkit.contact.ContactRepository;
-import org.crmkit.forecast.BillingForecast;
-import org.crmkit.forecast.BillingForecastRepository;
-import org.crmkit.forecast.ForecastHistoryEntry;
-import org.crmkit.forecast.ForecastHistoryRepository;
-import org.crmkit.conversion.ConversionId;
-import org.crmkit.conversion.ConversionRecord;
 import org.crmkit.conversion.ConversionRecordRepository;
-import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.forecast.BillingForecastRepository;
+import org.crmkit.forecast.ForecastHistoryRepository;
 import org.crmkit.history.StageHistoryRepository;
-import org.crmkit.lead.Lead;
-import org.crmkit.lead.LeadQuery;
 import org.crmkit.lead.LeadRepository;
-import org.crmkit.opportunity.Opportunity;
-import org.crmkit.opportunity.OpportunityQuery;
 import org.crmkit.opportunity.OpportunityRepository;
-import org.crmkit.opportunity.OpportunitySummary;
-import org.crmkit.shared.AccountId;
-import org.crmkit.shared.ContactId;
-import org.crmkit.shared.LeadId;
-import org.crmkit.shared.OpportunityId;
-import org.crmkit.shared.Page;
-import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
 
 /**
- * Wraps a real storage and injects failures or pauses into chosen write operations, to prove that a use case
- * failing midway writes nothing and that concurrent writers conflict. Everything else is delegated unchanged, so
- * the rollback observed is the real adapter's. Thread-safe.
+ * Wraps a real storage and injects failures or pauses into chosen port calls, to prove that a use case failing
+ * midway writes nothing and that concurrent writers conflict. Every port is wrapped by one generic dynamic proxy,
+ * so every method of every port (reads, saves, appends, deletes, and methods added later) passes through the same
+ * checks; everything is then delegated unchanged, so the rollback observed is the real adapter's. Thread-safe.
+ *
+ * <p>Calls are described by {@link Call} (port, method, arguments). The common writes also have a name,
+ * {@link Operation}, for readable tests: {@code storage().failNext(Operation.SAVE_LEAD)}. Any other call is reached
+ * through a predicate: {@code storage().failNextCall(Call.of(LeadRepository.class, "findById"))}.
  */
 public final class FaultyStorage implements CrmStorage {
 
-  /** Write operations that can fail or pause. */
+  /** Named write operations: each is one method of one port. */
   public enum Operation {
-    SAVE_LEAD,
-    SAVE_ACCOUNT,
-    SAVE_CONTACT,
-    SAVE_OPPORTUNITY,
-    APPEND_HISTORY,
-    DELETE_ACCOUNT,
-    SAVE_FORECAST,
-    APPEND_FORECAST_HISTORY,
-    SAVE_BUDGET,
-    DELETE_CONTACT,
-    DELETE_OPPORTUNITY,
-    SAVE_CONVERSION_RECORD
+    SAVE_LEAD(LeadRepository.class, "save"),
+    SAVE_ACCOUNT(AccountRepository.class, "save"),
+    SAVE_CONTACT(ContactRepository.class, "save"),
+    SAVE_OPPORTUNITY(OpportunityRepository.class, "save"),
+    APPEND_HISTORY(StageHistoryRepository.class, "append"),
+    DELETE_ACCOUNT(AccountRepository.class, "delete"),
+    SAVE_FORECAST(BillingForecastRepository.class, "save"),
+    APPEND_FORECAST_HISTORY(ForecastHistoryRepository.class, "append"),
+    SAVE_BUDGET(AccountBudgetRepository.class, "save"),
+    DELETE_CONTACT(ContactRepository.class, "delete"),
+    DELETE_OPPORTUNITY(OpportunityRepository.class, "delete"),
+    SAVE_CONVERSION_RECORD(ConversionRecordRepository.class, "save"),
+    DELETE_LEAD(LeadRepository.class, "delete"),
+    DELETE_FORECAST(BillingForecastRepository.class, "delete"),
+    DELETE_BUDGET(AccountBudgetRepository.class, "delete");
+
+    private final Class<?> port;
+    private final String method;
+
+    Operation(Class<?> port, String method) {
+      this.port = port;
+      this.method = method;
+    }
+
+    /** @return the port interface the operation belongs to */
+    public Class<?> port() {
+      return port;
+    }
+
+    /** @return the name of the port method */
+    public String method() {
+      return method;
+    }
+
+    /** @return the operation a call is, if it has a name */
+    static Optional<Operation> of(Class<?> port, String method) {
+      for (Operation op : values()) {
+        if (op.port == port && op.method.equals(method)) {
+          return Optional.of(op);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * One call of a port method, as seen before it reaches the real storage.
+   *
+   * @param port the port interface, e.g. {@code LeadRepository.class}
+   * @param method the method's name
+   * @param args the arguments (an unmodifiable list; elements may be null where the port allows it)
+   * @param operation the call's name, or empty when it has none (reads, ports added later)
+   */
+  public record Call(Class<?> port, String method, List<Object> args, Optional<Operation> operation) {
+    public Call {
+      Objects.requireNonNull(port, "port");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(args, "args");
+      Objects.requireNonNull(operation, "operation");
+    }
+
+    /** @return a predicate matching every call of {@code method} on {@code port} */
+    public static Predicate<Call> of(Class<?> port, String method) {
+      Objects.requireNonNull(port, "port");
+      Objects.requireNonNull(method, "method");
+      return c -> c.port == port && c.method.equals(method);
+    }
+
+    /** @return true when the call changes stored data: a named operation, or a method named save, append or delete */
+    public boolean isWrite() {
+      return operation.isPresent() || method.startsWith("save") || method.startsWith("append")
+          || method.startsWith("delete");
+    }
+
+    @Override
+    public String toString() {
+      return port.getSimpleName() + "." + method + operation.map(o -> " (" + o + ")").orElse("");
+    }
   }
 
   /** The exception an injected fault throws. */
   public static final class InjectedFault extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    InjectedFault(Operation op) {
-      super("injected fault at " + op);
+    InjectedFault(Call call) {
+      super("injected fault at " + call);
     }
   }
 
-  /** A hook run before a write operation. */
+  /** A hook run before every named write operation. */
   @FunctionalInterface
   public interface Hook {
     void before(Operation op);
   }
 
+  /** A hook run before every port call, reads included. */
+  @FunctionalInterface
+  public interface CallHook {
+    void before(Call call);
+  }
+
+  /** A pending fault: fires on the call after {@code left} matching calls have passed. */
+  private static final class Fault {
+    final Predicate<Call> matches;
+    int left;
+
+    Fault(Predicate<Call> matches, int left) {
+      this.matches = matches;
+      this.left = left;
+    }
+  }
+
   private final CrmStorage delegate;
-  private final ConcurrentHashMap<Operation, Integer> failAfter = new ConcurrentHashMap<>();
-  private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+  private final List<Fault> faults = new CopyOnWriteArrayList<>();
+  private final List<CallHook> hooks = new CopyOnWriteArrayList<>();
+  private final Map<Object, Object> proxies = Collections.synchronizedMap(new IdentityHashMap<>());
 
   private FaultyStorage(CrmStorage delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
+  /** @return a storage that behaves as {@code delegate} until told otherwise */
   public static FaultyStorage wrapping(CrmStorage delegate) {
     return new FaultyStorage(delegate);
   }
@@ -98,19 +173,41 @@ public final class FaultyStorage implements CrmStorage {
 
   /** Lets {@code succeeding} calls of {@code op} pass, then the next throws {@link InjectedFault} (once). */
   public FaultyStorage failAfter(Operation op, int succeeding) {
-    failAfter.put(op, succeeding);
+    Objects.requireNonNull(op, "op");
+    return failAfterCalls(c -> c.operation().orElse(null) == op, succeeding);
+  }
+
+  /** The next port call that {@code call} matches throws {@link InjectedFault}. */
+  public FaultyStorage failNextCall(Predicate<Call> call) {
+    return failAfterCalls(call, 0);
+  }
+
+  /** Lets {@code succeeding} matching calls pass, then the next throws {@link InjectedFault} (once). */
+  public FaultyStorage failAfterCalls(Predicate<Call> call, int succeeding) {
+    Objects.requireNonNull(call, "call");
+    if (succeeding < 0) {
+      throw new IllegalArgumentException("succeeding must be 0 or more, was " + succeeding);
+    }
+    faults.add(new Fault(call, succeeding));
     return this;
   }
 
-  /** Runs a hook before every write operation (for example a barrier that makes two writers interleave). */
+  /** Runs a hook before every named write operation (for example a barrier that makes two writers interleave). */
   public FaultyStorage beforeEach(Hook hook) {
-    hooks.add(hook);
+    Objects.requireNonNull(hook, "hook");
+    hooks.add(c -> c.operation().ifPresent(hook::before));
+    return this;
+  }
+
+  /** Runs a hook before every port call, reads included. */
+  public FaultyStorage beforeEachCall(CallHook hook) {
+    hooks.add(Objects.requireNonNull(hook, "hook"));
     return this;
   }
 
   /** Removes injected faults and hooks. */
   public FaultyStorage reset() {
-    failAfter.clear();
+    faults.clear();
     hooks.clear();
     return this;
   }
@@ -120,20 +217,62 @@ public final class FaultyStorage implements CrmStorage {
     return delegate;
   }
 
-  private void check(Operation op) {
-    for (Hook h : hooks) {
-      h.before(op);
+  private void check(Call call) {
+    for (CallHook h : hooks) {
+      h.before(call);
     }
-    Integer[] fire = {null};
-    failAfter.computeIfPresent(op, (k, left) -> {
-      if (left == 0) {
-        fire[0] = 0;
-        return null;
+    boolean fire = false;
+    synchronized (faults) {
+      for (Fault f : faults) {
+        if (f.matches.test(call)) {
+          if (f.left == 0) {
+            faults.remove(f);
+            fire = true;
+          } else {
+            f.left--;
+          }
+          break;
+        }
       }
-      return left - 1;
-    });
-    if (fire[0] != null) {
-      throw new InjectedFault(op);
+    }
+    if (fire) {
+      throw new InjectedFault(call);
+    }
+  }
+
+  /** @return {@code port} wrapped so that each call passes {@link #check} first; one proxy per port instance */
+  private <P> P wrap(Class<P> type, P port) {
+    Objects.requireNonNull(port, () -> "the storage returned no " + type.getSimpleName());
+    return type.cast(proxies.computeIfAbsent(port, p -> Proxy.newProxyInstance(
+        type.getClassLoader(), new Class<?>[] {type}, new Checked(type, p))));
+  }
+
+  /** The invocation handler of every port proxy. */
+  private final class Checked implements InvocationHandler {
+    private final Class<?> type;
+    private final Object target;
+
+    Checked(Class<?> type, Object target) {
+      this.type = type;
+      this.target = target;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getDeclaringClass() == Object.class) {
+        return switch (method.getName()) {
+          case "equals" -> proxy == args[0];
+          case "hashCode" -> System.identityHashCode(proxy);
+          default -> "FaultyStorage(" + target + ")";
+        };
+      }
+      List<Object> arguments = args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args));
+      check(new Call(type, method.getName(), arguments, Operation.of(type, method.getName())));
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
     }
   }
 
@@ -144,247 +283,51 @@ public final class FaultyStorage implements CrmStorage {
 
   @Override
   public LeadRepository leads() {
-    LeadRepository d = delegate.leads();
-    return new LeadRepository() {
-      @Override
-      public Optional<Lead> findById(LeadId id) {
-        return d.findById(id);
-      }
-
-      @Override
-      public Lead save(Lead lead) {
-        check(Operation.SAVE_LEAD);
-        return d.save(lead);
-      }
-
-      @Override
-      public void delete(LeadId id, long expectedVersion) {
-        d.delete(id, expectedVersion);
-      }
-
-      @Override
-      public Page<Lead> find(LeadQuery query, PageRequest page) {
-        return d.find(query, page);
-      }
-    };
+    return wrap(LeadRepository.class, delegate.leads());
   }
 
   @Override
   public AccountRepository accounts() {
-    AccountRepository d = delegate.accounts();
-    return new AccountRepository() {
-      @Override
-      public Optional<Account> findById(AccountId id) {
-        return d.findById(id);
-      }
-
-      @Override
-      public List<Account> findAllById(Collection<AccountId> ids) {
-        return d.findAllById(ids);
-      }
-
-      @Override
-      public Account save(Account account) {
-        check(Operation.SAVE_ACCOUNT);
-        return d.save(account);
-      }
-
-      @Override
-      public void delete(AccountId id, long expectedVersion) {
-        check(Operation.DELETE_ACCOUNT);
-        d.delete(id, expectedVersion);
-      }
-
-      @Override
-      public Page<Account> find(AccountQuery query, PageRequest page) {
-        return d.find(query, page);
-      }
-
-      @Override
-      public List<Account> findMatching(AccountMatchKey key, int limit) {
-        return d.findMatching(key, limit);
-      }
-    };
+    return wrap(AccountRepository.class, delegate.accounts());
   }
 
   @Override
   public ContactRepository contacts() {
-    ContactRepository d = delegate.contacts();
-    return new ContactRepository() {
-      @Override
-      public Optional<Contact> findById(ContactId id) {
-        return d.findById(id);
-      }
-
-      @Override
-      public Contact save(Contact contact) {
-        check(Operation.SAVE_CONTACT);
-        return d.save(contact);
-      }
-
-      @Override
-      public void delete(ContactId id, long expectedVersion) {
-        check(Operation.DELETE_CONTACT);
-        d.delete(id, expectedVersion);
-      }
-
-      @Override
-      public Page<Contact> find(ContactQuery query, PageRequest page) {
-        return d.find(query, page);
-      }
-
-      @Override
-      public long countByAccount(AccountId accountId) {
-        return d.countByAccount(accountId);
-      }
-    };
+    return wrap(ContactRepository.class, delegate.contacts());
   }
 
   @Override
   public OpportunityRepository opportunities() {
-    OpportunityRepository d = delegate.opportunities();
-    return new OpportunityRepository() {
-      @Override
-      public Optional<Opportunity> findById(OpportunityId id) {
-        return d.findById(id);
-      }
-
-      @Override
-      public Opportunity save(Opportunity opportunity) {
-        check(Operation.SAVE_OPPORTUNITY);
-        return d.save(opportunity);
-      }
-
-      @Override
-      public void delete(OpportunityId id, long expectedVersion) {
-        check(Operation.DELETE_OPPORTUNITY);
-        d.delete(id, expectedVersion);
-      }
-
-      @Override
-      public Page<Opportunity> find(OpportunityQuery query, PageRequest page) {
-        return d.find(query, page);
-      }
-
-      @Override
-      public Page<OpportunitySummary> findSummaries(OpportunityQuery query, PageRequest page) {
-        return d.findSummaries(query, page);
-      }
-
-      @Override
-      public long countByAccount(AccountId accountId) {
-        return d.countByAccount(accountId);
-      }
-
-      @Override
-      public long countByContact(ContactId contactId) {
-        return d.countByContact(contactId);
-      }
-    };
+    return wrap(OpportunityRepository.class, delegate.opportunities());
   }
 
   @Override
   public StageHistoryRepository stageHistory() {
-    StageHistoryRepository d = delegate.stageHistory();
-    return new StageHistoryRepository() {
-      @Override
-      public void append(StageHistoryEntry entry) {
-        check(Operation.APPEND_HISTORY);
-        d.append(entry);
-      }
-
-      @Override
-      public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
-        return d.findByOpportunity(opportunityId);
-      }
-    };
+    return wrap(StageHistoryRepository.class, delegate.stageHistory());
   }
 
   @Override
   public BillingForecastRepository billingForecasts() {
-    BillingForecastRepository d = delegate.billingForecasts();
-    return new BillingForecastRepository() {
-      @Override
-      public Optional<BillingForecast> findByOpportunity(OpportunityId opportunityId) {
-        return d.findByOpportunity(opportunityId);
-      }
-
-      @Override
-      public BillingForecast save(BillingForecast forecast) {
-        check(Operation.SAVE_FORECAST);
-        return d.save(forecast);
-      }
-
-      @Override
-      public void delete(OpportunityId opportunityId, long expectedVersion) {
-        d.delete(opportunityId, expectedVersion);
-      }
-    };
+    return wrap(BillingForecastRepository.class, delegate.billingForecasts());
   }
 
   @Override
   public ForecastHistoryRepository forecastHistory() {
-    ForecastHistoryRepository d = delegate.forecastHistory();
-    return new ForecastHistoryRepository() {
-      @Override
-      public void append(ForecastHistoryEntry entry) {
-        check(Operation.APPEND_FORECAST_HISTORY);
-        d.append(entry);
-      }
-
-      @Override
-      public List<ForecastHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
-        return d.findByOpportunity(opportunityId);
-      }
-    };
+    return wrap(ForecastHistoryRepository.class, delegate.forecastHistory());
   }
 
   @Override
   public AccountBudgetRepository accountBudgets() {
-    AccountBudgetRepository d = delegate.accountBudgets();
-    return new AccountBudgetRepository() {
-      @Override
-      public Optional<AccountBudget> findByAccount(AccountId accountId) {
-        return d.findByAccount(accountId);
-      }
-
-      @Override
-      public AccountBudget save(AccountBudget budget) {
-        check(Operation.SAVE_BUDGET);
-        return d.save(budget);
-      }
-
-      @Override
-      public void delete(AccountId accountId, long expectedVersion) {
-        d.delete(accountId, expectedVersion);
-      }
-    };
+    return wrap(AccountBudgetRepository.class, delegate.accountBudgets());
   }
 
   @Override
   public AccountCardRepository accountCards() {
-    return delegate.accountCards();
+    return wrap(AccountCardRepository.class, delegate.accountCards());
   }
 
   @Override
   public ConversionRecordRepository conversionRecords() {
-    ConversionRecordRepository d = delegate.conversionRecords();
-    return new ConversionRecordRepository() {
-      @Override
-      public Optional<ConversionRecord> findById(ConversionId id) {
-        return d.findById(id);
-      }
-
-      @Override
-      public List<ConversionRecord> findByLead(LeadId leadId) {
-        return d.findByLead(leadId);
-      }
-
-      @Override
-      public ConversionRecord save(ConversionRecord record) {
-        check(Operation.SAVE_CONVERSION_RECORD);
-        return d.save(record);
-      }
-    };
+    return wrap(ConversionRecordRepository.class, delegate.conversionRecords());
   }
 }

@@ -94,11 +94,11 @@ public interface LeadContract extends ContractSupport {
         "firstContact", CustomValue.date(java.time.LocalDate.of(2026, 2, 1)),
         "note", CustomValue.text("met at a fair"));
 
-    Lead lead = custom.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, null).withCustomFields(values));
+    Lead lead = custom.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, null).customFields(values));
 
     assertThat(custom.leads().get(ALICE, lead.id()).customFields().values()).isEqualTo(values);
     assertThatThrownBy(() -> custom.leads().create(ALICE,
-            CreateLead.of("Ada", "Lovelace", null, null).withCustomFields(Map.of(
+            CreateLead.of("Ada", "Lovelace", null, null).customFields(Map.of(
                 "tier", CustomValue.picklist("bronze"),
                 "seats", CustomValue.text("twelve"),
                 "unknown", CustomValue.text("x")))))
@@ -119,15 +119,16 @@ public interface LeadContract extends ContractSupport {
   @Test
   default void movesThroughStatusesAndNeedsAReasonToDisqualify() {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
-    Lead contacted = crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), 1L, "contacted", null));
+    Lead contacted = crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), 1L, "contacted"));
     assertThat(contacted.status()).isEqualTo("contacted");
 
-    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "unqualified", " ")))
+    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE,
+            ChangeLeadStatus.of(lead.id(), contacted.version(), "unqualified").reason(" ")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("reason");
 
     Lead unqualified = crm().leads().changeStatus(ALICE,
-        new ChangeLeadStatus(lead.id(), null, "unqualified", "no budget this year"));
+        ChangeLeadStatus.of(lead.id(), contacted.version(), "unqualified").reason("no budget this year"));
     assertThat(unqualified.status()).isEqualTo("unqualified");
     assertThat(unqualified.unqualifiedReason()).contains("no budget this year");
   }
@@ -135,7 +136,7 @@ public interface LeadContract extends ContractSupport {
   @Test
   default void refusesToSetAConvertedStatusByHand() {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
-    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "converted", null)))
+    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "converted")))
         .isInstanceOf(RuleViolationException.class)
         .hasMessageContaining("convert the lead");
   }
@@ -143,7 +144,7 @@ public interface LeadContract extends ContractSupport {
   @Test
   default void rejectsAnUnknownStatus() {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
-    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "hot", null)))
+    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "hot")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("'hot' is not a lead status");
   }
@@ -161,13 +162,30 @@ public interface LeadContract extends ContractSupport {
     Lead converted = crm().leads().get(ALICE, lead.id());
     assertThat(converted.isConverted()).isTrue();
     assertThat(converted.conversion().orElseThrow().convertedBy()).isEqualTo(ALICE.userId());
-    assertThatThrownBy(() -> crm().leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "Byron",
-            "AE", null, null, null, null, null, null, null, null)))
+    assertThatThrownBy(() -> crm().leads().update(ALICE, UpdateLead.of(lead.id(), converted.version()).lastName("Byron")))
         .isInstanceOf(RecordReadOnlyException.class);
-    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "contacted", null)))
+    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), converted.version(), "contacted")))
         .isInstanceOf(RecordReadOnlyException.class);
     assertThatThrownBy(() -> crm().leads().delete(ALICE, lead.id(), null)).isInstanceOf(RecordReadOnlyException.class);
     assertThat(crm().leads().get(ALICE, lead.id()).details().lastName()).isEqualTo("Lovelace");
+  }
+
+  @Test
+  default void aLeadUpdateChangesOnlyTheFieldsItNamesAndClearsOnlyWhenTold() {
+    Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@example.com")
+        .title("Countess").phone("+44 1").leadSource("Referral"));
+
+    Lead updated = crm().leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).phone("+44 2").clearTitle());
+
+    Lead stored = crm().leads().get(ALICE, lead.id());
+    assertThat(stored.details().phone()).isEqualTo("+44 2");
+    assertThat(stored.details().title()).isNull();
+    assertThat(stored.details().firstName()).isEqualTo("Ada");
+    assertThat(stored.details().company()).isEqualTo("AE");
+    assertThat(stored.details().email().value()).isEqualTo("ada@example.com");
+    assertThat(stored.details().leadSource()).isEqualTo("Referral");
+    assertThat(stored.owner()).isEqualTo(ALICE.userId());
+    assertThat(stored.version()).isEqualTo(updated.version());
   }
 
   @Test
@@ -175,8 +193,8 @@ public interface LeadContract extends ContractSupport {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@example.com"));
     clock().advance(Duration.ofHours(1));
 
-    Lead updated = crm().leads().update(ALICE, new UpdateLead(lead.id(), 1L, BOB.userId(), "Ada", "King",
-        "Analytical Engines", "Countess", "ada@example.com", "+44 1", null, "Referral", null, null, null));
+    Lead updated = crm().leads().update(ALICE, UpdateLead.of(lead.id(), 1L).owner(BOB.userId())
+        .lastName("King").company("Analytical Engines").title("Countess").phone("+44 1").leadSource("Referral"));
 
     assertThat(updated.version()).isEqualTo(2);
     Lead stored = crm().leads().get(ALICE, lead.id());
@@ -189,9 +207,9 @@ public interface LeadContract extends ContractSupport {
   @Test
   default void rejectsAnUpdateBasedOnAStaleVersion() {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
-    crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), 1L, "contacted", null));
+    crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), 1L, "contacted"));
 
-    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), 1L, "nurturing", null)))
+    assertThatThrownBy(() -> crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), 1L, "nurturing")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("reload");
     assertThat(crm().leads().get(ALICE, lead.id()).status()).isEqualTo("contacted");

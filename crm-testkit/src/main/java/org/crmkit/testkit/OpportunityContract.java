@@ -64,20 +64,20 @@ public interface OpportunityContract extends ContractSupport {
   @Test
   default void rejectsANegativeAmountAndAnUnknownStageAndAnOutOfRangeProbability() {
     assertThatThrownBy(() -> crm().opportunities().create(ALICE,
-            CreateOpportunity.named("X").withAmount(Money.of("-1.00", "EUR"))))
+            CreateOpportunity.named("X").amount(Money.of("-1.00", "EUR"))))
         .isInstanceOf(ValidationException.class).hasMessageContaining("amount");
-    assertThatThrownBy(() -> crm().opportunities().create(ALICE, CreateOpportunity.named("X").withStage("dreaming")))
+    assertThatThrownBy(() -> crm().opportunities().create(ALICE, CreateOpportunity.named("X").stage("dreaming")))
         .isInstanceOf(ValidationException.class).hasMessageContaining("'dreaming' is not a sales stage");
-    assertThatThrownBy(() -> crm().opportunities().create(ALICE, CreateOpportunity.named("X").withProbability(101)))
+    assertThatThrownBy(() -> crm().opportunities().create(ALICE, CreateOpportunity.named("X").probability(101)))
         .isInstanceOf(ValidationException.class).hasMessageContaining("probability");
   }
 
   @Test
   default void keepsMoneyExactInEveryCurrencyScale() {
     Opportunity eur = crm().opportunities().create(ALICE,
-        CreateOpportunity.named("EUR").withAmount(Money.of("1234567890.12", "EUR")));
-    Opportunity jpy = crm().opportunities().create(ALICE, CreateOpportunity.named("JPY").withAmount(Money.of("1500000", "JPY")));
-    Opportunity bhd = crm().opportunities().create(ALICE, CreateOpportunity.named("BHD").withAmount(Money.of("10.125", "BHD")));
+        CreateOpportunity.named("EUR").amount(Money.of("1234567890.12", "EUR")));
+    Opportunity jpy = crm().opportunities().create(ALICE, CreateOpportunity.named("JPY").amount(Money.of("1500000", "JPY")));
+    Opportunity bhd = crm().opportunities().create(ALICE, CreateOpportunity.named("BHD").amount(Money.of("10.125", "BHD")));
 
     assertThat(crm().opportunities().get(ALICE, eur.id()).amount()).contains(Money.of("1234567890.12", "EUR"));
     assertThat(crm().opportunities().get(ALICE, jpy.id()).amount()).contains(Money.of("1500000", "JPY"));
@@ -86,33 +86,67 @@ public interface OpportunityContract extends ContractSupport {
 
   @Test
   default void takesTheStageDefaultProbabilityAndMarksAHandSetOneManual() {
-    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withProbability(35));
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").probability(35));
     assertThat(o.probability()).isEqualTo(Probability.of(35));
     assertThat(o.probabilityManual()).isTrue();
 
-    Opportunity moved = crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal"));
+    Opportunity moved = crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal"));
     assertThat(moved.probability()).as("a manual probability survives open stage moves").isEqualTo(Probability.of(35));
 
-    Opportunity reset = crm().opportunities().update(ALICE, UpdateOpportunity.from(moved).withProbability(null));
+    Opportunity reset = crm().opportunities().update(ALICE,
+        UpdateOpportunity.of(moved.id(), moved.version()).probabilityFromStage());
     assertThat(reset.probability()).isEqualTo(Probability.of(50));
     assertThat(reset.probabilityManual()).isFalse();
 
-    Opportunity advanced = crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "negotiation"));
+    Opportunity advanced = crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), reset.version(), "negotiation"));
     assertThat(advanced.probability()).isEqualTo(Probability.of(80));
   }
 
   @Test
+  default void anUpdateChangesOnlyTheFieldsItNamesAndClearsOnlyWhenTold() {
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").accountId(acme.id())
+        .amount(Money.of("100.00", "EUR")).probability(35).closeDate(LocalDate.of(2026, 6, 30))
+        .leadSource("Web").nextStep("Call").description("Two rockets"));
+
+    Opportunity described = crm().opportunities().update(ALICE,
+        UpdateOpportunity.of(o.id(), o.version()).description("Three rockets"));
+
+    assertThat(described.description()).contains("Three rockets");
+    assertThat(described.name()).isEqualTo("Rockets");
+    assertThat(described.accountId()).contains(acme.id());
+    assertThat(described.amount()).contains(Money.of("100.00", "EUR"));
+    assertThat(described.probability()).isEqualTo(Probability.of(35));
+    assertThat(described.probabilityManual()).isTrue();
+    assertThat(described.closeDate()).contains(LocalDate.of(2026, 6, 30));
+    assertThat(described.leadSource()).contains("Web");
+    assertThat(described.nextStep()).contains("Call");
+    assertThat(crm().opportunities().historyCount(ALICE, o.id())).as("no tracked field changed").isEqualTo(1);
+
+    Opportunity cleared = crm().opportunities().update(ALICE,
+        UpdateOpportunity.of(o.id(), described.version()).clearCloseDate().clearNextStep().clearAccountId());
+
+    assertThat(cleared.closeDate()).isEmpty();
+    assertThat(cleared.nextStep()).isEmpty();
+    assertThat(cleared.accountId()).isEmpty();
+    assertThat(cleared.amount()).contains(Money.of("100.00", "EUR"));
+    assertThat(cleared.description()).contains("Three rockets");
+    assertThat(crm().opportunities().get(ALICE, o.id())).usingRecursiveComparison().isEqualTo(cleared);
+    assertThat(crm().opportunities().historyCount(ALICE, o.id())).as("the close date changed").isEqualTo(2);
+  }
+
+  @Test
   default void givingTheStageDefaultProbabilityIsNotManual() {
-    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withProbability(10));
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").probability(10));
     assertThat(o.probabilityManual()).isFalse();
   }
 
   @Test
   default void winningSetsProbabilityToHundredAndAClosedDate() {
     Opportunity o = crm().opportunities().create(ALICE,
-        CreateOpportunity.named("Rockets").withProbability(35).withCloseDate(LocalDate.of(2026, 6, 30)));
+        CreateOpportunity.named("Rockets").probability(35).closeDate(LocalDate.of(2026, 6, 30)));
 
-    Opportunity won = crm().opportunities().win(ALICE, new WinOpportunity(o.id(), null, null));
+    Opportunity won = crm().opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version()));
 
     assertThat(won.stage()).isEqualTo("closed_won");
     assertThat(won.probability()).isEqualTo(Probability.CERTAIN);
@@ -125,7 +159,7 @@ public interface OpportunityContract extends ContractSupport {
   default void losingSetsProbabilityToZeroWithAnOptionalReason() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
     Opportunity lost = crm().opportunities().lose(ALICE,
-        new LoseOpportunity(o.id(), null, "went with a competitor", LocalDate.of(2026, 3, 1)));
+        LoseOpportunity.of(o.id(), o.version()).reason("went with a competitor").closedOn(LocalDate.of(2026, 3, 1)));
 
     assertThat(lost.stage()).isEqualTo("closed_lost");
     assertThat(lost.probability()).isEqualTo(Probability.ZERO);
@@ -133,43 +167,43 @@ public interface OpportunityContract extends ContractSupport {
     assertThat(lost.closeDate()).contains(LocalDate.of(2026, 3, 1));
 
     Opportunity other = crm().opportunities().create(ALICE, CreateOpportunity.named("Other"));
-    assertThat(crm().opportunities().lose(ALICE, new LoseOpportunity(other.id(), null, null, null)).lostReason()).isEmpty();
+    assertThat(crm().opportunities().lose(ALICE, LoseOpportunity.of(other.id(), other.version())).lostReason()).isEmpty();
   }
 
   @Test
   default void refusesToMoveAClosedOpportunityWithoutReopeningIt() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
-    crm().opportunities().win(ALICE, new WinOpportunity(o.id(), null, null));
+    Opportunity won = crm().opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version()));
 
-    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal")))
+    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), won.version(), "proposal")))
         .isInstanceOf(IllegalStageTransitionException.class).hasMessageContaining("reopen");
-    assertThatThrownBy(() -> crm().opportunities().lose(ALICE, new LoseOpportunity(o.id(), null, null, null)))
+    assertThatThrownBy(() -> crm().opportunities().lose(ALICE, LoseOpportunity.of(o.id(), won.version())))
         .isInstanceOf(IllegalStageTransitionException.class);
     assertThatThrownBy(() -> crm().opportunities().update(ALICE,
-            UpdateOpportunity.from(crm().opportunities().get(ALICE, o.id())).withProbability(40)))
-        .isInstanceOf(RuleViolationException.class);
+            UpdateOpportunity.of(o.id(), won.version()).probability(40)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("probability");
     assertThat(crm().opportunities().get(ALICE, o.id()).stage()).isEqualTo("closed_won");
   }
 
   @Test
   default void refusesToCloseThroughChangeStage() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
-    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "closed_won")))
+    assertThatThrownBy(() -> crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "closed_won")))
         .isInstanceOf(IllegalStageTransitionException.class).hasMessageContaining("win or lose");
   }
 
   @Test
   default void reopeningRestoresTheStageDefaultProbability() {
-    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").withProbability(35));
-    crm().opportunities().lose(ALICE, new LoseOpportunity(o.id(), null, "timing", null));
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets").probability(35));
+    Opportunity lost = crm().opportunities().lose(ALICE, LoseOpportunity.of(o.id(), o.version()).reason("timing"));
 
-    Opportunity reopened = crm().opportunities().reopen(ALICE, new ReopenOpportunity(o.id(), null, "proposal"));
+    Opportunity reopened = crm().opportunities().reopen(ALICE, ReopenOpportunity.of(o.id(), lost.version(), "proposal"));
 
     assertThat(reopened.stage()).isEqualTo("proposal");
     assertThat(reopened.probability()).isEqualTo(Probability.of(50));
     assertThat(reopened.probabilityManual()).isFalse();
     assertThat(reopened.lostReason()).isEmpty();
-    assertThatThrownBy(() -> crm().opportunities().reopen(ALICE, new ReopenOpportunity(o.id(), null, "proposal")))
+    assertThatThrownBy(() -> crm().opportunities().reopen(ALICE, ReopenOpportunity.of(o.id(), reopened.version(), "proposal")))
         .isInstanceOf(IllegalStageTransitionException.class);
   }
 
@@ -185,19 +219,19 @@ public interface OpportunityContract extends ContractSupport {
     Account globex = crm().accounts().create(ALICE, CreateAccount.named("Globex"));
     Contact wile = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", null));
     assertThatThrownBy(() -> strict.opportunities().create(ALICE,
-            CreateOpportunity.named("Rockets").withAccount(globex.id()).withContact(wile.id())))
+            CreateOpportunity.named("Rockets").accountId(globex.id()).contactId(wile.id())))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("does not belong to account");
 
     Opportunity ok = strict.opportunities().create(ALICE,
-        CreateOpportunity.named("Rockets").withAccount(acme.id()).withContact(wile.id()));
+        CreateOpportunity.named("Rockets").accountId(acme.id()).contactId(wile.id()));
     assertThat(ok.accountId()).contains(acme.id());
     assertThat(ok.contactId()).contains(wile.id());
   }
 
   @Test
   default void prefillsANewOpportunityFromAnAccountOrAContact() {
-    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme").withSegments(Map.of("region", "nordics")));
+    Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme").segments(Map.of("region", "nordics")));
     Contact wile = crm().contacts().create(ALICE, CreateContact.of(acme.id(), "Wile", "Coyote", null));
 
     CreateOpportunity fromAccount = crm().opportunities().prefillFromAccount(ALICE, acme.id());
@@ -209,7 +243,7 @@ public interface OpportunityContract extends ContractSupport {
     assertThat(fromContact.contactId()).isEqualTo(wile.id());
     assertThat(fromContact.accountId()).isEqualTo(acme.id());
 
-    Opportunity created = crm().opportunities().create(ALICE, fromContact.withName("Acme rockets"));
+    Opportunity created = crm().opportunities().create(ALICE, fromContact.name("Acme rockets"));
     assertThat(created.accountId()).contains(acme.id());
     assertThat(created.contactId()).contains(wile.id());
     assertThat(created.segments().values()).containsEntry("region", "nordics");
@@ -221,7 +255,7 @@ public interface OpportunityContract extends ContractSupport {
         CustomFieldDefinition.of(RecordType.OPPORTUNITY, "renewal", "Renewal", FieldType.BOOLEAN),
         CustomFieldDefinition.of(RecordType.OPPORTUNITY, "discount", "Discount", FieldType.NUMBER))));
     Opportunity o = custom.opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withCustomFields(Map.of("renewal", CustomValue.bool(true), "discount", CustomValue.number("0.150"))));
+        .customFields(Map.of("renewal", CustomValue.bool(true), "discount", CustomValue.number("0.150"))));
 
     assertThat(custom.opportunities().get(ALICE, o.id()).customFields().values())
         .containsEntry("renewal", CustomValue.bool(true))
@@ -232,7 +266,7 @@ public interface OpportunityContract extends ContractSupport {
   default void updatesUntrackedFieldsWithoutTouchingTheStage() {
     Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
     Opportunity updated = crm().opportunities().update(ALICE,
-        UpdateOpportunity.from(o).withName("Bigger rockets").withNextStep("demo on Friday"));
+        UpdateOpportunity.of(o.id(), o.version()).name("Bigger rockets").nextStep("demo on Friday"));
     assertThat(updated.name()).isEqualTo("Bigger rockets");
     assertThat(updated.nextStep()).contains("demo on Friday");
     assertThat(updated.stage()).isEqualTo("qualification");
@@ -242,13 +276,13 @@ public interface OpportunityContract extends ContractSupport {
   @Test
   default void listsOpportunitiesByStageOwnerAccountAndCloseDate() {
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
-    Opportunity a = crm().opportunities().create(ALICE, CreateOpportunity.named("A").withAccount(acme.id())
-        .withCloseDate(LocalDate.of(2026, 3, 31)));
+    Opportunity a = crm().opportunities().create(ALICE, CreateOpportunity.named("A").accountId(acme.id())
+        .closeDate(LocalDate.of(2026, 3, 31)));
     clock().advance(Duration.ofSeconds(1));
-    Opportunity b = crm().opportunities().create(BOB, CreateOpportunity.named("B").withStage("proposal")
-        .withCloseDate(LocalDate.of(2026, 4, 30)));
+    Opportunity b = crm().opportunities().create(BOB, CreateOpportunity.named("B").stage("proposal")
+        .closeDate(LocalDate.of(2026, 4, 30)));
     clock().advance(Duration.ofSeconds(1));
-    Opportunity c = crm().opportunities().create(ALICE, CreateOpportunity.named("C").withStage("proposal"));
+    Opportunity c = crm().opportunities().create(ALICE, CreateOpportunity.named("C").stage("proposal"));
 
     assertThat(crm().opportunities().list(ALICE, OpportunityQuery.all().withStages(Set.of("proposal")),
             PageRequest.first(10)).items())
@@ -268,8 +302,8 @@ public interface OpportunityContract extends ContractSupport {
   @Test
   default void listsSummariesWithAccountNames() {
     Account acme = crm().accounts().create(ALICE, CreateAccount.named("Acme"));
-    crm().opportunities().create(ALICE, CreateOpportunity.named("With account").withAccount(acme.id())
-        .withAmount(Money.of("100.00", "EUR")));
+    crm().opportunities().create(ALICE, CreateOpportunity.named("With account").accountId(acme.id())
+        .amount(Money.of("100.00", "EUR")));
     clock().advance(Duration.ofSeconds(1));
     crm().opportunities().create(ALICE, CreateOpportunity.named("Without account"));
 
@@ -298,7 +332,7 @@ public interface OpportunityContract extends ContractSupport {
     Crm whole = crm(b -> b.pipeline(Pipeline.wholePipelineDefaults()));
     Opportunity o = whole.opportunities().create(ALICE, CreateOpportunity.named("Early"));
     assertThat(o.stage()).isEqualTo("prospecting");
-    Opportunity mql = whole.opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "marketing_qualified"));
+    Opportunity mql = whole.opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "marketing_qualified"));
     assertThat(mql.probability()).isEqualTo(Probability.of(10));
   }
 

@@ -39,9 +39,9 @@ public interface SegmentContract extends ContractSupport {
   default void storesAllowedSegmentValuesOnAccountsAndOpportunities() {
     Crm crm = segmented();
     Account a = crm.accounts().create(ALICE, CreateAccount.named("Acme")
-        .withSegments(Map.of("industry", "retail", "size", "large")));
+        .segments(Map.of("industry", "retail", "size", "large")));
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal")
-        .withSegments(Map.of("industry", "software", "deal_type", "new")));
+        .segments(Map.of("industry", "software", "deal_type", "new")));
 
     assertThat(crm.accounts().get(ALICE, a.id()).segments().values()).isEqualTo(Map.of("industry", "retail", "size", "large"));
     assertThat(crm.opportunities().get(ALICE, o.id()).segments().values())
@@ -53,7 +53,7 @@ public interface SegmentContract extends ContractSupport {
     Crm crm = segmented();
 
     Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> crm.accounts().create(ALICE,
-        CreateAccount.named("Acme").withSegments(Map.of("industry", "mining", "colour", "blue", "deal_type", "new"))));
+        CreateAccount.named("Acme").segments(Map.of("industry", "mining", "colour", "blue", "deal_type", "new"))));
 
     assertFields(e, "segments.industry", "segments.colour", "segments.deal_type");
     assertThat(e).hasMessageContaining("'mining' is not one of [retail, software, manufacturing]");
@@ -63,10 +63,10 @@ public interface SegmentContract extends ContractSupport {
   @Test
   default void rejectsAnUnknownValueWhenAnAccountIsUpdated() {
     Crm crm = segmented();
-    Account a = crm.accounts().create(ALICE, CreateAccount.named("Acme").withSegments(Map.of("industry", "retail")));
+    Account a = crm.accounts().create(ALICE, CreateAccount.named("Acme").segments(Map.of("industry", "retail")));
 
     assertFields(org.assertj.core.api.Assertions.catchThrowable(() -> crm.accounts().update(ALICE,
-        UpdateAccount.from(a).withSegments(Map.of("region", "east")))), "segments.region");
+        UpdateAccount.of(a.id(), a.version()).segments(Map.of("region", "east")))), "segments.region");
     assertThat(crm.accounts().get(ALICE, a.id()).segments().values()).isEqualTo(Map.of("industry", "retail"));
   }
 
@@ -74,23 +74,23 @@ public interface SegmentContract extends ContractSupport {
   default void rejectsAnUnknownDimensionOrValueOnAnOpportunity() {
     Crm crm = segmented();
     assertFields(org.assertj.core.api.Assertions.catchThrowable(() -> crm.opportunities().create(ALICE,
-        CreateOpportunity.named("Deal").withSegments(Map.of("size", "small", "region", "west")))),
+        CreateOpportunity.named("Deal").segments(Map.of("size", "small", "region", "west")))),
         "segments.size", "segments.region");
 
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal"));
     assertFields(org.assertj.core.api.Assertions.catchThrowable(() -> crm.opportunities().update(ALICE,
-        UpdateOpportunity.from(o).withSegments(Map.of("industry", "banking")))), "segments.industry");
+        UpdateOpportunity.of(o.id(), o.version()).segments(Map.of("industry", "banking")))), "segments.industry");
   }
 
   @Test
   default void anOpportunityForAnAccountTakesTheAccountsSegmentsByDefault() {
     Crm crm = segmented();
     Account a = crm.accounts().create(ALICE, CreateAccount.named("Acme")
-        .withSegments(Map.of("industry", "retail", "region", "north", "size", "large")));
+        .segments(Map.of("industry", "retail", "region", "north", "size", "large")));
 
-    Opportunity plain = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal").withAccount(a.id()));
-    Opportunity overriding = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal 2").withAccount(a.id())
-        .withSegments(Map.of("region", "south", "deal_type", "renewal")));
+    Opportunity plain = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal").accountId(a.id()));
+    Opportunity overriding = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal 2").accountId(a.id())
+        .segments(Map.of("region", "south", "deal_type", "renewal")));
 
     assertThat(plain.segments().values()).isEqualTo(Map.of("industry", "retail", "region", "north"));
     assertThat(overriding.segments().values())
@@ -100,7 +100,7 @@ public interface SegmentContract extends ContractSupport {
   @Test
   default void theNewOpportunityToolOnAnAccountCarriesItsSegments() {
     Crm crm = segmented();
-    Account a = crm.accounts().create(ALICE, CreateAccount.named("Acme").withSegments(Map.of("industry", "software")));
+    Account a = crm.accounts().create(ALICE, CreateAccount.named("Acme").segments(Map.of("industry", "software")));
 
     Opportunity o = crm.opportunities().create(ALICE, crm.opportunities().prefillFromAccount(ALICE, a.id()));
 
@@ -109,9 +109,9 @@ public interface SegmentContract extends ContractSupport {
 
   @Test
   default void withoutACatalogAnySegmentIsAcceptedAndStillTakenFromTheAccount() {
-    Account a = crm().accounts().create(ALICE, CreateAccount.named("Acme").withSegments(Map.of("anything", "goes")));
+    Account a = crm().accounts().create(ALICE, CreateAccount.named("Acme").segments(Map.of("anything", "goes")));
 
-    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Deal").withAccount(a.id()));
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Deal").accountId(a.id()));
 
     assertThat(crm().segments().restricted()).isFalse();
     assertThat(o.segments().values()).isEqualTo(Map.of("anything", "goes"));

@@ -26,7 +26,7 @@ public interface StageHistoryContract extends ContractSupport {
 
   private Opportunity created() {
     return crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets")
-        .withAmount(Money.of("1000.00", "EUR")).withCloseDate(LocalDate.of(2026, 6, 30)));
+        .amount(Money.of("1000.00", "EUR")).closeDate(LocalDate.of(2026, 6, 30)));
   }
 
   private List<StageHistoryEntry> history(Opportunity o) {
@@ -58,7 +58,7 @@ public interface StageHistoryContract extends ContractSupport {
     Opportunity o = created();
     clock().advance(Duration.ofDays(2));
 
-    crm().opportunities().changeStage(BOB, new ChangeStage(o.id(), 1L, "proposal"));
+    crm().opportunities().changeStage(BOB, ChangeStage.of(o.id(), 1L, "proposal"));
 
     List<StageHistoryEntry> h = history(o);
     assertThat(h).hasSize(2);
@@ -78,9 +78,9 @@ public interface StageHistoryContract extends ContractSupport {
   default void writesAnEntryForEachChangeOfAmountProbabilityOrCloseDate() {
     Opportunity o = created();
 
-    Opportunity v2 = crm().opportunities().update(ALICE, UpdateOpportunity.from(o).withAmount(Money.of("1500.00", "EUR")));
-    Opportunity v3 = crm().opportunities().update(ALICE, UpdateOpportunity.from(v2).withProbability(25));
-    crm().opportunities().update(ALICE, UpdateOpportunity.from(v3).withCloseDate(LocalDate.of(2026, 7, 31)));
+    Opportunity v2 = crm().opportunities().update(ALICE, UpdateOpportunity.of(o.id(), o.version()).amount(Money.of("1500.00", "EUR")));
+    Opportunity v3 = crm().opportunities().update(ALICE, UpdateOpportunity.of(v2.id(), v2.version()).probability(25));
+    crm().opportunities().update(ALICE, UpdateOpportunity.of(v3.id(), v3.version()).closeDate(LocalDate.of(2026, 7, 31)));
 
     List<StageHistoryEntry> h = history(o);
     assertThat(h).hasSize(4);
@@ -95,23 +95,38 @@ public interface StageHistoryContract extends ContractSupport {
   }
 
   @Test
+  default void recordsWhetherEachEntrysProbabilityWasSetByHand() {
+    Opportunity o = created();
+    Opportunity manual = crm().opportunities().update(ALICE, UpdateOpportunity.of(o.id(), o.version()).probability(25));
+    crm().opportunities().update(ALICE, UpdateOpportunity.of(manual.id(), manual.version()).probabilityFromStage());
+
+    assertThat(history(o))
+        .extracting(StageHistoryEntry::probability, StageHistoryEntry::probabilityManual)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Probability.of(10), false),
+            org.assertj.core.groups.Tuple.tuple(Probability.of(25), true),
+            org.assertj.core.groups.Tuple.tuple(Probability.of(10), false));
+  }
+
+  @Test
   default void writesNoEntryForAnUpdateThatChangesNoTrackedField() {
     Opportunity o = created();
 
     Opportunity renamed = crm().opportunities().update(ALICE,
-        UpdateOpportunity.from(o).withName("Renamed").withNextStep("call"));
-    crm().opportunities().update(ALICE, UpdateOpportunity.from(renamed));
-    crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "qualification"));
+        UpdateOpportunity.of(o.id(), o.version()).name("Renamed").nextStep("call"));
+    Opportunity unchanged = crm().opportunities().update(ALICE, UpdateOpportunity.of(renamed.id(), renamed.version()));
+    crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), unchanged.version(), "qualification"));
 
     assertThat(history(o)).hasSize(1);
+    assertThat(crm().opportunities().historyCount(ALICE, o.id())).isEqualTo(1);
   }
 
   @Test
   default void writesEntriesForWinLoseAndReopen() {
     Opportunity o = created();
-    crm().opportunities().win(ALICE, new WinOpportunity(o.id(), null, null));
-    crm().opportunities().reopen(ALICE, new ReopenOpportunity(o.id(), null, "negotiation"));
-    crm().opportunities().lose(ALICE, new LoseOpportunity(o.id(), null, "budget cut", null));
+    Opportunity won = crm().opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version()));
+    Opportunity reopened = crm().opportunities().reopen(ALICE, ReopenOpportunity.of(o.id(), won.version(), "negotiation"));
+    crm().opportunities().lose(ALICE, LoseOpportunity.of(o.id(), reopened.version()).reason("budget cut"));
 
     assertThat(history(o)).extracting(StageHistoryEntry::stage, StageHistoryEntry::probability)
         .containsExactly(
@@ -125,9 +140,9 @@ public interface StageHistoryContract extends ContractSupport {
   default void computesTimeInStageFromHistory() {
     Opportunity o = created();
     clock().advance(Duration.ofDays(3));
-    crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal"));
+    Opportunity proposal = crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal"));
     clock().advance(Duration.ofDays(5));
-    crm().opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "qualification"));
+    crm().opportunities().changeStage(ALICE, ChangeStage.of(o.id(), proposal.version(), "qualification"));
     clock().advance(Duration.ofDays(1));
 
     Map<String, Duration> time = crm().opportunities().timeInStage(ALICE, o.id());
@@ -139,7 +154,7 @@ public interface StageHistoryContract extends ContractSupport {
   default void keepsEachOpportunitysHistorySeparate() {
     Opportunity a = created();
     Opportunity b = crm().opportunities().create(BOB, CreateOpportunity.named("Other"));
-    crm().opportunities().changeStage(BOB, new ChangeStage(b.id(), null, "proposal"));
+    crm().opportunities().changeStage(BOB, ChangeStage.of(b.id(), b.version(), "proposal"));
 
     assertThat(history(a)).hasSize(1);
     assertThat(history(b)).hasSize(2).allMatch(e -> e.opportunityId().equals(b.id()));

@@ -75,18 +75,18 @@ public interface WorkflowContract extends ContractSupport {
     Crm crm = crm(b -> b.conversionPolicies(AUTO).workflows(WorkflowRules.of(AUTO_CONVERT))
         .eventPublisher(events::add));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "Analytical Engines", "ada@ae.example")
-        .withLeadSource("Web form"));
+        .leadSource("Web form"));
     assertThat(lead.isConverted()).isFalse();
 
-    Lead qualified = crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null));
+    Lead qualified = crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"));
 
     assertThat(qualified.isConverted()).as("the use case returns the state the rule left").isTrue();
     Lead stored = crm.leads().get(ALICE, lead.id());
     assertThat(stored.isConverted()).isTrue();
     var info = stored.conversion().orElseThrow();
-    assertThat(crm.accounts().get(ALICE, info.account().orElseThrow()).name()).isEqualTo("Analytical Engines");
-    assertThat(crm.contacts().get(ALICE, info.contact().orElseThrow()).details().lastName()).isEqualTo("Lovelace");
-    Opportunity o = crm.opportunities().get(ALICE, info.opportunity().orElseThrow());
+    assertThat(crm.accounts().get(ALICE, info.accountId()).name()).isEqualTo("Analytical Engines");
+    assertThat(crm.contacts().get(ALICE, info.contactId()).details().lastName()).isEqualTo("Lovelace");
+    Opportunity o = crm.opportunities().get(ALICE, info.opportunityId());
     assertThat(crm.opportunities().history(ALICE, o.id())).singleElement()
         .extracting(StageHistoryEntry::origin).isEqualTo(ChangeOrigin.LEAD_CONVERSION);
     ConversionRecord record = crm.conversions().records(ALICE, lead.id()).get(0);
@@ -104,7 +104,7 @@ public interface WorkflowContract extends ContractSupport {
     Crm crm = withRules(WorkflowRules.of(AUTO_CONVERT));
 
     Lead lead = crm.leads().create(ALICE,
-        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").withStatus("qualified"));
+        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").status("qualified"));
 
     assertThat(lead.isConverted()).isTrue();
     assertThat(accountCount(crm)).isOne();
@@ -115,7 +115,7 @@ public interface WorkflowContract extends ContractSupport {
     Crm crm = withRules(WorkflowRules.of(AUTO_CONVERT));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Grace", "Hopper", null, "grace@navy.example"));
 
-    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null)))
+    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")))
         .isInstanceOf(WorkflowActionFailedException.class)
         .hasMessageContaining("auto-convert")
         .hasMessageContaining("account.name")
@@ -134,7 +134,7 @@ public interface WorkflowContract extends ContractSupport {
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example"));
     storage().failNext(Operation.SAVE_OPPORTUNITY);
 
-    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null)))
+    assertThatThrownBy(() -> crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")))
         .isInstanceOf(FaultyStorage.InjectedFault.class);
 
     assertThat(crm.leads().get(ALICE, lead.id()).status()).isEqualTo("new");
@@ -169,8 +169,7 @@ public interface WorkflowContract extends ContractSupport {
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
     assertThat(lead.details().description()).isNull();
 
-    Lead updated = crm.leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "Lovelace", "AE", null,
-        null, null, null, null, "Banking", null, null));
+    Lead updated = crm.leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).industry("Banking"));
 
     assertThat(updated.details().description()).isEqualTo("Regulated industry: involve compliance");
     assertThat(crm.leads().get(ALICE, lead.id()).details().description())
@@ -208,7 +207,7 @@ public interface WorkflowContract extends ContractSupport {
         .build()));
     Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Deal"));
 
-    Opportunity moved = crm.opportunities().changeStage(ALICE, new ChangeStage(o.id(), null, "proposal"));
+    Opportunity moved = crm.opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(), "proposal"));
 
     assertThat(moved.closeDate()).contains(LocalDate.of(2026, 4, 30));
     assertThat(moved.nextStep()).contains("Send it");
@@ -258,7 +257,7 @@ public interface WorkflowContract extends ContractSupport {
         .on(Trigger.leadStatusChangedTo("qualified")).then(WorkflowAction.convertLead("web-auto")).enabled(false)
         .build()));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
-    assertThat(crm.leads().changeStatus(ALICE, new ChangeLeadStatus(lead.id(), null, "qualified", null))
+    assertThat(crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"))
         .isConverted()).isFalse();
   }
 
@@ -278,7 +277,7 @@ public interface WorkflowContract extends ContractSupport {
         AUTO_CONVERT).withMaxDepth(3));
 
     Lead lead = crm.leads().create(ALICE,
-        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").withLeadSource("Web form"));
+        CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example").leadSource("Web form"));
 
     assertThat(lead.isConverted()).as("three rules chained: tag, qualify, convert").isTrue();
     assertThat(crm.leads().get(ALICE, lead.id()).details().title()).isEqualTo("Web visitor");
@@ -298,8 +297,7 @@ public interface WorkflowContract extends ContractSupport {
             .build()).withMaxDepth(4));
     Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null));
 
-    assertThatThrownBy(() -> crm.leads().update(ALICE, new UpdateLead(lead.id(), null, null, "Ada", "Lovelace", "AE",
-            null, null, null, null, null, null, "ping", null)))
+    assertThatThrownBy(() -> crm.leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).description("ping")))
         .isInstanceOf(WorkflowDepthExceededException.class)
         .hasMessageContaining("limit of 4")
         .hasMessageContaining("ping -> pong -> ping -> pong -> ping")
@@ -336,13 +334,46 @@ public interface WorkflowContract extends ContractSupport {
 
   @Test
   default void rulesWithoutChangesDoNotLoopOrWrite() {
-    Crm crm = withRules(WorkflowRules.of(WorkflowRule.builder("normalise-source")
+    List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Crm crm = crm(b -> b.eventPublisher(events::add).workflows(WorkflowRules.of(WorkflowRule.builder("normalise-source")
         .on(Trigger.fieldChanged(RecordType.LEAD, "leadSource"))
         .then(WorkflowAction.setField("leadSource", "Web"))
-        .build()).withMaxDepth(2));
+        .build()).withMaxDepth(2)));
 
-    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null).withLeadSource("web form"));
+    java.util.concurrent.atomic.AtomicInteger leadSaves = new java.util.concurrent.atomic.AtomicInteger();
+    storage().beforeEach(op -> {
+      if (op == Operation.SAVE_LEAD) {
+        leadSaves.incrementAndGet();
+      }
+    });
+
+    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", null).leadSource("web form"));
+    storage().reset();
 
     assertThat(lead.details().leadSource()).isEqualTo("Web");
+    // The rule wrote once ("web form" -> "Web"); its second firing found nothing to change and wrote nothing.
+    assertThat(leadSaves).as("lead saves: the creation and the rule's one change").hasValue(2);
+    assertThat(lead.version()).isEqualTo(2);
+    assertThat(crm.leads().get(ALICE, lead.id()).version()).isEqualTo(2);
+    assertThat(events).filteredOn(org.crmkit.lead.LeadChanged.class::isInstance).hasSize(2);
+  }
+
+  @Test
+  default void aRuleWhoseValueIsAlreadySetWritesNothing() {
+    Crm crm = withRules(WorkflowRules.of(WorkflowRule.builder("next-step")
+        .on(Trigger.created(RecordType.OPPORTUNITY))
+        .then(WorkflowAction.setField("leadSource", "Partner"))
+        .build()));
+    List<Operation> writes = Collections.synchronizedList(new ArrayList<>());
+    storage().beforeEach(writes::add);
+
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Rockets").leadSource("Partner"));
+    storage().reset();
+
+    assertThat(writes).as("only the creation and its history entry were written")
+        .containsExactly(Operation.SAVE_OPPORTUNITY, Operation.APPEND_HISTORY);
+    assertThat(o.version()).isEqualTo(1);
+    assertThat(crm.opportunities().get(ALICE, o.id()).version()).isEqualTo(1);
+    assertThat(crm.opportunities().history(ALICE, o.id())).hasSize(1);
   }
 }

@@ -1,6 +1,5 @@
 package org.crmkit.application.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -16,18 +15,16 @@ import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.storage.CrmStorage;
 
-/** Everything the use cases share: storage, configuration, clock, events. Immutable and thread-safe. */
+/**
+ * What the use cases share at run time: the {@link CrmConfiguration} (read through the accessors), the command
+ * validation, the history recorder, the record writers and the event dispatch. Immutable and thread-safe once the
+ * Crm is built.
+ */
 final class Context {
-  final CrmStorage storage;
-  final Clock clock;
-  final IdGenerator ids;
-  final Pipeline pipeline;
-  final CustomFieldSchema customFields;
-  final OpportunityRules opportunityRules;
-  final Validation validation;
-  final HistoryRecorder history;
-  final SegmentCatalog segments;
-  private final DomainEventPublisher publisher;
+  private final CrmConfiguration config;
+  private final Validation validation;
+  private final HistoryRecorder history;
+  private final Writers writers;
   /**
    * Receives every event inside the unit of work that caused it (workflow rules); set once while the Crm is built,
    * before the Crm is shared. An exception it throws fails the triggering use case, so nothing is written.
@@ -35,39 +32,65 @@ final class Context {
   private Consumer<DomainEvent> inTransaction = event -> {};
   private boolean listening;
 
-  Context(
-      CrmStorage storage,
-      Clock clock,
-      IdGenerator ids,
-      Pipeline pipeline,
-      CustomFieldSchema customFields,
-      OpportunityRules opportunityRules,
-      DomainEventPublisher publisher,
-      Validation validation,
-      SegmentCatalog segments) {
-    this.storage = storage;
-    this.clock = clock;
-    this.ids = ids;
-    this.pipeline = pipeline;
-    this.customFields = customFields;
-    this.opportunityRules = opportunityRules;
-    this.publisher = publisher;
-    this.validation = validation;
-    this.segments = segments;
-    this.history = new HistoryRecorder(storage.stageHistory(), ids);
+  Context(CrmConfiguration config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.validation = new Validation(config.validator());
+    this.history = new HistoryRecorder(config.storage().stageHistory(), config.ids());
+    this.writers = new Writers(this);
+  }
+
+  CrmConfiguration config() {
+    return config;
+  }
+
+  CrmStorage storage() {
+    return config.storage();
+  }
+
+  Pipeline pipeline() {
+    return config.pipeline();
+  }
+
+  CustomFieldSchema customFields() {
+    return config.customFields();
+  }
+
+  OpportunityRules opportunityRules() {
+    return config.opportunityRules();
+  }
+
+  SegmentCatalog segments() {
+    return config.segments();
+  }
+
+  IdGenerator ids() {
+    return config.ids();
+  }
+
+  Validation validation() {
+    return validation;
+  }
+
+  HistoryRecorder history() {
+    return history;
+  }
+
+  /** @return the one write path per record type; see {@link RecordWriter} */
+  Writers writers() {
+    return writers;
   }
 
   Instant now() {
-    return clock.instant();
+    return config.clock().instant();
   }
 
   LocalDate today() {
-    return LocalDate.now(clock);
+    return LocalDate.now(config.clock());
   }
 
   /** Runs work in one unit of work. */
   <T> T inUnitOfWork(Supplier<T> work) {
-    return storage.unitOfWork().execute(work);
+    return config.storage().unitOfWork().execute(work);
   }
 
   /**
@@ -75,7 +98,7 @@ final class Context {
    * in-transaction listener (workflow rules), whose writes and failures belong to the current unit of work.
    */
   void emit(DomainEvent event) {
-    storage.unitOfWork().afterCommit(() -> publisher.publish(event));
+    config.storage().unitOfWork().afterCommit(() -> config.publisher().publish(event));
     inTransaction.accept(event);
   }
 

@@ -36,10 +36,11 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
   @Override
   public AccountBudget setMonths(Actor actor, SetBudgetMonths cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     if (cmd.months().stream().anyMatch(Objects::isNull)) {
       throw ValidationException.of("months", "must not contain null months");
     }
+    cmd.months().forEach(line -> Values.month("months", line.month()));
     return change(cmd.accountId(), cmd.expectedVersion(), b -> b.setMonths(cmd.months(), ctx.now()));
   }
 
@@ -48,7 +49,16 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
       Actor actor, AccountId accountId, Long expectedVersion, Collection<YearMonth> months) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    List<YearMonth> toRemove = List.copyOf(months);
+    if (months == null) {
+      throw ValidationException.of("months", "is required: the months whose budget to remove");
+    }
+    List<YearMonth> toRemove = new java.util.ArrayList<>();
+    for (YearMonth month : months) {
+      if (month == null) {
+        throw ValidationException.of("months", "must not contain null months");
+      }
+      toRemove.add(month);
+    }
     return change(accountId, expectedVersion, b -> b.removeMonths(toRemove, ctx.now()));
   }
 
@@ -58,18 +68,18 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
       AccountBudget budget = load(accountId);
       Values.checkVersion(RecordType.ACCOUNT_BUDGET, accountId, expectedVersion, budget.version());
       change.accept(budget);
-      return ctx.storage.accountBudgets().save(budget);
+      return ctx.storage().accountBudgets().save(budget);
     });
   }
 
   private void requireAccount(AccountId accountId) {
-    if (ctx.storage.accounts().findById(accountId).isEmpty()) {
+    if (ctx.storage().accounts().findById(accountId).isEmpty()) {
       throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
     }
   }
 
   private AccountBudget load(AccountId accountId) {
-    return ctx.storage.accountBudgets().findByAccount(accountId)
+    return ctx.storage().accountBudgets().findByAccount(accountId)
         .orElseGet(() -> AccountBudget.empty(accountId, ctx.now()));
   }
 }

@@ -3,6 +3,7 @@ package org.crmkit.application.internal;
 import static org.crmkit.application.internal.DefaultLeadService.requireActor;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 
@@ -44,24 +46,24 @@ final class DefaultAccountCardService implements AccountCardService {
   public AccountCard card(Actor actor, AccountId accountId, YearMonth from, YearMonth to, Currency currency) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    Values.month("from", from);
+    Values.month("to", to);
     if (to.isBefore(from)) {
       throw ValidationException.of("to", "must not be before from (" + from + "), was " + to);
     }
-    if (from.plusMonths(AccountCards.MAX_MONTHS).isBefore(to.plusMonths(1))) {
+    if (from.until(to, ChronoUnit.MONTHS) >= AccountCards.MAX_MONTHS) {
       throw ValidationException.of("to", "a card covers at most " + AccountCards.MAX_MONTHS + " months");
     }
     return ctx.inUnitOfWork(() -> {
-      if (ctx.storage.accounts().findById(accountId).isEmpty()) {
+      if (ctx.storage().accounts().findById(accountId).isEmpty()) {
         throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
       }
-      List<BudgetLine> budget = ctx.storage.accountBudgets().findByAccount(accountId)
+      List<BudgetLine> budget = ctx.storage().accountBudgets().findByAccount(accountId)
           .map(AccountBudget::months).orElse(List.of());
       Currency cardCurrency = currency != null ? currency : currencyOf(accountId, budget);
       AccountCardQuery query = new AccountCardQuery(accountId, from, to, cardCurrency, forecastStages(), wonStages());
       return AccountCards.compute(
-          query, budget, ctx.storage.accountCards().forecastByMonth(query), ctx.storage.accountCards().wonByMonth(query));
+          query, budget, ctx.storage().accountCards().forecastByMonth(query), ctx.storage().accountCards().wonByMonth(query));
     });
   }
 
@@ -75,7 +77,7 @@ final class DefaultAccountCardService implements AccountCardService {
     Page<Opportunity> page;
     int n = 0;
     do {
-      page = ctx.storage.opportunities().find(query, PageRequest.of(n++, PageRequest.MAX_SIZE));
+      page = ctx.storage().opportunities().find(query, PageRequest.of(n++, PageRequest.MAX_SIZE));
       page.items().forEach(o -> o.amount().ifPresent(a -> used.add(a.currency())));
     } while (page.hasNext());
     if (used.size() != 1) {
@@ -89,7 +91,7 @@ final class DefaultAccountCardService implements AccountCardService {
 
   /** Open stages counted in the forecast, and won stages; lost and omitted stages are left out. */
   private Set<String> forecastStages() {
-    return ctx.pipeline.stages().stream()
+    return ctx.pipeline().stages().stream()
         .filter(s -> s.kind() == StageKind.WON
             || (s.kind() == StageKind.OPEN && s.forecastCategory() != ForecastCategory.OMITTED))
         .map(SalesStage::key)
@@ -97,7 +99,7 @@ final class DefaultAccountCardService implements AccountCardService {
   }
 
   private Set<String> wonStages() {
-    return ctx.pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).map(SalesStage::key)
+    return ctx.pipeline().stages().stream().filter(s -> s.kind() == StageKind.WON).map(SalesStage::key)
         .collect(Collectors.toSet());
   }
 }

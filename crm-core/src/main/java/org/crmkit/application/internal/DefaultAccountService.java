@@ -6,22 +6,19 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.account.Account;
-import org.crmkit.account.AccountChanged;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountQuery;
-import org.crmkit.account.AccountSnapshot;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.UpdateAccount;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.ChangeKind;
+import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
-import org.crmkit.shared.RuleViolationException;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.UserId;
 
@@ -35,22 +32,15 @@ final class DefaultAccountService implements AccountService {
   @Override
   public Account create(Actor actor, CreateAccount cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
         Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
     Segments segments = Values.segments(cmd.segments());
-    ctx.segments.validate(RecordType.ACCOUNT, segments);
     CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.ACCOUNT, custom);
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(
-        () -> {
-          Instant now = ctx.now();
-          Account saved =
-              ctx.storage.accounts().save(Account.create(AccountId.of(ctx.ids.nextId()), owner, details, segments, custom, now));
-          ctx.emit(new AccountChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-          return ctx.current(saved, () -> ctx.storage.accounts().findById(saved.id()));
-        });
+    return ctx.inUnitOfWork(() -> ctx.writers().accounts().create(actor,
+        Account.create(AccountId.of(ctx.ids().nextId()), owner, details, segments, custom, ctx.now()),
+        ChangeOrigin.DIRECT));
   }
 
   @Override
@@ -62,7 +52,7 @@ final class DefaultAccountService implements AccountService {
   public Optional<Account> find(Actor actor, AccountId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.accounts().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().accounts().findById(id));
   }
 
   @Override
@@ -70,60 +60,43 @@ final class DefaultAccountService implements AccountService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.accounts().find(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().accounts().find(query, page));
   }
 
   @Override
   public Account update(Actor actor, UpdateAccount cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
-    AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
-        Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
-    Segments segments = Values.segments(cmd.segments());
-    ctx.segments.validate(RecordType.ACCOUNT, segments);
-    CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.ACCOUNT, custom);
-    return ctx.inUnitOfWork(
-        () -> {
-          Account account = load(cmd.id(), cmd.expectedVersion());
-          AccountSnapshot before = account.snapshot();
-          Instant now = ctx.now();
-          account.edit(details, segments, custom, now);
-          if (cmd.owner() != null && !cmd.owner().equals(account.owner())) {
-            account.assignTo(cmd.owner(), now);
-          }
-          Account saved = ctx.storage.accounts().save(account);
-          ctx.emit(new AccountChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-          return ctx.current(saved, () -> ctx.storage.accounts().findById(saved.id()));
-        });
+    ctx.validation().check(cmd);
+    Segments segments = cmd.changes(UpdateAccount.Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
+    CustomFields custom =
+        cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
+    return ctx.writers().accounts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, account -> {
+      Instant now = ctx.now();
+      account.edit(details(cmd, account.details()), segments == null ? account.segments() : segments,
+          custom == null ? account.customFields() : custom, now);
+      if (cmd.changes(UpdateAccount.Field.OWNER) && !cmd.owner().equals(account.owner())) {
+        account.assignTo(cmd.owner(), now);
+      }
+    });
   }
 
   @Override
   public void delete(Actor actor, AccountId id, Long expectedVersion) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    ctx.inUnitOfWork(
-        () -> {
-          Account account = load(id, expectedVersion);
-          long contacts = ctx.storage.contacts().countByAccount(id);
-          long opportunities = ctx.storage.opportunities().countByAccount(id);
-          if (contacts > 0 || opportunities > 0) {
-            throw new RuleViolationException(
-                "account " + id + " still has " + contacts + " contact(s) and " + opportunities
-                    + " opportunity(ies); move or delete them before deleting the account");
-          }
-          ctx.storage.accountBudgets().findByAccount(id)
-              .ifPresent(b -> ctx.storage.accountBudgets().delete(id, b.version()));
-          ctx.storage.accounts().delete(id, account.version());
-          ctx.emit(new AccountChanged(ChangeKind.DELETED, account.snapshot(), null, ctx.now(), actor));
-          return null;
-        });
+    ctx.writers().accounts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 
-  private Account load(AccountId id, Long expectedVersion) {
-    Account account =
-        ctx.storage.accounts().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
-    Values.checkVersion(RecordType.ACCOUNT, id, expectedVersion, account.version());
-    return account;
+  /** The account's details after the update: the values the command names, the current ones for the rest. */
+  private static AccountDetails details(UpdateAccount cmd, AccountDetails d) {
+    return new AccountDetails(
+        Values.pick(cmd.changes(UpdateAccount.Field.NAME), cmd.name(), d.name()),
+        Values.pick(cmd.changes(UpdateAccount.Field.WEBSITE), cmd.website(), d.website()),
+        Values.pick(cmd.changes(UpdateAccount.Field.INDUSTRY), cmd.industry(), d.industry()),
+        Values.pick(cmd.changes(UpdateAccount.Field.PHONE), cmd.phone(), d.phone()),
+        cmd.changes(UpdateAccount.Field.EMAIL) ? Values.email("email", cmd.email()) : d.email(),
+        Values.pick(cmd.changes(UpdateAccount.Field.CITY), cmd.city(), d.city()),
+        Values.pick(cmd.changes(UpdateAccount.Field.COUNTRY), cmd.country(), d.country()),
+        Values.pick(cmd.changes(UpdateAccount.Field.DESCRIPTION), cmd.description(), d.description()));
   }
 }

@@ -2,10 +2,6 @@ package org.crmkit.application.internal;
 
 import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
-import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
-import org.crmkit.Crm;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
@@ -13,20 +9,19 @@ import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
 import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
-import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
-import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
-import org.crmkit.shared.DomainEventPublisher;
-import org.crmkit.shared.IdGenerator;
-import org.crmkit.storage.CrmStorage;
 import org.crmkit.workflow.WorkflowRules;
 
-/** The {@link Crm} built by {@link Crm#builder()}. Internal: construct it through the builder. */
-public final class DefaultCrm implements Crm {
+/**
+ * The use cases of one CRM wired over one configuration: what {@code Crm.builder()} builds and the {@code Crm} the
+ * host receives delegates to. Internal: construct it through the builder. It does not implement {@code Crm} itself,
+ * so nothing in the implementation depends on the entry point (the package cycle rule covers the root package).
+ */
+public final class DefaultCrm {
   private final Context context;
   private final LeadService leads;
   private final AccountService accounts;
@@ -38,20 +33,14 @@ public final class DefaultCrm implements Crm {
   private final ConversionService conversions;
   private final WorkflowRules workflows;
 
-  public DefaultCrm(
-      CrmStorage storage,
-      Clock clock,
-      IdGenerator ids,
-      Pipeline pipeline,
-      CustomFieldSchema customFields,
-      OpportunityRules opportunityRules,
-      DomainEventPublisher publisher,
-      Validator validator,
-      SegmentCatalog segments,
-      Collection<ConversionPolicy> conversionPolicies,
-      WorkflowRules workflows) {
-    this.context = new Context(
-        storage, clock, ids, pipeline, customFields, opportunityRules, publisher, new Validation(validator), segments);
+  /**
+   * Builds the use cases over the configuration and checks what only the whole configuration can check (conversion
+   * policies and workflow rules against the pipeline and custom fields).
+   *
+   * @throws org.crmkit.shared.ConfigurationException naming every problem found
+   */
+  public DefaultCrm(CrmConfiguration config) {
+    this.context = new Context(config);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
     this.contacts = new DefaultContactService(context);
@@ -61,11 +50,14 @@ public final class DefaultCrm implements Crm {
     this.budgets = new DefaultAccountBudgetService(context);
     this.accountCards = new DefaultAccountCardService(context);
     DefaultConversionService conversionService =
-        new DefaultConversionService(context, opportunityService, conversionPolicies);
+        new DefaultConversionService(context, opportunityService, config.conversionPolicies());
     this.conversions = conversionService;
-    this.workflows = workflows;
+    this.workflows = config.workflows();
     if (!workflows.rules().isEmpty()) {
-      context.dispatchInTransaction(new WorkflowEngine(context, workflows, conversionService));
+      FieldSetter fields = new FieldSetter(context);
+      new WorkflowCheck(context, fields, conversionService.policies()).check(workflows);
+      context.dispatchInTransaction(
+          new WorkflowEngine(workflows, new WorkflowActions(context, fields, conversionService)));
     }
   }
 
@@ -81,63 +73,51 @@ public final class DefaultCrm implements Crm {
     }
   }
 
-  @Override
   public LeadService leads() {
     return leads;
   }
 
-  @Override
   public AccountService accounts() {
     return accounts;
   }
 
-  @Override
   public ContactService contacts() {
     return contacts;
   }
 
-  @Override
   public OpportunityService opportunities() {
     return opportunities;
   }
 
-  @Override
   public ForecastService forecasts() {
     return forecasts;
   }
 
-  @Override
   public AccountBudgetService budgets() {
     return budgets;
   }
 
-  @Override
   public AccountCardService accountCards() {
     return accountCards;
   }
 
-  @Override
   public SegmentCatalog segments() {
-    return context.segments;
+    return context.segments();
   }
 
-  @Override
   public ConversionService conversions() {
     return conversions;
   }
 
-  @Override
   public WorkflowRules workflows() {
     return workflows;
   }
 
-  @Override
   public Pipeline pipeline() {
-    return context.pipeline;
+    return context.pipeline();
   }
 
-  @Override
   public CustomFieldSchema customFields() {
-    return context.customFields;
+    return context.customFields();
   }
 }

@@ -47,7 +47,8 @@ final class DefaultForecastService implements ForecastService {
   @Override
   public BillingForecast splitEvenly(Actor actor, SplitForecast cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
+    Values.months("start", cmd.start(), cmd.months());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.SPLIT, (o, f) -> {
       Money total = cmd.total() != null ? cmd.total() : o.amount().orElseThrow(() -> ValidationException.of(
           "total", "is required: opportunity " + o.id() + " has no amount to split"));
@@ -59,7 +60,8 @@ final class DefaultForecastService implements ForecastService {
   @Override
   public BillingForecast repeat(Actor actor, RepeatForecast cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
+    Values.months("start", cmd.start(), cmd.months());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.REPEATED, (o, f) -> {
       f.replaceLines(ForecastLines.repeat(cmd.amount(), cmd.start(), cmd.months()), ctx.now());
       return true;
@@ -69,11 +71,12 @@ final class DefaultForecastService implements ForecastService {
   @Override
   public BillingForecast enter(Actor actor, EnterForecast cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     List<ForecastLine> lines = new ArrayList<>(cmd.lines());
     if (lines.contains(null)) {
       throw ValidationException.of("lines", "must not contain null lines");
     }
+    lines.forEach(line -> Values.month("lines", line.month()));
     ForecastChangeCause cause = lines.isEmpty() ? ForecastChangeCause.CLEARED : ForecastChangeCause.ENTERED;
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), cause, (o, f) -> {
       f.replaceLines(lines, ctx.now());
@@ -84,7 +87,8 @@ final class DefaultForecastService implements ForecastService {
   @Override
   public BillingForecast editLine(Actor actor, EditForecastLine cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
+    Values.month("month", cmd.month());
     ForecastLine line = new ForecastLine(cmd.month(), cmd.amount(), cmd.note());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.LINE_EDITED, (o, f) -> {
       f.putLine(line, ctx.now());
@@ -118,7 +122,7 @@ final class DefaultForecastService implements ForecastService {
   public List<ForecastHistoryEntry> history(Actor actor, OpportunityId opportunityId) {
     requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
-    return ctx.inUnitOfWork(() -> ctx.storage.forecastHistory().findByOpportunity(opportunityId));
+    return ctx.inUnitOfWork(() -> ctx.storage().forecastHistory().findByOpportunity(opportunityId));
   }
 
   /** A change of a forecast: returns false when it changed nothing (then nothing is saved or recorded). */
@@ -162,11 +166,11 @@ final class DefaultForecastService implements ForecastService {
   }
 
   private Opportunity loadOpportunity(OpportunityId id) {
-    return ctx.storage.opportunities().findById(id)
+    return ctx.storage().opportunities().findById(id)
         .orElseThrow(() -> new RecordNotFoundException(RecordType.OPPORTUNITY, id));
   }
 
   private BillingForecast loadForecast(OpportunityId id) {
-    return ctx.storage.billingForecasts().findByOpportunity(id).orElseGet(() -> BillingForecast.empty(id, ctx.now()));
+    return ctx.storage().billingForecasts().findByOpportunity(id).orElseGet(() -> BillingForecast.empty(id, ctx.now()));
   }
 }

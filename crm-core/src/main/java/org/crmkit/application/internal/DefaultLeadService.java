@@ -8,18 +8,15 @@ import org.crmkit.application.LeadService;
 import org.crmkit.application.UpdateLead;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.lead.Lead;
-import org.crmkit.lead.LeadChanged;
 import org.crmkit.lead.LeadDetails;
 import org.crmkit.lead.LeadQuery;
-import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.pipeline.LeadStatus;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.ChangeKind;
+import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordNotFoundException;
-import org.crmkit.shared.RecordReadOnlyException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.UserId;
 
@@ -33,21 +30,14 @@ final class DefaultLeadService implements LeadService {
   @Override
   public Lead create(Actor actor, CreateLead cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
+    ctx.validation().check(cmd);
     LeadDetails details = details(cmd.firstName(), cmd.lastName(), cmd.company(), cmd.title(), cmd.email(),
         cmd.phone(), cmd.website(), cmd.leadSource(), cmd.industry(), cmd.description());
     CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.LEAD, custom);
-    LeadStatus status = cmd.status() == null ? ctx.pipeline.initialLeadStatus() : ctx.pipeline.leadStatus(cmd.status());
+    LeadStatus status = cmd.status() == null ? ctx.pipeline().initialLeadStatus() : ctx.pipeline().leadStatus(cmd.status());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(
-        () -> {
-          Instant now = ctx.now();
-          Lead lead = Lead.capture(LeadId.of(ctx.ids.nextId()), owner, details, custom, status, now);
-          Lead saved = ctx.storage.leads().save(lead);
-          ctx.emit(new LeadChanged(ChangeKind.CREATED, null, saved.snapshot(), now, actor));
-          return ctx.current(saved, () -> ctx.storage.leads().findById(saved.id()));
-        });
+    return ctx.inUnitOfWork(() -> ctx.writers().leads().create(actor,
+        Lead.capture(LeadId.of(ctx.ids().nextId()), owner, details, custom, status, ctx.now()), ChangeOrigin.DIRECT));
   }
 
   @Override
@@ -59,7 +49,7 @@ final class DefaultLeadService implements LeadService {
   public Optional<Lead> find(Actor actor, LeadId id) {
     requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage.leads().findById(id));
+    return ctx.inUnitOfWork(() -> ctx.storage().leads().findById(id));
   }
 
   @Override
@@ -67,72 +57,52 @@ final class DefaultLeadService implements LeadService {
     requireActor(actor);
     java.util.Objects.requireNonNull(query, "query");
     java.util.Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage.leads().find(query, page));
+    return ctx.inUnitOfWork(() -> ctx.storage().leads().find(query, page));
   }
 
   @Override
   public Lead update(Actor actor, UpdateLead cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
-    LeadDetails details = details(cmd.firstName(), cmd.lastName(), cmd.company(), cmd.title(), cmd.email(),
-        cmd.phone(), cmd.website(), cmd.leadSource(), cmd.industry(), cmd.description());
-    CustomFields custom = Values.customFields(cmd.customFields());
-    ctx.customFields.validate(RecordType.LEAD, custom);
-    return ctx.inUnitOfWork(
-        () -> {
-          Lead lead = load(cmd.id(), cmd.expectedVersion());
-          LeadSnapshot before = lead.snapshot();
-          Instant now = ctx.now();
-          lead.edit(details, custom, now);
-          if (cmd.owner() != null && !cmd.owner().equals(lead.owner())) {
-            lead.assignTo(cmd.owner(), now);
-          }
-          return saveChanged(actor, before, lead, now);
-        });
+    ctx.validation().check(cmd);
+    CustomFields named = cmd.changes(UpdateLead.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
+    return ctx.writers().leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, lead -> {
+      Instant now = ctx.now();
+      lead.edit(details(cmd, lead.details()), named == null ? lead.customFields() : named, now);
+      if (cmd.changes(UpdateLead.Field.OWNER) && !cmd.owner().equals(lead.owner())) {
+        lead.assignTo(cmd.owner(), now);
+      }
+    });
   }
 
   @Override
   public Lead changeStatus(Actor actor, ChangeLeadStatus cmd) {
     requireActor(actor);
-    ctx.validation.check(cmd);
-    LeadStatus status = ctx.pipeline.leadStatus(cmd.status());
-    return ctx.inUnitOfWork(
-        () -> {
-          Lead lead = load(cmd.id(), cmd.expectedVersion());
-          LeadSnapshot before = lead.snapshot();
-          Instant now = ctx.now();
-          lead.changeStatus(status, cmd.reason(), now);
-          return saveChanged(actor, before, lead, now);
-        });
+    ctx.validation().check(cmd);
+    LeadStatus status = ctx.pipeline().leadStatus(cmd.status());
+    return ctx.writers().leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT,
+        lead -> lead.changeStatus(status, cmd.reason(), ctx.now()));
   }
 
   @Override
   public void delete(Actor actor, LeadId id, Long expectedVersion) {
     requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
-    ctx.inUnitOfWork(
-        () -> {
-          Lead lead = load(id, expectedVersion);
-          if (lead.isConverted()) {
-            throw new RecordReadOnlyException(
-                "lead " + id + " is converted and read-only; undo the conversion before deleting it");
-          }
-          ctx.storage.leads().delete(id, lead.version());
-          ctx.emit(new LeadChanged(ChangeKind.DELETED, lead.snapshot(), null, ctx.now(), actor));
-          return null;
-        });
+    ctx.writers().leads().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 
-  private Lead load(LeadId id, Long expectedVersion) {
-    Lead lead = ctx.storage.leads().findById(id).orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, id));
-    Values.checkVersion(RecordType.LEAD, id, expectedVersion, lead.version());
-    return lead;
-  }
-
-  private Lead saveChanged(Actor actor, LeadSnapshot before, Lead lead, Instant now) {
-    Lead saved = ctx.storage.leads().save(lead);
-    ctx.emit(new LeadChanged(ChangeKind.UPDATED, before, saved.snapshot(), now, actor));
-    return ctx.current(saved, () -> ctx.storage.leads().findById(saved.id()));
+  /** The lead's details after the update: the values the command names, the current ones for the rest. */
+  private static LeadDetails details(UpdateLead cmd, LeadDetails d) {
+    return new LeadDetails(
+        Values.pick(cmd.changes(UpdateLead.Field.FIRST_NAME), cmd.firstName(), d.firstName()),
+        Values.pick(cmd.changes(UpdateLead.Field.LAST_NAME), cmd.lastName(), d.lastName()),
+        Values.pick(cmd.changes(UpdateLead.Field.COMPANY), cmd.company(), d.company()),
+        Values.pick(cmd.changes(UpdateLead.Field.TITLE), cmd.title(), d.title()),
+        cmd.changes(UpdateLead.Field.EMAIL) ? Values.email("email", cmd.email()) : d.email(),
+        Values.pick(cmd.changes(UpdateLead.Field.PHONE), cmd.phone(), d.phone()),
+        Values.pick(cmd.changes(UpdateLead.Field.WEBSITE), cmd.website(), d.website()),
+        Values.pick(cmd.changes(UpdateLead.Field.LEAD_SOURCE), cmd.leadSource(), d.leadSource()),
+        Values.pick(cmd.changes(UpdateLead.Field.INDUSTRY), cmd.industry(), d.industry()),
+        Values.pick(cmd.changes(UpdateLead.Field.DESCRIPTION), cmd.description(), d.description()));
   }
 
   static LeadDetails details(

@@ -11,7 +11,6 @@ import org.crmkit.forecast.ForecastChangeCause;
 import org.crmkit.forecast.ForecastHistoryEntry;
 import org.crmkit.forecast.ForecastLine;
 import org.crmkit.forecast.ForecastLines;
-import org.crmkit.opportunity.Opportunity;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
@@ -31,21 +30,26 @@ final class ForecastSync {
 
   /** Saves a changed forecast and appends its history entry; returns the stored forecast. */
   BillingForecast save(Actor actor, BillingForecastSnapshot before, BillingForecast changed, ForecastChangeCause cause) {
-    BillingForecast saved = ctx.storage.billingForecasts().save(changed);
-    ctx.storage.forecastHistory().append(new ForecastHistoryEntry(
-        ctx.ids.nextId(), saved.opportunityId(), saved.version(), cause, before.lines(), saved.lines(),
+    BillingForecast saved = ctx.storage().billingForecasts().save(changed);
+    ctx.storage().forecastHistory().append(new ForecastHistoryEntry(
+        ctx.ids().nextId(), saved.opportunityId(), saved.version(), cause, before.lines(), saved.lines(),
         saved.flaggedDifference().orElse(null), ctx.now(), actor.userId()));
     return saved;
   }
 
   /**
-   * Applies the pipeline's policy before the opportunity's amount changes to {@code newAmount}.
+   * Applies the pipeline's policy when an opportunity's amount changes from {@code oldAmount} to
+   * {@code newAmount}, whatever path changes it (the update use case, a workflow rule, an import): the opportunity
+   * writer calls it before it saves the opportunity.
    *
+   * @param id the opportunity
+   * @param oldAmount the stored amount, or null
+   * @param newAmount the amount about to be saved, or null
    * @throws RuleViolationException when the policy rejects the change, or the currency would change while the
    *     forecast has lines
    */
-  void beforeAmountChange(Actor actor, Opportunity opportunity, Money newAmount) {
-    Optional<BillingForecast> found = ctx.storage.billingForecasts().findByOpportunity(opportunity.id());
+  void amountChanged(Actor actor, OpportunityId id, Money oldAmount, Money newAmount) {
+    Optional<BillingForecast> found = ctx.storage().billingForecasts().findByOpportunity(id);
     if (found.isEmpty() || found.get().isEmpty() || (newAmount != null && newAmount.isNegative())) {
       // nothing to keep in step (a negative amount is rejected by the opportunity itself)
       return;
@@ -53,17 +57,16 @@ final class ForecastSync {
     BillingForecast forecast = found.get();
     Money total = forecast.total().orElseThrow();
     if (newAmount != null && !newAmount.currency().equals(total.currency())) {
-      throw new RuleViolationException("opportunity " + opportunity.id() + " has a billing forecast in "
+      throw new RuleViolationException("opportunity " + id + " has a billing forecast in "
           + total.currencyCode() + "; its amount cannot change to " + newAmount.currencyCode()
           + " — clear the forecast first, then enter it again in the new currency");
     }
-    AmountChangePolicy policy = ctx.pipeline.forecastOnAmountChange();
-    Money oldAmount = opportunity.amount().orElse(null);
+    AmountChangePolicy policy = ctx.pipeline().forecastOnAmountChange();
     BillingForecastSnapshot before = forecast.snapshot();
     switch (policy) {
       case REJECT -> {
         if (!total.equals(newAmount)) {
-          throw new RuleViolationException("opportunity " + opportunity.id() + " has a billing forecast totalling "
+          throw new RuleViolationException("opportunity " + id + " has a billing forecast totalling "
               + total + "; the pipeline's forecast policy is REJECT, so its amount can only change to that total"
               + " — edit the forecast first, then the amount");
         }
@@ -94,10 +97,10 @@ final class ForecastSync {
 
   /** Deletes the opportunity's forecast, if any, recording the deletion in its history. */
   void opportunityDeleted(Actor actor, OpportunityId id) {
-    ctx.storage.billingForecasts().findByOpportunity(id).ifPresent(forecast -> {
-      ctx.storage.billingForecasts().delete(id, forecast.version());
-      ctx.storage.forecastHistory().append(new ForecastHistoryEntry(
-          ctx.ids.nextId(), id, forecast.version() + 1, ForecastChangeCause.DELETED, forecast.lines(), List.of(),
+    ctx.storage().billingForecasts().findByOpportunity(id).ifPresent(forecast -> {
+      ctx.storage().billingForecasts().delete(id, forecast.version());
+      ctx.storage().forecastHistory().append(new ForecastHistoryEntry(
+          ctx.ids().nextId(), id, forecast.version() + 1, ForecastChangeCause.DELETED, forecast.lines(), List.of(),
           null, ctx.now(), actor.userId()));
     });
   }

@@ -91,6 +91,22 @@ final class RecordFields {
     }
   }
 
+  /**
+   * @param snapshot a snapshot of a record of the given type (what a {@link org.crmkit.shared.RecordChanged} event
+   *     carries)
+   * @return its values by field name
+   */
+  static Map<String, CustomValue> of(RecordType type, Object snapshot) {
+    return switch (type) {
+      case LEAD -> lead((LeadSnapshot) snapshot);
+      case ACCOUNT -> account((AccountSnapshot) snapshot);
+      case CONTACT -> contact((ContactSnapshot) snapshot);
+      case OPPORTUNITY -> opportunity((OpportunitySnapshot) snapshot);
+      case CONVERSION_RECORD, BILLING_FORECAST, ACCOUNT_BUDGET ->
+          throw new IllegalArgumentException(type.label() + " has no field values");
+    };
+  }
+
   static Map<String, CustomValue> lead(LeadSnapshot s) {
     Map<String, CustomValue> m = new LinkedHashMap<>();
     LeadDetails d = s.details();

@@ -13,19 +13,19 @@ class OpportunityNameTemplateTest {
 
   @Test
   void fillsPlaceholders() {
-    assertThat(DefaultConversionService.renderName("{company} - {lastName}", LEAD)).isEqualTo("AE - Lovelace");
+    assertThat(ConversionNameTemplate.render("{company} - {lastName}", LEAD)).isEqualTo("AE - Lovelace");
   }
 
   @Test
   void takesTheFirstNonEmptyAlternative() {
-    assertThat(DefaultConversionService.renderName("{title|company|fullName} deal", LEAD)).isEqualTo("AE deal");
+    assertThat(ConversionNameTemplate.render("{title|company|fullName} deal", LEAD)).isEqualTo("AE deal");
   }
 
   @Test
   void dropsEmptyPlaceholdersWithTheirSeparatorsAndInventsNothing() {
-    assertThat(DefaultConversionService.renderName("{title} - {lastName}", LEAD)).isEqualTo("Lovelace");
-    assertThat(DefaultConversionService.renderName("{company} - {title} - {lastName}", LEAD))
+    assertThat(ConversionNameTemplate.render("{title} - {lastName}", LEAD)).isEqualTo("Lovelace");
+    assertThat(ConversionNameTemplate.render("{company} - {title} - {lastName}", LEAD))
         .isEqualTo("AE - Lovelace");
-    assertThat(DefaultConversionService.renderName("{title} - {industry}", LEAD)).isNull();
+    assertThat(ConversionNameTemplate.render("{title} - {industry}", LEAD)).isNull();
   }
 }

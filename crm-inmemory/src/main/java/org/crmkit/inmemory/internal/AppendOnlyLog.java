@@ -1,45 +1,55 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.crmkit.shared.ConflictException;
 
 /**
- * An insert-only table (stage history). Rows are immutable; a unique key guards against double appends, and
- * rows are indexed by a group key (the opportunity) for reads.
+ * An insert-only table (stage history, forecast history). Rows are immutable and grouped by a key (the
+ * opportunity); within a group each row has a unique sequence number (the version it records), which guards against
+ * double appends as the database's unique key does. Committed rows are read and written under the database's lock.
  *
  * @param <E> row type
  */
 public final class AppendOnlyLog<E> {
-  private final Map<Object, List<E>> committedByGroup = new ConcurrentHashMap<>();
-  private final Set<Object> committedKeys = ConcurrentHashMap.newKeySet();
-  private final Function<E, Object> uniqueKey;
+  private final Map<Object, List<E>> committedByGroup = new HashMap<>();
   private final Function<E, Object> groupKey;
+  private final ToLongFunction<E> sequence;
   private final InMemoryDatabase db;
+  private int committedCount;
 
-  AppendOnlyLog(InMemoryDatabase db, Function<E, Object> uniqueKey, Function<E, Object> groupKey) {
+  AppendOnlyLog(InMemoryDatabase db, Function<E, Object> groupKey, ToLongFunction<E> sequence) {
     this.db = db;
-    this.uniqueKey = uniqueKey;
     this.groupKey = groupKey;
+    this.sequence = sequence;
   }
 
+  /** Appends a row in this unit of work; a row with the same group and sequence fails as a conflict. */
   public void append(E row) {
-    Object key = uniqueKey.apply(row);
+    Object group = groupKey.apply(row);
+    long seq = sequence.applyAsLong(row);
     List<E> pending = db.current().appends(this);
-    if (committedKeys.contains(key) || pending.stream().anyMatch(e -> uniqueKey.apply(e).equals(key))) {
-      throw new ConflictException("a history entry for " + key + " already exists; history rows are written once");
+    boolean taken = db.read(() -> contains(committedByGroup.get(group), seq));
+    for (E e : pending) {
+      taken |= groupKey.apply(e).equals(group) && sequence.applyAsLong(e) == seq;
+    }
+    if (taken) {
+      throw new ConflictException("an entry for " + group + " version " + seq
+          + " already exists; history rows are written once");
     }
     pending.add(row);
   }
 
   /** @return the committed rows of a group plus this transaction's appends to it, in append order */
   public List<E> group(Object group) {
-    List<E> rows = new ArrayList<>(committedByGroup.getOrDefault(group, List.of()));
+    List<E> rows = db.read(() -> {
+      List<E> committed = committedByGroup.get(group);
+      return committed == null ? new ArrayList<E>() : new ArrayList<>(committed);
+    });
     for (E e : db.current().appends(this)) {
       if (groupKey.apply(e).equals(group)) {
         rows.add(e);
@@ -48,31 +58,35 @@ public final class AppendOnlyLog<E> {
     return rows;
   }
 
-  /** @return every committed row plus this transaction's appends */
-  public List<E> all() {
-    List<E> rows = new ArrayList<>();
-    committedByGroup.values().forEach(rows::addAll);
-    rows.addAll(db.current().appends(this));
-    return rows;
+  private boolean contains(List<E> rows, long seq) {
+    if (rows != null) {
+      for (E e : rows) {
+        if (sequence.applyAsLong(e) == seq) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   void validate(List<E> appends) {
     for (E e : appends) {
-      if (committedKeys.contains(uniqueKey.apply(e))) {
-        throw new ConflictException(
-            "a history entry for " + uniqueKey.apply(e) + " was written concurrently; nothing was written, try again");
+      if (contains(committedByGroup.get(groupKey.apply(e)), sequence.applyAsLong(e))) {
+        throw new ConflictException("an entry for " + groupKey.apply(e) + " version " + sequence.applyAsLong(e)
+            + " was written concurrently; nothing was written, try again");
       }
     }
   }
 
   void apply(List<E> appends) {
     for (E e : appends) {
-      committedKeys.add(uniqueKey.apply(e));
-      committedByGroup.computeIfAbsent(groupKey.apply(e), g -> new CopyOnWriteArrayList<>()).add(e);
+      committedByGroup.computeIfAbsent(groupKey.apply(e), g -> new ArrayList<>(2)).add(e);
+      committedCount++;
     }
   }
 
+  /** @return how many rows are committed (for tests and diagnostics) */
   public int committedCount() {
-    return committedKeys.size();
+    return db.read(() -> committedCount);
   }
 }

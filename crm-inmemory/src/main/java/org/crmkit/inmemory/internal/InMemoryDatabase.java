@@ -3,24 +3,32 @@ package org.crmkit.inmemory.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.UnitOfWork;
 
 /**
- * The in-memory database: versioned tables, append-only logs and a unit of work with optimistic concurrency.
+ * The in-memory database: versioned tables, append-only logs, foreign keys and a unit of work with optimistic
+ * concurrency.
  *
  * <p>Each unit of work collects its writes in a private workspace on its thread (nothing is visible to others
- * before commit). Commit takes one lock, checks that every written row still has the version the work was based
- * on, and applies all writes or none. Nested units of work join the outer one. Reads see committed rows plus the
- * unit's own writes (read-committed with optimistic write validation, as a database with version columns).
+ * before commit) and keeps seeing the version of a row it first read. Commit takes the write lock, checks that
+ * every written row still has the version the work read, that every link points to a row that exists (as a
+ * foreign key would) and that no match key is claimed twice, then applies all writes or none. Every read takes the
+ * read lock, so a reader never sees half of a commit: each read sees the state between two commits (read committed,
+ * with optimistic write validation, as a database with version columns). Nested units of work join the outer one.
  */
 public final class InMemoryDatabase implements UnitOfWork {
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
-  private final Object commitLock = new Object();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final List<Table<?, ?>> tables = new ArrayList<>();
   private final List<AppendOnlyLog<?>> logs = new ArrayList<>();
+  private final List<ForeignKey<?, ?, ?, ?>> foreignKeys = new ArrayList<>();
+  /** The number of commits so far; written under the write lock. */
+  private volatile long commitSeq;
 
   /** Registers a table; call before use. */
   public synchronized <K, S> Table<K, S> table(
@@ -34,11 +42,22 @@ public final class InMemoryDatabase implements UnitOfWork {
     return t;
   }
 
-  /** Registers an append-only log; call before use. */
-  public synchronized <E> AppendOnlyLog<E> log(Function<E, Object> uniqueKey, Function<E, Object> groupKey) {
-    AppendOnlyLog<E> l = new AppendOnlyLog<>(this, uniqueKey, groupKey);
+  /** Registers an append-only log of rows grouped by {@code groupKey}, unique by {@code sequence} in a group. */
+  public synchronized <E> AppendOnlyLog<E> log(Function<E, Object> groupKey, ToLongFunction<E> sequence) {
+    AppendOnlyLog<E> l = new AppendOnlyLog<>(this, groupKey, sequence);
     logs.add(l);
     return l;
+  }
+
+  /**
+   * Registers a foreign key: {@code link} of a child row names a parent row that must exist when the child is
+   * committed, and a parent cannot be deleted while a committed child names it.
+   *
+   * @param childIndex the index on {@code link} (the reverse look-up); null when the child's key is the parent's
+   */
+  public synchronized <CK, CS, PK, PS> void foreignKey(
+      Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
+    foreignKeys.add(new ForeignKey<>(child, link, childIndex, parent));
   }
 
   @Override
@@ -46,7 +65,7 @@ public final class InMemoryDatabase implements UnitOfWork {
     if (current.get() != null) {
       return work.get();
     }
-    Transaction tx = new Transaction();
+    Transaction tx = new Transaction(commitSeq);
     current.set(tx);
     T result;
     try {
@@ -97,21 +116,55 @@ public final class InMemoryDatabase implements UnitOfWork {
     return tx;
   }
 
+  /** Runs a read of committed state under the read lock: it sees no half of a commit. */
+  public <T> T read(Supplier<T> read) {
+    ReentrantReadWriteLock.ReadLock readLock = lock.readLock();
+    readLock.lock();
+    try {
+      return read.get();
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** Runs a change of committed state (outside units of work: set-up) under the write lock. */
+  <T> T write(Supplier<T> change) {
+    ReentrantReadWriteLock.WriteLock writeLock = lock.writeLock();
+    writeLock.lock();
+    try {
+      return change.get();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void commit(Transaction tx) {
-    synchronized (commitLock) {
+    if (!tx.hasWrites()) {
+      return;
+    }
+    write(() -> {
       for (Table t : tables) {
-        t.validate(tx.writes(t));
+        t.validate(tx);
       }
       for (AppendOnlyLog l : logs) {
         l.validate(tx.appends(l));
       }
+      for (ForeignKey fk : foreignKeys) {
+        fk.validate(tx);
+      }
+      long seq = commitSeq + 1;
+      for (ForeignKey fk : foreignKeys) {
+        fk.apply(tx, seq);
+      }
       for (Table t : tables) {
-        t.apply(tx.writes(t));
+        t.apply(tx);
       }
       for (AppendOnlyLog l : logs) {
         l.apply(tx.appends(l));
       }
-    }
+      commitSeq = seq;
+      return null;
+    });
   }
 }

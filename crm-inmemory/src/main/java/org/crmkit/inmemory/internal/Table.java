@@ -3,10 +3,14 @@ package org.crmkit.inmemory.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.shared.ConflictException;
@@ -16,21 +20,34 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
- * One versioned table of immutable snapshots. Committed rows live in a concurrent map; a transaction's writes
- * live in its own workspace until commit, when {@link InMemoryDatabase} checks that every row still has the
- * version the transaction based its write on.
+ * One versioned table of immutable snapshots. Committed rows live in a hash map by key, their keys in the table's
+ * order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered list costs what the page holds, and in the
+ * secondary {@link Index indexes} the look-ups need. All of it is read and changed under the database's lock.
+ *
+ * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
+ * read (it keeps seeing the version it first read, as a JPA persistence context does), then committed rows. A write
+ * remembers the version it was based on, the version first read; commit refuses it with a
+ * {@link ConflictException} when the row has changed since.
  *
  * @param <K> key type
  * @param <S> snapshot type (an immutable record)
  */
 public final class Table<K, S> {
+  private static final Object ABSENT = new Object();
+  private static final Object NO_CLAIM = new Object();
+
   private final RecordType type;
   private final Function<S, K> key;
   private final Function<S, Long> version;
   private final VersionSetter<S> withVersion;
   private final Comparator<S> order;
-  private final Map<K, S> committed = new ConcurrentHashMap<>();
   private final InMemoryDatabase db;
+  private final Map<K, S> committed = new HashMap<>();
+  private final OrderedKeys<K> ordered;
+  private final List<Index<K, S>> indexes = new ArrayList<>();
+  private Function<S, Object> claimKey;
+  private final Map<Object, K> claimOwners = new HashMap<>();
+  private final Map<K, Object> claimOf = new HashMap<>();
 
   /** Sets the version of a snapshot. */
   @FunctionalInterface
@@ -51,127 +68,459 @@ public final class Table<K, S> {
     this.version = version;
     this.withVersion = withVersion;
     this.order = order;
+    // Rows never change their place in the order (it is built from values fixed at creation), so the set can
+    // compare keys by looking their rows up.
+    this.ordered = new OrderedKeys<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
   }
 
   /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
   record Write<S>(S row, long baseVersion) {}
 
+  /** What one unit of work did to this table. */
+  static final class Work<K, S> {
+    final Map<K, Write<S>> writes = new LinkedHashMap<>();
+    /** Rows as first read: the snapshot, or {@link #ABSENT}. */
+    final Map<K, Object> reads = new HashMap<>();
+    /** Match-key claims of written rows: the claimed key, or {@link #NO_CLAIM}. */
+    final Map<K, Object> claims = new HashMap<>();
+    /** Claim keys a duplicate check of this unit of work found free. */
+    final Set<Object> checkedFree = new HashSet<>();
+  }
+
+  /**
+   * A secondary index: committed keys by the value {@code valueOf} gives (null: not indexed). Holds a single key or
+   * a set of keys per value, so a unique-ish value costs one map entry.
+   */
+  public static final class Index<K, S> {
+    private final Function<S, Object> valueOf;
+    private final Map<Object, Object> keys = new HashMap<>();
+
+    Index(Function<S, Object> valueOf) {
+      this.valueOf = valueOf;
+    }
+
+    @SuppressWarnings("unchecked")
+    void add(Object value, K k) {
+      if (value == null) {
+        return;
+      }
+      Object present = keys.get(value);
+      if (present == null) {
+        keys.put(value, k);
+      } else if (present instanceof IndexSet<?> set) {
+        ((IndexSet<K>) set).add(k);
+      } else if (!present.equals(k)) {
+        IndexSet<K> set = new IndexSet<>();
+        set.add((K) present);
+        set.add(k);
+        keys.put(value, set);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    void remove(Object value, K k) {
+      if (value == null) {
+        return;
+      }
+      Object present = keys.get(value);
+      if (present instanceof IndexSet<?> set) {
+        set.remove(k);
+        if (set.size() == 1) {
+          keys.put(value, set.iterator().next());
+        }
+      } else if (k.equals(present)) {
+        keys.remove(value);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    Set<K> get(Object value) {
+      Object present = keys.get(value);
+      if (present == null) {
+        return Set.of();
+      }
+      return present instanceof IndexSet<?> set ? (Set<K>) set : Set.of((K) present);
+    }
+
+    Object valueOf(S row) {
+      return row == null ? null : valueOf.apply(row);
+    }
+  }
+
+  /** The set behind an index value held by more than one row. */
+  private static final class IndexSet<K> extends HashSet<K> {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed). */
+  public Index<K, S> index(Function<S, Object> valueOf) {
+    Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"));
+    db.write(() -> {
+      committed.forEach((k, s) -> index.add(index.valueOf(s), k));
+      indexes.add(index);
+      return null;
+    });
+    return index;
+  }
+
+  /**
+   * Makes {@code claimKey} (null: none) a claim that at most one row holds, as a unique index on a nullable column
+   * would: a row inserted after a duplicate check found its key free claims it ({@link #checked}); other rows hold
+   * no claim, so rows with the same key remain possible when they are created on purpose. Two units of work
+   * claiming one key: the second to commit gets a {@link ConflictException}.
+   */
+  public void uniqueClaim(Function<S, Object> claimKey) {
+    this.claimKey = Objects.requireNonNull(claimKey, "claimKey");
+  }
+
+  // ---------------------------------------------------------------- reads and writes of a unit of work
+
   /** @return the row as this transaction sees it */
   public Optional<S> get(K id) {
-    Transaction tx = db.current();
-    Map<K, Write<S>> writes = tx.writes(this);
-    Write<S> w = writes.get(id);
-    if (w != null) {
-      return Optional.ofNullable(w.row());
+    Objects.requireNonNull(id, "id");
+    return Optional.ofNullable(view(db.current().work(this), id));
+  }
+
+  @SuppressWarnings("unchecked")
+  private S view(Work<K, S> w, K id) {
+    Write<S> write = w.writes.get(id);
+    if (write != null) {
+      return write.row();
     }
-    return Optional.ofNullable(committed.get(id));
+    Object read = w.reads.get(id);
+    if (read == null) {
+      S row = db.read(() -> committed.get(id));
+      w.reads.put(id, row == null ? ABSENT : row);
+      return row;
+    }
+    return read == ABSENT ? null : (S) read;
   }
 
   /**
    * Inserts (version 0) or updates (version = stored version) a row; returns it with the next version.
    */
   public S save(S row) {
-    Transaction tx = db.current();
+    Objects.requireNonNull(row, "row");
+    Work<K, S> w = db.current().work(this);
     K id = key.apply(row);
     long v = version.apply(row);
-    Map<K, Write<S>> writes = tx.writes(this);
-    Optional<S> current = get(id);
+    S current = view(w, id);
     if (v == 0) {
-      if (current.isPresent()) {
+      if (current != null) {
         throw new ConflictException(type.label() + " " + id + " already exists; load it and update it instead");
       }
     } else {
-      if (current.isEmpty()) {
+      if (current == null) {
         throw new ConflictException(
             type.label() + " " + id + " was deleted by someone else (you had version " + v + ")");
       }
-      long stored = version.apply(current.get());
+      long stored = version.apply(current);
       if (stored != v) {
         throw ConflictException.staleVersion(type, id, v, stored);
       }
     }
     S next = withVersion.withVersion(row, v + 1);
-    Write<S> previous = writes.get(id);
-    long base = previous != null ? previous.baseVersion() : baseOf(id);
-    writes.put(id, new Write<>(next, base));
+    w.writes.put(id, new Write<>(next, baseVersion(w, id)));
+    if (claimKey != null) {
+      claim(w, id, claimKey.apply(next), v == 0);
+    }
     return next;
   }
 
   /** Deletes a row whose stored version is {@code expectedVersion}. */
   public void delete(K id, long expectedVersion) {
-    Transaction tx = db.current();
-    Map<K, Write<S>> writes = tx.writes(this);
-    S current = get(id).orElseThrow(() -> new RecordNotFoundException(type, id));
+    Objects.requireNonNull(id, "id");
+    Work<K, S> w = db.current().work(this);
+    S current = view(w, id);
+    if (current == null) {
+      throw new RecordNotFoundException(type, id);
+    }
     long stored = version.apply(current);
     if (stored != expectedVersion) {
       throw ConflictException.staleVersion(type, id, expectedVersion, stored);
     }
-    Write<S> previous = writes.get(id);
-    long base = previous != null ? previous.baseVersion() : baseOf(id);
-    writes.put(id, new Write<>(null, base));
+    w.writes.put(id, new Write<>(null, baseVersion(w, id)));
+    w.claims.remove(id);
   }
 
-  /** @return every row this transaction sees that matches, in table order */
-  public List<S> select(Predicate<? super S> filter) {
-    Map<K, Write<S>> writes = db.current().writes(this);
-    List<S> rows = new ArrayList<>();
-    // Committed rows this unit of work has not touched, then its own versions of the rows it wrote.
-    for (Map.Entry<K, S> e : committed.entrySet()) {
-      if (!writes.containsKey(e.getKey()) && filter.test(e.getValue())) {
-        rows.add(e.getValue());
+  /** The version a write is based on: that of the row as this unit of work first read it (0: absent). */
+  @SuppressWarnings("unchecked")
+  private long baseVersion(Work<K, S> w, K id) {
+    Write<S> previous = w.writes.get(id);
+    if (previous != null) {
+      return previous.baseVersion();
+    }
+    Object read = w.reads.get(id);
+    return read == null || read == ABSENT ? 0 : version.apply((S) read);
+  }
+
+  /**
+   * Decides the claim of a written row: an inserted row claims its key when this unit of work checked the key for
+   * duplicates and found none ({@link #checked}); an updated row keeps its claim while its key stays the same.
+   */
+  private void claim(Work<K, S> w, K id, Object wanted, boolean insert) {
+    Object claim = NO_CLAIM;
+    if (wanted != null) {
+      Object pending = w.claims.get(id);
+      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.read(() -> claimOf.get(id)));
+      // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
+      if (insert ? w.checkedFree.remove(wanted) : held) {
+        claim = wanted;
       }
     }
-    for (Write<S> w : writes.values()) {
-      if (w.row() != null && filter.test(w.row())) {
-        rows.add(w.row());
+    w.claims.put(id, claim);
+  }
+
+  /**
+   * Notes that this unit of work looked for rows with the claim key {@code key} (a duplicate check) and whether it
+   * found one. A row it then inserts with a key it found free claims the key, so that a concurrent unit of work
+   * that made the same check and inserts the same key conflicts at commit, whichever commits first.
+   */
+  public void checked(Object key, boolean found) {
+    Objects.requireNonNull(key, "key");
+    Work<K, S> w = db.current().work(this);
+    if (found) {
+      w.checkedFree.remove(key);
+    } else {
+      w.checkedFree.add(key);
+    }
+  }
+
+  /**
+   * @param filter the rows wanted, or null for all of them (then the page is read without a scan)
+   * @return one page of the matching rows in table order, mapped
+   */
+  public <T> Page<T> page(Predicate<? super S> filter, PageRequest request, Function<S, T> mapper) {
+    long from = request.offset();
+    int size = request.size();
+    Work<K, S> w = db.current().workIfAny(this);
+    if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
+      // Nothing of this unit of work to merge: start at the offset in the ordered keys and read only the page.
+      long[] total = {0};
+      List<S> rows = db.read(() -> {
+        List<S> page = new ArrayList<>(Math.min(size, 1024));
+        Iterator<K> keys = ordered.from(from);
+        while (page.size() < size && keys.hasNext()) {
+          page.add(committed.get(keys.next()));
+        }
+        total[0] = committed.size();
+        return page;
+      });
+      return new Page<>(rows.stream().map(mapper).toList(), request, total[0]);
+    }
+    List<S> items = new ArrayList<>(Math.min(size, 1024));
+    long[] seen = {0};
+    scan(filter, row -> {
+      if (seen[0] >= from && items.size() < size) {
+        items.add(row);
+      }
+      seen[0]++;
+      return filter != null || items.size() < size;
+    });
+    long total = filter == null ? count() : seen[0];
+    return new Page<>(items.stream().map(mapper).toList(), request, total);
+  }
+
+  /** @return how many rows this transaction sees */
+  private long count() {
+    Work<K, S> w = db.current().workIfAny(this);
+    return db.read(() -> {
+      long n = committed.size();
+      if (w != null) {
+        for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
+          n += (e.getValue().row() != null ? 1 : 0) - (committed.containsKey(e.getKey()) ? 1 : 0);
+        }
+      }
+      return n;
+    });
+  }
+
+  /** A consumer of scanned rows that says whether to go on. */
+  @FunctionalInterface
+  private interface Visitor<S> {
+    boolean visit(S row);
+  }
+
+  /**
+   * Visits the rows this transaction sees, in table order: committed rows (as this unit of work first read them)
+   * merged with the rows it wrote. Runs under the read lock, so it sees no half of a commit.
+   */
+  @SuppressWarnings("unchecked")
+  private void scan(Predicate<? super S> filter, Visitor<S> visitor) {
+    Work<K, S> w = db.current().workIfAny(this);
+    List<S> own = new ArrayList<>();
+    if (w != null) {
+      for (Write<S> write : w.writes.values()) {
+        if (write.row() != null && (filter == null || filter.test(write.row()))) {
+          own.add(write.row());
+        }
+      }
+      own.sort(order);
+    }
+    db.read(() -> {
+      Iterator<S> mine = own.iterator();
+      S next = mine.hasNext() ? mine.next() : null;
+      for (K k : ordered) {
+        S row;
+        if (w != null && !w.writes.isEmpty() && w.writes.containsKey(k)) {
+          continue;
+        }
+        Object read = w == null || w.reads.isEmpty() ? null : w.reads.get(k);
+        row = read == null || read == ABSENT ? committed.get(k) : (S) read;
+        if (filter != null && !filter.test(row)) {
+          continue;
+        }
+        while (next != null && order.compare(next, row) < 0) {
+          if (!visitor.visit(next)) {
+            return null;
+          }
+          next = mine.hasNext() ? mine.next() : null;
+        }
+        if (!visitor.visit(row)) {
+          return null;
+        }
+      }
+      while (next != null) {
+        if (!visitor.visit(next)) {
+          return null;
+        }
+        next = mine.hasNext() ? mine.next() : null;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * @return the rows this transaction sees whose indexed value is {@code value}, in table order; reads only the
+   *     rows the index names (plus this unit of work's own writes)
+   */
+  public List<S> lookup(Index<K, S> index, Object value) {
+    Objects.requireNonNull(value, "value");
+    Work<K, S> w = db.current().work(this);
+    List<K> keys = db.read(() -> new ArrayList<>(index.get(value)));
+    List<S> rows = new ArrayList<>();
+    for (K k : keys) {
+      if (!w.writes.containsKey(k)) {
+        S row = view(w, k);
+        if (row != null && value.equals(index.valueOf(row))) {
+          rows.add(row);
+        }
+      }
+    }
+    for (Write<S> write : w.writes.values()) {
+      if (write.row() != null && value.equals(index.valueOf(write.row()))) {
+        rows.add(write.row());
       }
     }
     rows.sort(order);
     return rows;
   }
 
-  /** @return one page of the matching rows, mapped */
-  public <T> Page<T> page(Predicate<? super S> filter, PageRequest request, Function<S, T> mapper) {
-    List<S> rows = select(filter);
-    int from = (int) Math.min(rows.size(), request.offset());
-    int to = Math.min(rows.size(), from + request.size());
-    return new Page<>(rows.subList(from, to).stream().map(mapper).toList(), request, rows.size());
-  }
+  // ---------------------------------------------------------------- commit, under the write lock
 
-  private long baseOf(K id) {
-    S c = committed.get(id);
-    return c == null ? 0 : version.apply(c);
-  }
-
-  /** Checks that every write's base version still holds; called under the commit lock. */
-  void validate(Map<K, Write<S>> writes) {
-    for (Map.Entry<K, Write<S>> e : writes.entrySet()) {
-      long now = baseOf(e.getKey());
+  /** Checks that every write's base version still holds. */
+  void validate(Transaction tx) {
+    Work<K, S> w = tx.workIfAny(this);
+    if (w == null) {
+      return;
+    }
+    for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
+      long now = committedVersion(e.getKey());
       if (now != e.getValue().baseVersion()) {
         throw new ConflictException(
             type.label() + " " + e.getKey() + " was changed by someone else while this unit of work ran (based on version "
                 + e.getValue().baseVersion() + ", now " + now + "); nothing was written, reload and try again");
       }
     }
+    for (Map.Entry<K, Object> e : w.claims.entrySet()) {
+      K holder = e.getValue() == NO_CLAIM ? null : claimOwners.get(e.getValue());
+      if (holder != null && !holder.equals(e.getKey())) {
+        throw new ConflictException(type.label() + " " + holder + " with the same match key ('" + e.getValue()
+            + "') was created by someone else while this unit of work created " + type.label() + " " + e.getKey()
+            + "; nothing was written. Try again: the " + type.label() + " created meanwhile will be found");
+      }
+    }
   }
 
-  /** Applies validated writes; called under the commit lock. */
-  void apply(Map<K, Write<S>> writes) {
-    writes.forEach((k, w) -> {
-      if (w.row() == null) {
-        committed.remove(k);
-      } else {
-        committed.put(k, w.row());
+  /** Applies validated writes. */
+  void apply(Transaction tx) {
+    Work<K, S> w = tx.workIfAny(this);
+    if (w == null) {
+      return;
+    }
+    for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
+      K k = e.getKey();
+      S row = e.getValue().row();
+      S old = committed.get(k);
+      for (Index<K, S> index : indexes) {
+        Object before = index.valueOf(old);
+        Object after = index.valueOf(row);
+        if (!Objects.equals(before, after)) {
+          index.remove(before, k);
+          index.add(after, k);
+        }
       }
-    });
+      if (row == null) {
+        if (old != null) {
+          ordered.remove(k);
+          committed.remove(k);
+        }
+      } else if (old == null) {
+        committed.put(k, row);
+        ordered.add(k);
+      } else if (order.compare(old, row) != 0) {
+        ordered.remove(k);
+        committed.put(k, row);
+        ordered.add(k);
+      } else {
+        committed.put(k, row);
+      }
+      if (claimKey != null) {
+        Object claim = row == null ? NO_CLAIM : w.claims.getOrDefault(k, NO_CLAIM);
+        Object held = claimOf.get(k);
+        if (held != null && !held.equals(claim)) {
+          claimOwners.remove(held);
+          claimOf.remove(k);
+        }
+        if (claim != NO_CLAIM) {
+          claimOwners.put(claim, k);
+          claimOf.put(k, claim);
+        }
+      }
+    }
+  }
+
+  long committedVersion(K k) {
+    S c = committed.get(k);
+    return c == null ? 0 : version.apply(c);
+  }
+
+  boolean committedContains(K k) {
+    return committed.containsKey(k);
+  }
+
+  S committedRow(K k) {
+    return committed.get(k);
+  }
+
+  /** @return this unit of work's write of the row, or null */
+  Write<S> pendingWrite(Transaction tx, K k) {
+    Work<K, S> w = tx.workIfAny(this);
+    return w == null ? null : w.writes.get(k);
+  }
+
+  /** @return this unit of work's writes (empty when none) */
+  Map<K, Write<S>> pendingWrites(Transaction tx) {
+    Work<K, S> w = tx.workIfAny(this);
+    return w == null ? Map.of() : w.writes;
+  }
+
+  RecordType type() {
+    return type;
   }
 
   /** @return how many rows are committed (for tests and diagnostics) */
   public int committedCount() {
-    return committed.size();
-  }
-
-  static <K, S> Map<K, Write<S>> newWrites() {
-    return new HashMap<>();
+    return db.read(committed::size);
   }
 }

@@ -5,19 +5,51 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The private workspace of one unit of work on one thread. */
+/**
+ * The private workspace of one unit of work on one thread: per table its writes, the rows it read (so it keeps
+ * seeing and writing on top of the version it first read, as a JPA persistence context does) and the match-key
+ * claims of its writes; per log its appends.
+ */
 final class Transaction {
-  private final Map<Object, Map<Object, Table.Write<Object>>> writesByTable = new IdentityHashMap<>();
+  /** The database's commit sequence when this unit of work began: links committed later are concurrent. */
+  final long startSeq;
+  private final Map<Table<?, ?>, Table.Work<?, ?>> workByTable = new IdentityHashMap<>();
+  private final Map<AppendOnlyLog<?>, List<?>> appendsByLog = new IdentityHashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
-  private final Map<Object, List<Object>> appendsByLog = new IdentityHashMap<>();
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  <K, S> Map<K, Table.Write<S>> writes(Table<K, S> table) {
-    return (Map) writesByTable.computeIfAbsent(table, t -> Table.newWrites());
+
+  Transaction(long startSeq) {
+    this.startSeq = startSeq;
+  }
+
+  @SuppressWarnings("unchecked")
+  <K, S> Table.Work<K, S> work(Table<K, S> table) {
+    return (Table.Work<K, S>) workByTable.computeIfAbsent(table, t -> new Table.Work<>());
+  }
+
+  /** @return the table's workspace, or null when this unit of work has not touched the table */
+  @SuppressWarnings("unchecked")
+  <K, S> Table.Work<K, S> workIfAny(Table<K, S> table) {
+    return (Table.Work<K, S>) workByTable.get(table);
   }
 
   @SuppressWarnings("unchecked")
   <E> List<E> appends(AppendOnlyLog<E> log) {
     return (List<E>) appendsByLog.computeIfAbsent(log, l -> new ArrayList<>());
+  }
+
+  /** @return true when the unit of work wrote or appended anything */
+  boolean hasWrites() {
+    for (Table.Work<?, ?> w : workByTable.values()) {
+      if (!w.writes.isEmpty()) {
+        return true;
+      }
+    }
+    for (List<?> a : appendsByLog.values()) {
+      if (!a.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Runnable> afterCommit() {

@@ -4,14 +4,15 @@ import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountMatchKey;
 
 /**
- * The stored form of an account's {@link AccountMatchKey}: the columns {@code name_normalized} and
- * {@code match_domain} of {@code crm_account}, and {@code match_key_version}, the normalisation they were computed
- * with. Values longer than their column are cut (never splitting a surrogate pair); look-ups cut the key the same
+ * The stored form of an account's {@link AccountMatchKey}: the columns {@code name_normalized} (the key's
+ * {@linkplain AccountMatchKey#compactName() compact name}, so that one indexed look-up finds same and similar names)
+ * and {@code match_domain} of {@code crm_account}, and {@code match_key_version}, the normalisation they were
+ * computed with (2 since the compact name; rows of version 1 are recomputed by {@link AccountMatchBackfill}). Values longer than their column are cut (never splitting a surrogate pair); look-ups cut the key the same
  * way and then compare the full keys in Java, so a cut value can widen a query but never change its answer.
  */
 final class AccountMatchColumns {
   /** The normalisation the stored keys follow; NULL in {@code match_key_version} means "not computed yet". */
-  static final int KEY_VERSION = 1;
+  static final int KEY_VERSION = 2;
   static final int NAME_LENGTH = 400;
   static final int DOMAIN_LENGTH = 255;
 
@@ -25,9 +26,9 @@ final class AccountMatchColumns {
     e.matchKeyVersion = KEY_VERSION;
   }
 
-  /** @return the key's normalised name as stored, or null */
+  /** @return the key's compact name as stored, or null */
   static String name(AccountMatchKey key) {
-    return fit(key.normalizedName(), NAME_LENGTH);
+    return fit(key.compactName(), NAME_LENGTH);
   }
 
   /** @return the key's domain as stored, or null */
@@ -37,7 +38,7 @@ final class AccountMatchColumns {
 
   /** @return true when the stored form of the key is exact (nothing was cut) */
   static boolean exact(AccountMatchKey key) {
-    return (key.normalizedName() == null || key.normalizedName().length() <= NAME_LENGTH)
+    return (key.compactName() == null || key.compactName().length() <= NAME_LENGTH)
         && (key.domain() == null || key.domain().length() <= DOMAIN_LENGTH);
   }
 

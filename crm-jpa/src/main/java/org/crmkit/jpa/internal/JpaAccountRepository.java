@@ -1,14 +1,20 @@
 package org.crmkit.jpa.internal;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
@@ -18,17 +24,67 @@ import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Text;
 
 /**
  * {@link AccountRepository} over {@code crm_account}. Every save also stores the account's match key
- * ({@code name_normalized}, {@code match_domain}), which {@link #findMatching} looks up through their indexes.
+ * ({@code name_normalized}, {@code match_domain}), which {@link #findMatching} looks up through their indexes, and
+ * its claim on the normalised name ({@code match_claim}, unique, migration V5): an account inserted after a duplicate
+ * check of this unit of work ({@link #findMatching}) found its name free claims the name, so two conversions that
+ * both found a company new and both create it conflict on the unique index (a {@code ConflictException}; the retry
+ * finds the account) instead of both committing. Accounts created without such a check (or after a check that
+ * found the name taken) claim nothing, so same-named accounts created on purpose remain possible.
  */
 public final class JpaAccountRepository implements AccountRepository {
   private final VersionedStore<AccountEntity, AccountSnapshot> store;
+  /**
+   * Per unit of work (the provider's session), the normalised names its duplicate checks found free: the next
+   * account it inserts with such a name claims it. Weak keys: the entry goes with the session.
+   */
+  private final Map<Object, Set<String>> checkedFree = new WeakHashMap<>();
 
   public JpaAccountRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
-        Mappers::toSnapshot, Mappers::copy, s -> s.id().value(), AccountSnapshot::version);
+        AccountEntity::toSnapshot, this::copyClaiming, s -> s.id().value(), AccountSnapshot::version);
+  }
+
+  /**
+   * Copies the snapshot into the row and decides the row's claim on its normalised name: an inserted account claims
+   * it when this unit of work's duplicate check ({@link #findMatching}) found the name free; an updated account keeps
+   * its claim while its name keeps the key. Decided without a query.
+   */
+  private void copyClaiming(AccountSnapshot s, AccountEntity e) {
+    String wanted = AccountMatchColumns.name(AccountMatchKey.of(s.details()));
+    String claim = null;
+    if (wanted != null) {
+      // An insert consumes the check, so a stale one (a host's long-lived entity manager) costs one conflict at most.
+      boolean claims = s.version() == 0 ? checkedFree(false).remove(wanted) : wanted.equals(e.matchClaim);
+      claim = claims ? wanted : null;
+    }
+    e.copyFrom(s);
+    e.matchClaim = claim;
+  }
+
+  /**
+   * @param create whether to make the set when the unit of work has none yet
+   * @return the names the current unit of work's duplicate checks found free (its entity manager's); a
+   *     synchronized set, empty and unattached when {@code create} is false and there is none
+   */
+  private Set<String> checkedFree(boolean create) {
+    EntityManager em = store.em();
+    // The provider's session behind the entity manager: one per transaction even when the host hands crmkit a
+    // shared, transaction-scoped proxy.
+    Object unitOfWork = em.getDelegate() == null ? em : em.getDelegate();
+    synchronized (checkedFree) {
+      Set<String> names = checkedFree.get(unitOfWork);
+      if (names == null) {
+        names = Collections.synchronizedSet(new HashSet<>());
+        if (create) {
+          checkedFree.put(unitOfWork, names);
+        }
+      }
+      return names;
+    }
   }
 
   @Override
@@ -47,7 +103,7 @@ public final class JpaAccountRepository implements AccountRepository {
       return store.em().createQuery("select e from CrmAccount e where e.id in :ids", AccountEntity.class)
           .setParameter("ids", keys)
           .getResultList().stream()
-          .map(e -> Account.restore(Mappers.toSnapshot(e)))
+          .map(e -> Account.restore(e.toSnapshot()))
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
@@ -70,12 +126,17 @@ public final class JpaAccountRepository implements AccountRepository {
     Objects.requireNonNull(page, "page");
     Where where = new Where()
         .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
-        .and("lower(e.name) like :name escape '\\'", "name",
-            q.nameContains() == null ? null : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
+        // Text.fold, the one folding rule of every storage, on the stored folded name; rows written before V6
+        // and not yet backfilled (CrmkitSchema.backfill) fall back to the database's lower().
+        .and("(e.nameFolded like :name escape '\\'"
+                + " or (e.nameFolded is null and lower(e.name) like :lowerName escape '\\'))",
+            "name", q.nameContains() == null ? null : Where.likeContains(Text.fold(q.nameContains())),
+            "lowerName", q.nameContains() == null ? null
+                : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
     try {
-      return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.createdAt, e.id",
+      return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.audit.createdAt, e.id",
           AccountEntity.class, "select count(e) from CrmAccount e" + where, page,
-          e -> Account.restore(Mappers.toSnapshot(e)));
+          e -> Account.restore(e.toSnapshot()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -90,6 +151,34 @@ public final class JpaAccountRepository implements AccountRepository {
    */
   @Override
   public List<Account> findMatching(AccountMatchKey key, int limit) {
+    List<Account> found = findCandidates(key, limit);
+    String name = AccountMatchColumns.name(key);
+    if (name != null) {
+      // A duplicate check: an account this unit of work now inserts with the name claims it if it was free.
+      boolean taken = found.stream().anyMatch(a -> name.equals(AccountMatchColumns.name(AccountMatchKey.of(a.details()))))
+          || (found.size() >= limit && nameTaken(name));
+      if (taken || limit == 0) {
+        checkedFree(false).remove(name);
+      } else {
+        checkedFree(true).add(name);
+      }
+    }
+    return found;
+  }
+
+  /** @return true when an account's stored normalised name is {@code name} (one indexed query) */
+  private boolean nameTaken(String name) {
+    try {
+      return !store.em().createQuery("select e.id from CrmAccount e where e.nameNormalized = :name", UUID.class)
+          .setParameter("name", name)
+          .setMaxResults(1)
+          .getResultList().isEmpty();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  private List<Account> findCandidates(AccountMatchKey key, int limit) {
     Objects.requireNonNull(key, "key");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, was " + limit);
@@ -109,7 +198,8 @@ public final class JpaAccountRepository implements AccountRepository {
     if (domain != null) {
       conditions.add("e.matchDomain = :domain");
     }
-    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions) + " order by e.createdAt, e.id";
+    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions)
+        + " order by e.audit.createdAt, e.id";
     int batch = Math.max(limit, 20);
     try {
       for (int offset = 0; ; offset += batch) {
@@ -124,7 +214,7 @@ public final class JpaAccountRepository implements AccountRepository {
         }
         List<AccountEntity> rows = query.getResultList();
         for (AccountEntity row : rows) {
-          Account account = Account.restore(Mappers.toSnapshot(row));
+          Account account = Account.restore(row.toSnapshot());
           if (!key.reasonsToMatch(AccountMatchKey.of(account.details())).isEmpty()) {
             found.add(account);
             if (found.size() == limit) {

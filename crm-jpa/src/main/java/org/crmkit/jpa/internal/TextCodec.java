@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.crmkit.conversion.FieldFill;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.customfield.FieldType;
@@ -20,6 +22,14 @@ import org.crmkit.shared.Segments;
  * {@link CustomValue#parse}.
  */
 final class TextCodec {
+  /**
+   * Size of the {@code segments} columns: holds the longest encoding the core's limits allow (every dimension
+   * with a key and value of full length made of backslashes, which the encoding doubles).
+   */
+  static final int SEGMENTS_COLUMN = 4000;
+
+  /** Size of the {@code custom_fields} columns, likewise for the core's custom field limits. */
+  static final int CUSTOM_FIELDS_COLUMN = 65535;
   private TextCodec() {}
 
   static String encode(CustomFields fields) {
@@ -73,6 +83,46 @@ final class TextCodec {
       values.put(parts.get(0), parts.get(1));
     }
     return Segments.of(values);
+  }
+
+  /**
+   * Encodes the fields a conversion filled into a linked record, one per line:
+   * {@code field TAB TYPE TAB value TAB beforeTYPE TAB before}, with {@code -} and an empty text as the "before"
+   * of a field that was empty. No fills is stored as NULL.
+   */
+  static String encodeFills(List<FieldFill> fills) {
+    if (fills.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (FieldFill f : fills) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(escape(f.field())).append('\t').append(f.after().type().name()).append('\t')
+          .append(escape(text(f.after()))).append('\t')
+          .append(f.before().map(b -> b.type().name()).orElse("-")).append('\t')
+          .append(escape(f.before().map(TextCodec::text).orElse("")));
+    }
+    return out.toString();
+  }
+
+  static List<FieldFill> decodeFills(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<FieldFill> fills = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      List<String> parts = split(line, 5);
+      Optional<CustomValue> before = parts.get(3).equals("-") ? Optional.empty()
+          : Optional.of(CustomValue.parse(FieldType.valueOf(parts.get(3)), parts.get(4)));
+      fills.add(new FieldFill(parts.get(0), before, CustomValue.parse(FieldType.valueOf(parts.get(1)), parts.get(2))));
+    }
+    return fills;
+  }
+
+  private static String text(CustomValue value) {
+    return value instanceof CustomValue.NumberValue n ? n.value().toString() : value.asText();
   }
 
   static String escape(String s) {

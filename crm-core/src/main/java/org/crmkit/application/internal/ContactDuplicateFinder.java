@@ -1,0 +1,132 @@
+package org.crmkit.application.internal;
+
+import static org.crmkit.application.internal.RecordFields.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.account.AccountMatchKey;
+import org.crmkit.application.internal.ConversionPlan.Draft;
+import org.crmkit.contact.Contact;
+import org.crmkit.contact.ContactQuery;
+import org.crmkit.conversion.ConversionAction;
+import org.crmkit.conversion.ConversionProblem.Reason;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.DuplicateCandidate;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.Page;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordType;
+
+/**
+ * Contacts for conversion: a contact with the lead's e-mail address is an exact match (case-insensitive). Only
+ * when there is none, the contacts of the linked existing account whose names are alike (accents, case,
+ * punctuation folded; {@value #NAME_THRESHOLD} or more similar) are offered as candidates, never linked on their
+ * own.
+ */
+final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
+  static final double NAME_THRESHOLD = 0.8;
+
+  ContactDuplicateFinder(Context ctx) {
+    super(ctx, ConversionTarget.CONTACT, ctx.writers().contacts(), ContactId::of, "lastName",
+        r -> RecordFields.contact(r.snapshot()), (draft, r) -> draft.contact = r);
+  }
+
+  @Override
+  List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
+    EmailAddress email = parseEmail(text(values, "email"));
+    if (email != null) {
+      List<Contact> found = ctx.storage().contacts()
+          .find(ContactQuery.all().withEmail(email), PageRequest.first(MAX_CANDIDATES)).items();
+      if (!found.isEmpty()) {
+        return found.stream()
+            .map(c -> new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
+                c.details().displayName(), List.of("EMAIL"), nameSimilarity(values, c)), true))
+            .toList();
+      }
+    }
+    Draft account = p.draft(ConversionTarget.ACCOUNT);
+    if (account.disposition != Disposition.LINKED || fold(fullName(values)).isEmpty()) {
+      return List.of();
+    }
+    List<Match<Contact>> alike = new ArrayList<>();
+    AccountId accountId = account.account.id();
+    Page<Contact> page;
+    int pageNo = 0;
+    do {
+      page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId),
+          PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
+      for (Contact c : page.items()) {
+        double similarity = nameSimilarity(values, c);
+        if (similarity >= NAME_THRESHOLD) {
+          alike.add(new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
+              c.details().displayName(), List.of("NAME"), similarity), false));
+        }
+      }
+    } while (page.hasNext());
+    return alike.stream().sorted(RANKING).limit(MAX_CANDIDATES).toList();
+  }
+
+  @Override
+  void check(Map<String, CustomValue> values) {
+    RecordFields.toContactDetails(values);
+    ctx.customFields().validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
+  }
+
+  @Override
+  void checkLink(ConversionPlan p, Draft d, Contact c) {
+    Draft account = p.draft(ConversionTarget.ACCOUNT);
+    if (account.disposition == Disposition.NONE) {
+      return;
+    }
+    Optional<AccountId> own = c.accountId();
+    if (own.isEmpty()) {
+      d.moveContactToAccount = true;
+    } else if (contactMustBelong(p)
+        && (account.disposition == Disposition.CREATED || !own.get().equals(account.account.id()))) {
+      p.problem(Reason.CONTACT_NOT_IN_ACCOUNT, "contact", "contact " + c.id() + " (" + c.details().displayName()
+          + ") belongs to account " + own.get() + ", not to the conversion's account; link that account, or choose"
+          + " another contact");
+    }
+  }
+
+  private boolean contactMustBelong(ConversionPlan p) {
+    return p.policy.contactMustBelongToAccount()
+        || (p.draft(ConversionTarget.OPPORTUNITY).action == ConversionAction.CREATE
+            && ctx.opportunityRules().contactMustBelongToAccount());
+  }
+
+  private static double nameSimilarity(Map<String, CustomValue> values, Contact c) {
+    String lead = fold(fullName(values));
+    String other = fold(c.details().firstName() == null ? c.details().lastName()
+        : c.details().firstName() + " " + c.details().lastName());
+    return lead.isEmpty() || other.isEmpty() ? 0 : AccountMatchKey.similarity(lead, other);
+  }
+
+  private static String fullName(Map<String, CustomValue> values) {
+    String first = text(values, "firstName");
+    String last = text(values, "lastName");
+    return (first == null ? "" : first) + " " + (last == null ? "" : last);
+  }
+
+  /** Case, accents, apostrophes, punctuation and spacing folded: {@code "Zoë  O'Neil"} is {@code "zoe oneil"}. */
+  static String fold(String name) {
+    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    return s.toLowerCase(Locale.ROOT).replaceAll("['’`´‘]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  private static EmailAddress parseEmail(String text) {
+    try {
+      return text == null ? null : EmailAddress.of(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

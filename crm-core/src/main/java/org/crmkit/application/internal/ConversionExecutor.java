@@ -1,0 +1,148 @@
+package org.crmkit.application.internal;
+
+import static org.crmkit.application.internal.RecordFields.text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.account.Account;
+import org.crmkit.application.CreateOpportunity;
+import org.crmkit.application.internal.ConversionPlan.Draft;
+import org.crmkit.contact.Contact;
+import org.crmkit.conversion.ConversionId;
+import org.crmkit.conversion.ConversionRecord;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.FieldFill;
+import org.crmkit.conversion.LeadConverted;
+import org.crmkit.conversion.TargetResult;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.lead.LeadConversionInfo;
+import org.crmkit.opportunity.Opportunity;
+import org.crmkit.pipeline.LeadStatus;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.ChangeOrigin;
+import org.crmkit.shared.ContactId;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.RecordId;
+import org.crmkit.shared.Segments;
+import org.crmkit.shared.UserId;
+
+/**
+ * Writes a plan without problems: account, contact, opportunity, the converted lead and the conversion record, in
+ * the caller's unit of work. Runs only after planning found nothing to refuse, so it never leaves partial writes
+ * behind a business refusal. Stateless and thread-safe.
+ */
+final class ConversionExecutor {
+  private final Context ctx;
+  private final DefaultOpportunityService opportunities;
+
+  ConversionExecutor(Context ctx, DefaultOpportunityService opportunities) {
+    this.ctx = ctx;
+    this.opportunities = opportunities;
+  }
+
+  ConversionRecord execute(Actor actor, ConversionPlan p, String ruleId) {
+    Instant now = ctx.now();
+    UserId owner = p.lead.owner();
+    Draft a = p.draft(ConversionTarget.ACCOUNT);
+    Draft c = p.draft(ConversionTarget.CONTACT);
+    Draft o = p.draft(ConversionTarget.OPPORTUNITY);
+
+    AccountId accountId = null;
+    if (a.disposition == Disposition.CREATED) {
+      Account created = Account.create(AccountId.of(ctx.ids().nextId()), owner, RecordFields.toAccountDetails(a.values),
+          Segments.none(), RecordFields.toCustomFields(a.values), now);
+      accountId = ctx.writers().accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
+    } else if (a.disposition == Disposition.LINKED) {
+      accountId = a.account.id();
+      if (!a.values.isEmpty()) {
+        ctx.writers().accounts().change(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
+            account -> {
+              Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.account(account.snapshot()),
+                  a.values);
+              account.edit(RecordFields.toAccountDetails(merged), account.segments(),
+                  RecordFields.toCustomFields(merged), now);
+            });
+      }
+    }
+
+    ContactId contactId = null;
+    if (c.disposition == Disposition.CREATED) {
+      Contact created = Contact.create(ContactId.of(ctx.ids().nextId()), owner, accountId,
+          RecordFields.toContactDetails(c.values), RecordFields.toCustomFields(c.values), now);
+      contactId = ctx.writers().contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
+    } else if (c.disposition == Disposition.LINKED) {
+      contactId = c.contact.id();
+      AccountId into = accountId;
+      if (!c.values.isEmpty() || c.moveContactToAccount) {
+        ctx.writers().contacts().change(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
+            contact -> {
+              if (!c.values.isEmpty()) {
+                Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.contact(contact.snapshot()),
+                    c.values);
+                contact.edit(RecordFields.toContactDetails(merged), RecordFields.toCustomFields(merged), now);
+              }
+              if (c.moveContactToAccount) {
+                contact.moveToAccount(into, now);
+              }
+            });
+      }
+    }
+
+    OpportunityId opportunityId = null;
+    if (o.disposition == Disposition.CREATED) {
+      Map<String, CustomValue> v = o.values;
+      CreateOpportunity command = new CreateOpportunity(owner, text(v, "name"), accountId, contactId,
+          v.get("amount") instanceof CustomValue.MoneyValue m ? m.value() : null, null, text(v, "stage"),
+          v.get("closeDate") instanceof CustomValue.DateValue dv ? dv.value() : null, text(v, "leadSource"),
+          text(v, "nextStep"), text(v, "description"), null, RecordFields.toCustomFields(v).values());
+      opportunityId = opportunities.create(actor, command, ChangeOrigin.LEAD_CONVERSION, p.lead.id()).id();
+    }
+
+    markConverted(actor, p, new LeadConversionInfo(accountId, contactId, opportunityId, now, actor.userId()));
+
+    Map<ConversionTarget, TargetResult> results = new EnumMap<>(ConversionTarget.class);
+    results.put(ConversionTarget.ACCOUNT, result(a, accountId,
+        accountId == null ? 0 : ctx.storage().accounts().findById(accountId).map(Account::version).orElse(0L)));
+    TargetResult contactResult = result(c, contactId,
+        contactId == null ? 0 : ctx.storage().contacts().findById(contactId).map(Contact::version).orElse(0L));
+    if (c.moveContactToAccount) {
+      List<FieldFill> fills = new ArrayList<>(contactResult.fills());
+      fills.add(new FieldFill(ConversionUndo.CONTACT_ACCOUNT, Optional.empty(), CustomValue.text(accountId.toString())));
+      contactResult = contactResult.withFills(fills);
+    }
+    results.put(ConversionTarget.CONTACT, contactResult);
+    results.put(ConversionTarget.OPPORTUNITY, result(o, opportunityId, opportunityId == null ? 0
+        : ctx.storage().opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L)));
+    ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids().nextId()), 0, p.lead.id(), p.policy.id(),
+        p.policy.version(), results, p.lead.snapshot(), p.automatic, ruleId, actor.userId(), now, null, null);
+    ConversionRecord saved = ctx.storage().conversionRecords().save(record);
+    ctx.emit(new LeadConverted(saved, now, actor));
+    return saved;
+  }
+
+  /**
+   * Marks the lead converted, based on the version that was planned on: when another unit of work changed or
+   * converted the lead meanwhile, that is a conflict (the service retries once with a fresh plan) rather than a
+   * conversion of values the lead no longer has.
+   */
+  private void markConverted(Actor actor, ConversionPlan p, LeadConversionInfo info) {
+    LeadStatus converted = p.policy.convertedStatus() == null
+        ? ctx.pipeline().convertedLeadStatus() : ctx.pipeline().leadStatus(p.policy.convertedStatus());
+    ctx.writers().leads().change(actor, p.lead.id(), p.lead.version(), ChangeOrigin.LEAD_CONVERSION,
+        lead -> lead.markConverted(converted, info));
+  }
+
+  private static TargetResult result(Draft d, RecordId id, long version) {
+    if (id == null) {
+      return TargetResult.none(d.action);
+    }
+    TargetResult result = TargetResult.of(d.action, d.disposition, id, version);
+    return d.disposition == Disposition.LINKED ? result.withFills(d.fills()) : result.withFills(List.of());
+  }
+}

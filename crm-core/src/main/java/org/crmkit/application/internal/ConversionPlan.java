@@ -1,0 +1,90 @@
+package org.crmkit.application.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.account.Account;
+import org.crmkit.application.ConvertLead;
+import org.crmkit.contact.Contact;
+import org.crmkit.conversion.ConversionAction;
+import org.crmkit.conversion.ConversionPolicy;
+import org.crmkit.conversion.ConversionProblem;
+import org.crmkit.conversion.ConversionProblem.Reason;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.DuplicateCandidate;
+import org.crmkit.conversion.FieldFill;
+import org.crmkit.conversion.TargetPlan;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.lead.Lead;
+import org.crmkit.shared.RecordId;
+
+/**
+ * What {@link ConversionPlanner} decided for one conversion, read by {@link ConversionExecutor}: the lead, a draft
+ * per target and every problem found. Only a plan without problems is executed. Filled while planning, then read.
+ */
+final class ConversionPlan {
+  final ConversionPolicy policy;
+  final ConvertLead cmd;
+  final Lead lead;
+  final Map<String, CustomValue> leadValues;
+  final boolean automatic;
+  final List<ConversionProblem> problems = new ArrayList<>();
+  final Map<ConversionTarget, Draft> drafts = new EnumMap<>(ConversionTarget.class);
+
+  ConversionPlan(ConversionPolicy policy, ConvertLead cmd, Lead lead, boolean automatic) {
+    this.policy = policy;
+    this.cmd = cmd;
+    this.lead = lead;
+    this.automatic = automatic;
+    this.leadValues = RecordFields.lead(lead.snapshot());
+  }
+
+  void problem(Reason reason, String field, String message) {
+    problems.add(ConversionProblem.of(reason, field, message));
+  }
+
+  Draft draft(ConversionTarget target) {
+    return drafts.get(target);
+  }
+
+  /** @return the plan per target, as a dry run reports it */
+  Map<ConversionTarget, TargetPlan> targetPlans() {
+    Map<ConversionTarget, TargetPlan> out = new EnumMap<>(ConversionTarget.class);
+    drafts.forEach((t, d) -> out.put(t, d.toPlan()));
+    return out;
+  }
+
+  /** What the conversion will do to one target. */
+  static final class Draft {
+    final ConversionAction action;
+    Disposition disposition = Disposition.NONE;
+    /** The values a new record receives, or the fields a linked record gets filled or overwritten. */
+    Map<String, CustomValue> values = new LinkedHashMap<>();
+    /** A linked record's values before the conversion (to record what the fills replace). */
+    Map<String, CustomValue> current = Map.of();
+    List<DuplicateCandidate> candidates = List.of();
+    Optional<RecordId> existingId = Optional.empty();
+    Account account;
+    Contact contact;
+    boolean moveContactToAccount;
+
+    Draft(ConversionAction action) {
+      this.action = action;
+    }
+
+    /** @return what the conversion writes into the linked record, with the values it replaces */
+    List<FieldFill> fills() {
+      List<FieldFill> fills = new ArrayList<>();
+      values.forEach((field, value) -> fills.add(new FieldFill(field, Optional.ofNullable(current.get(field)), value)));
+      return fills;
+    }
+
+    TargetPlan toPlan() {
+      return new TargetPlan(action, disposition, existingId, values, candidates);
+    }
+  }
+}

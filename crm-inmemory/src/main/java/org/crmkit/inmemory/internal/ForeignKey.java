@@ -1,0 +1,101 @@
+package org.crmkit.inmemory.internal;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.crmkit.shared.ConflictException;
+import org.crmkit.shared.StorageException;
+
+/**
+ * A link from a child table to a parent table, checked at commit as a database's foreign key is: a committed child
+ * names a parent that exists, and a parent is not deleted while a committed child names it.
+ *
+ * <p>A violation caused by another unit of work that committed while this one ran (the parent deleted meanwhile, or
+ * a child linked to it meanwhile) is a lost race: {@link ConflictException}, and a retry meets the sequential rule
+ * (the parent does not exist; the parent still has children). A violation this unit of work made on its own (it
+ * deleted a parent whose children it could see, or linked a child to a parent it deleted) is a bug in the caller:
+ * {@link StorageException}, as a database's foreign key violation is.
+ */
+final class ForeignKey<CK, CS, PK, PS> {
+  private final Table<CK, CS> child;
+  private final Function<CS, PK> link;
+  private final Table.Index<CK, CS> childIndex;
+  private final Table<PK, PS> parent;
+  /** Per parent, the commit that last linked a child to it. */
+  private final Map<PK, Long> lastLinked = new HashMap<>();
+
+  ForeignKey(Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
+    this.child = child;
+    this.link = link;
+    this.childIndex = childIndex;
+    this.parent = parent;
+  }
+
+  /** Checks the unit of work's writes; called under the write lock, after the version checks. */
+  @SuppressWarnings("unchecked")
+  void validate(Transaction tx) {
+    String childLabel = child.type().label().toLowerCase(Locale.ROOT);
+    String parentLabel = parent.type().label().toLowerCase(Locale.ROOT);
+    for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
+      CS row = e.getValue().row();
+      PK p = row == null ? null : link.apply(row);
+      if (p == null) {
+        continue;
+      }
+      Table.Write<PS> parentWrite = parent.pendingWrite(tx, p);
+      if (parentWrite != null ? parentWrite.row() == null : !parent.committedContains(p)) {
+        if (parentWrite != null) {
+          throw new StorageException("this unit of work deletes " + parentLabel + " " + p + " but links "
+              + childLabel + " " + e.getKey() + " to it; nothing was written. Unlink or delete the " + childLabel
+              + " first (a foreign key refuses this)", null);
+        }
+        throw new ConflictException(parent.type().label() + " " + p + ", which " + childLabel + " " + e.getKey()
+            + " links to, does not exist: it was deleted by someone else while this unit of work ran; nothing was"
+            + " written, reload and try again");
+      }
+    }
+    for (Map.Entry<PK, Table.Write<PS>> e : parent.pendingWrites(tx).entrySet()) {
+      if (e.getValue().row() != null) {
+        continue;
+      }
+      PK p = e.getKey();
+      Set<CK> children = childIndex == null
+          ? (child.committedContains((CK) p) ? Set.of((CK) p) : Set.of())
+          : childIndex.get(p);
+      for (CK c : children) {
+        Table.Write<CS> childWrite = child.pendingWrite(tx, c);
+        if (childWrite != null && (childWrite.row() == null || !p.equals(link.apply(childWrite.row())))) {
+          continue;
+        }
+        if (lastLinked.getOrDefault(p, 0L) > tx.startSeq) {
+          throw new ConflictException(child.type().label() + " " + c + " was linked to " + parentLabel + " " + p
+              + " by someone else while this unit of work deleted it; nothing was written, reload and try again");
+        }
+        throw new StorageException("this unit of work deletes " + parentLabel + " " + p + " but " + childLabel + " "
+            + c + " still refers to it; nothing was written. Delete or unlink the " + childLabel
+            + " first (a foreign key refuses this)", null);
+      }
+    }
+  }
+
+  /** Records new links; called under the write lock before the tables apply the writes. */
+  void apply(Transaction tx, long seq) {
+    for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
+      CS row = e.getValue().row();
+      PK p = row == null ? null : link.apply(row);
+      if (p != null) {
+        CS old = child.committedRow(e.getKey());
+        if (old == null || !p.equals(link.apply(old))) {
+          lastLinked.put(p, seq);
+        }
+      }
+    }
+    for (Map.Entry<PK, Table.Write<PS>> e : parent.pendingWrites(tx).entrySet()) {
+      if (e.getValue().row() == null) {
+        lastLinked.remove(e.getKey());
+      }
+    }
+  }
+}
