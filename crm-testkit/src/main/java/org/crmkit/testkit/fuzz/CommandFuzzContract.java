@@ -61,11 +61,22 @@ public interface CommandFuzzContract extends ContractSupport {
           String[] t = {v.field(), v.field(), v.field(), v.field(), v.emailField(), v.field(), v.field(), v.field(),
               v.field(), v.field()};
           Lead current = crm().leads().get(ALICE, base.id());
-          probe.change("UpdateLead" + java.util.Arrays.stream(t).map(FuzzProbe::abbreviate).toList(),
+          boolean[] named = v.someOf(t.length);
+          UpdateLead command = UpdateLead.of(current.id(), current.version());
+          for (int f = 0; f < t.length; f++) {
+            if (named[f]) {
+              command = nameLeadField(command, f, t[f]);
+            }
+          }
+          UpdateLead update = command;
+          String input = "UpdateLead " + describe(named, t);
+          Lead changed = probe.change(input,
               () -> crm().leads().get(ALICE, base.id()).snapshot(),
-              () -> crm().leads().update(ALICE, new UpdateLead(current.id(), current.version(), null, t[0], t[1],
-                  t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], null)),
+              () -> crm().leads().update(ALICE, update),
               Lead::snapshot);
+          if (changed != null) {
+            checkUnnamedKept(probe, input, named, current.details(), changed.details());
+          }
         }
       }
     });
@@ -83,17 +94,37 @@ public interface CommandFuzzContract extends ContractSupport {
         if (v.chance(50)) {
           probe.create("CreateAccount" + input,
               () -> crm().accounts().create(ALICE,
-                  new CreateAccount(null, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], segments, null)),
+                    CreateAccount.named(t[0]).website(t[1]).industry(t[2]).phone(t[3]).email(t[4]).city(t[5])
+                      .country(t[6]).description(t[7]).segments(segments)),
               Account::snapshot,
               a -> crm().accounts().get(ALICE, a.id()).snapshot(),
               () -> crm().accounts().list(ALICE, AccountQuery.all(), PageRequest.first(1)).total());
         } else {
           Account current = crm().accounts().get(ALICE, base.id());
-          probe.change("UpdateAccount" + input,
+          boolean[] named = v.someOf(t.length + 1);
+          named[0] &= t[0] != null; // the name cannot be cleared: a null name is left out, not sent
+          UpdateAccount command = UpdateAccount.of(current.id(), current.version());
+          for (int f = 0; f < t.length; f++) {
+            if (named[f]) {
+              command = nameAccountField(command, f, t[f]);
+            }
+          }
+          if (named[t.length]) {
+            command = command.segments(segments);
+          }
+          UpdateAccount update = command;
+          String changes = "UpdateAccount " + describe(named, t) + (named[t.length] ? input : "");
+          Account changed = probe.change(changes,
               () -> crm().accounts().get(ALICE, base.id()).snapshot(),
-              () -> crm().accounts().update(ALICE, new UpdateAccount(current.id(), current.version(), null, t[0],
-                  t[1], t[2], t[3], t[4], t[5], t[6], t[7], segments, null)),
+              () -> crm().accounts().update(ALICE, update),
               Account::snapshot);
+          if (changed != null) {
+            checkUnnamedKept(probe, changes, named, current.details(), changed.details());
+            if (!named[t.length] && !current.segments().equals(changed.segments())) {
+              probe.finding(changes + ": segments were not named but changed from " + current.segments() + " to "
+                  + changed.segments());
+            }
+          }
         }
       }
     });
@@ -126,9 +157,9 @@ public interface CommandFuzzContract extends ContractSupport {
           case 0 -> {
             Opportunity created = probe.create("CreateOpportunity " + input,
                 () -> crm().opportunities().create(ALICE, CreateOpportunity.named(name)
-                    .withAmount(amount)
-                    .withProbability(probability).withStage(stage).withCloseDate(closeDate)
-                    .withSegments(segments)),
+                    .amount(amount)
+                    .probability(probability).stage(stage).closeDate(closeDate)
+                    .segments(segments)),
                 Opportunity::snapshot,
                 o -> crm().opportunities().get(ALICE, o.id()).snapshot(),
                 () -> crm().opportunities().list(ALICE, OpportunityQuery.all(), PageRequest.first(1)).total());
@@ -136,21 +167,43 @@ public interface CommandFuzzContract extends ContractSupport {
           }
           case 1 -> {
             Opportunity current = crm().opportunities().get(ALICE, base.id());
-            Opportunity changed = probe.change("UpdateOpportunity " + input,
+            // a partial update: each value is named or left out; a named null clears (or, for the probability,
+            // returns it to the stage's default); the name cannot be cleared, so a null name is left out
+            boolean[] named = v.someOf(6);
+            named[0] &= name != null;
+            UpdateOpportunity command = UpdateOpportunity.of(current.id(), current.version());
+            command = named[0] ? command.name(name) : command;
+            command = named[1] ? command.amount(amount) : command;
+            command = named[2] ? command.probability(probability) : command;
+            command = named[3] ? command.closeDate(closeDate) : command;
+            command = named[4] ? command.nextStep(nextStep) : command;
+            command = named[5] ? command.segments(segments) : command;
+            UpdateOpportunity update = command;
+            String changes = "UpdateOpportunity " + update.changed() + " " + input;
+            Opportunity changed = probe.change(changes,
                 () -> crm().opportunities().get(ALICE, base.id()).snapshot(),
-                () -> crm().opportunities().update(ALICE, UpdateOpportunity.from(current).withName(name)
-                    .withAmount(amount)
-                    .withProbability(probability).withCloseDate(closeDate).withNextStep(nextStep)
-                    .withSegments(segments)),
+                () -> crm().opportunities().update(ALICE, update),
                 Opportunity::snapshot);
-            checkExact(probe, input, changed, amount, closeDate);
+            if (changed != null) {
+              checkExact(probe, changes, changed, named[1] ? amount : null, named[3] ? closeDate : null);
+              if (named[1] && amount == null && changed.amount().isPresent()) {
+                probe.finding(changes + ": the amount was cleared but is " + changed.amount());
+              }
+              checkKept(probe, changes, "name", named[0], current.name(), changed.name());
+              checkKept(probe, changes, "amount", named[1], current.amount(), changed.amount());
+              checkKept(probe, changes, "closeDate", named[3], current.closeDate(), changed.closeDate());
+              checkKept(probe, changes, "nextStep", named[4], current.nextStep(), changed.nextStep());
+              checkKept(probe, changes, "segments", named[5], current.segments(), changed.segments());
+              checkKept(probe, changes, "stage", false, current.stage(), changed.stage());
+              checkKept(probe, changes, "description", false, current.description(), changed.description());
+            }
           }
           default -> {
             Opportunity current = crm().opportunities().get(ALICE, base.id());
             probe.change("ChangeStage to " + FuzzProbe.abbreviate(stage),
                 () -> crm().opportunities().get(ALICE, base.id()).snapshot(),
                 () -> crm().opportunities().changeStage(ALICE,
-                    new ChangeStage(current.id(), current.version(), stage)),
+                    ChangeStage.of(current.id(), current.version(), stage)),
                 Opportunity::snapshot);
           }
         }
@@ -169,7 +222,7 @@ public interface CommandFuzzContract extends ContractSupport {
         }
         Opportunity created = probe.create("CreateOpportunity amount=" + decimal + " EUR",
             () -> crm().opportunities().create(ALICE,
-                CreateOpportunity.named("Decimal " + decimal).withAmount(amount)),
+                CreateOpportunity.named("Decimal " + decimal).amount(amount)),
             Opportunity::snapshot,
             o -> crm().opportunities().get(ALICE, o.id()).snapshot(),
             () -> crm().opportunities().list(ALICE, OpportunityQuery.all(), PageRequest.first(1)).total());
@@ -185,7 +238,7 @@ public interface CommandFuzzContract extends ContractSupport {
     assertTimeoutPreemptively(TIMEOUT, () -> {
       for (LocalDate date : HostileValues.DATES) {
         Opportunity created = probe.create("CreateOpportunity closeDate=" + date,
-            () -> crm().opportunities().create(ALICE, CreateOpportunity.named("Closes " + date).withCloseDate(date)),
+            () -> crm().opportunities().create(ALICE, CreateOpportunity.named("Closes " + date).closeDate(date)),
             Opportunity::snapshot,
             o -> crm().opportunities().get(ALICE, o.id()).snapshot(),
             () -> crm().opportunities().list(ALICE, OpportunityQuery.all(), PageRequest.first(1)).total());
@@ -228,10 +281,77 @@ public interface CommandFuzzContract extends ContractSupport {
   private void createLead(FuzzProbe probe, String[] t) {
     probe.create("CreateLead" + java.util.Arrays.stream(t).map(FuzzProbe::abbreviate).toList(),
         () -> crm().leads().create(ALICE,
-            new CreateLead(null, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], null, null)),
+            CreateLead.of(t[0], t[1], t[2], t[4]).title(t[3]).phone(t[5]).website(t[6]).leadSource(t[7])
+                .industry(t[8]).description(t[9])),
         Lead::snapshot,
         l -> crm().leads().get(ALICE, l.id()).snapshot(),
         () -> crm().leads().list(ALICE, LeadQuery.all(), PageRequest.first(1)).total());
+  }
+
+  /** Names lead field {@code f} (the order of {@link #createLead}); a null value clears it. */
+  private static UpdateLead nameLeadField(UpdateLead c, int f, String value) {
+    return switch (f) {
+      case 0 -> c.firstName(value);
+      case 1 -> c.lastName(value);
+      case 2 -> c.company(value);
+      case 3 -> c.title(value);
+      case 4 -> c.email(value);
+      case 5 -> c.phone(value);
+      case 6 -> c.website(value);
+      case 7 -> c.leadSource(value);
+      case 8 -> c.industry(value);
+      default -> c.description(value);
+    };
+  }
+
+  /** Names account field {@code f}: name, website, industry, phone, email, city, country, description. */
+  private static UpdateAccount nameAccountField(UpdateAccount c, int f, String value) {
+    return switch (f) {
+      case 0 -> c.name(value);
+      case 1 -> c.website(value);
+      case 2 -> c.industry(value);
+      case 3 -> c.phone(value);
+      case 4 -> c.email(value);
+      case 5 -> c.city(value);
+      case 6 -> c.country(value);
+      default -> c.description(value);
+    };
+  }
+
+  private static String describe(boolean[] named, String[] values) {
+    StringBuilder out = new StringBuilder("{");
+    for (int f = 0; f < values.length; f++) {
+      out.append(f).append('=').append(named[f] ? FuzzProbe.abbreviate(values[f]) : "(left out)").append(' ');
+    }
+    return out.append('}').toString();
+  }
+
+  /**
+   * A partial update keeps every field it does not name: the details records list the fields in the order of the
+   * command's values, so component {@code f} of the details is field {@code f}.
+   */
+  private static void checkUnnamedKept(FuzzProbe probe, String input, boolean[] named, Record before,
+      Record after) {
+    var components = before.getClass().getRecordComponents();
+    for (int f = 0; f < components.length; f++) {
+      if (!named[f]) {
+        try {
+          Object was = components[f].getAccessor().invoke(before);
+          Object is = components[f].getAccessor().invoke(after);
+          checkKept(probe, input, components[f].getName(), false, was, is);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  private static void checkKept(FuzzProbe probe, String input, String field, boolean named, Object before,
+      Object after) {
+    if (!named && !java.util.Objects.equals(before, after)) {
+      probe.finding(input + ": " + field + " was left out but changed from " + FuzzProbe.abbreviate(before) + " to "
+          + FuzzProbe.abbreviate(after));
+    }
   }
 
   private static void checkExact(FuzzProbe probe, String input, Opportunity stored, Money amount,

@@ -56,6 +56,18 @@ public final class HostileValues {
     return random.nextInt(100) < percent;
   }
 
+  /**
+   * @param count the number of fields
+   * @return for each field whether a partial update names it (about half of them; sometimes none)
+   */
+  public boolean[] someOf(int count) {
+    boolean[] named = new boolean[count];
+    for (int i = 0; i < count; i++) {
+      named[i] = random.nextBoolean();
+    }
+    return named;
+  }
+
   /** @return one of the values */
   @SafeVarargs
   public final <T> T oneOf(T... values) {
