@@ -78,6 +78,10 @@ public record ConversionPolicy(
     }
     targets = copy(targets, "targets", problems);
     defaultActions = copy(defaultActions, "defaultActions", problems);
+    if (convertibleStatuses != null && convertibleStatuses.stream().anyMatch(Objects::isNull)) {
+      problems.add("convertibleStatuses must not hold null");
+      convertibleStatuses = Set.of();
+    }
     convertibleStatuses = Set.copyOf(Objects.requireNonNullElse(convertibleStatuses, Set.of()));
     if (opportunityNameTemplate == null || opportunityNameTemplate.isBlank()) {
       problems.add("opportunityNameTemplate must not be blank");
@@ -175,7 +179,13 @@ public record ConversionPolicy(
       return Map.of();
     }
     EnumMap<ConversionTarget, V> copy = new EnumMap<>(ConversionTarget.class);
-    map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, name + " key"), Objects.requireNonNull(v, name + " value")));
+    map.forEach((k, v) -> {
+      if (k == null || v == null) {
+        problems.add(name + " must not hold null" + (k == null ? " as a target" : " for " + k));
+      } else {
+        copy.put(k, v);
+      }
+    });
     for (ConversionTarget t : ConversionTarget.values()) {
       if (!copy.containsKey(t)) {
         problems.add(name + " has no entry for " + t);

@@ -1,10 +1,13 @@
 package org.crmkit.conversion;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.crmkit.shared.ConfigurationException;
 
 /**
  * How lead values reach one {@link ConversionTarget}: plain data, JSON-friendly (maps of strings, sets of strings,
@@ -28,11 +31,45 @@ public record TargetRules(
     Set<String> lockedFields,
     Set<String> overwriteOnLink) {
 
+  /**
+   * Copies the values.
+   *
+   * @throws ConfigurationException naming every null among the values (a host reads rules from JSON, where a null
+   *     collection or entry is easily written)
+   */
   public TargetRules {
-    fieldMap = Map.copyOf(Objects.requireNonNull(fieldMap, "fieldMap"));
-    unmapped = Set.copyOf(Objects.requireNonNull(unmapped, "unmapped"));
-    lockedFields = Set.copyOf(Objects.requireNonNull(lockedFields, "lockedFields"));
-    overwriteOnLink = Set.copyOf(Objects.requireNonNull(overwriteOnLink, "overwriteOnLink"));
+    List<String> problems = new ArrayList<>();
+    fieldMap = copy(fieldMap, "fieldMap", problems);
+    unmapped = copy(unmapped, "unmapped", problems);
+    lockedFields = copy(lockedFields, "lockedFields", problems);
+    overwriteOnLink = copy(overwriteOnLink, "overwriteOnLink", problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException("invalid target rules: " + String.join("; ", problems));
+    }
+  }
+
+  private static Map<String, String> copy(Map<String, String> map, String name, List<String> problems) {
+    if (map == null) {
+      problems.add(name + " must not be null (use {} for none)");
+      return Map.of();
+    }
+    if (map.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+      problems.add(name + " must not hold a null field name");
+      return Map.of();
+    }
+    return Map.copyOf(map);
+  }
+
+  private static Set<String> copy(Set<String> set, String name, List<String> problems) {
+    if (set == null) {
+      problems.add(name + " must not be null (use [] for none)");
+      return Set.of();
+    }
+    if (set.stream().anyMatch(Objects::isNull)) {
+      problems.add(name + " must not hold a null field name");
+      return Set.of();
+    }
+    return Set.copyOf(set);
   }
 
   /** Same-name copying only: nothing explicit, nothing locked, nothing overwritten. */

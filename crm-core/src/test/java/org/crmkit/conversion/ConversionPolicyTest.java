@@ -83,4 +83,29 @@ class ConversionPolicyTest {
         .build();
     assertThat(p.rules(ConversionTarget.OPPORTUNITY).fieldMap()).containsEntry("customFields.budget", "amount");
   }
+
+  @Test
+  void refusesNullCollectionsAndNullEntriesAsAJsonDocumentMayHoldThemWithAConfigurationException() {
+    java.util.Set<String> withNull = new java.util.HashSet<>(Arrays.asList("description", null));
+    java.util.Map<String, String> nullValue = new java.util.HashMap<>();
+    nullValue.put("company", null);
+    assertThatThrownBy(() -> new TargetRules(null, true, withNull, Set.of(), null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("fieldMap must not be null")
+        .hasMessageContaining("unmapped must not hold a null field name")
+        .hasMessageContaining("overwriteOnLink must not be null");
+    assertThatThrownBy(() -> new TargetRules(nullValue, true, Set.of(), withNull, Set.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("fieldMap must not hold a null field name")
+        .hasMessageContaining("lockedFields must not hold a null field name");
+
+    ConversionPolicy valid = ConversionPolicy.defaults();
+    java.util.Map<ConversionTarget, TargetRules> targets = new java.util.EnumMap<>(valid.targets());
+    targets.put(ConversionTarget.ACCOUNT, null);
+    assertThatThrownBy(() -> new ConversionPolicy(valid.id(), 1, targets, valid.defaultActions(), false, false,
+            false, valid.opportunityNameTemplate(), null, true, withNull, null, false))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("targets must not hold null for ACCOUNT")
+        .hasMessageContaining("convertibleStatuses must not hold null");
+  }
 }

@@ -202,16 +202,21 @@ class ConfigurationJsonFuzzTest {
         CreateLead.of("Ada", "Lovelace", "Analytical Engines", "ada@example.com")));
     if (lead[0] != null) {
       run(input, "qualify the lead", () -> crm.leads().changeStatus(ADMIN,
-          new ChangeLeadStatus(lead[0].id(), null, "qualified", null)));
+          ChangeLeadStatus.of(lead[0].id(), lead[0].version(), "qualified")));
     }
     run(input, "create an opportunity", () -> deal[0] = crm.opportunities().create(ADMIN,
-        CreateOpportunity.named("Rockets").withAmount(Money.of("1000.00", "EUR"))));
+        CreateOpportunity.named("Rockets").amount(Money.of("1000.00", "EUR"))));
     if (deal[0] != null) {
-      run(input, "change the amount", () -> crm.opportunities().update(ADMIN,
-          UpdateOpportunity.from(crm.opportunities().get(ADMIN, deal[0].id()))
-              .withAmount(Money.of("2000.00", "EUR"))));
-      run(input, "change the stage", () -> crm.opportunities().changeStage(ADMIN,
-          new ChangeStage(deal[0].id(), null, crm.pipeline().stages().get(2).key())));
+      run(input, "change the amount", () -> {
+        Opportunity current = crm.opportunities().get(ADMIN, deal[0].id());
+        crm.opportunities().update(ADMIN,
+            UpdateOpportunity.of(current.id(), current.version()).amount(Money.of("2000.00", "EUR")));
+      });
+      run(input, "change the stage", () -> {
+        Opportunity current = crm.opportunities().get(ADMIN, deal[0].id());
+        crm.opportunities().changeStage(ADMIN,
+            ChangeStage.of(current.id(), current.version(), crm.pipeline().stages().get(2).key()));
+      });
     }
   }
 
