@@ -83,7 +83,8 @@ class PostgresConnectionFaultIT {
         }
         BulkConversionResult result = crm.conversions().convertAll(SELLER, bulk.keySet(), null);
         for (BulkConversionResult.Item item : result.items()) {
-          record(item.leadId(), item.outcome(), item.error(), reportedConverted, reportedFailed);
+          record(item.leadId(), item.outcome().orElse(null), item.error().orElse(null), reportedConverted,
+              reportedFailed);
         }
         figures.put("faults injected (backends terminated)", killer.kills.get());
       }
@@ -108,11 +109,11 @@ class PostgresConnectionFaultIT {
       List<LeadId> retry = all.keySet().stream().filter(l -> !reportedConverted.containsKey(l)).toList();
       BulkConversionResult retried = crm.conversions().convertAll(SELLER, retry, null);
       for (BulkConversionResult.Item item : retried.items()) {
-        boolean alreadyConverted = item.outcome() instanceof ConversionOutcome.Rejected r
+        boolean alreadyConverted = item.outcome().orElse(null) instanceof ConversionOutcome.Rejected r
             && r.problems().stream().allMatch(p -> p.reason() == ConversionProblem.Reason.ALREADY_CONVERTED);
         if (!item.converted() && !alreadyConverted) {
           violations.add("retry of lead " + item.leadId() + " did not convert it: "
-              + (item.error() != null ? item.error() : item.outcome()));
+              + (item.error().isPresent() ? item.error().get() : item.outcome()));
         }
       }
       figures.put("retried", (long) retry.size());
