@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -277,7 +278,7 @@ public final class MixedWorkloadStress {
       String domain = domain(company);
       for (int i = 0; i < leads.length; i++) {
         leads[i] = crm.leads().create(SETUP,
-            CreateLead.of("First" + i, "Last" + i, company, "p" + i + "@" + domain)).id();
+            CreateLead.of(word(), word(), company, "p" + i + "@" + domain)).id();
       }
       String undoCompany = word() + " " + word();
       undoLead = crm.leads().create(SETUP,
@@ -587,8 +588,9 @@ public final class MixedWorkloadStress {
       }
       ConversionRecord record = standing.get(0);
       var info = lead.conversion().orElseThrow();
-      if (!info.accountId().equals(record.accountId()) || !info.contactId().equals(record.contactId())
-          || !info.opportunityId().equals(record.opportunityId())) {
+      if (!Optional.ofNullable(info.accountId()).equals(record.accountId())
+          || !Optional.ofNullable(info.contactId()).equals(record.contactId())
+          || !Optional.ofNullable(info.opportunityId()).equals(record.opportunityId())) {
         violation("lead state differs from its conversion records", where + "the lead's conversion ids differ from its conversion record's");
       }
       record.accountId().filter(a -> !accounts.contains(a)).ifPresent(a ->
