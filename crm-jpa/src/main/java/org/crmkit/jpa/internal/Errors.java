@@ -53,7 +53,9 @@ public final class Errors {
                 + firstLine(sql.getMessage()) + "): a record was saved with a link to a record that does not exist,"
                 + " or a record was deleted while others still refer to it. Nothing of this unit of work was written;"
                 + " retrying will not help. Delete or unlink the dependent records first (crmkit's use cases do"
-                + " this); if they did, report it as a crmkit bug", e);
+                + " this). When another unit of work deleted or linked the record at the same moment, reload: the"
+                + " use case now refuses cleanly (see docs/PERSISTENCE.md, foreign keys under concurrency);"
+                + " otherwise report it as a crmkit bug", e);
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null && CONFLICT_STATES.contains(sql.getSQLState())) {
         return new ConflictException(
