@@ -23,7 +23,9 @@ import org.crmkit.shared.LeadId;
  * {@link org.crmkit.shared.RecordNotFoundException} for an unknown lead or linked record,
  * {@link org.crmkit.shared.ValidationException} for an unknown policy, an override of a locked or unknown field, or
  * a LINK for the opportunity; {@link org.crmkit.shared.ConflictException} when the command's
- * {@code expectedVersion} is stale.
+ * {@code expectedVersion} is stale, or when the conversion lost a race on every attempt (see Races; nothing was
+ * written, reload and retry); {@link org.crmkit.shared.StorageException} when the storage fails (its
+ * {@link org.crmkit.shared.OutcomeUnknownException} when the commit itself may or may not have happened).
  *
  * <p><b>Duplicates.</b> Accounts are matched on their {@link org.crmkit.account.AccountMatchKey}: the same
  * normalised name (case, accents, spacing, punctuation, apostrophes and legal forms such as Ltd, Oy, Inc, GmbH, AB
@@ -35,9 +37,11 @@ import org.crmkit.shared.LeadId;
  * ({@code DUPLICATES_FOUND}) unless duplicates are allowed. A candidate is never linked unless the caller links it.
  *
  * <p><b>Races.</b> A conversion that runs in its own unit of work and loses a race (the lead was converted or
- * changed meanwhile, or a concurrent conversion created the same account first) is planned and run once more in
- * a fresh unit of work. So of two simultaneous conversions of one lead, exactly one converts it and the other gets
- * {@link ConversionOutcome.Rejected} with {@code ALREADY_CONVERTED}; of two simultaneous MATCH_OR_CREATE
+ * changed meanwhile, or a concurrent conversion created the same account first) is planned and run again in a
+ * fresh unit of work, up to three attempts in all. So of two simultaneous conversions of one lead, exactly one
+ * converts it and the other gets {@link ConversionOutcome.Rejected} with {@code ALREADY_CONVERTED} (or, when yet
+ * other writers keep changing the lead or claiming its account, a {@code ConflictException} after the third lost
+ * race; never a second conversion); of two simultaneous MATCH_OR_CREATE
  * conversions of leads of one company, the second links the account the first created (when the storage keeps the
  * account match key unique). The same holds for a retry after an error whose outcome was unknown (a lost
  * connection): if the first attempt did commit, the retry finds the lead converted and says ALREADY_CONVERTED.

@@ -686,7 +686,42 @@ public interface ConversionContract extends ContractSupport {
     converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id())));
   }
 
-  /** The documented rule: the loser of the race retries once and is told ALREADY_CONVERTED, never an exception. */
+  /**
+   * Several writers can make one conversion lose more than one race (a second conversion of the lead, an edit of
+   * it, another lead's conversion claiming the account): it is planned and run again up to three attempts in all,
+   * and after the third lost race it reports a ConflictException with nothing written (ConversionService, Races).
+   */
+  @Test
+  default void aConversionThatLosesRacesIsRunAgainUpToThreeAttemptsThenReportsAConflictWritingNothing() {
+    Lead lead = webLead("Ada", "Lovelace", "Analytical Engines", "ada@engines.example");
+    java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger toLose = new java.util.concurrent.atomic.AtomicInteger(2);
+    storage().beforeEach(op -> {
+      if (op == Operation.SAVE_LEAD && toLose.getAndDecrement() > 0) {
+        lost.incrementAndGet();
+        throw new ConflictException("another unit of work changed the lead (injected by the test)");
+      }
+    });
+    try {
+      converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())));
+      assertThat(lost).as("races lost before the third attempt converted").hasValue(2);
+
+      Lead other = webLead("Bea", "Babbage", "Difference Engines", "bea@difference.example");
+      toLose.set(Integer.MAX_VALUE);
+      assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(other.id())))
+          .isInstanceOf(ConflictException.class);
+      assertThat(lost).as("three attempts, each lost").hasValue(5);
+      assertThat(crm().leads().get(ALICE, other.id()).isConverted()).isFalse();
+      assertThat(crm().conversions().records(ALICE, other.id())).isEmpty();
+    } finally {
+      storage().reset();
+    }
+    assertThat(accountCount()).isOne();
+    assertThat(contactCount()).isOne();
+    assertThat(opportunityCount()).isOne();
+  }
+
+  /** The documented rule: the loser of the race retries and is told ALREADY_CONVERTED, never an exception. */
   @Test
   default void concurrentConversionsOfOneLeadConvertItExactlyOnce() throws Exception {
     Lead lead = webLead("Ada", "Lovelace", "Analytical Engines", "ada@engines.example");

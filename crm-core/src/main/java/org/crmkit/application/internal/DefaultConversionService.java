@@ -31,11 +31,16 @@ import org.crmkit.shared.ValidationException;
  * rejection never leaves partial writes, even when the conversion joins an outer unit of work (a workflow).
  *
  * <p>A conversion in its own unit of work that loses a race (a {@link ConflictException}: the lead was converted
- * or changed meanwhile, or a concurrent conversion created the same account first) is planned and run once more
- * in a fresh unit of work: it then finds the lead already converted (ALREADY_CONVERTED) or links the account the
- * other conversion created.
+ * or changed meanwhile, or a concurrent conversion created the same account first) is planned and run again in a
+ * fresh unit of work, up to {@value #ATTEMPTS} times in all: it then finds the lead already converted
+ * (ALREADY_CONVERTED) or links the account the other conversion created. One retry is not enough when several
+ * writers race for one lead (a second conversion and an edit of the lead, or conversions of other leads of the
+ * company claiming the same account); the stress test saw such double losses.
  */
 final class DefaultConversionService implements ConversionService {
+  /** Attempts of a conversion in its own unit of work that keeps losing races; each loss means another commit. */
+  static final int ATTEMPTS = 3;
+
   private final Context ctx;
   private final ConversionPolicies policies;
   private final ConversionPlanner planner;
@@ -63,7 +68,8 @@ final class DefaultConversionService implements ConversionService {
   }
 
   /**
-   * Converts, retrying once after a conflict when the conversion runs in its own unit of work.
+   * Converts, retrying after a conflict (up to {@value #ATTEMPTS} attempts in all) when the conversion runs in its
+   * own unit of work.
    *
    * @param committed set when the conversion's own unit of work committed (before the host's event publisher runs)
    */
@@ -72,13 +78,14 @@ final class DefaultConversionService implements ConversionService {
     ConversionPolicy policy = policies.of(cmd);
     policies.checkOverrides(policy, cmd);
     AtomicBoolean joined = new AtomicBoolean(true);
-    try {
-      return attempt(actor, cmd, policy, automatic, ruleId, committed, joined);
-    } catch (ConflictException e) {
-      if (joined.get() || committed.get()) {
-        throw e; // inside an outer unit of work the conflict belongs to the caller; a committed one stands
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(actor, cmd, policy, automatic, ruleId, committed, joined);
+      } catch (ConflictException e) {
+        if (joined.get() || committed.get() || attempt == ATTEMPTS) {
+          throw e; // inside an outer unit of work the conflict belongs to the caller; a committed one stands
+        }
       }
-      return attempt(actor, cmd, policy, automatic, ruleId, committed, joined);
     }
   }
 
