@@ -1,7 +1,9 @@
 package org.crmkit.account;
 
 import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Text;
+import org.crmkit.shared.ValidationException;
 
 /**
  * The standard data of an account (a customer company). Texts are stripped, blank means absent.
@@ -26,13 +28,18 @@ public record AccountDetails(
     String description) {
 
   public AccountDetails {
-    name = Text.required("name", name, 200);
-    website = Text.optional("website", website, 255);
-    industry = Text.optional("industry", industry, 80);
-    phone = Text.optional("phone", phone, 40);
-    city = Text.optional("city", city, 80);
-    country = Text.optional("country", country, 80);
-    description = Text.optional("description", description, 4000);
+    name = Text.required("name", name, Limits.NAME);
+    if (Text.fold(name).length() > Limits.FOLDED_NAME) {
+      // a handful of characters decompose into many (U+FDFA into 18); the search form must fit its column
+      throw ValidationException.of("name", "its search form (accents and ligatures spelled out) must be at most "
+          + Limits.FOLDED_NAME + " characters; use fewer composed characters");
+    }
+    website = Text.optional("website", website, Limits.WEBSITE);
+    industry = Text.optional("industry", industry, Limits.CATEGORY);
+    phone = Text.optional("phone", phone, Limits.PHONE);
+    city = Text.optional("city", city, Limits.CATEGORY);
+    country = Text.optional("country", country, Limits.CATEGORY);
+    description = Text.multiline("description", description, Limits.DESCRIPTION);
   }
 
   /** An account known only by its name. */

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.Set;
 import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Limits;
 
 /**
  * What the account card reads from storage: one account, a range of months, one currency, and which stages count.
@@ -32,6 +33,8 @@ public record AccountCardQuery(
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(currency, "currency");
+    Limits.month("from", from);
+    Limits.month("to", to);
     forecastStages = Set.copyOf(Objects.requireNonNull(forecastStages, "forecastStages"));
     wonStages = Set.copyOf(Objects.requireNonNull(wonStages, "wonStages"));
     if (to.isBefore(from)) {

@@ -2,6 +2,7 @@ package org.crmkit.budget;
 
 import java.time.YearMonth;
 import java.util.Objects;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.ValidationException;
 
@@ -13,10 +14,14 @@ import org.crmkit.shared.ValidationException;
  */
 public record BudgetLine(YearMonth month, Money amount) {
 
-  /** @throws ValidationException naming {@code months[YYYY-MM].amount} when the amount is negative */
+  /**
+   * @throws ValidationException naming {@code months[YYYY-MM].amount} when the amount is negative, or
+   *     {@code months[YYYY-MM].month} when the month lies outside {@link Limits#MIN_MONTH}..{@link Limits#MAX_MONTH}
+   */
   public BudgetLine {
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(amount, "amount");
+    Limits.month("months[" + month + "].month", month);
     if (amount.isNegative()) {
       throw ValidationException.of("months[" + month + "].amount", "must not be negative, was " + amount);
     }

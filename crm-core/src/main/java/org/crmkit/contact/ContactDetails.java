@@ -1,6 +1,7 @@
 package org.crmkit.contact;
 
 import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Text;
 
 /**
@@ -17,11 +18,11 @@ public record ContactDetails(
     String firstName, String lastName, EmailAddress email, String phone, String title, String description) {
 
   public ContactDetails {
-    firstName = Text.optional("firstName", firstName, 80);
-    lastName = Text.required("lastName", lastName, 80);
-    phone = Text.optional("phone", phone, 40);
-    title = Text.optional("title", title, 120);
-    description = Text.optional("description", description, 4000);
+    firstName = Text.optional("firstName", firstName, Limits.PERSON_NAME);
+    lastName = Text.required("lastName", lastName, Limits.PERSON_NAME);
+    phone = Text.optional("phone", phone, Limits.PHONE);
+    title = Text.optional("title", title, Limits.JOB_TITLE);
+    description = Text.multiline("description", description, Limits.DESCRIPTION);
   }
 
   public static ContactDetails named(String firstName, String lastName) {

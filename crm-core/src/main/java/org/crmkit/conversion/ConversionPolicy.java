@@ -23,7 +23,8 @@ import org.crmkit.shared.ConfigurationException;
  * ({@link ConfigurationException} naming every problem). Custom field names are checked against the custom field
  * schema when the policy is registered with {@code Crm.builder().conversionPolicies(...)}.
  *
- * @param id stable identifier: 1-60 letters, digits, {@code _} or {@code -}; never null
+ * @param id stable identifier: 1 to {@link org.crmkit.shared.Limits#RULE_ID} (100) letters, digits, {@code _} or
+ *     {@code -}; never null
  * @param version the policy's version, 1 or more; bump it whenever the policy changes
  * @param targets the mapping rules of every target; never null, holds all three targets
  * @param defaultActions the action per target when a conversion request does not choose one (and for automatic
@@ -63,13 +64,14 @@ public record ConversionPolicy(
   /** In {@link TargetRules#lockedFields()}: every field of the target is locked. */
   public static final String ALL_FIELDS = "*";
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+  private static final Pattern ID =
+      Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.RULE_ID + "}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
   public ConversionPolicy {
     List<String> problems = new ArrayList<>();
     if (id == null || !ID.matcher(id).matches()) {
-      problems.add("id '" + id + "' must be 1-60 letters, digits, _ or -");
+      problems.add("id '" + id + "' must be 1-" + org.crmkit.shared.Limits.RULE_ID + " letters, digits, _ or -");
     }
     if (version < 1) {
       problems.add("version must be 1 or more, was " + version);

@@ -3,6 +3,7 @@ package org.crmkit.customfield;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 
 /**
@@ -24,7 +25,8 @@ public record CustomFieldDefinition(
     boolean required,
     Set<String> allowedValues,
     int maxLength) {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,59}");
+  private static final Pattern KEY =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]{0," + (Limits.CUSTOM_FIELD_KEY - 1) + "}");
 
   public CustomFieldDefinition {
     Objects.requireNonNull(recordType, "recordType");
@@ -34,7 +36,8 @@ public record CustomFieldDefinition(
     Objects.requireNonNull(allowedValues, "allowedValues");
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException(
-          "custom field key '" + key + "' must start with a letter and hold only letters, digits and _ (max 60)");
+          "custom field key '" + key + "' must start with a letter and hold only letters, digits and _ (max "
+              + Limits.CUSTOM_FIELD_KEY + ")");
     }
     if (label.isBlank()) {
       throw new IllegalArgumentException("custom field " + key + " needs a label");
@@ -46,8 +49,9 @@ public record CustomFieldDefinition(
     if (type != FieldType.PICKLIST && !allowedValues.isEmpty()) {
       throw new IllegalArgumentException("only picklist fields have allowed values; " + key + " is " + type);
     }
-    if (type == FieldType.TEXT && (maxLength < 1 || maxLength > 4000)) {
-      throw new IllegalArgumentException("text field " + key + " needs a max length of 1..4000, was " + maxLength);
+    if (type == FieldType.TEXT && (maxLength < 1 || maxLength > Limits.CUSTOM_TEXT)) {
+      throw new IllegalArgumentException("text field " + key + " needs a max length of 1.." + Limits.CUSTOM_TEXT
+          + ", was " + maxLength);
     }
   }
 

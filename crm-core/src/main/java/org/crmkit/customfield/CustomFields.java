@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.crmkit.shared.Limits;
+import org.crmkit.shared.Text;
+import org.crmkit.shared.ValidationException;
 
 /**
  * The custom field values of one record, by field key. Immutable; keys are sorted so equal value sets print and
@@ -16,15 +19,31 @@ import java.util.TreeMap;
 public record CustomFields(Map<String, CustomValue> values) {
   private static final CustomFields EMPTY = new CustomFields(Map.of());
 
+  /**
+   * @throws ValidationException naming {@code customFields} when there are more than {@link Limits#CUSTOM_FIELDS}
+   *     values, a key is longer than {@link Limits#CUSTOM_FIELD_KEY} or not one line of valid text, or keys and
+   *     values together exceed {@link Limits#CUSTOM_FIELDS_TOTAL} characters
+   */
   public CustomFields {
     Objects.requireNonNull(values, "values");
+    if (values.size() > Limits.CUSTOM_FIELDS) {
+      throw ValidationException.of("customFields", "at most " + Limits.CUSTOM_FIELDS + " values, were "
+          + values.size());
+    }
     TreeMap<String, CustomValue> copy = new TreeMap<>();
+    long[] total = {0};
     values.forEach(
         (k, v) -> {
           Objects.requireNonNull(k, "custom field key");
           Objects.requireNonNull(v, "custom field value of " + k);
+          Text.exact("customFields", k, Limits.CUSTOM_FIELD_KEY, false);
+          total[0] += k.length() + v.asText().length();
           copy.put(k, v);
         });
+    if (total[0] > Limits.CUSTOM_FIELDS_TOTAL) {
+      throw ValidationException.of("customFields", "keys and values together must be at most "
+          + Limits.CUSTOM_FIELDS_TOTAL + " characters, were " + total[0]);
+    }
     values = Collections.unmodifiableMap(copy);
   }
 

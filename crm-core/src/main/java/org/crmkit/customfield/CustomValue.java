@@ -3,11 +3,17 @@ package org.crmkit.customfield;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
+import org.crmkit.shared.Text;
+import org.crmkit.shared.ValidationException;
 
 /**
  * The value of one custom field. Each variant carries exactly one Java type; {@link #type()} says which.
- * Immutable.
+ * Immutable. Values are bounded by {@link Limits} when created, so every storage keeps them: texts have at most
+ * {@link Limits#CUSTOM_TEXT} characters of valid text (line breaks and tabs allowed), numbers at most
+ * {@link Limits#NUMBER_INTEGER_DIGITS} digits before and {@link Limits#NUMBER_SCALE} after the point, dates lie in
+ * the supported range; a value beyond them is refused with a {@link ValidationException} naming {@code value}.
  */
 public sealed interface CustomValue {
 
@@ -26,7 +32,18 @@ public sealed interface CustomValue {
   }
 
   static CustomValue number(String value) {
-    return new NumberValue(new BigDecimal(value));
+    return new NumberValue(decimal(value));
+  }
+
+  /** Parses a decimal number; a text that is none is refused with a field error, not a NumberFormatException. */
+  private static BigDecimal decimal(String text) {
+    java.util.Objects.requireNonNull(text, "value");
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      throw ValidationException.of("value", "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+          + "' is not a decimal number (write e.g. 12.5)");
+    }
   }
 
   static CustomValue money(Money value) {
@@ -49,6 +66,7 @@ public sealed interface CustomValue {
   record TextValue(String value) implements CustomValue {
     public TextValue {
       Objects.requireNonNull(value, "value");
+      Text.exact("value", value, Limits.CUSTOM_TEXT, true);
     }
 
     @Override
@@ -66,6 +84,15 @@ public sealed interface CustomValue {
   record NumberValue(BigDecimal value) implements CustomValue {
     public NumberValue {
       Objects.requireNonNull(value, "value");
+      if (value.signum() != 0
+          && (long) value.precision() - value.scale() > Limits.NUMBER_INTEGER_DIGITS) {
+        throw ValidationException.of("value", "must have at most " + Limits.NUMBER_INTEGER_DIGITS
+            + " digits before the decimal point, was " + value);
+      }
+      if (value.scale() > Limits.NUMBER_SCALE) {
+        throw ValidationException.of("value", "must have at most " + Limits.NUMBER_SCALE
+            + " decimal places, was " + value);
+      }
     }
 
     @Override
@@ -100,6 +127,7 @@ public sealed interface CustomValue {
   record DateValue(LocalDate value) implements CustomValue {
     public DateValue {
       Objects.requireNonNull(value, "value");
+      Limits.date("value", value);
     }
 
     @Override
@@ -130,6 +158,7 @@ public sealed interface CustomValue {
   record PicklistValue(String value) implements CustomValue {
     public PicklistValue {
       Objects.requireNonNull(value, "value");
+      Text.exact("value", value, Limits.CUSTOM_TEXT, false);
     }
 
     @Override
@@ -152,7 +181,7 @@ public sealed interface CustomValue {
     Objects.requireNonNull(text, "text");
     return switch (type) {
       case TEXT -> text(text);
-      case NUMBER -> number(new BigDecimal(text));
+      case NUMBER -> number(decimal(text));
       case MONEY -> {
         int space = text.lastIndexOf(' ');
         if (space < 0) {

@@ -3,6 +3,7 @@ package org.crmkit.forecast;
 import java.time.YearMonth;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.Text;
 import org.crmkit.shared.ValidationException;
@@ -17,7 +18,7 @@ import org.crmkit.shared.ValidationException;
  */
 public record ForecastLine(YearMonth month, Money amount, String note) {
   /** The longest note a line may carry. */
-  public static final int MAX_NOTE = 255;
+  public static final int MAX_NOTE = Limits.NOTE;
 
   /**
    * @throws ValidationException naming {@code lines[YYYY-MM].amount} when the amount is negative, or
@@ -26,10 +27,11 @@ public record ForecastLine(YearMonth month, Money amount, String note) {
   public ForecastLine {
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(amount, "amount");
+    Limits.month("lines[" + month + "].month", month);
     if (amount.isNegative()) {
       throw ValidationException.of(field(month, "amount"), "must not be negative, was " + amount);
     }
-    note = Text.optional(field(month, "note"), note, MAX_NOTE);
+    note = Text.multiline(field(month, "note"), note, MAX_NOTE);
   }
 
   /** A line without a note. */

@@ -43,6 +43,7 @@ public final class HistoryRecorder {
             after.stage(),
             after.amount(),
             after.probability(),
+            after.probabilityManual(),
             after.closeDate(),
             before == null ? null : before.stage(),
             before == null ? null : before.amount(),

@@ -25,6 +25,8 @@ import org.crmkit.shared.UserId;
  * @param stage stage after the change
  * @param amount amount after, or null
  * @param probability probability after
+ * @param probabilityManual true when the probability after the change was set by hand rather than taken from the
+ *     stage's default (the opportunity's {@code probabilityManual})
  * @param closeDate close date after, or null
  * @param previousStage stage before, null on creation
  * @param previousAmount amount before, or null
@@ -41,6 +43,7 @@ public record StageHistoryEntry(
     String stage,
     Money amount,
     Probability probability,
+    boolean probabilityManual,
     LocalDate closeDate,
     String previousStage,
     Money previousAmount,

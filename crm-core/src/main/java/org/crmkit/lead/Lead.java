@@ -9,6 +9,7 @@ import org.crmkit.pipeline.LeadStatusKind;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.RecordReadOnlyException;
 import org.crmkit.shared.RuleViolationException;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Text;
 import org.crmkit.shared.UserId;
 import org.crmkit.shared.ValidationException;
@@ -107,7 +108,7 @@ public final class Lead {
           "lead " + id + " cannot be set to converted status " + newStatus.key() + " by hand; convert the lead instead");
     }
     if (newStatus.kind() == LeadStatusKind.UNQUALIFIED) {
-      String why = Text.optional("reason", reason, 500);
+      String why = Text.multiline("reason", reason, Limits.REASON);
       if (why == null) {
         throw ValidationException.of("reason", "a reason is required to mark a lead unqualified");
       }

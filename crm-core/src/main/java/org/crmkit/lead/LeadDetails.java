@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.shared.EmailAddress;
 import org.crmkit.shared.FieldError;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Text;
 import org.crmkit.shared.ValidationException;
 
@@ -35,15 +36,15 @@ public record LeadDetails(
     String description) {
 
   public LeadDetails {
-    firstName = Text.optional("firstName", firstName, 80);
-    lastName = Text.optional("lastName", lastName, 80);
-    company = Text.optional("company", company, 200);
-    title = Text.optional("title", title, 120);
-    phone = Text.optional("phone", phone, 40);
-    website = Text.optional("website", website, 255);
-    leadSource = Text.optional("leadSource", leadSource, 80);
-    industry = Text.optional("industry", industry, 80);
-    description = Text.optional("description", description, 4000);
+    firstName = Text.optional("firstName", firstName, Limits.PERSON_NAME);
+    lastName = Text.optional("lastName", lastName, Limits.PERSON_NAME);
+    company = Text.optional("company", company, Limits.NAME);
+    title = Text.optional("title", title, Limits.JOB_TITLE);
+    phone = Text.optional("phone", phone, Limits.PHONE);
+    website = Text.optional("website", website, Limits.WEBSITE);
+    leadSource = Text.optional("leadSource", leadSource, Limits.CATEGORY);
+    industry = Text.optional("industry", industry, Limits.CATEGORY);
+    description = Text.multiline("description", description, Limits.DESCRIPTION);
     if (lastName == null && company == null) {
       List<FieldError> errors = new ArrayList<>();
       errors.add(new FieldError("lastName", "a lead needs a last name or a company"));

@@ -11,6 +11,7 @@ import org.crmkit.pipeline.StageKind;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Probability;
@@ -66,18 +67,18 @@ public final class Opportunity {
     this.id = Objects.requireNonNull(s.id(), "id");
     this.version = s.version();
     this.owner = Objects.requireNonNull(s.owner(), "owner");
-    this.name = Text.required("name", s.name(), 200);
+    this.name = Text.required("name", s.name(), Limits.NAME);
     this.accountId = s.accountId();
     this.contactId = s.contactId();
     this.amount = s.amount();
     this.probability = Objects.requireNonNull(s.probability(), "probability");
     this.probabilityManual = s.probabilityManual();
     this.stage = Objects.requireNonNull(s.stage(), "stage");
-    this.closeDate = s.closeDate();
-    this.lostReason = Text.optional("lostReason", s.lostReason(), 500);
-    this.leadSource = Text.optional("leadSource", s.leadSource(), 80);
-    this.nextStep = Text.optional("nextStep", s.nextStep(), 255);
-    this.description = Text.optional("description", s.description(), 4000);
+    this.closeDate = Limits.date("closeDate", s.closeDate());
+    this.lostReason = Text.multiline("lostReason", s.lostReason(), Limits.REASON);
+    this.leadSource = Text.optional("leadSource", s.leadSource(), Limits.CATEGORY);
+    this.nextStep = Text.optional("nextStep", s.nextStep(), Limits.NEXT_STEP);
+    this.description = Text.multiline("description", s.description(), Limits.DESCRIPTION);
     this.segments = Objects.requireNonNull(s.segments(), "segments");
     this.customFields = Objects.requireNonNull(s.customFields(), "customFields");
     this.sourceLeadId = s.sourceLeadId();
@@ -174,10 +175,10 @@ public final class Opportunity {
       Segments newSegments,
       CustomFields newCustomFields,
       Instant now) {
-    this.name = Text.required("name", newName, 200);
-    this.leadSource = Text.optional("leadSource", newLeadSource, 80);
-    this.nextStep = Text.optional("nextStep", newNextStep, 255);
-    this.description = Text.optional("description", newDescription, 4000);
+    this.name = Text.required("name", newName, Limits.NAME);
+    this.leadSource = Text.optional("leadSource", newLeadSource, Limits.CATEGORY);
+    this.nextStep = Text.optional("nextStep", newNextStep, Limits.NEXT_STEP);
+    this.description = Text.multiline("description", newDescription, Limits.DESCRIPTION);
     this.segments = Objects.requireNonNull(newSegments, "segments");
     this.customFields = Objects.requireNonNull(newCustomFields, "customFields");
     this.updatedAt = now;
@@ -216,7 +217,7 @@ public final class Opportunity {
       throw new RuleViolationException("opportunity " + id + " is " + current.kind() + " on " + closeDate
           + "; a closed opportunity keeps its close date: give another date, or reopen it first");
     }
-    this.closeDate = newCloseDate;
+    this.closeDate = Limits.date("closeDate", newCloseDate);
     this.updatedAt = now;
   }
 
@@ -306,7 +307,7 @@ public final class Opportunity {
     this.stage = pipeline.wonStage().key();
     this.probability = Probability.CERTAIN;
     this.probabilityManual = false;
-    this.closeDate = closedOn;
+    this.closeDate = Limits.date("closeDate", closedOn);
     this.lostReason = null;
     this.updatedAt = now;
   }
@@ -323,8 +324,8 @@ public final class Opportunity {
     this.stage = pipeline.lostStage().key();
     this.probability = Probability.ZERO;
     this.probabilityManual = false;
-    this.closeDate = closedOn;
-    this.lostReason = Text.optional("lostReason", reason, 500);
+    this.closeDate = Limits.date("closeDate", closedOn);
+    this.lostReason = Text.multiline("lostReason", reason, Limits.REASON);
     this.updatedAt = now;
   }
 

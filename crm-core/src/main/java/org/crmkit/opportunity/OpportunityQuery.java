@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -15,8 +16,9 @@ import org.crmkit.shared.UserId;
  * @param stages only these stage keys; empty for all
  * @param accountId only those linked to this account
  * @param contactId only those linked to this contact
- * @param closeFrom only those closing on or after this date
- * @param closeTo only those closing on or before this date
+ * @param closeFrom only those closing on or after this date; moved into the supported range
+ *     ({@link Limits#clamp}), so {@code LocalDate.MIN} means "from the first date" on every storage
+ * @param closeTo only those closing on or before this date; moved into the supported range likewise
  */
 public record OpportunityQuery(
     UserId owner,
@@ -28,6 +30,8 @@ public record OpportunityQuery(
 
   public OpportunityQuery {
     stages = Set.copyOf(Objects.requireNonNull(stages, "stages"));
+    closeFrom = Limits.clamp(closeFrom);
+    closeTo = Limits.clamp(closeTo);
   }
 
   public static OpportunityQuery all() {

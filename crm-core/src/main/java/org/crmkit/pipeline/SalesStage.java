@@ -22,7 +22,7 @@ public record SalesStage(
     StageKind kind,
     ForecastCategory forecastCategory,
     boolean marketing) {
-  static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+  static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.KEY + "}");
 
   public SalesStage {
     Objects.requireNonNull(key, "key");

@@ -21,7 +21,8 @@ import org.crmkit.shared.RecordType;
  *     {@link RecordType#OPPORTUNITY}; never null or empty
  */
 public record SegmentDimension(String key, String label, List<String> allowedValues, Set<RecordType> appliesTo) {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+  private static final Pattern KEY =
+      Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.SEGMENT_KEY + "}");
   private static final Set<RecordType> SEGMENTED = EnumSet.of(RecordType.ACCOUNT, RecordType.OPPORTUNITY);
 
   public SegmentDimension {

@@ -9,23 +9,30 @@ import java.util.Objects;
  * An exact amount of money in one currency. Immutable; never uses floating point.
  *
  * <p>The amount is kept at the currency's number of decimals (2 for EUR, 0 for JPY, 3 for BHD); creating money
- * with more decimals than the currency has is an error rather than a silent rounding. Arithmetic between two
- * amounts requires the same currency.
+ * with more decimals than the currency has is an error rather than a silent rounding. Every amount is below
+ * {@link Limits#AMOUNT_BOUND} (10^15) in absolute value, what every storage keeps; the bound is checked before any
+ * arithmetic, so even {@code "1E+100000000"} is refused at once. Arithmetic between two amounts requires the same
+ * currency; a result beyond the bound is refused too.
  *
  * @param amount the amount, scaled to the currency's decimals; never null
  * @param currency the currency; never null
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+  /**
+   * @throws ValidationException naming {@code amount} when the amount is 10^15 or more in absolute value or has
+   *     more decimals than the currency
+   */
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    requireBounded(amount);
     int digits = fractionDigits(currency);
     BigDecimal stripped = amount.stripTrailingZeros();
     if (stripped.scale() > digits) {
-      throw new IllegalArgumentException(
+      throw ValidationException.of("amount",
           "amount "
-              + amount.toPlainString()
+              + shortText(amount)
               + " has more decimals than "
               + currency.getCurrencyCode()
               + " allows ("
@@ -35,9 +42,52 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
   }
 
-  /** Money from a decimal string and an ISO 4217 code, e.g. {@code Money.of("1500.00", "EUR")}. */
+  /** Decimal places beyond which an amount is refused before its zeros are even looked at. */
+  private static final int MAX_WRITTEN_DECIMALS = 32;
+
+  /**
+   * Refuses amounts whose integer part has more than {@link Limits#AMOUNT_INTEGER_DIGITS} digits or that are
+   * written with more than 32 decimal places, looking only at precision and scale (cheap for any BigDecimal),
+   * before anything computes with them.
+   */
+  private static void requireBounded(BigDecimal amount) {
+    requireIntegerDigits(amount);
+    if (amount.scale() > MAX_WRITTEN_DECIMALS) {
+      throw ValidationException.of("amount", "is written with " + amount.scale() + " decimal places; at most "
+          + MAX_WRITTEN_DECIMALS + " are accepted (and no currency has more than " + Limits.AMOUNT_SCALE
+          + " that are not zero), was " + shortText(amount));
+    }
+  }
+
+  private static void requireIntegerDigits(BigDecimal amount) {
+    if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > Limits.AMOUNT_INTEGER_DIGITS) {
+      throw ValidationException.of("amount", "must be less than 10^" + Limits.AMOUNT_INTEGER_DIGITS
+          + " (1,000,000,000,000,000) in absolute value, was " + shortText(amount));
+    }
+  }
+
+  /** The amount as text for a message, never a million digits long. */
+  private static String shortText(BigDecimal amount) {
+    return (long) amount.precision() - amount.scale() > 40 || amount.scale() > 40
+        ? amount.toString()
+        : amount.toPlainString();
+  }
+
+  /**
+   * Money from a decimal string and an ISO 4217 code, e.g. {@code Money.of("1500.00", "EUR")}.
+   *
+   * @throws ValidationException naming {@code amount} when the text is not a decimal number or out of bounds
+   */
   public static Money of(String amount, String currencyCode) {
-    return new Money(new BigDecimal(amount), currency(currencyCode));
+    Objects.requireNonNull(amount, "amount");
+    BigDecimal value;
+    try {
+      value = new BigDecimal(amount.strip());
+    } catch (NumberFormatException e) {
+      throw ValidationException.of("amount", "'" + (amount.length() > 40 ? amount.substring(0, 40) + "..." : amount)
+          + "' is not a decimal number (write e.g. 1500.00)");
+    }
+    return new Money(value, currency(currencyCode));
   }
 
   /** Money from an amount and an ISO 4217 code. */
@@ -49,6 +99,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   public static Money rounded(BigDecimal amount, Currency currency) {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    requireIntegerDigits(amount);
+    int digits = fractionDigits(currency);
+    if (amount.scale() - amount.precision() > digits + 1) {
+      // below half of the smallest unit: zero, without dividing by a huge power of ten
+      return new Money(BigDecimal.ZERO, currency);
+    }
     return new Money(amount.setScale(fractionDigits(currency), RoundingMode.HALF_EVEN), currency);
   }
 
@@ -124,8 +180,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     try {
       return Currency.getInstance(code);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "'" + code + "' is not an ISO 4217 currency code (use e.g. EUR, USD, JPY)", e);
+      throw ValidationException.of("currency",
+          "'" + code + "' is not an ISO 4217 currency code (use e.g. EUR, USD, JPY)");
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * @param id unique among the rules: 1-60 letters, digits, {@code _} or {@code -}; never null
+ * @param id unique among the rules: 1 to {@link org.crmkit.shared.Limits#RULE_ID} (100) letters, digits, {@code _}
+ *     or {@code -}; never null
  * @param enabled a disabled rule never fires
  * @param trigger never null
  * @param conditions all must hold (empty: always); never null
@@ -27,11 +28,12 @@ import java.util.regex.Pattern;
  */
 public record WorkflowRule(
     String id, boolean enabled, Trigger trigger, List<FieldCondition> conditions, List<WorkflowAction> actions) {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+  private static final Pattern ID =
+      Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.RULE_ID + "}");
 
   public WorkflowRule {
     RuleInput.check(id != null && ID.matcher(id).matches(),
-        "workflow rule id '" + id + "' must be 1-60 letters, digits, _ or -");
+        "workflow rule id '" + id + "' must be 1-" + org.crmkit.shared.Limits.RULE_ID + " letters, digits, _ or -");
     RuleInput.required(trigger, "rule " + id + ": the trigger");
     conditions = RuleInput.list(conditions, "rule " + id + ": conditions", true);
     actions = RuleInput.list(actions, "rule " + id + ": actions", false);

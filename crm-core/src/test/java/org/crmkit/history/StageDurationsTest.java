@@ -22,7 +22,7 @@ class StageDurationsTest {
   private static StageHistoryEntry entry(long version, String previous, String stage, Duration after) {
     return new StageHistoryEntry(new UUID(1, version), ID, version,
         previous == null ? ChangeKind.CREATED : ChangeKind.UPDATED, ChangeOrigin.DIRECT, stage, null,
-        Probability.of(10), null, previous, null, null, T0.plus(after), UserId.of("alice"));
+        Probability.of(10), false, null, previous, null, null, T0.plus(after), UserId.of("alice"));
   }
 
   @Test

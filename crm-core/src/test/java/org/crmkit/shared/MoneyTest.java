@@ -19,9 +19,42 @@ class MoneyTest {
   @Test
   void rejectsMoreDecimalsThanTheCurrencyHasInsteadOfRoundingSilently() {
     assertThatThrownBy(() -> Money.of("10.005", "EUR"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("more decimals than EUR allows (2)");
-    assertThatThrownBy(() -> Money.of("1.5", "JPY")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.of("1.5", "JPY")).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void acceptsAmountsUpToTheStoredPrecisionAndRefusesTenToTheFifteenth() {
+    assertThat(Money.of("999999999999999.99", "EUR").amount()).isEqualByComparingTo("999999999999999.99");
+    assertThat(Money.of("-999999999999999.99", "EUR").isNegative()).isTrue();
+    assertThatThrownBy(() -> Money.of("1000000000000000", "EUR"))
+        .isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("amount"))
+        .hasMessageContaining("less than 10^15");
+    assertThatThrownBy(() -> Money.of("-1E+15", "EUR")).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void refusesHugeExponentsBeforeComputingWithThem() {
+    // Scaling 1E+100000000 to two decimals would build a number of 100 million digits; the bound is checked first.
+    for (String hostile : new String[] {"1E+10000000", "1E+100000000", "-9E+999999999", "1E-100000000",
+        "0.000000000000000000000000000000000001"}) {
+      assertThatThrownBy(() -> Money.of(hostile, "EUR")).as(hostile).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> new Money(new BigDecimal(hostile), Currency.getInstance("EUR"))).as(hostile)
+          .isInstanceOf(ValidationException.class);
+    }
+    assertThatThrownBy(() -> Money.rounded(new BigDecimal("1E+100000000"), Currency.getInstance("EUR")))
+        .isInstanceOf(ValidationException.class);
+    assertThat(Money.rounded(new BigDecimal("1E-100000000"), Currency.getInstance("EUR")))
+        .isEqualTo(Money.zero("EUR"));
+    assertThat(Money.of("0E+100000000", "EUR")).isEqualTo(Money.zero("EUR"));
+  }
+
+  @Test
+  void refusesTextThatIsNoNumberWithAFieldError() {
+    assertThatThrownBy(() -> Money.of("12,50", "EUR"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("amount: '12,50' is not a decimal number");
   }
 
   @Test

@@ -45,7 +45,7 @@ class WorkflowRulesInputTest {
   @Test
   void refusesARuleWithoutIdTriggerOrActions() {
     refused(() -> WorkflowRule.builder("").on(Trigger.created(RecordType.LEAD))
-        .then(WorkflowAction.setField("title", "x")).build(), "rule id '' must be 1-60 letters");
+        .then(WorkflowAction.setField("title", "x")).build(), "rule id '' must be 1-100 letters");
     refused(() -> WorkflowRule.builder(null).build(), "rule id 'null'");
     refused(() -> WorkflowRule.builder("r").then(WorkflowAction.setField("title", "x")).build(),
         "rule r: the trigger is required");

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +63,7 @@ import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Text;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
 
@@ -298,10 +298,11 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.owner() == null && q.nameContains() == null) {
         return accountTable.page(null, page, Account::restore);
       }
-      String needle = q.nameContains() == null ? null : q.nameContains().toLowerCase(Locale.ROOT);
+      // Text.fold is the one case- and accent-insensitive rule; the JPA adapter stores the same folded name.
+      String needle = q.nameContains() == null ? null : Text.fold(q.nameContains());
       Predicate<AccountSnapshot> filter =
           s -> matches(q.owner(), s.owner())
-              && (needle == null || s.details().name().toLowerCase(Locale.ROOT).contains(needle));
+              && (needle == null || Text.fold(s.details().name()).contains(needle));
       return accountTable.page(filter, page, Account::restore);
     }
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.crmkit.jpa.internal.AccountMatchBackfill;
+import org.crmkit.jpa.internal.AccountSearchBackfill;
 import org.crmkit.shared.StorageException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -69,7 +70,7 @@ public final class CrmkitSchema {
   public static int backfill(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     try {
-      return AccountMatchBackfill.run(dataSource);
+      return AccountMatchBackfill.run(dataSource) + AccountSearchBackfill.run(dataSource);
     } catch (SQLException e) {
       throw new StorageException("computing the match keys of existing accounts failed: " + e.getMessage()
           + "; the schema must be migrated first (CrmkitSchema.migrate); the step can be run again", e);

@@ -66,8 +66,18 @@ import org.crmkit.storage.CrmStorage;
  * adapter.
  */
 public final class JpaStorage implements CrmStorage, AutoCloseable {
+  /**
+   * The Hibernate setting that binds {@code LocalDate} through JDBC's {@code setObject}/{@code getObject} as a
+   * {@code java.time} value. Without it Hibernate converts through {@code java.sql.Date}, whose hybrid
+   * Julian/Gregorian calendar moves dates before 1582-10-15 (1582-10-10 comes back as 1582-10-20). crmkit sets it
+   * in its own persistence units and in {@link #configure}; a host's factory must set it too ({@link #create}
+   * checks).
+   */
+  public static final String DIRECT_DATE_BINDING = "hibernate.type.java_time_use_direct_jdbc";
+
   private final UnitOfWork unitOfWork;
   private final EntityManagerFactory ownedFactory;
+  private final Runnable closer;
   private final LeadRepository leads;
   private final AccountRepository accounts;
   private final ContactRepository contacts;
@@ -82,6 +92,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this.unitOfWork = unitOfWork;
     this.ownedFactory = ownedFactory;
+    this.closer = unitOfWork::close;
     this.leads = new JpaLeadRepository(unitOfWork);
     this.accounts = new JpaAccountRepository(unitOfWork);
     this.contacts = new JpaContactRepository(unitOfWork);
@@ -101,11 +112,13 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
    * @param entityManagerFactory never null; its persistence unit must manage {@link #managedClassNames()} and
    *     use resource-local transactions
    * @return the storage
-   * @throws ConfigurationException when the factory does not manage crmkit's entities
+   * @throws ConfigurationException when the factory does not manage crmkit's entities, or (Hibernate) does not
+   *     bind dates directly ({@link #DIRECT_DATE_BINDING})
    */
   public static JpaStorage create(EntityManagerFactory entityManagerFactory) {
     Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
     requireEntities(entityManagerFactory);
+    requireDirectDateBinding(entityManagerFactory);
     return new JpaStorage(new ResourceLocalUnitOfWork(entityManagerFactory), null);
   }
 
@@ -128,7 +141,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
 
   /**
    * @return the fully qualified names of crmkit's entity and embeddable classes, for a host that builds its own
-   *     persistence unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their package, or
+   *     persistence unit (persistence.xml {@code <class>} entries, Spring's {@code setPackagesToScan} of their
+   *     package, or
    *     {@link #configure(PersistenceConfiguration)})
    */
   public static List<String> managedClassNames() {
@@ -208,11 +222,32 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     return cards;
   }
 
-  /** Closes the entity manager factory if this storage built it; a host's factory is left open. */
+  /**
+   * Closes the storage: later calls fail with a {@link org.crmkit.shared.StorageException} that says so. Closes
+   * the entity manager factory if this storage built it; a host's factory is left open. Idempotent.
+   */
   @Override
   public void close() {
+    closer.run();
     if (ownedFactory != null && ownedFactory.isOpen()) {
       ownedFactory.close();
+    }
+  }
+
+  /**
+   * Refuses a Hibernate factory that would bind dates through {@code java.sql.Date} and so shift those before the
+   * Gregorian calendar (other providers are not checked).
+   */
+  private static void requireDirectDateBinding(EntityManagerFactory emf) {
+    if (!emf.getClass().getName().startsWith("org.hibernate.")) {
+      return;
+    }
+    Object value = emf.getProperties().get(DIRECT_DATE_BINDING);
+    if (value == null || !Boolean.parseBoolean(value.toString())) {
+      throw new ConfigurationException("the EntityManagerFactory binds dates through java.sql.Date, which shifts"
+          + " dates before 1582-10-15 (1582-10-10 would be stored as 1582-10-20); set the property "
+          + DIRECT_DATE_BINDING + "=true in its persistence unit, or build it with"
+          + " JpaStorage.configure(PersistenceConfiguration), which sets it");
     }
   }
 
@@ -367,11 +402,16 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
       return new JpaStorage(new ResourceLocalUnitOfWork(emf), emf);
     }
 
-    /** Batched writes: consecutive inserts or updates of one table go to the database in one round trip. */
+    /**
+     * Batched writes: consecutive inserts or updates of one table go to the database in one round trip. Dates
+     * bound as {@code java.time} values directly ({@link #DIRECT_DATE_BINDING}), never through
+     * {@code java.sql.Date}, whose Julian calendar before 1582-10-15 would shift them.
+     */
     static Map<String, Object> defaultProperties() {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("hibernate.jdbc.batch_size", 50);
       p.put("hibernate.order_updates", true);
+      p.put(DIRECT_DATE_BINDING, true);
       return p;
     }
   }

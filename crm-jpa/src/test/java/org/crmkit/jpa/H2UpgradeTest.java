@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Upgrading a database that holds accounts from V1 to the conversion schema (V3): the new account columns are
- * added, the existing rows get their match keys, and the mapping validates.
+ * added, the existing rows get their match keys, and the mapping validates; and from V3 to the history's manual
+ * flag (V4).
  */
 class H2UpgradeTest {
 
@@ -48,6 +49,16 @@ class H2UpgradeTest {
             AccountMatchKey.of("OREILLY media", null, null), 5));
         assertThat(found).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(4));
       }
+    }
+  }
+
+  @Test
+  void upgradesStageHistoryRowsFromV3AndDerivesTheManualFlag() throws Exception {
+    try (HikariDataSource ds = new HikariDataSource()) {
+      ds.setJdbcUrl("jdbc:h2:mem:crmkit-upgrade-v4;DB_CLOSE_DELAY=-1");
+      ds.setUsername("sa");
+      ds.setPassword("");
+      StageHistoryUpgrade.upgradesHistoryRowsFromV3(ds);
     }
   }
 }

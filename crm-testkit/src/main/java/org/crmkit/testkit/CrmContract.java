@@ -20,4 +20,6 @@ public interface CrmContract
         WorkflowContract,
         WritePathContract,
         WorkflowInputContract,
-        RaceContract {}
+        RaceContract,
+        RoundTripContract,
+        LimitsContract {}

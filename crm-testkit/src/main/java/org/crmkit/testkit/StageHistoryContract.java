@@ -95,6 +95,20 @@ public interface StageHistoryContract extends ContractSupport {
   }
 
   @Test
+  default void recordsWhetherEachEntrysProbabilityWasSetByHand() {
+    Opportunity o = created();
+    Opportunity manual = crm().opportunities().update(ALICE, UpdateOpportunity.from(o).withProbability(25));
+    crm().opportunities().update(ALICE, UpdateOpportunity.from(manual).withProbability(null));
+
+    assertThat(history(o))
+        .extracting(StageHistoryEntry::probability, StageHistoryEntry::probabilityManual)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Probability.of(10), false),
+            org.assertj.core.groups.Tuple.tuple(Probability.of(25), true),
+            org.assertj.core.groups.Tuple.tuple(Probability.of(10), false));
+  }
+
+  @Test
   default void writesNoEntryForAnUpdateThatChangesNoTrackedField() {
     Opportunity o = created();
 

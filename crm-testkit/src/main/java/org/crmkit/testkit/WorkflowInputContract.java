@@ -120,7 +120,7 @@ public interface WorkflowInputContract extends ContractSupport {
         .isInstanceOf(ValidationException.class).satisfies(e -> assertField(e, "month"));
     assertThatThrownBy(() -> crm().budgets().setMonths(ALICE,
             SetBudgetMonths.of(a.id(), List.of(BudgetLine.of(FAR, Money.of("1.00", "EUR"))))))
-        .isInstanceOf(ValidationException.class).satisfies(e -> assertField(e, "months"));
+        .isInstanceOf(ValidationException.class).satisfies(e -> assertField(e, "months[" + FAR + "].month"));
     assertThatThrownBy(() -> crm().accountCards().card(ALICE, a.id(), FAR, FAR))
         .isInstanceOf(ValidationException.class).satisfies(e -> assertField(e, "from"));
     assertThatThrownBy(() -> crm().accountCards().card(ALICE, a.id(), YearMonth.of(9999, 1), FAR))

@@ -26,6 +26,7 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 

@@ -6,6 +6,7 @@ import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.EmailAddress;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.Text;
@@ -49,11 +50,11 @@ final class Values {
     }
   }
 
-  /** The first month forecasts, budgets and account cards may name: every storage keeps it exactly. */
-  static final YearMonth FIRST_MONTH = YearMonth.of(1, 1);
+  /** The first month forecasts, budgets and account cards may name (the core's one limit). */
+  static final YearMonth FIRST_MONTH = Limits.MIN_MONTH;
 
   /** The last month forecasts, budgets and account cards may name (month arithmetic beyond it cannot overflow). */
-  static final YearMonth LAST_MONTH = YearMonth.of(9999, 12);
+  static final YearMonth LAST_MONTH = Limits.MAX_MONTH;
 
   /**
    * @throws ValidationException on {@code field} when the month is missing or outside {@link #FIRST_MONTH} ..

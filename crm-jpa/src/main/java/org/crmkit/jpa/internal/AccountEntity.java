@@ -1,45 +1,60 @@
 package org.crmkit.jpa.internal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import org.crmkit.account.AccountDetails;
+import org.crmkit.account.AccountSnapshot;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Limits;
+import org.crmkit.shared.Text;
+import org.crmkit.shared.UserId;
 
-/** Row of {@code crm_account}. Internal: mapped to and from {@link org.crmkit.account.AccountSnapshot}. */
+/**
+ * Row of {@code crm_account}: maps itself to and from {@link AccountSnapshot}, and keeps the columns derived from
+ * it (the folded name for search, the match keys for conversion's duplicate check) in step.
+ */
 @Entity(name = "CrmAccount")
 @Table(name = "crm_account")
 public class AccountEntity extends VersionedEntity {
-  @Column(name = "owner_id", length = 100, nullable = false)
+  static final int FOLDED_NAME_LENGTH = Limits.FOLDED_NAME;
+
+  @Column(name = "owner_id", length = Limits.USER_ID, nullable = false)
   String ownerId;
 
-  @Column(name = "name", length = 200, nullable = false)
+  @Column(name = "name", length = Limits.NAME, nullable = false)
   String name;
 
-  @Column(name = "website", length = 255)
+  /** {@code Text.fold(name)}: what case-insensitive search compares (V6). */
+  @Column(name = "name_folded", length = FOLDED_NAME_LENGTH)
+  String nameFolded;
+
+  @Column(name = "website", length = Limits.WEBSITE)
   String website;
 
-  @Column(name = "industry", length = 80)
+  @Column(name = "industry", length = Limits.CATEGORY)
   String industry;
 
-  @Column(name = "phone", length = 40)
+  @Column(name = "phone", length = Limits.PHONE)
   String phone;
 
-  @Column(name = "email", length = 254)
+  @Column(name = "email", length = Limits.EMAIL)
   String email;
 
-  @Column(name = "city", length = 80)
+  @Column(name = "city", length = Limits.CATEGORY)
   String city;
 
-  @Column(name = "country", length = 80)
+  @Column(name = "country", length = Limits.CATEGORY)
   String country;
 
-  @Column(name = "description", length = 4000)
+  @Column(name = "description", length = Limits.DESCRIPTION)
   String description;
 
-  @Column(name = "segments", length = 4000)
+  @Column(name = "segments", length = TextCodec.SEGMENTS_COLUMN)
   String segments;
 
-  @Column(name = "custom_fields", length = 65535)
+  @Column(name = "custom_fields", length = TextCodec.CUSTOM_FIELDS_COLUMN)
   String customFields;
 
   /** {@code AccountMatchKey.compactName()} of the name, for the duplicate check's indexed look-up. */
@@ -61,11 +76,39 @@ public class AccountEntity extends VersionedEntity {
   @Column(name = "match_claim", length = AccountMatchColumns.NAME_LENGTH)
   String matchClaim;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  Instant updatedAt;
+  @Embedded
+  AuditColumns audit;
 
   public AccountEntity() {}
+
+  AccountSnapshot toSnapshot() {
+    return new AccountSnapshot(
+        AccountId.of(getId()),
+        getVersion(),
+        UserId.of(ownerId),
+        new AccountDetails(name, website, industry, phone, Columns.email(email), city, country, description),
+        TextCodec.decodeSegments(segments),
+        TextCodec.decodeCustomFields(customFields),
+        audit.createdAt,
+        audit.updatedAt);
+  }
+
+  void copyFrom(AccountSnapshot s) {
+    setId(s.id().value());
+    ownerId = s.owner().value();
+    AccountDetails d = s.details();
+    name = d.name();
+    nameFolded = Text.fold(d.name());
+    website = d.website();
+    industry = d.industry();
+    phone = d.phone();
+    email = Columns.email(d.email());
+    city = d.city();
+    country = d.country();
+    description = d.description();
+    segments = TextCodec.encode(s.segments());
+    customFields = TextCodec.encode(s.customFields());
+    audit = AuditColumns.of(s.createdAt(), s.updatedAt());
+    AccountMatchColumns.fill(d, this);
+  }
 }

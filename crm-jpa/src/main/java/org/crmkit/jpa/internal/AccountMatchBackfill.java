@@ -19,9 +19,9 @@ import org.crmkit.shared.EmailAddress;
  * (a row another writer filled meanwhile is skipped).
  */
 public final class AccountMatchBackfill {
-  private static final int BATCH = 500;
   private static final String SELECT = "select id, name, email, website from crm_account"
-      + " where match_key_version is null or match_key_version < ? order by id fetch first " + BATCH + " rows only";
+      + " where match_key_version is null or match_key_version < ? order by id fetch first " + BatchBackfill.BATCH
+      + " rows only";
   private static final String UPDATE = "update crm_account set name_normalized = ?, match_domain = ?,"
       + " match_key_version = ? where id = ? and (match_key_version is null or match_key_version < ?)";
 
@@ -33,27 +33,10 @@ public final class AccountMatchBackfill {
    * @throws SQLException when the database fails
    */
   public static int run(DataSource dataSource) throws SQLException {
-    int total = 0;
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        while (true) {
-          List<Object[]> rows = pending(c);
-          int updated = update(c, rows);
-          c.commit();
-          total += updated;
-          if (rows.size() < BATCH || updated == 0) {
-            return total;
-          }
-        }
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    }
+    return BatchBackfill.run(dataSource, c -> {
+      List<Object[]> rows = pending(c);
+      return new int[] {rows.size(), update(c, rows)};
+    });
   }
 
   private static List<Object[]> pending(Connection c) throws SQLException {
@@ -84,12 +67,7 @@ public final class AccountMatchBackfill {
         s.setInt(5, AccountMatchColumns.KEY_VERSION);
         s.addBatch();
       }
-      int updated = 0;
-      for (int count : s.executeBatch()) {
-        // Some drivers report SUCCESS_NO_INFO (-2) for batched statements: count those as written.
-        updated += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
-      }
-      return updated;
+      return BatchBackfill.written(s);
     }
   }
 

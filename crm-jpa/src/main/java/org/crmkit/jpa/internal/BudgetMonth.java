@@ -2,8 +2,10 @@ package org.crmkit.jpa.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.math.BigDecimal;
+import jakarta.persistence.Embedded;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import org.crmkit.budget.BudgetLine;
 
 /** One month of an account budget as a row of {@code crm_account_budget_line}; the month is its first day. */
 @Embeddable
@@ -11,11 +13,20 @@ public class BudgetMonth {
   @Column(name = "budget_month", nullable = false)
   LocalDate month;
 
-  @Column(name = "amount", precision = 19, scale = 4, nullable = false)
-  BigDecimal amount;
-
-  @Column(name = "currency", length = 3, nullable = false)
-  String currency;
+  /** {@code amount} and {@code currency}, both NOT NULL in this table. */
+  @Embedded
+  MoneyColumns money;
 
   public BudgetMonth() {}
+
+  static BudgetMonth of(BudgetLine line) {
+    BudgetMonth row = new BudgetMonth();
+    row.month = line.month().atDay(1);
+    row.money = MoneyColumns.of(line.amount());
+    return row;
+  }
+
+  BudgetLine toLine() {
+    return new BudgetLine(YearMonth.from(month), MoneyColumns.toMoney(money));
+  }
 }

@@ -23,6 +23,10 @@ public final class Entities {
         ForecastHistoryEntity.class,
         HistoryLine.class,
         AccountBudgetEntity.class,
-        BudgetMonth.class);
+        BudgetMonth.class,
+        MoneyColumns.class,
+        AuditColumns.class,
+        LeadColumns.class,
+        TargetColumns.class);
   }
 }

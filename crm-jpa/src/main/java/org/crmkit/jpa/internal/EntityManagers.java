@@ -10,4 +10,7 @@ public interface EntityManagers {
    * @throws IllegalStateException when called outside a unit of work
    */
   EntityManager current();
+
+  /** Refuses every later unit of work with a {@link org.crmkit.shared.StorageException} saying it is closed. */
+  void close();
 }

@@ -1,22 +1,30 @@
 package org.crmkit.jpa.internal;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.forecast.ForecastChangeCause;
+import org.crmkit.forecast.ForecastHistoryEntry;
+import org.crmkit.forecast.ForecastLine;
+import org.crmkit.shared.Limits;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.UserId;
 
 /**
  * Row of {@code crm_forecast_history}, with the lines before and after the change in
  * {@code crm_forecast_history_line}. Insert-only: every column is {@code updatable = false} and the repository
- * has no update or delete path.
+ * has no update or delete path. Maps itself to and from {@link ForecastHistoryEntry}.
  */
 @Entity(name = "CrmForecastHistory")
 @Table(name = "crm_forecast_history")
@@ -38,17 +46,53 @@ public class ForecastHistoryEntity {
   @CollectionTable(name = "crm_forecast_history_line", joinColumns = @JoinColumn(name = "history_id"))
   List<HistoryLine> lines = new ArrayList<>();
 
-  @Column(name = "flagged_difference", precision = 19, scale = 4, updatable = false)
-  BigDecimal flaggedDifference;
-
-  @Column(name = "flagged_currency", length = 3, updatable = false)
-  String flaggedCurrency;
+  @Embedded
+  @AttributeOverride(name = "amount", column = @Column(name = "flagged_difference",
+      precision = Limits.AMOUNT_PRECISION, scale = Limits.AMOUNT_SCALE, updatable = false))
+  @AttributeOverride(name = "currency", column = @Column(name = "flagged_currency", length = Limits.CURRENCY_CODE,
+      updatable = false))
+  MoneyColumns flaggedDifference;
 
   @Column(name = "changed_at", nullable = false, updatable = false)
   Instant changedAt;
 
-  @Column(name = "changed_by", length = 100, nullable = false, updatable = false)
+  @Column(name = "changed_by", length = Limits.USER_ID, nullable = false, updatable = false)
   String changedBy;
 
   public ForecastHistoryEntity() {}
+
+  static ForecastHistoryEntity of(ForecastHistoryEntry h) {
+    ForecastHistoryEntity e = new ForecastHistoryEntity();
+    e.id = h.id();
+    e.opportunityId = h.opportunityId().value();
+    e.version = h.version();
+    e.cause = h.cause().name();
+    h.before().forEach(line -> e.lines.add(HistoryLine.of(HistoryLine.BEFORE, line)));
+    h.after().forEach(line -> e.lines.add(HistoryLine.of(HistoryLine.AFTER, line)));
+    e.flaggedDifference = MoneyColumns.of(h.flaggedDifference());
+    e.changedAt = Columns.micros(h.changedAt());
+    e.changedBy = h.changedBy().value();
+    return e;
+  }
+
+  ForecastHistoryEntry toEntry() {
+    return new ForecastHistoryEntry(
+        id,
+        OpportunityId.of(opportunityId),
+        version,
+        ForecastChangeCause.valueOf(cause),
+        lines(HistoryLine.BEFORE),
+        lines(HistoryLine.AFTER),
+        MoneyColumns.toMoney(flaggedDifference),
+        changedAt,
+        UserId.of(changedBy));
+  }
+
+  private List<ForecastLine> lines(String side) {
+    return lines.stream()
+        .filter(r -> r.side.equals(side))
+        .map(HistoryLine::toLine)
+        .sorted(Comparator.comparing(ForecastLine::month))
+        .toList();
+  }
 }

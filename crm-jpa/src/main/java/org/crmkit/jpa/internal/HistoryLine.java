@@ -2,12 +2,13 @@ package org.crmkit.jpa.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import jakarta.persistence.Embedded;
+import org.crmkit.forecast.ForecastLine;
 
 /**
  * One forecast line of a history entry as a row of {@code crm_forecast_history_line}: which side of the change
- * it is on ({@link #BEFORE} or {@link #AFTER}), then the line itself. Insert-only, like its entry.
+ * it is on ({@link #BEFORE} or {@link #AFTER}), then the line itself in the same columns as a forecast's line
+ * ({@link MonthLine}). Insert-only, like its entry.
  */
 @Embeddable
 public class HistoryLine {
@@ -17,17 +18,19 @@ public class HistoryLine {
   @Column(name = "side", length = 6, nullable = false, updatable = false)
   String side;
 
-  @Column(name = "line_month", nullable = false, updatable = false)
-  LocalDate month;
-
-  @Column(name = "amount", precision = 19, scale = 4, nullable = false, updatable = false)
-  BigDecimal amount;
-
-  @Column(name = "currency", length = 3, nullable = false, updatable = false)
-  String currency;
-
-  @Column(name = "note", length = 255, updatable = false)
-  String note;
+  @Embedded
+  MonthLine line;
 
   public HistoryLine() {}
+
+  static HistoryLine of(String side, ForecastLine line) {
+    HistoryLine row = new HistoryLine();
+    row.side = side;
+    row.line = MonthLine.of(line);
+    return row;
+  }
+
+  ForecastLine toLine() {
+    return line.toLine();
+  }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.StorageException;
 import org.crmkit.shared.UnitOfWork;
 
 /**
@@ -18,6 +19,7 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   private final Supplier<EntityManager> entityManager;
   private final Consumer<Runnable> afterCommit;
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+  private volatile boolean closed;
 
   public HostManagedUnitOfWork(Supplier<EntityManager> entityManager, Consumer<Runnable> afterCommit) {
     this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
@@ -30,6 +32,10 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
     int[] d = depth.get();
     if (d[0] > 0) {
       return work.get();
+    }
+    if (closed) {
+      throw new StorageException("this JpaStorage is closed (JpaStorage.close() was called); nothing was read or"
+          + " written. Build a new storage, or close it only when the application shuts down", null);
     }
     EntityManager em = current();
     d[0]++;
@@ -61,6 +67,11 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
           "crmkit runs in host-managed transaction mode but the host's EntityManager is not in a transaction;"
               + " start one before calling crmkit (for example a @Transactional method, or a JTA transaction)");
     }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
   }
 
   @Override

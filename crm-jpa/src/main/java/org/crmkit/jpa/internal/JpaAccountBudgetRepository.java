@@ -17,7 +17,7 @@ public final class JpaAccountBudgetRepository implements AccountBudgetRepository
 
   public JpaAccountBudgetRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(AccountBudgetEntity.class, RecordType.ACCOUNT_BUDGET, ems,
-        AccountBudgetEntity::new, Mappers::toSnapshot, Mappers::copy, s -> s.accountId().value(),
+        AccountBudgetEntity::new, AccountBudgetEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.accountId().value(),
         AccountBudgetSnapshot::version);
   }
 

@@ -39,12 +39,13 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
     int digits = Money.fractionDigits(q.currency());
     // round(amount * percent, digits - 2) / 100 is round(amount * percent / 100, digits) without a division whose
     // scale each database picks differently; ROUND rounds half up like Money.percent (amounts are not negative).
-    String jpql = "select l.month, sum(l.amount),"
-        + " sum(round(l.amount * (case when o.stage in :won then 100 else o.probability end), " + (digits - 2) + ")),"
-        + " sum(case when o.stage in :won then l.amount else 0 end)"
+    String jpql = "select l.month, sum(l.money.amount),"
+        + " sum(round(l.money.amount * (case when o.stage in :won then 100 else o.probability end), "
+        + (digits - 2) + ")),"
+        + " sum(case when o.stage in :won then l.money.amount else 0 end)"
         + " from CrmOpportunity o join CrmBillingForecast f on f.id = o.id join f.lines l"
         + " where o.accountId = :account and o.stage in :stages"
-        + " and l.month >= :from and l.month <= :to and l.currency = :currency"
+        + " and l.month >= :from and l.month <= :to and l.money.currency = :currency"
         + " group by l.month";
     try {
       return ems.current().createQuery(jpql, Object[].class)
@@ -72,11 +73,11 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
     if (q.wonStages().isEmpty()) {
       return List.of();
     }
-    String jpql = "select extract(year from o.closeDate), extract(month from o.closeDate), sum(o.amount)"
+    String jpql = "select extract(year from o.closeDate), extract(month from o.closeDate), sum(o.money.amount)"
         + " from CrmOpportunity o"
         + " where o.accountId = :account and o.stage in :stages"
         + " and o.closeDate >= :from and o.closeDate <= :to"
-        + " and o.amount is not null and o.currency = :currency"
+        + " and o.money.amount is not null and o.money.currency = :currency"
         + " group by extract(year from o.closeDate), extract(month from o.closeDate)";
     try {
       return ems.current().createQuery(jpql, Object[].class)

@@ -24,6 +24,7 @@ import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Text;
 
 /**
  * {@link AccountRepository} over {@code crm_account}. Every save also stores the account's match key
@@ -44,7 +45,7 @@ public final class JpaAccountRepository implements AccountRepository {
 
   public JpaAccountRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
-        Mappers::toSnapshot, this::copyClaiming, s -> s.id().value(), AccountSnapshot::version);
+        AccountEntity::toSnapshot, this::copyClaiming, s -> s.id().value(), AccountSnapshot::version);
   }
 
   /**
@@ -60,7 +61,7 @@ public final class JpaAccountRepository implements AccountRepository {
       boolean claims = s.version() == 0 ? checkedFree(false).remove(wanted) : wanted.equals(e.matchClaim);
       claim = claims ? wanted : null;
     }
-    Mappers.copy(s, e);
+    e.copyFrom(s);
     e.matchClaim = claim;
   }
 
@@ -102,7 +103,7 @@ public final class JpaAccountRepository implements AccountRepository {
       return store.em().createQuery("select e from CrmAccount e where e.id in :ids", AccountEntity.class)
           .setParameter("ids", keys)
           .getResultList().stream()
-          .map(e -> Account.restore(Mappers.toSnapshot(e)))
+          .map(e -> Account.restore(e.toSnapshot()))
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
@@ -125,12 +126,17 @@ public final class JpaAccountRepository implements AccountRepository {
     Objects.requireNonNull(page, "page");
     Where where = new Where()
         .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
-        .and("lower(e.name) like :name escape '\\'", "name",
-            q.nameContains() == null ? null : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
+        // Text.fold, the one folding rule of every storage, on the stored folded name; rows written before V6
+        // and not yet backfilled (CrmkitSchema.backfill) fall back to the database's lower().
+        .and("(e.nameFolded like :name escape '\\'"
+                + " or (e.nameFolded is null and lower(e.name) like :lowerName escape '\\'))",
+            "name", q.nameContains() == null ? null : Where.likeContains(Text.fold(q.nameContains())),
+            "lowerName", q.nameContains() == null ? null
+                : Where.likeContains(q.nameContains().toLowerCase(Locale.ROOT)));
     try {
-      return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.createdAt, e.id",
+      return where.page(store.em(), "select e from CrmAccount e" + where + " order by e.audit.createdAt, e.id",
           AccountEntity.class, "select count(e) from CrmAccount e" + where, page,
-          e -> Account.restore(Mappers.toSnapshot(e)));
+          e -> Account.restore(e.toSnapshot()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -192,7 +198,8 @@ public final class JpaAccountRepository implements AccountRepository {
     if (domain != null) {
       conditions.add("e.matchDomain = :domain");
     }
-    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions) + " order by e.createdAt, e.id";
+    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions)
+        + " order by e.audit.createdAt, e.id";
     int batch = Math.max(limit, 20);
     try {
       for (int offset = 0; ; offset += batch) {
@@ -207,7 +214,7 @@ public final class JpaAccountRepository implements AccountRepository {
         }
         List<AccountEntity> rows = query.getResultList();
         for (AccountEntity row : rows) {
-          Account account = Account.restore(Mappers.toSnapshot(row));
+          Account account = Account.restore(row.toSnapshot());
           if (!key.reasonsToMatch(AccountMatchKey.of(account.details())).isEmpty()) {
             found.add(account);
             if (found.size() == limit) {

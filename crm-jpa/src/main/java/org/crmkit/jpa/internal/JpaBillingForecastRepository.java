@@ -18,8 +18,8 @@ public final class JpaBillingForecastRepository implements BillingForecastReposi
 
   public JpaBillingForecastRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(BillingForecastEntity.class, RecordType.BILLING_FORECAST, ems,
-        BillingForecastEntity::new, Mappers::toSnapshot, Mappers::copy, s -> s.opportunityId().value(),
-        BillingForecastSnapshot::version);
+        BillingForecastEntity::new, BillingForecastEntity::toSnapshot, (s, e) -> e.copyFrom(s),
+        s -> s.opportunityId().value(), BillingForecastSnapshot::version);
   }
 
   @Override

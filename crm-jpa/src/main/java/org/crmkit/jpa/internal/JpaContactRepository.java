@@ -19,7 +19,7 @@ public final class JpaContactRepository implements ContactRepository {
 
   public JpaContactRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(ContactEntity.class, RecordType.CONTACT, ems, ContactEntity::new,
-        Mappers::toSnapshot, Mappers::copy, s -> s.id().value(), ContactSnapshot::version);
+        ContactEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), ContactSnapshot::version);
   }
 
   @Override
@@ -46,9 +46,9 @@ public final class JpaContactRepository implements ContactRepository {
         .and("e.accountId = :account", "account", q.accountId() == null ? null : q.accountId().value())
         .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());
     try {
-      return where.page(store.em(), "select e from CrmContact e" + where + " order by e.createdAt, e.id",
+      return where.page(store.em(), "select e from CrmContact e" + where + " order by e.audit.createdAt, e.id",
           ContactEntity.class, "select count(e) from CrmContact e" + where, page,
-          e -> Contact.restore(Mappers.toSnapshot(e)));
+          e -> Contact.restore(e.toSnapshot()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }

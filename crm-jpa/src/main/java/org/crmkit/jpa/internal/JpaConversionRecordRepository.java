@@ -16,7 +16,8 @@ public final class JpaConversionRecordRepository implements ConversionRecordRepo
 
   public JpaConversionRecordRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(ConversionRecordEntity.class, RecordType.CONVERSION_RECORD, ems,
-        ConversionRecordEntity::new, Mappers::toRecord, Mappers::copy, r -> r.id().value(), ConversionRecord::version);
+        ConversionRecordEntity::new, ConversionRecordEntity::toRecord, (s, e) -> e.copyFrom(s), r -> r.id().value(),
+        ConversionRecord::version);
   }
 
   @Override
@@ -33,7 +34,7 @@ public final class JpaConversionRecordRepository implements ConversionRecordRepo
               ConversionRecordEntity.class)
           .setParameter("lead", leadId.value())
           .getResultList().stream()
-          .map(Mappers::toRecord)
+          .map(ConversionRecordEntity::toRecord)
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);

@@ -24,7 +24,7 @@ public final class JpaForecastHistoryRepository implements ForecastHistoryReposi
   public void append(ForecastHistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
     try {
-      ems.current().persist(Mappers.toEntity(entry));
+      ems.current().persist(ForecastHistoryEntity.of(entry));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -39,7 +39,7 @@ public final class JpaForecastHistoryRepository implements ForecastHistoryReposi
               + " where h.opportunityId = :id order by h.version", ForecastHistoryEntity.class)
           .setParameter("id", opportunityId.value())
           .getResultList().stream()
-          .map(Mappers::toEntry)
+          .map(ForecastHistoryEntity::toEntry)
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);

@@ -17,8 +17,8 @@ public final class JpaLeadRepository implements LeadRepository {
   private final VersionedStore<LeadEntity, LeadSnapshot> store;
 
   public JpaLeadRepository(EntityManagers ems) {
-    this.store = new VersionedStore<>(LeadEntity.class, RecordType.LEAD, ems, LeadEntity::new, Mappers::toSnapshot,
-        Mappers::copy, s -> s.id().value(), LeadSnapshot::version);
+    this.store = new VersionedStore<>(LeadEntity.class, RecordType.LEAD, ems, LeadEntity::new, LeadEntity::toSnapshot,
+        (s, e) -> e.copyFrom(s), s -> s.id().value(), LeadSnapshot::version);
   }
 
   @Override
@@ -41,16 +41,16 @@ public final class JpaLeadRepository implements LeadRepository {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
     Where where = new Where()
-        .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
-        .and("e.status = :status", "status", q.status())
+        .and("e.lead.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
+        .and("e.lead.status = :status", "status", q.status())
         .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());
     if (q.converted() != null) {
-      where.and(q.converted() ? "e.convertedAt is not null" : "e.convertedAt is null");
+      where.and(q.converted() ? "e.lead.convertedAt is not null" : "e.lead.convertedAt is null");
     }
     try {
-      return where.page(store.em(), "select e from CrmLead e" + where + " order by e.createdAt, e.id",
+      return where.page(store.em(), "select e from CrmLead e" + where + " order by e.lead.createdAt, e.id",
           LeadEntity.class, "select count(e) from CrmLead e" + where, page,
-          e -> Lead.restore(Mappers.toSnapshot(e)));
+          e -> Lead.restore(e.toSnapshot()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }

@@ -26,14 +26,15 @@ import org.crmkit.shared.UserId;
  */
 public final class JpaOpportunityRepository implements OpportunityRepository {
   private static final String SUMMARY_COLUMNS =
-      "select o.id, o.name, o.stage, o.amount, o.currency, o.probability, o.closeDate, o.ownerId, o.accountId, a.name"
+      "select o.id, o.name, o.stage, o.money.amount, o.money.currency, o.probability, o.closeDate, o.ownerId,"
+          + " o.accountId, a.name"
           + " from CrmOpportunity o left join CrmAccount a on a.id = o.accountId";
 
   private final VersionedStore<OpportunityEntity, OpportunitySnapshot> store;
 
   public JpaOpportunityRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(OpportunityEntity.class, RecordType.OPPORTUNITY, ems, OpportunityEntity::new,
-        Mappers::toSnapshot, Mappers::copy, s -> s.id().value(), OpportunitySnapshot::version);
+        OpportunityEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), OpportunitySnapshot::version);
   }
 
   @Override
@@ -56,9 +57,9 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
     Objects.requireNonNull(page, "page");
     Where where = where(q, "e");
     try {
-      return where.page(store.em(), "select e from CrmOpportunity e" + where + " order by e.createdAt, e.id",
+      return where.page(store.em(), "select e from CrmOpportunity e" + where + " order by e.audit.createdAt, e.id",
           OpportunityEntity.class, "select count(e) from CrmOpportunity e" + where, page,
-          e -> Opportunity.restore(Mappers.toSnapshot(e)));
+          e -> Opportunity.restore(e.toSnapshot()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -69,7 +70,7 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
     Objects.requireNonNull(page, "page");
     Where where = where(q, "o");
     try {
-      return where.page(store.em(), SUMMARY_COLUMNS + where + " order by o.createdAt, o.id", Object[].class,
+      return where.page(store.em(), SUMMARY_COLUMNS + where + " order by o.audit.createdAt, o.id", Object[].class,
           "select count(o) from CrmOpportunity o" + where, page, JpaOpportunityRepository::summary);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
@@ -115,7 +116,7 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
         OpportunityId.of((UUID) row[0]),
         (String) row[1],
         (String) row[2],
-        Mappers.money((BigDecimal) row[3], (String) row[4]),
+        MoneyColumns.money((BigDecimal) row[3], (String) row[4]),
         Probability.of(((Number) row[5]).intValue()),
         (LocalDate) row[6],
         UserId.of((String) row[7]),

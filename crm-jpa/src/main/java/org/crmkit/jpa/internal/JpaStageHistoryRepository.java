@@ -22,7 +22,7 @@ public final class JpaStageHistoryRepository implements StageHistoryRepository {
   public void append(StageHistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
     try {
-      ems.current().persist(Mappers.toEntity(entry));
+      ems.current().persist(StageHistoryEntity.of(entry));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -37,7 +37,7 @@ public final class JpaStageHistoryRepository implements StageHistoryRepository {
               StageHistoryEntity.class)
           .setParameter("id", opportunityId.value())
           .getResultList().stream()
-          .map(Mappers::toEntry)
+          .map(StageHistoryEntity::toEntry)
           .toList();
     } catch (PersistenceException e) {
       throw Errors.translate(e);

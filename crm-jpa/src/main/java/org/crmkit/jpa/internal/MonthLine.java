@@ -2,8 +2,11 @@ package org.crmkit.jpa.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.math.BigDecimal;
+import jakarta.persistence.Embedded;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import org.crmkit.forecast.ForecastLine;
+import org.crmkit.shared.Limits;
 
 /**
  * One forecast line as a row of {@code crm_billing_forecast_line}: the month as the date of its first day, the
@@ -14,14 +17,24 @@ public class MonthLine {
   @Column(name = "line_month", nullable = false)
   LocalDate month;
 
-  @Column(name = "amount", precision = 19, scale = 4, nullable = false)
-  BigDecimal amount;
+  /** {@code amount} and {@code currency}, both NOT NULL in this table. */
+  @Embedded
+  MoneyColumns money;
 
-  @Column(name = "currency", length = 3, nullable = false)
-  String currency;
-
-  @Column(name = "note", length = 255)
+  @Column(name = "note", length = Limits.NOTE)
   String note;
 
   public MonthLine() {}
+
+  static MonthLine of(ForecastLine line) {
+    MonthLine row = new MonthLine();
+    row.month = line.month().atDay(1);
+    row.money = MoneyColumns.of(line.amount());
+    row.note = line.note();
+    return row;
+  }
+
+  ForecastLine toLine() {
+    return new ForecastLine(YearMonth.from(month), MoneyColumns.toMoney(money), note);
+  }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.crmkit.shared.OutcomeUnknownException;
+import org.crmkit.shared.StorageException;
 import org.crmkit.shared.UnitOfWork;
 
 /**
@@ -18,6 +20,7 @@ import org.crmkit.shared.UnitOfWork;
 public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers {
   private final EntityManagerFactory emf;
   private final ThreadLocal<Frame> current = new ThreadLocal<>();
+  private volatile boolean closed;
 
   private static final class Frame {
     final EntityManager em;
@@ -38,32 +41,83 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
     if (current.get() != null) {
       return work.get();
     }
-    Frame frame;
-    try {
-      frame = new Frame(emf.createEntityManager());
-    } catch (PersistenceException e) {
-      throw Errors.translate(e);
-    }
+    // A fresh entity manager (and so a fresh persistence context and, from the pool, a connection) per outermost
+    // unit: nothing a failed unit loaded or half-wrote is seen by the next one, e.g. the next item of a bulk call.
+    Frame frame = new Frame(open());
     current.set(frame);
     T result;
     try {
-      EntityTransaction tx = frame.em.getTransaction();
-      tx.begin();
+      EntityTransaction tx;
       try {
-        result = work.get();
-        tx.commit();
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(tx, e);
-        throw e;
+        tx = frame.em.getTransaction();
+        tx.begin();
+        try {
+          result = work.get();
+          // Every statement runs now, inside the transaction: a failure up to here means nothing was written.
+          frame.em.flush();
+        } catch (RuntimeException | Error e) {
+          rollbackQuietly(tx, e);
+          throw e;
+        }
+      } catch (PersistenceException e) {
+        throw Errors.translate(e);
       }
-    } catch (PersistenceException e) {
-      throw Errors.translate(e);
+      commit(tx);
     } finally {
       current.remove();
       closeQuietly(frame.em);
     }
     runAfterCommit(frame.afterCommit);
     return result;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  private EntityManager open() {
+    if (closed || !emf.isOpen()) {
+      throw closedStorage(null);
+    }
+    try {
+      return emf.createEntityManager();
+    } catch (IllegalStateException e) {
+      // the factory was closed between the check and here
+      throw closedStorage(e);
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  private static StorageException closedStorage(RuntimeException cause) {
+    return new StorageException("this JpaStorage is closed (JpaStorage.close() was called, or its"
+        + " EntityManagerFactory was closed); nothing was read or written. Build a new storage, or close it only"
+        + " when the application shuts down", cause);
+  }
+
+  /**
+   * Commits what was flushed. The statements have all run, so a failure here is the commit itself failing: the
+   * connection broke after the commit may have reached the database, and nobody can say whether it did.
+   */
+  private static void commit(EntityTransaction tx) {
+    if (tx.getRollbackOnly()) {
+      // A statement failed and the provider swallowed the error (it marks the transaction instead): roll back,
+      // which may fail in turn when the connection is gone, and report it as the storage error it is.
+      StorageException failure = new StorageException("a database operation of this unit of work failed and the"
+          + " persistence provider marked the transaction for rollback; nothing of this unit of work was written."
+          + " Check the connection and retry", null);
+      rollbackQuietly(tx, failure);
+      throw failure;
+    }
+    try {
+      tx.commit();
+    } catch (RuntimeException e) {
+      rollbackQuietly(tx, e);
+      throw new OutcomeUnknownException("the commit failed: " + Errors.firstLine(e.getMessage()) + ". The"
+          + " database may or may not have written this unit of work (the connection failed while committing)."
+          + " Reload the records concerned to see whether the change is there before retrying it", e);
+    }
   }
 
   @Override

@@ -22,6 +22,14 @@ import org.crmkit.shared.Segments;
  * {@link CustomValue#parse}.
  */
 final class TextCodec {
+  /**
+   * Size of the {@code segments} columns: holds the longest encoding the core's limits allow (every dimension
+   * with a key and value of full length made of backslashes, which the encoding doubles).
+   */
+  static final int SEGMENTS_COLUMN = 4000;
+
+  /** Size of the {@code custom_fields} columns, likewise for the core's custom field limits. */
+  static final int CUSTOM_FIELDS_COLUMN = 65535;
   private TextCodec() {}
 
   static String encode(CustomFields fields) {

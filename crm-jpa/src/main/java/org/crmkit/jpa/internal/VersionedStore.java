@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.StorageException;
 
 /**
  * The version rules of the core's repository ports, over one entity type:
@@ -63,7 +64,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
   Optional<S> find(UUID key) {
     Objects.requireNonNull(key, "id");
     try {
-      return Optional.ofNullable(em().find(type, key)).map(toSnapshot);
+      return Optional.ofNullable(findEntity(em(), key)).map(toSnapshot);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -82,7 +83,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
         em.persist(entity);
         return toSnapshot.apply(entity);
       }
-      E entity = em.find(type, key);
+      E entity = findEntity(em, key);
       if (entity == null) {
         throw new ConflictException(recordType.label() + " " + key + " was deleted by someone else (you had version "
             + expected + "); reload it before changing it");
@@ -128,11 +129,33 @@ final class VersionedStore<E extends VersionedEntity, S> {
     em.refresh(entity);
   }
 
+  /**
+   * {@link EntityManager#find}, but a failed read is never taken for a missing row: Hibernate's {@code find}
+   * answers null, not an exception, when the database fails while the transaction is marked for rollback (HHH-12472),
+   * and a failing read marks it so. A miss is therefore confirmed with a query, which does throw when the connection
+   * is broken. Costs one query per miss only.
+   */
+  private E findEntity(EntityManager em, UUID key) {
+    E entity = em.find(type, key);
+    if (entity == null) {
+      String entityName = em.getMetamodel().entity(type).getName();
+      long rows = em.createQuery("select count(e) from " + entityName + " e where e.id = :id", Long.class)
+          .setParameter("id", key)
+          .getSingleResult();
+      if (rows != 0) {
+        throw new StorageException("reading " + recordType.label() + " " + key + " failed although the row exists"
+            + " (the persistence provider returned nothing after a database error); nothing of this unit of work"
+            + " was written. Retry", null);
+      }
+    }
+    return entity;
+  }
+
   void delete(UUID key, long expectedVersion) {
     Objects.requireNonNull(key, "id");
     EntityManager em = em();
     try {
-      E entity = em.find(type, key);
+      E entity = findEntity(em, key);
       if (entity == null) {
         throw new RecordNotFoundException(recordType, key);
       }

@@ -27,6 +27,16 @@ final class Where {
     return this;
   }
 
+  /** Adds a condition with two parameters when the first value is not null. */
+  Where and(String condition, String name, Object value, String otherName, Object otherValue) {
+    if (value != null) {
+      conditions.add(condition);
+      parameters.put(name, value);
+      parameters.put(otherName, otherValue);
+    }
+    return this;
+  }
+
   /** Adds a condition without parameters. */
   Where and(String condition) {
     conditions.add(condition);

@@ -1,0 +1,27 @@
+package org.crmkit.jpa;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** Upgrades of an existing crmkit schema on PostgreSQL, in a schema of its own on the test server. */
+class PostgresUpgradeIT {
+
+  @Test
+  void upgradesStageHistoryRowsFromV3AndDerivesTheManualFlag() throws Exception {
+    TestDatabase db = TestDatabase.postgres();
+    try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("drop schema if exists crmkit_upgrade cascade");
+      s.execute("create schema crmkit_upgrade");
+    }
+    try (HikariDataSource ds = new HikariDataSource()) {
+      ds.setJdbcUrl(db.dataSource.getJdbcUrl());
+      ds.setUsername(db.dataSource.getUsername());
+      ds.setPassword(db.dataSource.getPassword());
+      ds.setSchema("crmkit_upgrade");
+      ds.setMaximumPoolSize(2);
+      StageHistoryUpgrade.upgradesHistoryRowsFromV3(ds);
+    }
+  }
+}
