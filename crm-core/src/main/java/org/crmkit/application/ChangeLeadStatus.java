@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Limits;
 
 /**
  * Command: move a lead to another status, e.g. {@code ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")}
@@ -19,8 +20,8 @@ import org.crmkit.shared.LeadId;
  * @param reason why; required for unqualified statuses, null otherwise allowed
  */
 public record ChangeLeadStatus(
-    @NotNull LeadId id, long expectedVersion, @NotBlank @Size(max = 40) String status,
-    @Size(max = 500) String reason) {
+    @NotNull LeadId id, long expectedVersion, @NotBlank @Size(max = Limits.KEY) String status,
+    @Size(max = Limits.REASON) String reason) {
 
   /**
    * @param id the lead; never null

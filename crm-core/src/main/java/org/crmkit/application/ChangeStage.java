@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.OpportunityId;
 
 /**
@@ -17,7 +18,7 @@ import org.crmkit.shared.OpportunityId;
  *     {@link org.crmkit.shared.ConflictException} and nothing is written.
  * @param stage the key of an open stage of the pipeline; never blank
  */
-public record ChangeStage(@NotNull OpportunityId id, long expectedVersion, @NotBlank @Size(max = 40) String stage) {
+public record ChangeStage(@NotNull OpportunityId id, long expectedVersion, @NotBlank @Size(max = Limits.KEY) String stage) {
 
   /**
    * @param id the opportunity; never null

@@ -11,6 +11,7 @@ import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.TargetChoice;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Limits;
 
 /**
  * Command: convert one lead. Everything but the lead is optional: the policy defaults to
@@ -37,7 +38,7 @@ import org.crmkit.shared.LeadId;
 public record ConvertLead(
     @NotNull LeadId leadId,
     Long expectedVersion,
-    @Size(min = 1, max = 60) String policyId,
+    @Size(min = 1, max = Limits.RULE_ID) String policyId,
     TargetChoice account,
     TargetChoice contact,
     TargetChoice opportunity,

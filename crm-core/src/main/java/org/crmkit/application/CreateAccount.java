@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -20,14 +21,14 @@ import org.crmkit.shared.UserId;
  */
 public record CreateAccount(
     UserId owner,
-    @NotBlank @Size(max = 200) String name,
-    @Size(max = 255) String website,
-    @Size(max = 80) String industry,
-    @Size(max = 40) String phone,
-    @Email @Size(max = 254) String email,
-    @Size(max = 80) String city,
-    @Size(max = 80) String country,
-    @Size(max = 4000) String description,
+    @NotBlank @Size(max = Limits.NAME) String name,
+    @Size(max = Limits.WEBSITE) String website,
+    @Size(max = Limits.CATEGORY) String industry,
+    @Size(max = Limits.PHONE) String phone,
+    @Email @Size(max = Limits.EMAIL) String email,
+    @Size(max = Limits.CATEGORY) String city,
+    @Size(max = Limits.CATEGORY) String country,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, String> segments,
     Map<String, CustomValue> customFields) {
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -22,12 +23,12 @@ import org.crmkit.shared.UserId;
 public record CreateContact(
     UserId owner,
     AccountId accountId,
-    @Size(max = 80) String firstName,
-    @NotBlank @Size(max = 80) String lastName,
-    @Email @Size(max = 254) String email,
-    @Size(max = 40) String phone,
-    @Size(max = 120) String title,
-    @Size(max = 4000) String description,
+    @Size(max = Limits.PERSON_NAME) String firstName,
+    @NotBlank @Size(max = Limits.PERSON_NAME) String lastName,
+    @Email @Size(max = Limits.EMAIL) String email,
+    @Size(max = Limits.PHONE) String phone,
+    @Size(max = Limits.JOB_TITLE) String title,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, CustomValue> customFields) {
 
   /** Copies the maps, so that the command stays immutable. */

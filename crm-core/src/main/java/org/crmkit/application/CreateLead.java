@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -19,17 +20,17 @@ import org.crmkit.shared.UserId;
  */
 public record CreateLead(
     UserId owner,
-    @Size(max = 80) String firstName,
-    @Size(max = 80) String lastName,
-    @Size(max = 200) String company,
-    @Size(max = 120) String title,
-    @Email @Size(max = 254) String email,
-    @Size(max = 40) String phone,
-    @Size(max = 255) String website,
-    @Size(max = 80) String leadSource,
-    @Size(max = 80) String industry,
-    @Size(max = 4000) String description,
-    @Size(max = 40) String status,
+    @Size(max = Limits.PERSON_NAME) String firstName,
+    @Size(max = Limits.PERSON_NAME) String lastName,
+    @Size(max = Limits.NAME) String company,
+    @Size(max = Limits.JOB_TITLE) String title,
+    @Email @Size(max = Limits.EMAIL) String email,
+    @Size(max = Limits.PHONE) String phone,
+    @Size(max = Limits.WEBSITE) String website,
+    @Size(max = Limits.CATEGORY) String leadSource,
+    @Size(max = Limits.CATEGORY) String industry,
+    @Size(max = Limits.DESCRIPTION) String description,
+    @Size(max = Limits.KEY) String status,
     Map<String, CustomValue> customFields) {
 
   /** Copies the maps, so that the command stays immutable. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.UserId;
 
@@ -31,16 +32,16 @@ import org.crmkit.shared.UserId;
  */
 public record CreateOpportunity(
     UserId owner,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = Limits.NAME) String name,
     AccountId accountId,
     ContactId contactId,
     Money amount,
     @Min(0) @Max(100) Integer probability,
-    @Size(max = 40) String stage,
+    @Size(max = Limits.KEY) String stage,
     LocalDate closeDate,
-    @Size(max = 80) String leadSource,
-    @Size(max = 255) String nextStep,
-    @Size(max = 4000) String description,
+    @Size(max = Limits.CATEGORY) String leadSource,
+    @Size(max = Limits.NEXT_STEP) String nextStep,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, String> segments,
     Map<String, CustomValue> customFields) {
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.OpportunityId;
 
 /**
@@ -18,7 +19,7 @@ import org.crmkit.shared.OpportunityId;
  * @param closedOn the close date; null for today (in the clock's zone)
  */
 public record LoseOpportunity(
-    @NotNull OpportunityId id, long expectedVersion, @Size(max = 500) String reason, LocalDate closedOn) {
+    @NotNull OpportunityId id, long expectedVersion, @Size(max = Limits.REASON) String reason, LocalDate closedOn) {
 
   /**
    * Loses the opportunity today, without a reason.

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.OpportunityId;
 
 /**
@@ -17,7 +18,7 @@ import org.crmkit.shared.OpportunityId;
  * @param stage the key of the open stage it reopens in; never blank
  */
 public record ReopenOpportunity(
-    @NotNull OpportunityId id, long expectedVersion, @NotBlank @Size(max = 40) String stage) {
+    @NotNull OpportunityId id, long expectedVersion, @NotBlank @Size(max = Limits.KEY) String stage) {
 
   /**
    * @param id the opportunity; never null

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -36,14 +37,14 @@ public record UpdateAccount(
     long expectedVersion,
     @NotNull Set<Field> changed,
     UserId owner,
-    @Size(max = 200) String name,
-    @Size(max = 255) String website,
-    @Size(max = 80) String industry,
-    @Size(max = 40) String phone,
-    @Email @Size(max = 254) String email,
-    @Size(max = 80) String city,
-    @Size(max = 80) String country,
-    @Size(max = 4000) String description,
+    @Size(max = Limits.NAME) String name,
+    @Size(max = Limits.WEBSITE) String website,
+    @Size(max = Limits.CATEGORY) String industry,
+    @Size(max = Limits.PHONE) String phone,
+    @Email @Size(max = Limits.EMAIL) String email,
+    @Size(max = Limits.CATEGORY) String city,
+    @Size(max = Limits.CATEGORY) String country,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, String> segments,
     Map<String, CustomValue> customFields) {
 

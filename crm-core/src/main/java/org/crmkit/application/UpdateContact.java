@@ -12,6 +12,7 @@ import java.util.Set;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -39,12 +40,12 @@ public record UpdateContact(
     @NotNull Set<Field> changed,
     UserId owner,
     AccountId accountId,
-    @Size(max = 80) String firstName,
-    @Size(max = 80) String lastName,
-    @Email @Size(max = 254) String email,
-    @Size(max = 40) String phone,
-    @Size(max = 120) String title,
-    @Size(max = 4000) String description,
+    @Size(max = Limits.PERSON_NAME) String firstName,
+    @Size(max = Limits.PERSON_NAME) String lastName,
+    @Email @Size(max = Limits.EMAIL) String email,
+    @Size(max = Limits.PHONE) String phone,
+    @Size(max = Limits.JOB_TITLE) String title,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, CustomValue> customFields) {
 
   /** The fields an {@code UpdateContact} can change. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.LeadId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.UserId;
 
 /**
@@ -35,16 +36,16 @@ public record UpdateLead(
     long expectedVersion,
     @NotNull Set<Field> changed,
     UserId owner,
-    @Size(max = 80) String firstName,
-    @Size(max = 80) String lastName,
-    @Size(max = 200) String company,
-    @Size(max = 120) String title,
-    @Email @Size(max = 254) String email,
-    @Size(max = 40) String phone,
-    @Size(max = 255) String website,
-    @Size(max = 80) String leadSource,
-    @Size(max = 80) String industry,
-    @Size(max = 4000) String description,
+    @Size(max = Limits.PERSON_NAME) String firstName,
+    @Size(max = Limits.PERSON_NAME) String lastName,
+    @Size(max = Limits.NAME) String company,
+    @Size(max = Limits.JOB_TITLE) String title,
+    @Email @Size(max = Limits.EMAIL) String email,
+    @Size(max = Limits.PHONE) String phone,
+    @Size(max = Limits.WEBSITE) String website,
+    @Size(max = Limits.CATEGORY) String leadSource,
+    @Size(max = Limits.CATEGORY) String industry,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, CustomValue> customFields) {
 
   /** The fields an {@code UpdateLead} can change. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
+import org.crmkit.shared.Limits;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.UserId;
@@ -50,15 +51,15 @@ public record UpdateOpportunity(
     long expectedVersion,
     @NotNull Set<Field> changed,
     UserId owner,
-    @Size(max = 200) String name,
+    @Size(max = Limits.NAME) String name,
     AccountId accountId,
     ContactId contactId,
     Money amount,
     @Min(0) @Max(100) Integer probability,
     LocalDate closeDate,
-    @Size(max = 80) String leadSource,
-    @Size(max = 255) String nextStep,
-    @Size(max = 4000) String description,
+    @Size(max = Limits.CATEGORY) String leadSource,
+    @Size(max = Limits.NEXT_STEP) String nextStep,
+    @Size(max = Limits.DESCRIPTION) String description,
     Map<String, String> segments,
     Map<String, CustomValue> customFields) {
 

@@ -77,7 +77,7 @@ final class SchemaLimits {
     m.put("crm_conversion_record.lead_owner_id", Limits.USER_ID);
     m.put("crm_conversion_record.lead_description", Limits.DESCRIPTION);
     m.put("crm_conversion_record.lead_custom_fields", customFieldsColumn());
-    // What a conversion filled into a linked account or contact (field, value before, value after): encoded like custom fields.
+    // what a conversion filled into a linked record: field names and values of custom-field size
     m.put("crm_conversion_record.account_fills", customFieldsColumn());
     m.put("crm_conversion_record.contact_fills", customFieldsColumn());
     m.put("crm_billing_forecast.flagged_currency", Limits.CURRENCY_CODE);

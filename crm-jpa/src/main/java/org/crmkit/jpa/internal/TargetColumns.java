@@ -40,6 +40,7 @@ public class TargetColumns {
     return c;
   }
 
+  /** @param fills what the conversion filled into the target's linked record (stored apart) */
   TargetResult toResult(ConversionTarget target, List<FieldFill> fills) {
     return TargetResult.restore(target, ConversionAction.valueOf(action), Disposition.valueOf(disposition), recordId,
         versionAfter, fills);
