@@ -46,7 +46,12 @@ public interface AccountService {
   /**
    * Deletes an account that no contact or opportunity refers to.
    *
+   * @param expectedVersion the version the delete is based on, or null to delete whatever version is stored
    * @throws org.crmkit.shared.RuleViolationException when contacts or opportunities still refer to it
+   * @throws org.crmkit.shared.ConflictException when the account's version is not the expected one, or (in memory)
+   *     when a contact or opportunity linked to it committed while it was being deleted; reload and decide again
+   * @throws org.crmkit.shared.StorageException on a database when a contact or opportunity linked to it committed at
+   *     the same moment, so that the database's foreign key refused the delete; nothing was deleted: reload
    */
   void delete(Actor actor, AccountId id, Long expectedVersion);
 }
