@@ -20,8 +20,8 @@ import org.crmkit.shared.Limits;
  *
  * <pre>{@code
  * crm.conversions().convert(me, ConvertLead.of(leadId)
- *     .withAccount(TargetChoice.link(existingAccountId))
- *     .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("12000", "EUR"))));
+ *     .account(TargetChoice.link(existingAccountId))
+ *     .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("12000", "EUR"))));
  * }</pre>
  *
  * @param leadId the lead; never null
@@ -73,30 +73,30 @@ public record ConvertLead(
   }
 
   /** @return a copy converting under the policy with this id (null for the default policy) */
-  public ConvertLead withPolicy(String value) {
+  public ConvertLead policyId(String value) {
     return new ConvertLead(leadId, expectedVersion, value, account, contact, opportunity, overrides, allowDuplicates);
   }
 
   /**
-   * @return a copy that converts only while the lead still has this version (a conflict otherwise); null skips the
-   *     check
+   * @return a copy that converts only while the lead still has this version (a {@link
+   *     org.crmkit.shared.ConflictException} otherwise); leave it out to skip the check
    */
-  public ConvertLead withExpectedVersion(Long value) {
+  public ConvertLead expectedVersion(long value) {
     return new ConvertLead(leadId, value, policyId, account, contact, opportunity, overrides, allowDuplicates);
   }
 
   /** @return a copy with this account action (null for the policy's default) */
-  public ConvertLead withAccount(TargetChoice value) {
+  public ConvertLead account(TargetChoice value) {
     return new ConvertLead(leadId, expectedVersion, policyId, value, contact, opportunity, overrides, allowDuplicates);
   }
 
   /** @return a copy with this contact action (null for the policy's default) */
-  public ConvertLead withContact(TargetChoice value) {
+  public ConvertLead contact(TargetChoice value) {
     return new ConvertLead(leadId, expectedVersion, policyId, account, value, opportunity, overrides, allowDuplicates);
   }
 
   /** @return a copy with this opportunity action, CREATE or NONE (null for the policy's default) */
-  public ConvertLead withOpportunity(TargetChoice value) {
+  public ConvertLead opportunity(TargetChoice value) {
     return new ConvertLead(leadId, expectedVersion, policyId, account, contact, value, overrides, allowDuplicates);
   }
 
@@ -106,7 +106,7 @@ public record ConvertLead(
   }
 
   /** @return a copy with one more override */
-  public ConvertLead withOverride(ConversionTarget target, String field, CustomValue value) {
+  public ConvertLead override(ConversionTarget target, String field, CustomValue value) {
     Map<ConversionTarget, Map<String, CustomValue>> copy = new EnumMap<>(ConversionTarget.class);
     copy.putAll(overrides);
     Map<String, CustomValue> ofTarget = new LinkedHashMap<>(copy.getOrDefault(target, Map.of()));

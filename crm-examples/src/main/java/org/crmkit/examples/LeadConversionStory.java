@@ -73,7 +73,7 @@ final class LeadConversionStory {
 
     section("A dry run first: what would converting Peter create or link?");
     ConversionPreview preview = crm.conversions().preview(alice, ConvertLead.of(peter.id())
-        .withAccount(TargetChoice.matchOrCreate()));
+        .account(TargetChoice.matchOrCreate()));
     preview.targets().forEach((target, plan) -> {
       String values = plan.values().entrySet().stream().limit(3)
           .map(e -> e.getKey() + "=" + e.getValue().asText()).collect(java.util.stream.Collectors.joining(", "));
@@ -85,7 +85,7 @@ final class LeadConversionStory {
 
     section("By hand: Peter joins the existing account Initech Inc.");
     ConversionOutcome byHand = crm.conversions().convert(alice, ConvertLead.of(peter.id())
-        .withAccount(TargetChoice.link(existing.id())));
+        .account(TargetChoice.link(existing.id())));
     out.print("  Peter:");
     describe(byHand);
     ConversionOutcome again = crm.conversions().convert(alice, ConvertLead.of(peter.id()));
@@ -100,7 +100,7 @@ final class LeadConversionStory {
       out.printf("  rejected: %s; best candidate %s (%s, similarity %.2f)%n", r.problems().get(0).reason(),
           best.label(), best.matchedOn(), best.similarity());
       out.print("  Bill, linked to the candidate by hand:");
-      describe(crm.conversions().convert(alice, ConvertLead.of(bill.id()).withAccount(best.link())));
+      describe(crm.conversions().convert(alice, ConvertLead.of(bill.id()).account(best.link())));
     }
 
     section("In bulk: Samir and Michael, each in its own unit of work");

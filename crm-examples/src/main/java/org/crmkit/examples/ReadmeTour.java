@@ -132,9 +132,9 @@ final class ReadmeTour {
 
     ConversionPreview preview = crm.conversions().preview(alice, ConvertLead.of(leadId));   // dry run: writes nothing
     ConversionOutcome outcome = crm.conversions().convert(alice, ConvertLead.of(leadId)
-        .withPolicy("web-leads")
-        .withAccount(TargetChoice.matchOrCreate())        // or create(), link(accountId), none()
-        .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("12000.00", "EUR"))));
+        .policyId("web-leads")
+        .account(TargetChoice.matchOrCreate())        // or create(), link(accountId), none()
+        .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("12000.00", "EUR"))));
     if (outcome instanceof ConversionOutcome.Rejected r) {
       r.problems().forEach(p -> System.out.println(p.message()));   // duplicates, missing required values, ...
     }

@@ -218,7 +218,7 @@ public interface ConversionContract extends ContractSupport {
             "campaign", CustomValue.text("Spring 2026"))));
 
     ConversionOutcome.Converted done =
-        converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("mapped")));
+        converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).policyId("mapped")));
 
     Opportunity o = crm.opportunities().get(ALICE, done.opportunityId().orElseThrow());
     assertThat(o.amount()).contains(Money.of("12000.00", "EUR"));
@@ -239,9 +239,9 @@ public interface ConversionContract extends ContractSupport {
     Crm crm = crm(b -> b.conversionPolicies(policy));
     Lead lead = webLead(crm, "Ada", "Lovelace", "AE", "ada@ae.example");
 
-    assertThatThrownBy(() -> crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("strict")
-            .withOverride(ConversionTarget.ACCOUNT, "name", CustomValue.text("Other name"))
-            .withOverride(ConversionTarget.CONTACT, "title", CustomValue.text("CEO"))))
+    assertThatThrownBy(() -> crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).policyId("strict")
+            .override(ConversionTarget.ACCOUNT, "name", CustomValue.text("Other name"))
+            .override(ConversionTarget.CONTACT, "title", CustomValue.text("CEO"))))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
             .containsExactlyInAnyOrder("overrides.account.name", "overrides.contact.title"))
@@ -249,11 +249,11 @@ public interface ConversionContract extends ContractSupport {
     assertThat(accountCount()).isZero();
 
     ConversionOutcome.Converted done = converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withPolicy("strict")
-        .withOverride(ConversionTarget.ACCOUNT, "city", CustomValue.text("Helsinki"))
-        .withOverride(ConversionTarget.OPPORTUNITY, "name", CustomValue.text("AE platform deal"))
-        .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text("5000.00 EUR"))
-        .withOverride(ConversionTarget.OPPORTUNITY, "closeDate", CustomValue.date(LocalDate.of(2026, 6, 30)))));
+        .policyId("strict")
+        .override(ConversionTarget.ACCOUNT, "city", CustomValue.text("Helsinki"))
+        .override(ConversionTarget.OPPORTUNITY, "name", CustomValue.text("AE platform deal"))
+        .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text("5000.00 EUR"))
+        .override(ConversionTarget.OPPORTUNITY, "closeDate", CustomValue.date(LocalDate.of(2026, 6, 30)))));
     assertThat(crm.accounts().get(ALICE, done.accountId().orElseThrow()).details().city()).isEqualTo("Helsinki");
     Opportunity o = crm.opportunities().get(ALICE, done.opportunityId().orElseThrow());
     assertThat(o.name()).isEqualTo("AE platform deal");
@@ -265,8 +265,8 @@ public interface ConversionContract extends ContractSupport {
   default void rejectsAnOverrideOfAnUnknownFieldOrWithAnUnreadableValue() {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
     assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-            .withOverride(ConversionTarget.ACCOUNT, "revenue", CustomValue.text("1"))
-            .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text("lots"))))
+            .override(ConversionTarget.ACCOUNT, "revenue", CustomValue.text("1"))
+            .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text("lots"))))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
             .containsExactlyInAnyOrder("overrides.account.revenue", "overrides.opportunity.amount"));
@@ -279,7 +279,7 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = webLead("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example");
 
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE,
-        ConvertLead.of(lead.id()).withAccount(TargetChoice.link(existing.id()))));
+        ConvertLead.of(lead.id()).account(TargetChoice.link(existing.id()))));
 
     assertThat(done.accountId()).contains(existing.id());
     assertThat(done.disposition(ConversionTarget.ACCOUNT)).isEqualTo(Disposition.LINKED);
@@ -302,8 +302,8 @@ public interface ConversionContract extends ContractSupport {
         .industry("Hardware"));
     Lead lead = webLead(crm, "Ada", "Lovelace", "AE", "ada@ae.example");
 
-    converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("refresh")
-        .withAccount(TargetChoice.link(existing.id()))));
+    converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).policyId("refresh")
+        .account(TargetChoice.link(existing.id()))));
 
     Account after = crm.accounts().get(ALICE, existing.id());
     assertThat(after.details().industry()).isEqualTo("Software");
@@ -354,7 +354,7 @@ public interface ConversionContract extends ContractSupport {
   default void checksForDuplicatesBeforeCreatingAndCreatesOnlyWhenAllowed() {
     crm().accounts().create(ALICE, CreateAccount.named("Analytical Engines"));
     Lead lead = webLead("Ada", "Lovelace", "analytical engines", "ada@engines.example");
-    ConvertLead create = ConvertLead.of(lead.id()).withAccount(TargetChoice.create());
+    ConvertLead create = ConvertLead.of(lead.id()).account(TargetChoice.create());
 
     ConversionOutcome.Rejected no = rejected(crm().conversions().convert(ALICE, create));
     assertThat(no.has(Reason.DUPLICATES_FOUND)).isTrue();
@@ -389,7 +389,7 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
 
     ConversionOutcome.Rejected no = rejected(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withAccount(TargetChoice.link(ours.id())).withContact(TargetChoice.link(contact.id()))));
+        .account(TargetChoice.link(ours.id())).contact(TargetChoice.link(contact.id()))));
 
     assertThat(no.has(Reason.CONTACT_NOT_IN_ACCOUNT)).isTrue();
     assertThat(opportunityCount()).isZero();
@@ -400,7 +400,7 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, null));
 
     ConversionOutcome.Rejected no = rejected(crm().conversions().convert(ALICE,
-        ConvertLead.of(lead.id()).withAccount(TargetChoice.create())));
+        ConvertLead.of(lead.id()).account(TargetChoice.create())));
 
     assertThat(no.problems()).anySatisfy(p -> {
       assertThat(p.reason()).isEqualTo(Reason.MISSING_REQUIRED_VALUE);
@@ -417,7 +417,7 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", null, "ada@ae.example"));
 
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withAccount(TargetChoice.none()).withOpportunity(TargetChoice.none())));
+        .account(TargetChoice.none()).opportunity(TargetChoice.none())));
 
     assertThat(done.accountId()).isEmpty();
     assertThat(done.opportunityId()).isEmpty();
@@ -434,11 +434,11 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = webLead(crm, "Ada", "Lovelace", "AE", "ada@ae.example");
 
     ConversionOutcome.Rejected noOpportunity = rejected(crm.conversions().convert(ALICE,
-        ConvertLead.of(lead.id()).withPolicy("b2b").withOpportunity(TargetChoice.none())));
+        ConvertLead.of(lead.id()).policyId("b2b").opportunity(TargetChoice.none())));
     assertThat(noOpportunity.problems()).anySatisfy(p -> assertThat(p.field()).isEqualTo("opportunity"));
 
     ConversionOutcome.Rejected noAccount = rejected(crm.conversions().convert(ALICE,
-        ConvertLead.of(lead.id()).withPolicy("b2b").withAccount(TargetChoice.none())));
+        ConvertLead.of(lead.id()).policyId("b2b").account(TargetChoice.none())));
     assertThat(noAccount.problems()).anySatisfy(p -> {
       assertThat(p.reason()).isEqualTo(Reason.REQUIRED_TARGET_MISSING);
       assertThat(p.field()).isEqualTo("opportunity.accountId");
@@ -450,7 +450,7 @@ public interface ConversionContract extends ContractSupport {
   default void rejectsAnOpportunityLinkAsMisuse() {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
     assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-            .withOpportunity(TargetChoice.matchOrCreate())))
+            .opportunity(TargetChoice.matchOrCreate())))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("opportunity");
   }
@@ -461,7 +461,7 @@ public interface ConversionContract extends ContractSupport {
     Crm crm = crm(b -> b.conversionPolicies(qualifiedOnly));
     Lead lead = webLead(crm, "Ada", "Lovelace", "AE", "ada@ae.example");
 
-    assertThat(rejected(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("qualified-only")))
+    assertThat(rejected(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).policyId("qualified-only")))
         .has(Reason.STATUS_NOT_CONVERTIBLE)).isTrue();
 
     Lead lost = webLead(crm, "Grace", "Hopper", "Navy", "grace@navy.example");
@@ -470,7 +470,7 @@ public interface ConversionContract extends ContractSupport {
         .has(Reason.STATUS_NOT_CONVERTIBLE)).as("the default policy refuses unqualified leads").isTrue();
 
     crm.leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"));
-    converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("qualified-only")));
+    converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id()).policyId("qualified-only")));
   }
 
   @Test
@@ -493,11 +493,11 @@ public interface ConversionContract extends ContractSupport {
     assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(missing)))
         .isInstanceOf(RecordNotFoundException.class);
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
-    assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id()).withPolicy("nope")))
+    assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id()).policyId("nope")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("nope");
     assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-            .withAccount(TargetChoice.link(AccountId.of(new UUID(8, 8))))))
+            .account(TargetChoice.link(AccountId.of(new UUID(8, 8))))))
         .isInstanceOf(RecordNotFoundException.class);
     assertThat(crm().leads().get(ALICE, lead.id()).isConverted()).isFalse();
   }
@@ -507,7 +507,7 @@ public interface ConversionContract extends ContractSupport {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
     crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "contacted"));
     assertThatThrownBy(() -> crm().conversions().convert(ALICE,
-            ConvertLead.of(lead.id()).withExpectedVersion(lead.version())))
+            ConvertLead.of(lead.id()).expectedVersion(lead.version())))
         .isInstanceOf(ConflictException.class);
   }
 
@@ -520,8 +520,8 @@ public interface ConversionContract extends ContractSupport {
     long leadVersion = crm().leads().get(ALICE, lead.id()).version();
 
     ConversionPreview preview = crm().conversions().preview(ALICE, ConvertLead.of(lead.id())
-        .withAccount(TargetChoice.create())
-        .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("900", "EUR"))));
+        .account(TargetChoice.create())
+        .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("900", "EUR"))));
 
     assertThat(preview.wouldConvert()).isFalse();
     assertThat(preview.problems()).extracting(p -> p.reason()).containsExactly(Reason.DUPLICATES_FOUND);
@@ -567,7 +567,7 @@ public interface ConversionContract extends ContractSupport {
 
     BulkConversionResult result = crm().conversions().convertAll(ALICE, List.of(
         ConvertLead.of(first.id()),
-        ConvertLead.of(noCompany.id()).withAccount(TargetChoice.create()),
+        ConvertLead.of(noCompany.id()).account(TargetChoice.create()),
         ConvertLead.of(unknown),
         ConvertLead.of(third.id())));
 

@@ -61,7 +61,7 @@ public interface ConversionMatchingContract extends ContractSupport {
     ConversionPreview preview = crm().conversions().preview(ALICE, ConvertLead.of(lead.id()));
     ConversionOutcome matchOrCreate = crm().conversions().convert(ALICE, ConvertLead.of(lead.id()));
     ConversionOutcome create = crm().conversions().convert(ALICE,
-        ConvertLead.of(lead.id()).withAccount(TargetChoice.create()));
+        ConvertLead.of(lead.id()).account(TargetChoice.create()));
 
     assertThat(preview.wouldConvert()).isFalse();
     assertThat(preview.target(ConversionTarget.ACCOUNT).orElseThrow().candidates()).singleElement()
@@ -79,7 +79,7 @@ public interface ConversionMatchingContract extends ContractSupport {
 
     DuplicateCandidate chosen = preview.target(ConversionTarget.ACCOUNT).orElseThrow().candidates().get(0);
     ConversionOutcome linked = crm().conversions().convert(ALICE,
-        ConvertLead.of(lead.id()).withAccount(chosen.link()));
+        ConvertLead.of(lead.id()).account(chosen.link()));
     assertThat(linked.isConverted()).isTrue();
     assertThat(((ConversionOutcome.Converted) linked).accountId()).contains(existing.id());
     assertThat(accounts()).isOne();
@@ -90,7 +90,7 @@ public interface ConversionMatchingContract extends ContractSupport {
     // an account that shares only the company's domain (its website), made by converting its own lead
     Lead roadrunner = lead("Road", "Runner", "Roadrunner Logistics", "road@gmail.com");
     AccountId domainOnly = ((ConversionOutcome.Converted) crm().conversions().convert(ALICE,
-        ConvertLead.of(roadrunner.id()).withOverride(ConversionTarget.ACCOUNT, "website",
+        ConvertLead.of(roadrunner.id()).override(ConversionTarget.ACCOUNT, "website",
             CustomValue.text("https://www.acme.example")))).accountId().orElseThrow();
     Account similar = crm().accounts().create(ALICE, CreateAccount.named("A.C.M.E."));
     Account same = crm().accounts().create(ALICE, CreateAccount.named("ACME Oy"));
@@ -145,7 +145,7 @@ public interface ConversionMatchingContract extends ContractSupport {
       assertThat(c.matchedOn()).containsExactly("NAME");
     });
     ConversionPreview preview = crm().conversions().preview(ALICE,
-        ConvertLead.of(viaName.id()).withContact(TargetChoice.create()));
+        ConvertLead.of(viaName.id()).contact(TargetChoice.create()));
     assertThat(preview.problems()).extracting(ConversionProblem::reason).containsExactly(Reason.DUPLICATES_FOUND);
     assertThat(preview.target(ConversionTarget.CONTACT).orElseThrow().candidates())
         .extracting(DuplicateCandidate::id).containsExactly(sameName.id());

@@ -54,7 +54,7 @@ public interface ConversionUndoContract extends ContractSupport {
   default void undoDeletesTheForecastOfTheOpportunityAndTheBudgetOfTheAccountItCreated() {
     Lead lead = lead(crm(), "Analytical Engines");
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("3000.00", "EUR")))));
+        .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.money(Money.of("3000.00", "EUR")))));
     OpportunityId opportunity = done.opportunityId().orElseThrow();
     AccountId account = done.accountId().orElseThrow();
     crm().forecasts().splitEvenly(ALICE, SplitForecast.ofAmount(opportunity, YearMonth.of(2026, 4), 3));
@@ -82,9 +82,9 @@ public interface ConversionUndoContract extends ContractSupport {
     Lead lead = lead(crm, "Analytical Engines");
 
     ConversionOutcome.Converted done = converted(crm.conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withPolicy("refresh")
-        .withOverride(ConversionTarget.ACCOUNT, "industry", CustomValue.text("Software"))
-        .withOverride(ConversionTarget.CONTACT, "title", CustomValue.text("CTO"))));
+        .policyId("refresh")
+        .override(ConversionTarget.ACCOUNT, "industry", CustomValue.text("Software"))
+        .override(ConversionTarget.CONTACT, "title", CustomValue.text("CTO"))));
     assertThat(done.disposition(ConversionTarget.ACCOUNT)).isEqualTo(Disposition.LINKED);
     assertThat(done.disposition(ConversionTarget.CONTACT)).isEqualTo(Disposition.LINKED);
     Account filled = crm.accounts().get(ALICE, account.id());
@@ -111,12 +111,12 @@ public interface ConversionUndoContract extends ContractSupport {
     Account account = crm().accounts().create(ALICE, CreateAccount.named("Analytical Engines"));
     Lead lead = lead(crm(), "Analytical Engines");
     ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-        .withOverride(ConversionTarget.ACCOUNT, "industry", CustomValue.text("Software"))));
+        .override(ConversionTarget.ACCOUNT, "industry", CustomValue.text("Software"))));
     assertThat(done.accountId()).contains(account.id());
     // someone changes the linked account since: here another conversion that fills its empty city
     Lead other = crm().leads().create(ALICE, CreateLead.of("Alan", "Turing", "Analytical Engines", null));
     converted(crm().conversions().convert(ALICE, ConvertLead.of(other.id())
-        .withOverride(ConversionTarget.ACCOUNT, "city", CustomValue.text("London"))));
+        .override(ConversionTarget.ACCOUNT, "city", CustomValue.text("London"))));
     Account edited = crm().accounts().get(ALICE, account.id());
     assertThat(edited.details().city()).isEqualTo("London");
     Lead convertedLead = crm().leads().get(ALICE, lead.id());

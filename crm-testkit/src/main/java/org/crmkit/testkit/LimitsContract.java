@@ -84,7 +84,7 @@ public interface LimitsContract extends ContractSupport {
 
     Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example"));
     assertThatThrownBy(() -> crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
-            .withOverride(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text(huge))))
+            .override(ConversionTarget.OPPORTUNITY, "amount", CustomValue.text(huge))))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(FieldError::field).containsExactly("overrides.opportunity.amount"));
     assertThat(crm().leads().get(ALICE, lead.id()).isConverted()).isFalse();

@@ -215,8 +215,8 @@ public interface RaceContract extends ContractSupport {
     bothPastTheirChecks(Operation.SAVE_ACCOUNT, Operation.SAVE_ACCOUNT);
 
     List<Outcome> outcomes = race(
-        () -> crm().conversions().convert(ALICE, ConvertLead.of(ada.id()).withAccount(TargetChoice.matchOrCreate())),
-        () -> crm().conversions().convert(BOB, ConvertLead.of(alan.id()).withAccount(TargetChoice.matchOrCreate())));
+        () -> crm().conversions().convert(ALICE, ConvertLead.of(ada.id()).account(TargetChoice.matchOrCreate())),
+        () -> crm().conversions().convert(BOB, ConvertLead.of(alan.id()).account(TargetChoice.matchOrCreate())));
 
     String key = AccountMatchKey.normalizeName("Analytical Engines");
     List<Account> accounts = crm().accounts().list(ALICE, AccountQuery.all(), PageRequest.first(10)).items();
@@ -244,10 +244,10 @@ public interface RaceContract extends ContractSupport {
     pauseFirst(Operation.SAVE_ACCOUNT, adaChecked, alanCommitted);
 
     Future<ConversionOutcome> late = inBackground(() -> crm().conversions().convert(ALICE,
-        ConvertLead.of(ada.id()).withAccount(TargetChoice.matchOrCreate())));
+        ConvertLead.of(ada.id()).account(TargetChoice.matchOrCreate())));
     await(adaChecked);
     ConversionOutcome first = crm().conversions().convert(BOB,
-        ConvertLead.of(alan.id()).withAccount(TargetChoice.matchOrCreate()));
+        ConvertLead.of(alan.id()).account(TargetChoice.matchOrCreate()));
     alanCommitted.countDown();
     Outcome second = outcome(late);
     storage().reset();

@@ -193,7 +193,7 @@ final class DefaultConversionService implements ConversionService {
   @Override
   public BulkConversionResult convertAll(Actor actor, Collection<LeadId> leadIds, String policyId) {
     Objects.requireNonNull(leadIds, "leadIds");
-    return convertAll(actor, leadIds.stream().map(id -> ConvertLead.of(id).withPolicy(policyId)).toList());
+    return convertAll(actor, leadIds.stream().map(id -> ConvertLead.of(id).policyId(policyId)).toList());
   }
 
   @Override

@@ -61,7 +61,7 @@ final class WorkflowActions {
 
   private void convert(WorkflowRule rule, WorkflowAction action, RecordChange change, Actor actor) {
     ConversionOutcome outcome = conversions.convert(
-        actor, ConvertLead.of(LeadId.of(change.id())).withPolicy(action.policyId()), true, rule.id());
+        actor, ConvertLead.of(LeadId.of(change.id())).policyId(action.policyId()), true, rule.id());
     if (outcome instanceof ConversionOutcome.Rejected r) {
       throw new WorkflowActionFailedException(rule.id(), action.type(),
           "lead " + change.id() + " was not converted with policy " + action.policyId() + ": " + r.problems(), null);

@@ -409,7 +409,7 @@ public final class MixedWorkloadStress {
 
     private void convert(int lead, Actor actor) {
       ConversionOutcome outcome = crm.conversions().convert(actor,
-          ConvertLead.of(leads[lead]).withAccount(TargetChoice.matchOrCreate()));
+          ConvertLead.of(leads[lead]).account(TargetChoice.matchOrCreate()));
       if (outcome instanceof ConversionOutcome.Rejected r) {
         boolean alreadyConverted = r.problems().stream()
             .allMatch(p -> p.reason() == ConversionProblem.Reason.ALREADY_CONVERTED);
