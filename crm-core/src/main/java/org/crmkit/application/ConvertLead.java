@@ -12,6 +12,7 @@ import org.crmkit.conversion.TargetChoice;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Limits;
+import org.crmkit.shared.ValidationException;
 
 /**
  * Command: convert one lead. Everything but the lead is optional: the policy defaults to
@@ -32,6 +33,8 @@ import org.crmkit.shared.Limits;
  * @param opportunity the opportunity action (CREATE or NONE), or null for the policy's default
  * @param overrides values for the new records that replace the mapped ones, per target, by target field
  *     ({@code name}, {@code amount}, {@code customFields.KEY}, ...); a locked field is rejected. Null for none.
+ *     A null target, a null map for a target, or a null field or value is a {@link ValidationException} on
+ *     {@code overrides} naming the target.
  * @param allowDuplicates let CREATE proceed although possible duplicates exist
  * @see org.crmkit.conversion.DuplicateCandidate#link() linking a candidate a rejection or a dry run offered
  */
@@ -48,9 +51,27 @@ public record ConvertLead(
   public ConvertLead {
     EnumMap<ConversionTarget, Map<String, CustomValue>> copy = new EnumMap<>(ConversionTarget.class);
     if (overrides != null) {
-      overrides.forEach((t, m) -> copy.put(Objects.requireNonNull(t, "override target"), Map.copyOf(m)));
+      overrides.forEach((t, m) -> copy.put(t, copyOf(t, m)));
     }
     overrides = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  private static Map<String, CustomValue> copyOf(ConversionTarget target, Map<String, CustomValue> values) {
+    if (target == null) {
+      throw ValidationException.of("overrides", "a target is null; name ACCOUNT, CONTACT or OPPORTUNITY");
+    }
+    if (values == null) {
+      throw ValidationException.of("overrides", target + " has a null map; leave the target out for no overrides");
+    }
+    Map<String, CustomValue> copy = new LinkedHashMap<>();
+    values.forEach((field, value) -> {
+      if (field == null || value == null) {
+        throw ValidationException.of("overrides", target + " names a null field or value (" + field + " = " + value
+            + "); give a field and its value, or leave the field out");
+      }
+      copy.put(field, value);
+    });
+    return Map.copyOf(copy);
   }
 
   /** Converts the lead with the default policy and its default actions. */

@@ -24,7 +24,8 @@ import org.crmkit.shared.UserId;
  * .amount(Money.of("52000.00", "EUR")).clearCloseDate()}. The stage changes only through
  * {@link OpportunityService#changeStage}, {@code win}, {@code lose} and {@code reopen}. A probability set by hand
  * is marked manual; while the opportunity is closed a probability different from its own (100 or 0) is refused
- * with a {@link org.crmkit.shared.RuleViolationException}, and a won opportunity keeps a close date.
+ * with a {@link org.crmkit.shared.ValidationException} on {@code probability}, and clearing the close date of a won
+ * or lost opportunity is refused with a {@link org.crmkit.shared.RuleViolationException}.
  *
  * <p>Start with {@link #of} and name each change; a field the command does not name keeps its current value, and
  * {@code clearX()} empties an optional field, so "leave as is" and "clear" are different words.

@@ -132,27 +132,38 @@ public final class Opportunity {
   }
 
   /**
-   * Rebuilds an opportunity from stored state and checks it against the pipeline too: the stage exists, a won
-   * opportunity has probability 100 and a close date, a lost one probability 0 and a close date, and a closed one
-   * has no manual probability.
+   * Rebuilds an opportunity from stored state and checks that its stage exists in the pipeline. The closed-state
+   * rules ({@link #checkClosedState}) are not checked here but before a save: a won or lost deal stored without a
+   * close date by an earlier version must still load, so that it can be given a date, reopened or deleted.
    *
-   * @throws ValidationException when the stored state breaks one of these rules
+   * @throws org.crmkit.pipeline.UnknownStageException when the stage is not in the pipeline
    */
   public static Opportunity restore(OpportunitySnapshot snapshot, Pipeline pipeline) {
     Opportunity o = restore(snapshot);
-    SalesStage stage = pipeline.stage(o.stage);
-    if (!stage.isOpen()) {
-      if (!o.probability.equals(stage.defaultProbability()) || o.probabilityManual) {
-        throw ValidationException.of("probability", "stored opportunity " + o.id + " is " + stage.kind()
-            + " with probability " + o.probability + (o.probabilityManual ? " (manual)" : "")
-            + "; a " + stage.kind() + " opportunity has " + stage.defaultProbability() + ", not set by hand");
-      }
-      if (o.closeDate == null) {
-        throw ValidationException.of("closeDate",
-            "stored opportunity " + o.id + " is " + stage.kind() + " without a close date");
-      }
-    }
+    pipeline.stage(o.stage);
     return o;
+  }
+
+  /**
+   * Checks the state about to be saved against the pipeline: a won opportunity has probability 100 and a close
+   * date, a lost one probability 0 and a close date, and a closed one has no manual probability.
+   *
+   * @throws ValidationException on {@code probability} or {@code closeDate} when the state breaks one of these rules
+   */
+  public void checkClosedState(Pipeline pipeline) {
+    SalesStage current = pipeline.stage(stage);
+    if (current.isOpen()) {
+      return;
+    }
+    if (!probability.equals(current.defaultProbability()) || probabilityManual) {
+      throw ValidationException.of("probability", "opportunity " + id + " is " + current.kind()
+          + " with probability " + probability + (probabilityManual ? " (manual)" : "")
+          + "; a " + current.kind() + " opportunity has " + current.defaultProbability() + ", not set by hand");
+    }
+    if (closeDate == null) {
+      throw ValidationException.of("closeDate", "opportunity " + id + " is " + current.kind()
+          + " without a close date; give it the date it closed on, or reopen it");
+    }
   }
 
   public OpportunitySnapshot snapshot() {
@@ -234,7 +245,7 @@ public final class Opportunity {
       }
       return;
     }
-    if (!requested.equals(probability) || probabilityManual) {
+    if (!requested.equals(probability)) {
       overrideProbability(pipeline, requested, now);
     }
   }

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.crmkit.application.UpdateOpportunity.Field;
+import org.crmkit.conversion.ConversionTarget;
+import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.ValidationException;
 import org.junit.jupiter.api.Test;
 
 /** Commands read like sentences: required values in a factory, optional ones by name, "clear" its own word. */
@@ -124,5 +127,31 @@ class CommandsTest {
           .isNotEmpty();
       assertThat(command.isRecord()).as("%s is an immutable record", command.getSimpleName()).isTrue();
     }
+  }
+
+  @Test
+  void convertLeadRefusesNullOverridesOnOverridesNamingTheTarget() {
+    LeadId lead = LeadId.of(UUID.fromString("00000000-0000-0000-0000-000000000002"));
+    Map<ConversionTarget, Map<String, CustomValue>> nullMap = new HashMap<>();
+    nullMap.put(ConversionTarget.ACCOUNT, null);
+    assertThatThrownBy(() -> new ConvertLead(lead, null, null, null, null, null, nullMap, false))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("overrides").hasMessageContaining("ACCOUNT");
+
+    Map<String, CustomValue> nullValue = new HashMap<>();
+    nullValue.put("name", null);
+    assertThatThrownBy(() -> new ConvertLead(lead, null, null, null, null, null,
+            Map.of(ConversionTarget.CONTACT, nullValue), false))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("overrides").hasMessageContaining("CONTACT");
+
+    Map<String, CustomValue> nullKey = new HashMap<>();
+    nullKey.put(null, CustomValue.text("x"));
+    assertThatThrownBy(() -> new ConvertLead(lead, null, null, null, null, null,
+            Map.of(ConversionTarget.OPPORTUNITY, nullKey), false))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("overrides")
+        .hasMessageContaining("OPPORTUNITY");
+
+    Map<String, CustomValue> ok = Map.of("name", CustomValue.text("Acme"));
+    assertThat(new ConvertLead(lead, null, null, null, null, null, Map.of(ConversionTarget.ACCOUNT, ok), false)
+        .overridesOf(ConversionTarget.ACCOUNT)).isEqualTo(ok);
   }
 }

@@ -89,20 +89,47 @@ class OpportunityTest {
     o.win(PIPELINE, TODAY, NOW);
     OpportunitySnapshot won = o.snapshot();
     assertThat(Opportunity.restore(won, PIPELINE).probability()).isEqualTo(Probability.CERTAIN);
+    Opportunity.restore(won, PIPELINE).checkClosedState(PIPELINE);
 
     OpportunitySnapshot wonAtFifty = new OpportunitySnapshot(won.id(), 1, won.owner(), won.name(), null, null, null,
         Probability.of(50), false, won.stage(), won.closeDate(), null, null, null, null, won.segments(),
         won.customFields(), null, won.createdAt(), won.updatedAt());
     assertThat(Opportunity.restore(wonAtFifty).probability()).as("without the pipeline the kind is unknown")
         .isEqualTo(Probability.of(50));
-    assertThatThrownBy(() -> Opportunity.restore(wonAtFifty, PIPELINE))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("is WON with probability 50%");
+    Opportunity loadedWonAtFifty = Opportunity.restore(wonAtFifty, PIPELINE);
+    assertThatThrownBy(() -> loadedWonAtFifty.checkClosedState(PIPELINE))
+        .as("the closed-state rules are checked on the state about to be saved, not on load")
+        .isInstanceOf(ValidationException.class).hasMessageContaining("probability")
+        .hasMessageContaining("is WON with probability 50%");
 
     OpportunitySnapshot lostWithoutDate = new OpportunitySnapshot(won.id(), 1, won.owner(), won.name(), null, null,
         null, Probability.ZERO, false, "closed_lost", null, null, null, null, null, won.segments(),
         won.customFields(), null, won.createdAt(), won.updatedAt());
-    assertThatThrownBy(() -> Opportunity.restore(lostWithoutDate, PIPELINE))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("without a close date");
+    Opportunity lost = Opportunity.restore(lostWithoutDate, PIPELINE);
+    assertThatThrownBy(() -> lost.checkClosedState(PIPELINE))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("closeDate")
+        .hasMessageContaining("without a close date");
+    lost.changeCloseDate(PIPELINE, TODAY, NOW);
+    lost.checkClosedState(PIPELINE);
+
+    OpportunitySnapshot unknownStage = new OpportunitySnapshot(won.id(), 1, won.owner(), won.name(), null, null,
+        null, Probability.ZERO, false, "no_such_stage", null, null, null, null, null, won.segments(),
+        won.customFields(), null, won.createdAt(), won.updatedAt());
+    assertThatThrownBy(() -> Opportunity.restore(unknownStage, PIPELINE)).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void settingTheManualProbabilityItAlreadyHasChangesNothing() {
+    Opportunity o = newOpportunity(OpportunityDraft.named("Rockets"));
+    o.changeProbability(PIPELINE, Probability.of(35), NOW);
+    assertThat(o.probabilityManual()).isTrue();
+    OpportunitySnapshot before = o.snapshot();
+    o.changeProbability(PIPELINE, Probability.of(35), NOW.plusSeconds(60));
+    assertThat(o.snapshot()).isEqualTo(before);
+    o.changeProbability(PIPELINE, Probability.of(10), NOW.plusSeconds(60));
+    assertThat(o.probability()).as("the stage default given while manual is still set by hand")
+        .isEqualTo(Probability.of(10));
+    assertThat(o.probabilityManual()).isTrue();
   }
 
   @Test

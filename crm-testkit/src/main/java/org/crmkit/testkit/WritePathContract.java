@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Set;
+import org.crmkit.account.Account;
+import org.crmkit.application.CreateAccount;
+import org.crmkit.application.CreateContact;
+import org.crmkit.application.CreateLead;
+import org.crmkit.application.UpdateAccount;
+import org.crmkit.application.UpdateContact;
+import org.crmkit.application.UpdateLead;
+import org.crmkit.contact.Contact;
+import org.crmkit.lead.Lead;
+import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.Crm;
 import org.crmkit.application.ChangeStage;
 import org.crmkit.application.CreateOpportunity;
@@ -122,5 +133,95 @@ public interface WritePathContract extends ContractSupport {
     BillingForecast forecast = crm.forecasts().get(ALICE, o.id());
     assertThat(forecast.total()).contains(eur("100.00"));
     assertThat(forecast.flaggedDifference()).as("the forecast no longer matches the amount").isPresent();
+  }
+
+  private static void assertRefusedOnOwner(Runnable update) {
+    assertThatThrownBy(update::run).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cannot be cleared")
+        .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
+            .containsExactly("owner"));
+  }
+
+  @Test
+  default void anUpdateNamingTheOwnerWithNullIsAValidationErrorOnOwnerAndWritesNothing() {
+    Lead lead = crm().leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "Engines", null));
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Engines"));
+    Contact contact = crm().contacts().create(ALICE, CreateContact.named("Charles", "Babbage"));
+    Opportunity deal = crm().opportunities().create(ALICE, CreateOpportunity.named("Rockets"));
+
+    // the canonical constructors (and JSON) can name OWNER without a value; the builders cannot
+    assertRefusedOnOwner(() -> crm().leads().update(ALICE, new UpdateLead(lead.id(), lead.version(),
+        Set.of(UpdateLead.Field.OWNER), null, null, null, null, null, null, null, null, null, null, null, null)));
+    assertRefusedOnOwner(() -> crm().accounts().update(ALICE, new UpdateAccount(account.id(), account.version(),
+        Set.of(UpdateAccount.Field.OWNER), null, null, null, null, null, null, null, null, null, null, null)));
+    assertRefusedOnOwner(() -> crm().contacts().update(ALICE, new UpdateContact(contact.id(), contact.version(),
+        Set.of(UpdateContact.Field.OWNER), null, null, null, null, null, null, null, null, null)));
+    assertRefusedOnOwner(() -> crm().opportunities().update(ALICE, new UpdateOpportunity(deal.id(), deal.version(),
+        Set.of(UpdateOpportunity.Field.OWNER), null, null, null, null, null, null, null, null, null, null, null,
+        null)));
+
+    assertThat(crm().leads().get(ALICE, lead.id())).extracting(r -> r.version(), r -> r.owner())
+        .containsExactly(lead.version(), lead.owner());
+    assertThat(crm().accounts().get(ALICE, account.id())).extracting(r -> r.version(), r -> r.owner())
+        .containsExactly(account.version(), account.owner());
+    assertThat(crm().contacts().get(ALICE, contact.id())).extracting(r -> r.version(), r -> r.owner())
+        .containsExactly(contact.version(), contact.owner());
+    assertThat(crm().opportunities().get(ALICE, deal.id())).extracting(r -> r.version(), r -> r.owner())
+        .containsExactly(deal.version(), deal.owner());
+  }
+
+  @Test
+  default void aRuleSettingTheManualProbabilityTheOpportunityAlreadyHasWritesNothing() {
+    Crm crm = crm(b -> b.workflows(WorkflowRules.of(WorkflowRule.builder("likely")
+        .on(Trigger.fieldChanged(RecordType.OPPORTUNITY, "amount"))
+        .then(WorkflowAction.setField("probability", "35"))
+        .build())));
+    Opportunity o = crm.opportunities().create(ALICE, CreateOpportunity.named("Fleet").probability(35));
+    assertThat(o.probabilityManual()).isTrue();
+
+    Opportunity updated = crm.opportunities().update(ALICE,
+        UpdateOpportunity.of(o.id(), o.version()).amount(eur("100.00")));
+
+    assertThat(updated.version()).as("only the amount change was written").isEqualTo(o.version() + 1);
+    Opportunity stored = crm.opportunities().get(ALICE, o.id());
+    assertThat(stored.version()).isEqualTo(o.version() + 1);
+    assertThat(stored.probability()).isEqualTo(Probability.of(35));
+    assertThat(stored.probabilityManual()).isTrue();
+  }
+
+  private Opportunity storedWonWithoutCloseDate() {
+    Opportunity o = crm().opportunities().create(ALICE, CreateOpportunity.named("Legacy"));
+    Opportunity won = crm().opportunities().win(ALICE, WinOpportunity.of(o.id(), o.version()));
+    OpportunitySnapshot s = won.snapshot();
+    // what an earlier version could store: a won deal whose close date was cleared
+    OpportunitySnapshot withoutDate = new OpportunitySnapshot(s.id(), s.version(), s.owner(), s.name(), s.accountId(),
+        s.contactId(), s.amount(), s.probability(), s.probabilityManual(), s.stage(), null, s.lostReason(),
+        s.leadSource(), s.nextStep(), s.description(), s.segments(), s.customFields(), s.sourceLeadId(),
+        s.createdAt(), s.updatedAt());
+    storage().unitOfWork().run(() -> storage().opportunities().save(Opportunity.restore(withoutDate)));
+    Opportunity stored = crm().opportunities().get(ALICE, o.id());
+    assertThat(stored.closeDate()).isEmpty();
+    return stored;
+  }
+
+  @Test
+  default void aWonOpportunityStoredWithoutACloseDateCanBeGivenOneAndDeleted() {
+    Opportunity legacy = storedWonWithoutCloseDate();
+
+    assertThatThrownBy(() -> crm().opportunities().update(ALICE,
+            UpdateOpportunity.of(legacy.id(), legacy.version()).name("Legacy deal")))
+        .as("a change that keeps it without a date is refused on the saved state")
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
+            .containsExactly("closeDate"));
+
+    Opportunity repaired = crm().opportunities().update(ALICE,
+        UpdateOpportunity.of(legacy.id(), legacy.version()).closeDate(LocalDate.of(2025, 11, 3)));
+    assertThat(repaired.closeDate()).contains(LocalDate.of(2025, 11, 3));
+    assertThat(repaired.stage()).isEqualTo("closed_won");
+
+    Opportunity other = storedWonWithoutCloseDate();
+    crm().opportunities().delete(ALICE, other.id(), other.version());
+    assertThat(crm().opportunities().find(ALICE, other.id())).isEmpty();
   }
 }

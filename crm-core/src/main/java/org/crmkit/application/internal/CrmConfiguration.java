@@ -2,8 +2,6 @@ package org.crmkit.application.internal;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.conversion.ConversionPolicy;
@@ -62,14 +60,8 @@ public record CrmConfiguration(
     required(segments, "segments");
     required(conversionPolicies, "conversionPolicies");
     required(workflows, "workflows");
-    Collection<ConversionPolicy> policies = new ArrayList<>();
-    for (ConversionPolicy p : conversionPolicies) {
-      if (p == null) {
-        throw new ConfigurationException("a conversion policy given to the builder is null");
-      }
-      policies.add(p);
-    }
-    conversionPolicies = List.copyOf(policies);
+    // Crm.Builder refuses a null policy where it is given; this copy only makes the list immutable
+    conversionPolicies = List.copyOf(conversionPolicies);
   }
 
   private static <T> T required(T value, String what) {

@@ -67,6 +67,7 @@ final class DefaultAccountService implements AccountService {
   public Account update(Actor actor, UpdateAccount cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    UserId owner = Values.owner(cmd.changes(UpdateAccount.Field.OWNER), cmd.owner());
     Segments segments = cmd.changes(UpdateAccount.Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
     CustomFields custom =
         cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
@@ -74,8 +75,8 @@ final class DefaultAccountService implements AccountService {
       Instant now = ctx.now();
       account.edit(details(cmd, account.details()), segments == null ? account.segments() : segments,
           custom == null ? account.customFields() : custom, now);
-      if (cmd.changes(UpdateAccount.Field.OWNER) && !cmd.owner().equals(account.owner())) {
-        account.assignTo(cmd.owner(), now);
+      if (owner != null && !owner.equals(account.owner())) {
+        account.assignTo(owner, now);
       }
     });
   }

@@ -65,6 +65,7 @@ final class DefaultContactService implements ContactService {
   public Contact update(Actor actor, UpdateContact cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    UserId owner = Values.owner(cmd.changes(UpdateContact.Field.OWNER), cmd.owner());
     CustomFields custom =
         cmd.changes(UpdateContact.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     return ctx.writers().contacts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, contact -> {
@@ -82,8 +83,8 @@ final class DefaultContactService implements ContactService {
           && !Objects.equals(cmd.accountId(), contact.accountId().orElse(null))) {
         contact.moveToAccount(cmd.accountId(), now);
       }
-      if (cmd.changes(UpdateContact.Field.OWNER) && !cmd.owner().equals(contact.owner())) {
-        contact.assignTo(cmd.owner(), now);
+      if (owner != null && !owner.equals(contact.owner())) {
+        contact.assignTo(owner, now);
       }
     });
   }

@@ -64,12 +64,13 @@ final class DefaultLeadService implements LeadService {
   public Lead update(Actor actor, UpdateLead cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    UserId owner = Values.owner(cmd.changes(UpdateLead.Field.OWNER), cmd.owner());
     CustomFields named = cmd.changes(UpdateLead.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     return ctx.writers().leads().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, lead -> {
       Instant now = ctx.now();
       lead.edit(details(cmd, lead.details()), named == null ? lead.customFields() : named, now);
-      if (cmd.changes(UpdateLead.Field.OWNER) && !cmd.owner().equals(lead.owner())) {
-        lead.assignTo(cmd.owner(), now);
+      if (owner != null && !owner.equals(lead.owner())) {
+        lead.assignTo(owner, now);
       }
     });
   }

@@ -143,11 +143,9 @@ final class DefaultOpportunityService implements OpportunityService {
   public Opportunity update(Actor actor, UpdateOpportunity cmd) {
     requireActor(actor);
     ctx.validation().check(cmd);
+    UserId owner = Values.owner(cmd.changes(Field.OWNER), cmd.owner());
     CustomFields named = cmd.changes(Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     Segments namedSegments = cmd.changes(Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
-    if (namedSegments != null) {
-      ctx.segments().validate(RecordType.OPPORTUNITY, namedSegments);
-    }
     return change(actor, cmd.id(), cmd.expectedVersion(), o -> {
       Instant now = ctx.now();
       // A field the command does not name keeps its current value.
@@ -162,8 +160,8 @@ final class DefaultOpportunityService implements OpportunityService {
           || !Objects.equals(contactId, o.contactId().orElse(null))) {
         o.linkTo(accountId, contactId, now);
       }
-      if (cmd.changes(Field.OWNER) && !cmd.owner().equals(o.owner())) {
-        o.assignTo(cmd.owner(), now);
+      if (owner != null && !owner.equals(o.owner())) {
+        o.assignTo(owner, now);
       }
       Money amount = Values.pick(cmd.changes(Field.AMOUNT), cmd.amount(), o.amount().orElse(null));
       if (!Objects.equals(amount, o.amount().orElse(null))) {

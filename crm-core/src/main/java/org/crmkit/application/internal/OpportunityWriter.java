@@ -23,7 +23,8 @@ import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 
 /**
- * The write path of opportunities (see {@link RecordWriter}): segments and custom fields are checked when they
+ * The write path of opportunities (see {@link RecordWriter}): the state about to be saved must keep the closed-state
+ * rules ({@link Opportunity#checkClosedState}); segments and custom fields are checked when they
  * change, links against the {@link OpportunityRules} when they change; an amount change applies the pipeline's
  * forecast policy ({@link ForecastSync}); every saved change of a tracked field is recorded in stage history;
  * deleting an opportunity deletes its billing forecast.
@@ -36,7 +37,8 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
 
   @Override
   Optional<Opportunity> find(OpportunityId id) {
-    // re-checked against the pipeline: stored won and lost deals must still mean 100 and 0
+    // the closed-state rules are checked before a save (beforeSave), not here: a closed deal stored without a close
+    // date by an earlier version must load so that it can be repaired, reopened or deleted
     return ctx.storage().opportunities().findById(id).map(o -> Opportunity.restore(o.snapshot(), ctx.pipeline()));
   }
 
@@ -74,6 +76,7 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
 
   @Override
   void beforeSave(Actor actor, OpportunitySnapshot before, Opportunity o) {
+    o.checkClosedState(ctx.pipeline());
     if (before == null || !before.segments().equals(o.segments())) {
       ctx.segments().validate(RecordType.OPPORTUNITY, o.segments());
     }

@@ -10,6 +10,7 @@ import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.Text;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.ValidationException;
 
 /** Turns command values into domain values, reporting problems as field errors. */
@@ -53,6 +54,20 @@ final class Values {
   /** The value an update command names, or the current one when the command leaves the field as it is. */
   static <T> T pick(boolean changes, T value, T current) {
     return changes ? value : current;
+  }
+
+  /**
+   * The owner an update command names, or {@code null} when it leaves the owner as it is.
+   *
+   * @throws ValidationException on {@code owner} when the command names the owner with {@code null} (a command built
+   *     with the canonical constructor or read from JSON can): a record always has an owner
+   */
+  static UserId owner(boolean named, UserId owner) {
+    if (named && owner == null) {
+      throw ValidationException.of("owner",
+          "cannot be cleared: every record has an owner; name the new owner or leave the field out to keep it");
+    }
+    return named ? owner : null;
   }
 
   /** The first month forecasts, budgets and account cards may name (the core's one limit). */
