@@ -3,13 +3,13 @@
 -- succeed: the second commit violates the unique index and fails as a ConflictException, and its retry finds the
 -- account the first created. Additive only. Portable SQL: runs unchanged on PostgreSQL (14+) and H2 (2.x).
 --
--- match_claim holds name_normalized when this account claims it, else NULL. The adapter sets it on every save:
--- an account keeps its claim while its name keeps the key, and claims its key when no other account holds it; an
--- account whose key is already claimed (a same-named account created on purpose, e.g. CREATE allowing duplicates)
--- stores NULL, so same-named accounts stay possible. Both databases let a unique index hold many NULLs.
+-- match_claim holds name_normalized when this account claims it, else NULL. The adapter decides it on save: an
+-- account inserted in a unit of work whose duplicate check found its name free claims the key; an updated account
+-- keeps its claim while its name keeps the key and drops it otherwise; every other account (created directly, or
+-- on purpose after the check found the name taken) stores NULL, so same-named accounts stay possible. Both
+-- databases let a unique index hold many NULLs.
 --
 -- Rows that existed before this migration keep NULL: existing duplicate keys cannot break the migration, and an
--- unclaimed account is still found by the duplicate check (name_normalized); the next save of a row claims its
--- key if it is free.
+-- unclaimed account is still found by the duplicate check (name_normalized).
 ALTER TABLE crm_account ADD COLUMN match_claim VARCHAR(400);
 CREATE UNIQUE INDEX crm_account_match_claim_uk ON crm_account (match_claim);

@@ -310,29 +310,15 @@ public final class Table<K, S> {
     }
     List<S> items = new ArrayList<>(Math.min(size, 1024));
     long[] seen = {0};
+    // One scan under one read lock gives both the page and the total, so they always describe the same commit.
     scan(filter, row -> {
       if (seen[0] >= from && items.size() < size) {
         items.add(row);
       }
       seen[0]++;
-      return filter != null || items.size() < size;
+      return true;
     });
-    long total = filter == null ? count() : seen[0];
-    return new Page<>(items.stream().map(mapper).toList(), request, total);
-  }
-
-  /** @return how many rows this transaction sees */
-  private long count() {
-    Work<K, S> w = db.current().workIfAny(this);
-    return db.read(() -> {
-      long n = committed.size();
-      if (w != null) {
-        for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
-          n += (e.getValue().row() != null ? 1 : 0) - (committed.containsKey(e.getKey()) ? 1 : 0);
-        }
-      }
-      return n;
-    });
+    return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
   }
 
   /** A consumer of scanned rows that says whether to go on. */

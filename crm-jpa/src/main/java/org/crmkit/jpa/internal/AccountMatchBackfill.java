@@ -22,8 +22,10 @@ public final class AccountMatchBackfill {
   private static final String SELECT = "select id, name, email, website from crm_account"
       + " where match_key_version is null or match_key_version < ? order by id fetch first " + BatchBackfill.BATCH
       + " rows only";
+  /** A claim holds the old key, which no longer means anything once the key is rewritten: it is dropped. */
   private static final String UPDATE = "update crm_account set name_normalized = ?, match_domain = ?,"
-      + " match_key_version = ? where id = ? and (match_key_version is null or match_key_version < ?)";
+      + " match_key_version = ?, match_claim = null"
+      + " where id = ? and (match_key_version is null or match_key_version < ?)";
 
   private AccountMatchBackfill() {}
 
