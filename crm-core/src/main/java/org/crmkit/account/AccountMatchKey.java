@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.crmkit.shared.EmailAddress;
 
 /**
@@ -23,6 +24,9 @@ import org.crmkit.shared.EmailAddress;
  * @param domain the company's lower-case domain without {@code www.}, or null when unknown
  */
 public record AccountMatchKey(String normalizedName, String domain) {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern APOSTROPHES = Pattern.compile("['’`´‘]");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> LEGAL_FORMS = Set.of(
       "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "corp", "corporation", "co", "company", "gmbh",
       "ag", "oy", "oyj", "ab", "as", "sa", "sarl", "srl", "spa", "bv", "nv", "kg", "ky", "tmi", "pty");
@@ -160,9 +164,7 @@ public record AccountMatchKey(String normalizedName, String domain) {
     if (name == null) {
       return null;
     }
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    s = s.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("['’`´‘]", "");
-    s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    String s = fold(name, true);
     if (s.isEmpty()) {
       return null;
     }
@@ -174,6 +176,28 @@ public record AccountMatchKey(String normalizedName, String domain) {
       words.remove(0);
     }
     return String.join(" ", words);
+  }
+
+  /**
+   * Folds a name for comparing: case, accents, apostrophes, punctuation and spacing folded, so
+   * {@code "Zoë  O'Neil"} becomes {@code "zoe oneil"}. Unlike {@link #normalizeName(String)} it keeps legal forms
+   * and {@code &}.
+   *
+   * @param name the name, not null
+   * @return the folded name, empty when nothing but punctuation and spacing is left
+   */
+  public static String foldName(String name) {
+    return fold(name, false);
+  }
+
+  private static String fold(String name, boolean ampersandAsAnd) {
+    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    s = s.toLowerCase(Locale.ROOT);
+    if (ampersandAsAnd) {
+      s = s.replace("&", " and ");
+    }
+    s = APOSTROPHES.matcher(s).replaceAll("");
+    return NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ").strip();
   }
 
   /** @return the domain when it may identify a company, null for free-mail domains */

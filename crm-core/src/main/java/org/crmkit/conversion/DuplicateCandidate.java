@@ -5,12 +5,15 @@ import java.util.Objects;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.RecordId;
+import org.crmkit.shared.ValidationException;
 
 /**
  * An existing record that may be the same customer as the lead. Conversion lists candidates best first (highest
  * {@code similarity}) and never links one unless it matches exactly or the caller links it ({@link #link()}).
  *
- * @param target account or contact; never null
+ * @param target {@link ConversionTarget#ACCOUNT account} or {@link ConversionTarget#CONTACT contact}; never null.
+ *     An {@link ConversionTarget#OPPORTUNITY opportunity} is refused with a {@link ValidationException}: conversion
+ *     never looks for duplicate opportunities, and {@link #link()} could not link one
  * @param id the existing record: an {@link AccountId} for an account, a {@link ContactId} for a contact; never null
  * @param label its name, for display; never null
  * @param matchedOn why it matched: {@code NAME} (same normalised name), {@code SIMILAR_NAME} (alike but not the
@@ -23,6 +26,10 @@ public record DuplicateCandidate(
   public DuplicateCandidate {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(id, "id");
+    if (target == ConversionTarget.OPPORTUNITY) {
+      throw ValidationException.of("target", "a duplicate candidate is an account or a contact, not an opportunity;"
+          + " link an existing opportunity by its id instead");
+    }
     Objects.requireNonNull(label, "label");
     matchedOn = List.copyOf(matchedOn);
     if (matchedOn.isEmpty()) {

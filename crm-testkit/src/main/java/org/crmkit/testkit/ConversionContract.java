@@ -503,12 +503,19 @@ public interface ConversionContract extends ContractSupport {
   }
 
   @Test
-  default void rejectsAConversionBasedOnAStaleLeadVersion() {
+  default void rejectsAConversionBasedOnAStaleLeadVersionAtOnceWithoutRetrying() {
     Lead lead = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
     crm().leads().changeStatus(ALICE, ChangeLeadStatus.of(lead.id(), lead.version(), "contacted"));
+    java.util.concurrent.atomic.AtomicInteger leadReads = new java.util.concurrent.atomic.AtomicInteger();
+    storage().beforeEachCall(call -> {
+      if (call.port() == org.crmkit.lead.LeadRepository.class && call.method().equals("findById")) {
+        leadReads.incrementAndGet();
+      }
+    });
     assertThatThrownBy(() -> crm().conversions().convert(ALICE,
             ConvertLead.of(lead.id()).expectedVersion(lead.version())))
         .isInstanceOf(ConflictException.class);
+    assertThat(leadReads).as("one attempt: a stale expected version stays stale").hasValue(1);
   }
 
   // ------------------------------------------------------------------ dry run

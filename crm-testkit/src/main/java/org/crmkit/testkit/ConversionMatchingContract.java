@@ -151,6 +151,22 @@ public interface ConversionMatchingContract extends ContractSupport {
         .extracting(DuplicateCandidate::id).containsExactly(sameName.id());
   }
 
+  @Test
+  default void ranksContactsWithTheLeadsEmailAddressByNameSimilarity() {
+    // created (and alphabetically) worst first, so only ranking puts the best first
+    Contact unlike = crm().contacts().create(ALICE, CreateContact.of(null, "Aaron", "Abbott", "zoe@zimmer.example"));
+    Contact alike = crm().contacts().create(ALICE, CreateContact.of(null, "Zoey", "Zimmer", "ZOE@zimmer.example"));
+    Contact same = crm().contacts().create(ALICE, CreateContact.of(null, "Zoe", "Zimmer", "zoe@zimmer.example"));
+    Lead lead = lead("Zoë", "Zimmer", "Zimmer Works", "zoe@zimmer.example");
+
+    ConversionPreview preview = crm().conversions().preview(ALICE, ConvertLead.of(lead.id()));
+
+    List<DuplicateCandidate> ranked = preview.target(ConversionTarget.CONTACT).orElseThrow().candidates();
+    assertThat(ranked).extracting(DuplicateCandidate::id).containsExactly(same.id(), alike.id(), unlike.id());
+    assertThat(ranked).allSatisfy(c -> assertThat(c.matchedOn()).containsExactly("EMAIL"));
+    assertThat(ranked.get(0).similarity()).isEqualTo(1.0);
+  }
+
   /**
    * Two MATCH_OR_CREATE conversions of one company's leads that both planned before either committed: the storage
    * keeps the account match key unique, so the second one's new account conflicts, and its retry links the first

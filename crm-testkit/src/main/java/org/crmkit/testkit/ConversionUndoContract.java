@@ -18,6 +18,7 @@ import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
+import org.crmkit.conversion.TargetChoice;
 import org.crmkit.conversion.UndoOutcome;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
@@ -104,6 +105,30 @@ public interface ConversionUndoContract extends ContractSupport {
     assertThat(back.details()).isEqualTo(contact.details());
     assertThat(back.accountId()).as("taken out of the account again").isEmpty();
     assertThat(crm.leads().get(ALICE, lead.id()).isConverted()).isFalse();
+  }
+
+  @Test
+  default void undoDeletesTheCreatedAccountAndTakesTheContactItMovedThereOutAgain() {
+    Contact contact = crm().contacts().create(ALICE, CreateContact.of(null, "Ada", "Lovelace", "ada@engines.example"));
+    Lead lead = lead(crm(), "Analytical Engines");
+    ConversionOutcome.Converted done = converted(crm().conversions().convert(ALICE, ConvertLead.of(lead.id())
+        .account(TargetChoice.create()).contact(TargetChoice.link(contact.id()))));
+    assertThat(done.disposition(ConversionTarget.ACCOUNT)).isEqualTo(Disposition.CREATED);
+    assertThat(done.disposition(ConversionTarget.CONTACT)).isEqualTo(Disposition.LINKED);
+    AccountId account = done.accountId().orElseThrow();
+    assertThat(crm().contacts().get(ALICE, contact.id()).accountId()).as("moved into the new account")
+        .contains(account);
+
+    UndoOutcome undo = crm().conversions().undo(ALICE, lead.id());
+
+    assertThat(undo).as("%s", undo).isInstanceOf(UndoOutcome.Undone.class);
+    assertThat(crm().accounts().find(ALICE, account)).isEmpty();
+    assertThat(crm().opportunities().find(ALICE, done.opportunityId().orElseThrow())).isEmpty();
+    Contact back = crm().contacts().get(ALICE, contact.id());
+    assertThat(back.accountId()).as("taken out of the account again").isEmpty();
+    assertThat(back.details()).isEqualTo(contact.details());
+    assertThat(back.customFields()).isEqualTo(contact.customFields());
+    assertThat(crm().leads().get(ALICE, lead.id()).isConverted()).isFalse();
   }
 
   @Test

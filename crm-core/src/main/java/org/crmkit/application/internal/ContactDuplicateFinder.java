@@ -2,10 +2,8 @@ package org.crmkit.application.internal;
 
 import static org.crmkit.application.internal.RecordFields.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.crmkit.account.AccountMatchKey;
@@ -41,6 +39,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
 
   @Override
   List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
+    String leadName = AccountMatchKey.foldName(fullName(values));
     EmailAddress email = parseEmail(text(values, "email"));
     if (email != null) {
       List<Contact> found = ctx.storage().contacts()
@@ -48,12 +47,13 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
       if (!found.isEmpty()) {
         return found.stream()
             .map(c -> new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
-                c.details().displayName(), List.of("EMAIL"), nameSimilarity(values, c)), true))
+                c.details().displayName(), List.of("EMAIL"), nameSimilarity(leadName, c)), true))
+            .sorted(RANKING)
             .toList();
       }
     }
     Draft account = p.draft(ConversionTarget.ACCOUNT);
-    if (account.disposition != Disposition.LINKED || fold(fullName(values)).isEmpty()) {
+    if (account.disposition != Disposition.LINKED || leadName.isEmpty()) {
       return List.of();
     }
     List<Match<Contact>> alike = new ArrayList<>();
@@ -64,7 +64,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
       page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId),
           PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
       for (Contact c : page.items()) {
-        double similarity = nameSimilarity(values, c);
+        double similarity = nameSimilarity(leadName, c);
         if (similarity >= NAME_THRESHOLD) {
           alike.add(new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
               c.details().displayName(), List.of("NAME"), similarity), false));
@@ -103,9 +103,9 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
             && ctx.opportunityRules().contactMustBelongToAccount());
   }
 
-  private static double nameSimilarity(Map<String, CustomValue> values, Contact c) {
-    String lead = fold(fullName(values));
-    String other = fold(c.details().firstName() == null ? c.details().lastName()
+  /** @param lead the lead's name, already {@linkplain AccountMatchKey#foldName folded} */
+  private static double nameSimilarity(String lead, Contact c) {
+    String other = AccountMatchKey.foldName(c.details().firstName() == null ? c.details().lastName()
         : c.details().firstName() + " " + c.details().lastName());
     return lead.isEmpty() || other.isEmpty() ? 0 : AccountMatchKey.similarity(lead, other);
   }
@@ -114,12 +114,6 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     String first = text(values, "firstName");
     String last = text(values, "lastName");
     return (first == null ? "" : first) + " " + (last == null ? "" : last);
-  }
-
-  /** Case, accents, apostrophes, punctuation and spacing folded: {@code "Zoë  O'Neil"} is {@code "zoe oneil"}. */
-  static String fold(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    return s.toLowerCase(Locale.ROOT).replaceAll("['’`´‘]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   private static EmailAddress parseEmail(String text) {

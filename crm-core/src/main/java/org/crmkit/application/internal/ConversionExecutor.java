@@ -128,8 +128,8 @@ final class ConversionExecutor {
 
   /**
    * Marks the lead converted, based on the version that was planned on: when another unit of work changed or
-   * converted the lead meanwhile, that is a conflict (the service retries once with a fresh plan) rather than a
-   * conversion of values the lead no longer has.
+   * converted the lead meanwhile, that is a conflict (the service retries with a fresh plan, up to three attempts
+   * in all) rather than a conversion of values the lead no longer has.
    */
   private void markConverted(Actor actor, ConversionPlan p, LeadConversionInfo info) {
     LeadStatus converted = p.policy.convertedStatus() == null

@@ -11,6 +11,11 @@ import org.crmkit.customfield.CustomValue;
  */
 final class ConversionNameTemplate {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\|");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SEPARATOR_RUN = Pattern.compile("\\s*([\\-–—:,/|])(?:\\s*[\\-–—:,/|])+");
+  private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s\\-–—:,/|]+");
+  private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s\\-–—:,/|]+$");
 
   private ConversionNameTemplate() {}
 
@@ -20,7 +25,7 @@ final class ConversionNameTemplate {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = "";
-      for (String f : m.group(1).split("\\|", -1)) {
+      for (String f : FIELD_SEPARATOR.split(m.group(1), -1)) {
         String v = RecordFields.asText(values.get(f.strip()));
         if (v != null) {
           value = v;
@@ -30,9 +35,10 @@ final class ConversionNameTemplate {
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
-    String s = out.toString().replaceAll("\\s+", " ")
-        .replaceAll("\\s*([\\-–—:,/|])(?:\\s*[\\-–—:,/|])+", " $1")
-        .replaceAll("^[\\s\\-–—:,/|]+", "").replaceAll("[\\s\\-–—:,/|]+$", "");
+    String s = SPACES.matcher(out).replaceAll(" ");
+    s = SEPARATOR_RUN.matcher(s).replaceAll(" $1");
+    s = LEADING_SEPARATORS.matcher(s).replaceAll("");
+    s = TRAILING_SEPARATORS.matcher(s).replaceAll("");
     return s.isBlank() ? null : s.strip();
   }
 }

@@ -79,8 +79,11 @@ final class ConversionUndo {
         .map(id -> unchanged(reasons, "account", id, ctx.storage().accounts().findById(id).orElse(null),
             Account::version, ra.versionAfter()))
         .orElse(null);
+    boolean contactMoved = contact != null && !contactCreated
+        && rc.fills().stream().anyMatch(f -> f.field().equals(CONTACT_ACCOUNT));
     if (account != null && ra.disposition() == Disposition.CREATED) {
-      long contacts = ctx.storage().contacts().countByAccount(account.id()) - (contactCreated ? 1 : 0);
+      // the contact the conversion created or moved into the account leaves it with the undo
+      long contacts = ctx.storage().contacts().countByAccount(account.id()) - (contactCreated || contactMoved ? 1 : 0);
       long opps = ctx.storage().opportunities().countByAccount(account.id()) - (opportunityCreated ? 1 : 0);
       if (contacts > 0 || opps > 0) {
         reasons.add("account " + account.id() + " created by the conversion now has " + contacts
@@ -102,7 +105,7 @@ final class ConversionUndo {
       ctx.writers().contacts().change(actor, contact.id(), contact.version(), origin, c -> {
         Map<String, CustomValue> values = restored(RecordFields.contact(c.snapshot()), rc.fills());
         c.edit(RecordFields.toContactDetails(values), RecordFields.toCustomFields(values), now);
-        if (rc.fills().stream().anyMatch(f -> f.field().equals(CONTACT_ACCOUNT))) {
+        if (contactMoved) {
           c.moveToAccount(null, now);
         }
       });

@@ -82,8 +82,10 @@ final class DefaultConversionService implements ConversionService {
       try {
         return attempt(actor, cmd, policy, automatic, ruleId, committed, joined);
       } catch (ConflictException e) {
-        if (joined.get() || committed.get() || attempt == ATTEMPTS) {
-          throw e; // inside an outer unit of work the conflict belongs to the caller; a committed one stands
+        if (joined.get() || committed.get() || attempt == ATTEMPTS || cmd.expectedVersion() != null) {
+          // inside an outer unit of work the conflict belongs to the caller; a committed one stands; a caller-given
+          // expected version that is stale stays stale, so a retry could not succeed
+          throw e;
         }
       }
     }
@@ -101,7 +103,6 @@ final class DefaultConversionService implements ConversionService {
       long now = ctx.inUnitOfWork(
           () -> ctx.storage().leads().findById(cmd.leadId()).map(l -> l.version()).orElse(-1L));
       if (now != plannedVersion.get()) {
-        committed.set(false); // that unit of work only read
         throw new ConflictException("lead " + cmd.leadId() + " changed while its conversion was planned; nothing"
             + " was written. Retry");
       }
@@ -113,13 +114,13 @@ final class DefaultConversionService implements ConversionService {
       String ruleId, AtomicBoolean committed, AtomicLong plannedVersion) {
     return ctx.inUnitOfWork(
         () -> {
-          // registered first, so it runs before the host's publisher sees the events of this unit of work
-          ctx.storage().unitOfWork().afterCommit(() -> committed.set(true));
           ConversionPlan plan = planner.plan(cmd, policy, automatic);
           plannedVersion.set(plan.lead.version());
           if (!plan.problems.isEmpty()) {
-            return new ConversionOutcome.Rejected(cmd.leadId(), plan.problems);
+            return new ConversionOutcome.Rejected(cmd.leadId(), plan.problems); // only read: never "committed"
           }
+          // registered before the executor emits, so it runs before the host's publisher sees this unit's events
+          ctx.storage().unitOfWork().afterCommit(() -> committed.set(true));
           return new ConversionOutcome.Converted(cmd.leadId(), executor.execute(actor, plan, ruleId));
         });
   }
