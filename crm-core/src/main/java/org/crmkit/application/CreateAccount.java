@@ -3,8 +3,6 @@ package org.crmkit.application;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.Limits;
@@ -34,8 +32,8 @@ public record CreateAccount(
 
   /** Copies the maps, so that the command stays immutable. */
   public CreateAccount {
-    segments = segments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    segments = CommandValues.map(segments);
+    customFields = CommandValues.map(customFields);
   }
 
   /**

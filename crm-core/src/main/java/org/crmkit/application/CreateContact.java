@@ -3,8 +3,6 @@ package org.crmkit.application;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
@@ -33,7 +31,7 @@ public record CreateContact(
 
   /** Copies the maps, so that the command stays immutable. */
   public CreateContact {
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    customFields = CommandValues.map(customFields);
   }
 
   /**

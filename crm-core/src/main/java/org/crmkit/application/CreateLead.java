@@ -2,8 +2,6 @@ package org.crmkit.application;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.Limits;
@@ -35,7 +33,7 @@ public record CreateLead(
 
   /** Copies the maps, so that the command stays immutable. */
   public CreateLead {
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    customFields = CommandValues.map(customFields);
   }
 
   /**

@@ -5,8 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
@@ -47,8 +45,8 @@ public record CreateOpportunity(
 
   /** Copies the maps, so that the command stays immutable. */
   public CreateOpportunity {
-    segments = segments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    segments = CommandValues.map(segments);
+    customFields = CommandValues.map(customFields);
   }
 
   /**

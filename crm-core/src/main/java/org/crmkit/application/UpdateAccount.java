@@ -3,9 +3,6 @@ package org.crmkit.application;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -65,11 +62,9 @@ public record UpdateAccount(
 
   /** Copies the set of changed fields and the maps, so that the command stays immutable. */
   public UpdateAccount {
-    changed = changed == null || changed.isEmpty()
-        ? Collections.unmodifiableSet(EnumSet.noneOf(Field.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(changed));
-    segments = segments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    changed = CommandValues.fields(changed, Field.class);
+    segments = CommandValues.map(segments);
+    customFields = CommandValues.map(customFields);
   }
 
   /**
@@ -95,9 +90,7 @@ public record UpdateAccount(
   }
 
   private Set<Field> with(Field field) {
-    EnumSet<Field> result = EnumSet.of(field);
-    result.addAll(changed);
-    return result;
+    return CommandValues.plus(changed, field);
   }
 
   /**

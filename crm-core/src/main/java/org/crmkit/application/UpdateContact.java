@@ -3,9 +3,6 @@ package org.crmkit.application;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,10 +60,8 @@ public record UpdateContact(
 
   /** Copies the set of changed fields and the maps, so that the command stays immutable. */
   public UpdateContact {
-    changed = changed == null || changed.isEmpty()
-        ? Collections.unmodifiableSet(EnumSet.noneOf(Field.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(changed));
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    changed = CommandValues.fields(changed, Field.class);
+    customFields = CommandValues.map(customFields);
   }
 
   /**
@@ -91,9 +86,7 @@ public record UpdateContact(
   }
 
   private Set<Field> with(Field field) {
-    EnumSet<Field> result = EnumSet.of(field);
-    result.addAll(changed);
-    return result;
+    return CommandValues.plus(changed, field);
   }
 
   /**

@@ -5,9 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -82,11 +79,9 @@ public record UpdateOpportunity(
 
   /** Copies the set of changed fields and the maps, so that the command stays immutable. */
   public UpdateOpportunity {
-    changed = changed == null || changed.isEmpty()
-        ? Collections.unmodifiableSet(EnumSet.noneOf(Field.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(changed));
-    segments = segments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
-    customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    changed = CommandValues.fields(changed, Field.class);
+    segments = CommandValues.map(segments);
+    customFields = CommandValues.map(customFields);
   }
 
   /**
@@ -112,9 +107,7 @@ public record UpdateOpportunity(
   }
 
   private Set<Field> with(Field field) {
-    EnumSet<Field> result = EnumSet.of(field);
-    result.addAll(changed);
-    return result;
+    return CommandValues.plus(changed, field);
   }
 
   /**
