@@ -140,6 +140,29 @@ abstract class JpaTenantScenarios {
   }
 
   @Test
+  void theAccountCardCountsOnlyTheVisibleOwnersOpportunitiesInTheSameStatement() {
+    Account acme = crm.accounts().create(ALICE_ACME, CreateAccount.named("Acme"));
+    for (Actor owner : List.of(ALICE_ACME, BOB_ACME)) {
+      Opportunity deal = crm.opportunities().create(owner, CreateOpportunity.named("Deal of " + owner)
+          .accountId(acme.id()).amount(Money.of("300.00", "EUR")).stage("qualification"));
+      in(ACME, () -> {
+        BillingForecast f = BillingForecast.empty(deal.id(), T0);
+        f.replaceLines(ForecastLines.splitEvenly(Money.of("300.00", "EUR"), YearMonth.of(2026, 4), 1), T0);
+        return db.storage.billingForecasts().save(f);
+      });
+    }
+    db.statements.reset();
+
+    var mine = in(ACME, () -> db.storage.accountCards().forecastByMonth(card(acme.id()), Visibility.ownedBy(ALICE)));
+    var all = in(ACME, () -> db.storage.accountCards().forecastByMonth(card(acme.id()), Visibility.all()));
+
+    assertThat(mine).singleElement().satisfies(m -> assertThat(m.forecast()).isEqualTo(Money.of("300.00", "EUR")));
+    assertThat(all).singleElement().satisfies(m -> assertThat(m.forecast()).isEqualTo(Money.of("600.00", "EUR")));
+    assertThat(db.statements.statements()).hasSize(2);
+    isScoped(db.statements.statements().get(0));
+  }
+
+  @Test
   void anEmptyVisibilityFindsNothingWithoutAStatement() {
     crm.leads().create(ALICE_ACME, CreateLead.of("Ada", "Lovelace", null, null));
     Account acme = crm.accounts().create(ALICE_ACME, CreateAccount.named("Acme"));
