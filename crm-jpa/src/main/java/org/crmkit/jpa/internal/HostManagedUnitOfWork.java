@@ -21,7 +21,7 @@ import org.crmkit.shared.UnitOfWork;
 public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   private final Supplier<EntityManager> entityManager;
   private final Consumer<Runnable> afterCommit;
-  /** The tenant and nesting depth of the calling thread's unit of work; absent outside one. */
+  /** The tenant of the calling thread's unit of work; absent outside one (nested calls join it). */
   private final ThreadLocal<Frame> current = new ThreadLocal<>();
   private volatile boolean closed;
 

@@ -33,7 +33,8 @@ import org.crmkit.shared.Text;
  * its claim on the normalised name ({@code match_claim}, unique, migration V5): an account inserted after a duplicate
  * check of this unit of work ({@link #findMatching}) found its name free claims the name, so two conversions that
  * both found a company new and both create it conflict on the unique index (a {@code ConflictException}; the retry
- * finds the account) instead of both committing. Accounts created without such a check (or after a check that
+ * finds the account) instead of both committing. Claims are unique per tenant ({@code (tenant_id, match_claim)},
+ * migration V8). Accounts created without such a check (or after a check that
  * found the name taken) claim nothing, so same-named accounts created on purpose remain possible.
  */
 public final class JpaAccountRepository implements AccountRepository {
@@ -155,7 +156,8 @@ public final class JpaAccountRepository implements AccountRepository {
   }
 
   /**
-   * One indexed query on the stored match key (normalised name or domain), in creation order. Rows whose key was
+   * One indexed query on the stored match key (normalised name or domain) within the tenant, of the owners
+   * {@code visible} admits, in creation order. Rows whose key was
    * not computed yet or by an older normalisation ({@code match_key_version} NULL or lower: written before
    * migration V3 and not yet backfilled, or by an older crmkit) are read too, and every row's full key is compared
    * in Java, so the answer is exactly the in-memory adapter's. Reads pages of at least {@code limit} rows until
