@@ -20,7 +20,7 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
- * One versioned table of immutable snapshots. Committed rows live in a hash map by key, their keys in the table's
+ * One versioned table of immutable snapshots, of one tenant ({@link Schema}). Committed rows live in a hash map by key, their keys in the table's
  * order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered list costs what the page holds, and in the
  * secondary {@link Index indexes} the look-ups need. All of it is read and changed under the database's lock.
  *
@@ -41,7 +41,8 @@ public final class Table<K, S> {
   private final Function<S, Long> version;
   private final VersionSetter<S> withVersion;
   private final Comparator<S> order;
-  private final InMemoryDatabase db;
+  private final InMemoryDatabase<?> db;
+  private final Schema schema;
   private final Map<K, S> committed = new HashMap<>();
   private final OrderedKeys<K> ordered;
   private final List<Index<K, S>> indexes = new ArrayList<>();
@@ -56,13 +57,15 @@ public final class Table<K, S> {
   }
 
   Table(
-      InMemoryDatabase db,
+      InMemoryDatabase<?> db,
+      Schema schema,
       RecordType type,
       Function<S, K> key,
       Function<S, Long> version,
       VersionSetter<S> withVersion,
       Comparator<S> order) {
     this.db = db;
+    this.schema = schema;
     this.type = type;
     this.key = key;
     this.version = version;
@@ -178,7 +181,7 @@ public final class Table<K, S> {
   /** @return the row as this transaction sees it */
   public Optional<S> get(K id) {
     Objects.requireNonNull(id, "id");
-    return Optional.ofNullable(view(db.current().work(this), id));
+    return Optional.ofNullable(view(db.current(schema).work(this), id));
   }
 
   @SuppressWarnings("unchecked")
@@ -201,7 +204,7 @@ public final class Table<K, S> {
    */
   public S save(S row) {
     Objects.requireNonNull(row, "row");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     K id = key.apply(row);
     long v = version.apply(row);
     S current = view(w, id);
@@ -230,7 +233,7 @@ public final class Table<K, S> {
   /** Deletes a row whose stored version is {@code expectedVersion}. */
   public void delete(K id, long expectedVersion) {
     Objects.requireNonNull(id, "id");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     S current = view(w, id);
     if (current == null) {
       throw new RecordNotFoundException(type, id);
@@ -278,7 +281,7 @@ public final class Table<K, S> {
    */
   public void checked(Object key, boolean found) {
     Objects.requireNonNull(key, "key");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     if (found) {
       w.checkedFree.remove(key);
     } else {
@@ -293,7 +296,7 @@ public final class Table<K, S> {
   public <T> Page<T> page(Predicate<? super S> filter, PageRequest request, Function<S, T> mapper) {
     long from = request.offset();
     int size = request.size();
-    Work<K, S> w = db.current().workIfAny(this);
+    Work<K, S> w = db.current(schema).workIfAny(this);
     if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
       // Nothing of this unit of work to merge: start at the offset in the ordered keys and read only the page.
       long[] total = {0};
@@ -333,7 +336,7 @@ public final class Table<K, S> {
    */
   @SuppressWarnings("unchecked")
   private void scan(Predicate<? super S> filter, Visitor<S> visitor) {
-    Work<K, S> w = db.current().workIfAny(this);
+    Work<K, S> w = db.current(schema).workIfAny(this);
     List<S> own = new ArrayList<>();
     if (w != null) {
       for (Write<S> write : w.writes.values()) {
@@ -382,7 +385,7 @@ public final class Table<K, S> {
    */
   public List<S> lookup(Index<K, S> index, Object value) {
     Objects.requireNonNull(value, "value");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     List<K> keys = db.read(() -> new ArrayList<>(index.get(value)));
     List<S> rows = new ArrayList<>();
     for (K k : keys) {
@@ -499,6 +502,10 @@ public final class Table<K, S> {
   Map<K, Write<S>> pendingWrites(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
     return w == null ? Map.of() : w.writes;
+  }
+
+  Schema schema() {
+    return schema;
   }
 
   RecordType type() {
