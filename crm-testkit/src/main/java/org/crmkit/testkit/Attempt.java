@@ -1,6 +1,11 @@
 package org.crmkit.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.shared.RecordNotFoundException;
 
@@ -26,12 +31,10 @@ record Attempt(boolean failed, String outcome, RuntimeException exception) {
     }
   }
 
-  /** @see #of(Supplier, Object...) */
-  static Attempt ofRun(Runnable call, Object... ids) {
-    return of(() -> {
-      call.run();
-      return "done";
-    }, ids);
+  /** Runs a call that returns nothing, for {@link #of}: its result is "done". */
+  static Object run(Runnable call) {
+    call.run();
+    return "done";
   }
 
   private static String blank(String text, Object... ids) {
@@ -40,6 +43,45 @@ record Attempt(boolean failed, String outcome, RuntimeException exception) {
       blanked = blanked.replace(Objects.toString(id), "<id>");
     }
     return blanked;
+  }
+
+  /**
+   * Asserts that a call with another tenant's (or a hidden) id behaves exactly as the same call with an id that exists nowhere:
+   * the same failure (class and message, ids blanked out) or the same empty answer.
+   */
+  static <I> Attempt assertSameAsMissing(Function<I, ?> call, I hidden, I missing) {
+    Attempt withHidden = Attempt.of(() -> call.apply(hidden), hidden);
+    Attempt withMissing = Attempt.of(() -> call.apply(missing), missing);
+    assertThat(withHidden.outcome()).as("with another tenant's (or a hidden) id as with a missing one")
+        .isEqualTo(withMissing.outcome());
+    return withHidden;
+  }
+
+  /** Asserts that the call found nothing: not found, or an empty answer (list, optional, count). */
+  static void assertNothing(Attempt attempt, Supplier<?> call) {
+    if (attempt.failed()) {
+      assertThat(attempt.notFound()).as("failed with %s", attempt).isTrue();
+      return;
+    }
+    Object value = call.get();
+    if (value instanceof Collection<?> c) {
+      assertThat(c).isEmpty();
+    } else if (value instanceof Optional<?> o) {
+      assertThat(o).isEmpty();
+    } else if (value instanceof Number n) {
+      assertThat(n.longValue()).isZero();
+    } else {
+      throw new AssertionError("expected nothing, got " + value);
+    }
+  }
+
+  static <I> void assertNotFound(Function<I, ?> call, I hidden, I missing) {
+    Attempt attempt = assertSameAsMissing(call, hidden, missing);
+    assertThat(attempt.notFound()).as("not found: %s", attempt).isTrue();
+  }
+
+  static <I> void assertFindsNothing(Function<I, ?> call, I hidden, I missing) {
+    assertNothing(assertSameAsMissing(call, hidden, missing), () -> call.apply(hidden));
   }
 
   /** @return true when the call failed with {@link RecordNotFoundException} */

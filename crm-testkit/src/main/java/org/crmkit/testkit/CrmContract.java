@@ -23,4 +23,5 @@ public interface CrmContract
         RaceContract,
         RoundTripContract,
         LimitsContract,
-        TenancyContract {}
+        TenancyContract,
+        AccessContract {}

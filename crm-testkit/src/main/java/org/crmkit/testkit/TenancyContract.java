@@ -2,13 +2,14 @@ package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crmkit.testkit.Attempt.assertFindsNothing;
+import static org.crmkit.testkit.Attempt.assertNotFound;
+import static org.crmkit.testkit.Attempt.assertSameAsMissing;
+import static org.crmkit.testkit.Attempt.run;
 
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.Crm;
 import org.crmkit.account.Account;
@@ -16,7 +17,6 @@ import org.crmkit.account.AccountQuery;
 import org.crmkit.application.ChangeLeadStatus;
 import org.crmkit.application.ChangeStage;
 import org.crmkit.application.ConvertLead;
-import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateContact;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
@@ -30,7 +30,6 @@ import org.crmkit.application.WinOpportunity;
 import org.crmkit.budget.BudgetLine;
 import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
-import org.crmkit.conversion.ConversionId;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.conversion.ConversionPreview;
 import org.crmkit.conversion.ConversionTarget;
@@ -69,79 +68,20 @@ public interface TenancyContract extends ContractSupport {
   Actor NORTH_ALICE = ALICE.in(NORTH);
   /** A user with the same id in the south tenant: the same user id does not open another tenant's records. */
   Actor SOUTH_ALICE = ALICE.in(SOUTH);
-  YearMonth APRIL = YearMonth.of(2026, 4);
-
-  /** One tenant's set of records: a customer with a contact and a deal with history, forecast and budget. */
-  record TenantRecords(
-      Lead lead, Account account, Contact contact, Opportunity opportunity, Lead convertedLead,
-      ConversionId conversion) {}
+  YearMonth APRIL = CustomerRecords.APRIL;
 
   private static Money eur(String amount) {
-    return Money.of(amount, "EUR");
+    return CustomerRecords.eur(amount);
   }
 
   /** Creates {@code actor}'s tenant's records (every kind a use case can read). */
-  private TenantRecords recordsOf(Actor actor) {
-    Crm crm = crm();
-    Account account = crm.accounts().create(actor, CreateAccount.named("Initech").website("https://initech.example"));
-    Contact contact = crm.contacts().create(actor,
-        CreateContact.of(account.id(), "Peter", "Gibbons", "peter@initech.example"));
-    Opportunity deal = crm.opportunities().create(actor, CreateOpportunity.named("TPS reports")
-        .accountId(account.id()).contactId(contact.id()).amount(eur("1200.00")).stage("qualification"));
-    deal = crm.opportunities().changeStage(actor, ChangeStage.of(deal.id(), deal.version(), "proposal"));
-    crm.forecasts().splitEvenly(actor, SplitForecast.ofAmount(deal.id(), APRIL, 3));
-    crm.budgets().setMonths(actor, SetBudgetMonths.of(account.id(), List.of(BudgetLine.of(APRIL, eur("500.00")))));
-    Lead lead = crm.leads().create(actor, CreateLead.of("Michael", "Bolton", "Initech", "michael@initech.example"));
-    Lead toConvert = crm.leads().create(actor,
-        CreateLead.of("Samir", "Nagheenanajar", "Initrode", "samir@initrode.example"));
-    ConversionOutcome outcome = crm.conversions().convert(actor, ConvertLead.of(toConvert.id()));
-    assertThat(outcome.isConverted()).as("%s", outcome).isTrue();
-    return new TenantRecords(lead, account, contact, crm.opportunities().get(actor, deal.id()),
-        crm.leads().get(actor, toConvert.id()), ((ConversionOutcome.Converted) outcome).record().id());
-  }
-
-  /**
-   * Asserts that a call with another tenant's id behaves exactly as the same call with an id that exists nowhere:
-   * the same failure (class and message, ids blanked out) or the same empty answer.
-   */
-  private static <I> Attempt assertSameAsMissing(Function<I, ?> call, I hidden, I missing) {
-    Attempt withHidden = Attempt.of(() -> call.apply(hidden), hidden);
-    Attempt withMissing = Attempt.of(() -> call.apply(missing), missing);
-    assertThat(withHidden.outcome()).as("with another tenant's id as with a missing one")
-        .isEqualTo(withMissing.outcome());
-    return withHidden;
-  }
-
-  /** Asserts that the call found nothing: not found, or an empty answer (list, optional, count). */
-  private static void assertNothing(Attempt attempt, Supplier<?> call) {
-    if (attempt.failed()) {
-      assertThat(attempt.notFound()).as("failed with %s", attempt).isTrue();
-      return;
-    }
-    Object value = call.get();
-    if (value instanceof Collection<?> c) {
-      assertThat(c).isEmpty();
-    } else if (value instanceof Optional<?> o) {
-      assertThat(o).isEmpty();
-    } else if (value instanceof Number n) {
-      assertThat(n.longValue()).isZero();
-    } else {
-      throw new AssertionError("expected nothing, got " + value);
-    }
-  }
-
-  private static <I> void assertNotFound(Function<I, ?> call, I hidden, I missing) {
-    Attempt attempt = assertSameAsMissing(call, hidden, missing);
-    assertThat(attempt.notFound()).as("not found: %s", attempt).isTrue();
-  }
-
-  private static <I> void assertFindsNothing(Function<I, ?> call, I hidden, I missing) {
-    assertNothing(assertSameAsMissing(call, hidden, missing), () -> call.apply(hidden));
+  private CustomerRecords recordsOf(Actor actor) {
+    return CustomerRecords.of(crm(), actor);
   }
 
   @Test
   default void anotherTenantsRecordsAreNotFoundByIdExactlyAsMissingOnes() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Crm crm = crm();
 
     assertThat(crm.leads().find(NORTH_ALICE, south.lead().id())).isEmpty();
@@ -164,7 +104,7 @@ public interface TenancyContract extends ContractSupport {
 
   @Test
   default void listsAndSearchesShowOnlyTheActingTenantsRecords() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Lead nora = crm().leads().create(NORTH_ALICE, CreateLead.of("Nora", "North", "Northwind", "nora@northwind.example"));
     Crm crm = crm();
     PageRequest page = PageRequest.first(50);
@@ -209,7 +149,7 @@ public interface TenancyContract extends ContractSupport {
 
   @Test
   default void changesAndDeletesOfAnotherTenantsRecordsFailAsForMissingOnesAndWriteNothing() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Crm crm = crm();
     Lead lead = south.lead();
     Account account = south.account();
@@ -245,17 +185,12 @@ public interface TenancyContract extends ContractSupport {
         SetBudgetMonths.of(id, List.of(BudgetLine.of(APRIL, eur("1.00"))))), account.id(), noAccount);
     assertNotFound(id -> crm.budgets().removeMonths(NORTH_ALICE, id, null, List.of(APRIL)), account.id(), noAccount);
 
-    assertThat(crm.leads().get(SOUTH_ALICE, lead.id()).snapshot()).isEqualTo(lead.snapshot());
-    assertThat(crm.accounts().get(SOUTH_ALICE, account.id()).snapshot()).isEqualTo(account.snapshot());
-    assertThat(crm.contacts().get(SOUTH_ALICE, contact.id()).snapshot()).isEqualTo(contact.snapshot());
-    assertThat(crm.opportunities().get(SOUTH_ALICE, deal.id()).snapshot()).isEqualTo(deal.snapshot());
-    assertThat(crm.forecasts().get(SOUTH_ALICE, deal.id()).lines()).hasSize(3);
-    assertThat(crm.budgets().get(SOUTH_ALICE, account.id()).months()).hasSize(1);
+    south.assertUnchanged(crm, SOUTH_ALICE);
   }
 
   @Test
   default void linksToAnotherTenantsAccountOrContactAreMissingLinks() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Crm crm = crm();
     Contact northContact = crm.contacts().create(NORTH_ALICE, CreateContact.named("Nora", "North"));
     Opportunity northDeal = crm.opportunities().create(NORTH_ALICE, CreateOpportunity.named("North deal"));
@@ -297,7 +232,7 @@ public interface TenancyContract extends ContractSupport {
 
   @Test
   default void aLeadOfAnotherTenantCannotBeConvertedPreviewedOrUndone() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Crm crm = crm();
     LeadId noLead = LeadId.of(UUID.randomUUID());
 
@@ -314,7 +249,7 @@ public interface TenancyContract extends ContractSupport {
 
   @Test
   default void historyForecastsBudgetsCardsAndConversionRecordsOfAnotherTenantAreNotFound() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Crm crm = crm();
     OpportunityId deal = south.opportunity().id();
     AccountId account = south.account().id();
@@ -346,7 +281,7 @@ public interface TenancyContract extends ContractSupport {
 
   @Test
   default void duplicateCandidatesNeverComeFromAnotherTenant() {
-    TenantRecords south = recordsOf(SOUTH_ALICE);
+    CustomerRecords south = recordsOf(SOUTH_ALICE);
     Crm crm = crm();
     // the same company and the same person as the south tenant's customer
     Lead lead = crm.leads().create(NORTH_ALICE,
@@ -449,10 +384,5 @@ public interface TenancyContract extends ContractSupport {
     assertThatThrownBy(() -> uow.execute(NORTH, () -> uow.execute(SOUTH, leads)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("north").hasMessageContaining("south");
-  }
-
-  private static Object run(Runnable call) {
-    call.run();
-    return "done";
   }
 }
