@@ -66,6 +66,7 @@ import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Text;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
 
@@ -110,6 +111,10 @@ public final class InMemoryStorage implements CrmStorage {
     final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByAccount;
     final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByContact;
     final Table.Index<ConversionId, ConversionRecord> conversionsByLead;
+    final Table.Index<LeadId, LeadSnapshot> leadsByOwner;
+    final Table.Index<AccountId, AccountSnapshot> accountsByOwner;
+    final Table.Index<ContactId, ContactSnapshot> contactsByOwner;
+    final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByOwner;
 
     Tenant(Schema schema) {
       leadTable = schema.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
@@ -140,6 +145,11 @@ public final class InMemoryStorage implements CrmStorage {
       opportunitiesByAccount = opportunityTable.index(OpportunitySnapshot::accountId);
       opportunitiesByContact = opportunityTable.index(OpportunitySnapshot::contactId);
       conversionsByLead = conversionTable.index(ConversionRecord::leadId);
+      // A seller's own (or a team's) records among many: lists scoped by visibility read them through the owner.
+      leadsByOwner = leadTable.index(LeadSnapshot::owner);
+      accountsByOwner = accountTable.index(AccountSnapshot::owner);
+      contactsByOwner = contactTable.index(ContactSnapshot::owner);
+      opportunitiesByOwner = opportunityTable.index(OpportunitySnapshot::owner);
       // Links checked at commit, as crm-jpa's foreign keys check them.
       schema.foreignKey(contactTable, ContactSnapshot::accountId, contactsByAccount, accountTable);
       schema.foreignKey(opportunityTable, OpportunitySnapshot::accountId, opportunitiesByAccount, accountTable);
@@ -249,6 +259,24 @@ public final class InMemoryStorage implements CrmStorage {
     return new Page<>(matching.subList(from, to).stream().map(mapper).toList(), request, matching.size());
   }
 
+  /**
+   * One page of the table's rows that pass {@code filter} (which applies the visibility and the whole query), in
+   * table order. When the visibility or the query's owner names the owners whose rows may match and the owner index
+   * holds few rows for them (a seller's own records among many), only those rows are read; otherwise the page comes
+   * from one scan. Either way the filter runs before paging, so the total counts only what the actor may see.
+   */
+  private static <K, S, T> Page<T> scoped(
+      Table<K, S> table, Table.Index<K, S> byOwner, Visibility visible, UserId owner, Predicate<S> filter,
+      PageRequest request, Function<S, T> mapper) {
+    Set<UserId> owners = owner != null
+        ? (visible.admits(owner) ? Set.of(owner) : Set.of())
+        : visible instanceof Visibility.Owners o ? o.owners() : null;
+    if (owners != null && table.indexedCount(byOwner, owners) * 4 <= table.committedCount()) {
+      return page(table.lookupAny(byOwner, owners), filter, request, mapper);
+    }
+    return table.page(filter, request, mapper);
+  }
+
   private static <T> boolean matches(T filter, T value) {
     return filter == null || filter.equals(value);
   }
@@ -281,7 +309,7 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.email() != null) {
         return page(t().leadTable.lookup(t().leadsByEmail, q.email().normalized()), filter, page, Lead::restore);
       }
-      return t().leadTable.page(filter, page, Lead::restore);
+      return scoped(t().leadTable, t().leadsByOwner, visible, q.owner(), filter, page, Lead::restore);
     }
   }
 
@@ -321,7 +349,7 @@ public final class InMemoryStorage implements CrmStorage {
       Predicate<AccountSnapshot> filter =
           s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && (needle == null || Text.fold(s.details().name()).contains(needle));
-      return t().accountTable.page(filter, page, Account::restore);
+      return scoped(t().accountTable, t().accountsByOwner, visible, q.owner(), filter, page, Account::restore);
     }
 
     @Override
@@ -330,15 +358,18 @@ public final class InMemoryStorage implements CrmStorage {
         return List.of();
       }
       // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
+      Tenant t = t();
       Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
       if (key.compactName() != null) {
-        List<AccountSnapshot> sameName = t().accountTable.lookup(t().accountsByName, key.compactName());
+        List<AccountSnapshot> sameName = t.accountTable.lookup(t.accountsByName, key.compactName());
         sameName.forEach(s -> candidates.put(s.id(), s));
-        // A duplicate check: an account this unit of work now creates with the name claims it if it was free.
-        t().accountTable.checked(key.compactName(), !sameName.isEmpty());
+        // A duplicate check: an account this unit of work now creates with the name claims it if it was free. Free
+        // means no account of the tenant has it, whether the actor may see it or not: an actor who cannot see the
+        // holder creates an unclaimed account instead of conflicting with an account they cannot see.
+        t.accountTable.checked(key.compactName(), !sameName.isEmpty());
       }
       if (key.domain() != null) {
-        t().accountTable.lookup(t().accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
+        t.accountTable.lookup(t.accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
       }
       return candidates.values().stream()
           .filter(s -> visible.admits(s.owner()) && !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty())
@@ -382,7 +413,7 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.accountId() != null) {
         return page(t().contactTable.lookup(t().contactsByAccount, q.accountId()), filter, page, Contact::restore);
       }
-      return t().contactTable.page(filter, page, Contact::restore);
+      return scoped(t().contactTable, t().contactsByOwner, visible, q.owner(), filter, page, Contact::restore);
     }
 
     @Override
@@ -445,7 +476,8 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.contactId() != null) {
         return page(t().opportunityTable.lookup(t().opportunitiesByContact, q.contactId()), filter(q, visible), page, mapper);
       }
-      return t().opportunityTable.page(filter(q, visible), page, mapper);
+      return scoped(t().opportunityTable, t().opportunitiesByOwner, visible, q.owner(), filter(q, visible), page,
+          mapper);
     }
 
     private Predicate<OpportunitySnapshot> filter(OpportunityQuery q, Visibility visible) {
@@ -525,13 +557,15 @@ public final class InMemoryStorage implements CrmStorage {
     public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
       Money zero = Money.zero(q.currency());
       Map<YearMonth, Money[]> sums = new TreeMap<>();
-      for (OpportunitySnapshot o : t().opportunityTable.lookup(t().opportunitiesByAccount, q.accountId())) {
+      Tenant t = t();
+      // The account's opportunities through the index; those the actor may not see add nothing.
+      for (OpportunitySnapshot o : t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId())) {
         if (!visible.admits(o.owner()) || !q.forecastStages().contains(o.stage())) {
           continue;
         }
         boolean won = q.wonStages().contains(o.stage());
         Probability weight = won ? Probability.CERTAIN : o.probability();
-        t().forecastTable.get(o.id()).ifPresent(f -> {
+        t.forecastTable.get(o.id()).ifPresent(f -> {
           for (ForecastLine line : f.lines()) {
             if (!line.month().isBefore(q.from()) && !line.month().isAfter(q.to())
                 && line.amount().currency().equals(q.currency())) {
@@ -553,7 +587,8 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
       Map<YearMonth, Money> sums = new TreeMap<>();
-      for (OpportunitySnapshot s : t().opportunityTable.lookup(t().opportunitiesByAccount, q.accountId()).stream().filter(
+      Tenant t = t();
+      for (OpportunitySnapshot s : t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId()).stream().filter(
           s -> visible.admits(s.owner())
               && q.wonStages().contains(s.stage())
               && s.closeDate() != null

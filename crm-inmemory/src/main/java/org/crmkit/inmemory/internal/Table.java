@@ -1,6 +1,7 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -403,6 +404,55 @@ public final class Table<K, S> {
     }
     rows.sort(order);
     return rows;
+  }
+
+  /**
+   * @return the rows this transaction sees whose indexed value is one of {@code values}, in table order; reads only
+   *     the rows the index names (plus this unit of work's own writes)
+   */
+  public List<S> lookupAny(Index<K, S> index, Collection<?> values) {
+    Objects.requireNonNull(values, "values");
+    if (values.size() == 1) {
+      return lookup(index, values.iterator().next());
+    }
+    Work<K, S> w = db.current(schema).work(this);
+    Set<K> keys = db.read(() -> {
+      Set<K> all = new HashSet<>();
+      for (Object value : values) {
+        all.addAll(index.get(value));
+      }
+      return all;
+    });
+    List<S> rows = new ArrayList<>();
+    for (K k : keys) {
+      if (!w.writes.containsKey(k)) {
+        S row = view(w, k);
+        if (row != null && values.contains(index.valueOf(row))) {
+          rows.add(row);
+        }
+      }
+    }
+    for (Write<S> write : w.writes.values()) {
+      if (write.row() != null && values.contains(index.valueOf(write.row()))) {
+        rows.add(write.row());
+      }
+    }
+    rows.sort(order);
+    return rows;
+  }
+
+  /**
+   * @return how many committed rows the index holds under {@code values}: what a {@link #lookupAny} would read, for
+   *     choosing between it and a scan
+   */
+  public long indexedCount(Index<K, S> index, Collection<?> values) {
+    return db.read(() -> {
+      long n = 0;
+      for (Object value : values) {
+        n += index.get(value).size();
+      }
+      return n;
+    });
   }
 
   // ---------------------------------------------------------------- commit, under the write lock
