@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.TenantId;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.Visibility;
 import org.crmkit.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,11 @@ class InMemoryTenancyTest {
         p.items().forEach(l -> ids.add(l.id()));
       }
       assertThat(ids).endsWith(created.id());
+      // a team of owners (Carol owns nothing) reads the same through the index
+      Page<Lead> team = storage.leads().find(LeadQuery.all(),
+          Visibility.ownedBy(Set.of(ALICE.userId(), UserId.of("carol"))), PageRequest.first(10));
+      assertThat(team.items()).extracting(Lead::id).containsExactlyElementsOf(ids);
+      assertThat(team.total()).isEqualTo(4);
       return ids;
     });
 
