@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -151,6 +152,32 @@ class InMemoryTenancyTest {
         .extracting(Lead::id).containsExactlyElementsOf(seen);
     assertThat(storage.unitOfWork().execute(
         () -> storage.leads().find(LeadQuery.all(), Visibility.nothing(), PageRequest.first(10)).total())).isZero();
+  }
+
+  /** A tenant's schema is created once even when its first units of work start together: no write is lost. */
+  @Test
+  void unitsOfWorkThatOpenANewTenantTogetherShareOneSchema() throws Exception {
+    int threads = 8;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Lead>> created = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int n = i;
+        created.add(pool.submit(() -> {
+          start.await(10, TimeUnit.SECONDS);
+          return crm.leads().create(ALICE.in("fresh"), CreateLead.ofCompany("Company " + n));
+        }));
+      }
+      for (Future<Lead> f : created) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(crm.leads().list(ALICE.in("fresh"), LeadQuery.all(), PageRequest.first(100)).total())
+        .isEqualTo(threads);
   }
 
   private static void await(CountDownLatch latch) {
