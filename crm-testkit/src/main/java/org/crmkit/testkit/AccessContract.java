@@ -316,7 +316,9 @@ public interface AccessContract extends ContractSupport {
   @Test
   default void managersSeeAndChangeTheirTeamsRecordsAndAdministratorsEveryRecord() {
     Lead alices = crm().leads().create(ALICE, CreateLead.of("Al", "Ice", "Aco", "al@aco.example"));
+    clock().advance(Duration.ofMinutes(1)); // lists are in order of creation
     Lead bobs = crm().leads().create(BOB, CreateLead.of("Bo", "Bob", "Bco", "bo@bco.example"));
+    clock().advance(Duration.ofMinutes(1));
     Lead mias = crm().leads().create(MIA, CreateLead.of("Mi", "A", "Mco", "mi@mco.example"));
     Crm crm = owners();
 
