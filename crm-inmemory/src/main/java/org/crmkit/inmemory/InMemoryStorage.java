@@ -111,10 +111,10 @@ public final class InMemoryStorage implements CrmStorage {
     final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByAccount;
     final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByContact;
     final Table.Index<ConversionId, ConversionRecord> conversionsByLead;
-    final Table.Index<LeadId, LeadSnapshot> leadsByOwner;
-    final Table.Index<AccountId, AccountSnapshot> accountsByOwner;
-    final Table.Index<ContactId, ContactSnapshot> contactsByOwner;
-    final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByOwner;
+    final Table.OrderedIndex<LeadId, LeadSnapshot> leadsByOwner;
+    final Table.OrderedIndex<AccountId, AccountSnapshot> accountsByOwner;
+    final Table.OrderedIndex<ContactId, ContactSnapshot> contactsByOwner;
+    final Table.OrderedIndex<OpportunityId, OpportunitySnapshot> opportunitiesByOwner;
 
     Tenant(Schema schema) {
       leadTable = schema.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
@@ -146,10 +146,10 @@ public final class InMemoryStorage implements CrmStorage {
       opportunitiesByContact = opportunityTable.index(OpportunitySnapshot::contactId);
       conversionsByLead = conversionTable.index(ConversionRecord::leadId);
       // A seller's own (or a team's) records among many: lists scoped by visibility read them through the owner.
-      leadsByOwner = leadTable.index(LeadSnapshot::owner);
-      accountsByOwner = accountTable.index(AccountSnapshot::owner);
-      contactsByOwner = contactTable.index(ContactSnapshot::owner);
-      opportunitiesByOwner = opportunityTable.index(OpportunitySnapshot::owner);
+      leadsByOwner = leadTable.orderedIndex(LeadSnapshot::owner);
+      accountsByOwner = accountTable.orderedIndex(AccountSnapshot::owner);
+      contactsByOwner = contactTable.orderedIndex(ContactSnapshot::owner);
+      opportunitiesByOwner = opportunityTable.orderedIndex(OpportunitySnapshot::owner);
       // Links checked at commit, as crm-jpa's foreign keys check them.
       schema.foreignKey(contactTable, ContactSnapshot::accountId, contactsByAccount, accountTable);
       schema.foreignKey(opportunityTable, OpportunitySnapshot::accountId, opportunitiesByAccount, accountTable);
@@ -261,18 +261,19 @@ public final class InMemoryStorage implements CrmStorage {
 
   /**
    * One page of the table's rows that pass {@code filter} (which applies the visibility and the whole query), in
-   * table order. When the visibility or the query's owner names the owners whose rows may match and the owner index
-   * holds few rows for them (a seller's own records among many), only those rows are read; otherwise the page comes
-   * from one scan. Either way the filter runs before paging, so the total counts only what the actor may see.
+   * table order. When the visibility or the query's owner names the owners whose rows may match (a seller's own
+   * records, a manager's team's), only their rows are read, in order, through the owner index; and when nothing but
+   * the owner is asked ({@code ownerOnly}), only the page's rows are. Otherwise the page comes from one scan. Either
+   * way the filter runs before paging, so the total counts only what the actor may see.
    */
   private static <K, S, T> Page<T> scoped(
-      Table<K, S> table, Table.Index<K, S> byOwner, Visibility visible, UserId owner, Predicate<S> filter,
-      PageRequest request, Function<S, T> mapper) {
+      Table<K, S> table, Table.OrderedIndex<K, S> byOwner, Visibility visible, UserId owner, boolean ownerOnly,
+      Predicate<S> filter, PageRequest request, Function<S, T> mapper) {
     Set<UserId> owners = owner != null
         ? (visible.admits(owner) ? Set.of(owner) : Set.of())
         : visible instanceof Visibility.Owners o ? o.owners() : null;
-    if (owners != null && table.indexedCount(byOwner, owners) * 4 <= table.committedCount()) {
-      return page(table.lookupAny(byOwner, owners), filter, request, mapper);
+    if (owners != null) {
+      return table.page(byOwner, owners, ownerOnly ? null : filter, request, mapper);
     }
     return table.page(filter, request, mapper);
   }
@@ -309,7 +310,8 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.email() != null) {
         return page(t().leadTable.lookup(t().leadsByEmail, q.email().normalized()), filter, page, Lead::restore);
       }
-      return scoped(t().leadTable, t().leadsByOwner, visible, q.owner(), filter, page, Lead::restore);
+      return scoped(t().leadTable, t().leadsByOwner, visible, q.owner(), q.status() == null && q.converted() == null,
+          filter, page, Lead::restore);
     }
   }
 
@@ -349,7 +351,8 @@ public final class InMemoryStorage implements CrmStorage {
       Predicate<AccountSnapshot> filter =
           s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && (needle == null || Text.fold(s.details().name()).contains(needle));
-      return scoped(t().accountTable, t().accountsByOwner, visible, q.owner(), filter, page, Account::restore);
+      return scoped(t().accountTable, t().accountsByOwner, visible, q.owner(), needle == null, filter, page,
+          Account::restore);
     }
 
     @Override
@@ -413,7 +416,7 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.accountId() != null) {
         return page(t().contactTable.lookup(t().contactsByAccount, q.accountId()), filter, page, Contact::restore);
       }
-      return scoped(t().contactTable, t().contactsByOwner, visible, q.owner(), filter, page, Contact::restore);
+      return scoped(t().contactTable, t().contactsByOwner, visible, q.owner(), true, filter, page, Contact::restore);
     }
 
     @Override
@@ -476,8 +479,9 @@ public final class InMemoryStorage implements CrmStorage {
       if (q.contactId() != null) {
         return page(t().opportunityTable.lookup(t().opportunitiesByContact, q.contactId()), filter(q, visible), page, mapper);
       }
-      return scoped(t().opportunityTable, t().opportunitiesByOwner, visible, q.owner(), filter(q, visible), page,
-          mapper);
+      boolean ownerOnly = q.stages().isEmpty() && q.closeFrom() == null && q.closeTo() == null;
+      return scoped(t().opportunityTable, t().opportunitiesByOwner, visible, q.owner(), ownerOnly, filter(q, visible),
+          page, mapper);
     }
 
     private Predicate<OpportunitySnapshot> filter(OpportunityQuery q, Visibility visible) {

@@ -154,6 +154,44 @@ class InMemoryTenancyTest {
         () -> storage.leads().find(LeadQuery.all(), Visibility.nothing(), PageRequest.first(10)).total())).isZero();
   }
 
+  /**
+   * Lists scoped to owners read the owner index page by page; after reassignments and deletes every page of every
+   * combination of owners and page size holds what the full list holds for those owners, in the same order.
+   */
+  @Test
+  void ownerScopedPagesMatchTheFullListAfterReassignmentsAndDeletes() {
+    List<Actor> sellers = List.of(ALICE, BOB, Actor.user("carol"));
+    List<Lead> leads = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      leads.add(crm.leads().create(sellers.get(i % 3), CreateLead.ofCompany("Company " + i)));
+    }
+    for (int i = 0; i < 30; i += 4) {
+      Lead lead = leads.get(i);
+      crm.leads().update(ALICE, UpdateLead.of(lead.id(), lead.version()).owner(sellers.get((i + 1) % 3).userId()));
+    }
+    for (int i = 1; i < 30; i += 7) {
+      crm.leads().delete(ALICE, leads.get(i).id(), null);
+    }
+    List<Lead> all = crm.leads().list(ALICE, LeadQuery.all(), PageRequest.first(100)).items();
+
+    for (Set<UserId> owners : List.of(Set.of(ALICE.userId()), Set.of(ALICE.userId(), BOB.userId()),
+        Set.of(ALICE.userId(), BOB.userId(), UserId.of("carol")), Set.of(UserId.of("nobody")))) {
+      List<LeadId> expected = all.stream().filter(l -> owners.contains(l.owner())).map(Lead::id).toList();
+      for (int size = 1; size <= 4; size++) {
+        List<LeadId> paged = new ArrayList<>();
+        for (int page = 0; page * size <= expected.size(); page++) {
+          PageRequest request = PageRequest.of(page, size);
+          Page<Lead> p = storage.unitOfWork().execute(
+              () -> storage.leads().find(LeadQuery.all(), Visibility.ownedBy(owners), request));
+          assertThat(p.total()).as("%s, size %s", owners, size).isEqualTo(expected.size());
+          p.items().forEach(l -> paged.add(l.id()));
+        }
+        assertThat(paged).as("%s, size %s", owners, size).containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
   /** A tenant's schema is created once even when its first units of work start together: no write is lost. */
   @Test
   void unitsOfWorkThatOpenANewTenantTogetherShareOneSchema() throws Exception {

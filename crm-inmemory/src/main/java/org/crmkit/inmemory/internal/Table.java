@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
@@ -45,7 +48,10 @@ public final class Table<K, S> {
   private final InMemoryDatabase<?> db;
   private final Schema schema;
   private final Map<K, S> committed = new HashMap<>();
+  /** Compares keys by their committed rows' order (read under the lock). */
+  private final Comparator<K> keyOrder;
   private final OrderedKeys<K> ordered;
+  private final List<OrderedIndex<K, S>> orderedIndexes = new ArrayList<>();
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
@@ -74,7 +80,8 @@ public final class Table<K, S> {
     this.order = order;
     // Rows never change their place in the order (it is built from values fixed at creation), so the set can
     // compare keys by looking their rows up.
-    this.ordered = new OrderedKeys<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
+    this.keyOrder = (a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b));
+    this.ordered = new OrderedKeys<>(keyOrder);
   }
 
   /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
@@ -154,6 +161,113 @@ public final class Table<K, S> {
   /** The set behind an index value held by more than one row. */
   private static final class IndexSet<K> extends HashSet<K> {
     private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * A secondary index that keeps, per value, the committed keys in the table's order ({@link OrderedKeys}), so that
+   * a page of the rows with one value, or with any of a few values, is read in order without reading the rows of
+   * other values: the owner index, for a seller's own records among many.
+   */
+  public static final class OrderedIndex<K, S> {
+    private final Function<S, Object> valueOf;
+    private final Comparator<K> order;
+    private final Map<Object, OrderedKeys<K>> keys = new HashMap<>();
+
+    OrderedIndex(Function<S, Object> valueOf, Comparator<K> order) {
+      this.valueOf = valueOf;
+      this.order = order;
+    }
+
+    /** Adds a key whose row is committed (the order reads it). */
+    void add(Object value, K k) {
+      if (value != null) {
+        keys.computeIfAbsent(value, v -> new OrderedKeys<>(order)).add(k);
+      }
+    }
+
+    /** Removes a key whose row is still committed (the order reads it). */
+    void remove(Object value, K k) {
+      OrderedKeys<K> set = value == null ? null : keys.get(value);
+      if (set != null) {
+        set.remove(k);
+        if (set.size() == 0) {
+          keys.remove(value);
+        }
+      }
+    }
+
+    /** @return the keys with any of {@code values}, in table order, merged (under the lock) */
+    Iterator<K> iterator(Collection<?> values) {
+      List<Iterator<K>> parts = new ArrayList<>();
+      for (Object value : values) {
+        OrderedKeys<K> set = keys.get(value);
+        if (set != null) {
+          parts.add(set.iterator());
+        }
+      }
+      return parts.size() == 1 ? parts.get(0) : new MergedKeys<>(parts, order);
+    }
+
+    /** @return how many committed keys have any of {@code values} */
+    long count(Collection<?> values) {
+      long n = 0;
+      for (Object value : values) {
+        OrderedKeys<K> set = keys.get(value);
+        n += set == null ? 0 : set.size();
+      }
+      return n;
+    }
+
+    Object valueOf(S row) {
+      return row == null ? null : valueOf.apply(row);
+    }
+  }
+
+  /** Ordered key iterators merged into one order (a k-way merge). */
+  private static final class MergedKeys<K> implements Iterator<K> {
+    private final PriorityQueue<Head<K>> heads;
+
+    private record Head<K>(K key, Iterator<K> rest) {}
+
+    MergedKeys(List<Iterator<K>> parts, Comparator<K> order) {
+      heads = new PriorityQueue<>(Math.max(1, parts.size()), (a, b) -> order.compare(a.key(), b.key()));
+      for (Iterator<K> part : parts) {
+        if (part.hasNext()) {
+          heads.add(new Head<>(part.next(), part));
+        }
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !heads.isEmpty();
+    }
+
+    @Override
+    public K next() {
+      Head<K> head = heads.poll();
+      if (head == null) {
+        throw new NoSuchElementException();
+      }
+      if (head.rest().hasNext()) {
+        heads.add(new Head<>(head.rest().next(), head.rest()));
+      }
+      return head.key();
+    }
+  }
+
+  /**
+   * Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed) that keeps each value's
+   * keys in table order; {@link #page(OrderedIndex, Collection, Predicate, PageRequest, Function)} reads it.
+   */
+  public OrderedIndex<K, S> orderedIndex(Function<S, Object> valueOf) {
+    OrderedIndex<K, S> index = new OrderedIndex<>(Objects.requireNonNull(valueOf, "valueOf"), keyOrder);
+    db.write(() -> {
+      committed.forEach((k, s) -> index.add(index.valueOf(s), k));
+      orderedIndexes.add(index);
+      return null;
+    });
+    return index;
   }
 
   /** Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed). */
@@ -325,6 +439,49 @@ public final class Table<K, S> {
     return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
   }
 
+  /**
+   * One page of the rows whose value in {@code index} is one of {@code values} and that pass {@code filter}, in table
+   * order, read through the index: only the rows of these values are read. Without a filter and without writes of
+   * this unit of work to merge, only the page's rows are read (the total is the index's count).
+   *
+   * @param filter the rows wanted among those of the values, or null for all of them
+   */
+  public <T> Page<T> page(
+      OrderedIndex<K, S> index, Collection<?> values, Predicate<? super S> filter, PageRequest request,
+      Function<S, T> mapper) {
+    Objects.requireNonNull(values, "values");
+    long from = request.offset();
+    int size = request.size();
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
+      long[] total = {0};
+      List<S> rows = db.read(() -> {
+        List<S> page = new ArrayList<>(Math.min(size, 1024));
+        Iterator<K> keys = index.iterator(values);
+        for (long skipped = 0; skipped < from && keys.hasNext(); skipped++) {
+          keys.next();
+        }
+        while (page.size() < size && keys.hasNext()) {
+          page.add(committed.get(keys.next()));
+        }
+        total[0] = index.count(values);
+        return page;
+      });
+      return new Page<>(rows.stream().map(mapper).toList(), request, total[0]);
+    }
+    Predicate<S> wanted = s -> values.contains(index.valueOf(s)) && (filter == null || filter.test(s));
+    List<S> items = new ArrayList<>(Math.min(size, 1024));
+    long[] seen = {0};
+    scan(() -> index.iterator(values), wanted, row -> {
+      if (seen[0] >= from && items.size() < size) {
+        items.add(row);
+      }
+      seen[0]++;
+      return true;
+    });
+    return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
+  }
+
   /** A consumer of scanned rows that says whether to go on. */
   @FunctionalInterface
   private interface Visitor<S> {
@@ -335,8 +492,16 @@ public final class Table<K, S> {
    * Visits the rows this transaction sees, in table order: committed rows (as this unit of work first read them)
    * merged with the rows it wrote. Runs under the read lock, so it sees no half of a commit.
    */
-  @SuppressWarnings("unchecked")
   private void scan(Predicate<? super S> filter, Visitor<S> visitor) {
+    scan(ordered::iterator, filter, visitor);
+  }
+
+  /**
+   * Visits the rows this transaction sees among {@code keys} (committed keys in table order, listed under the read
+   * lock) and its own writes, in table order; {@code filter} must hold only rows {@code keys} would list.
+   */
+  @SuppressWarnings("unchecked")
+  private void scan(Supplier<Iterator<K>> keys, Predicate<? super S> filter, Visitor<S> visitor) {
     Work<K, S> w = db.current(schema).workIfAny(this);
     List<S> own = new ArrayList<>();
     if (w != null) {
@@ -350,7 +515,8 @@ public final class Table<K, S> {
     db.read(() -> {
       Iterator<S> mine = own.iterator();
       S next = mine.hasNext() ? mine.next() : null;
-      for (K k : ordered) {
+      for (Iterator<K> it = keys.get(); it.hasNext(); ) {
+        K k = it.next();
         S row;
         if (w != null && !w.writes.isEmpty() && w.writes.containsKey(k)) {
           continue;
@@ -406,55 +572,6 @@ public final class Table<K, S> {
     return rows;
   }
 
-  /**
-   * @return the rows this transaction sees whose indexed value is one of {@code values}, in table order; reads only
-   *     the rows the index names (plus this unit of work's own writes)
-   */
-  public List<S> lookupAny(Index<K, S> index, Collection<?> values) {
-    Objects.requireNonNull(values, "values");
-    if (values.size() == 1) {
-      return lookup(index, values.iterator().next());
-    }
-    Work<K, S> w = db.current(schema).work(this);
-    Set<K> keys = db.read(() -> {
-      Set<K> all = new HashSet<>();
-      for (Object value : values) {
-        all.addAll(index.get(value));
-      }
-      return all;
-    });
-    List<S> rows = new ArrayList<>();
-    for (K k : keys) {
-      if (!w.writes.containsKey(k)) {
-        S row = view(w, k);
-        if (row != null && values.contains(index.valueOf(row))) {
-          rows.add(row);
-        }
-      }
-    }
-    for (Write<S> write : w.writes.values()) {
-      if (write.row() != null && values.contains(index.valueOf(write.row()))) {
-        rows.add(write.row());
-      }
-    }
-    rows.sort(order);
-    return rows;
-  }
-
-  /**
-   * @return how many committed rows the index holds under {@code values}: what a {@link #lookupAny} would read, for
-   *     choosing between it and a scan
-   */
-  public long indexedCount(Index<K, S> index, Collection<?> values) {
-    return db.read(() -> {
-      long n = 0;
-      for (Object value : values) {
-        n += index.get(value).size();
-      }
-      return n;
-    });
-  }
-
   // ---------------------------------------------------------------- commit, under the write lock
 
   /** Checks that every write's base version still holds. */
@@ -499,6 +616,15 @@ public final class Table<K, S> {
           index.add(after, k);
         }
       }
+      // Ordered indexes compare keys by their committed rows: remove while the old row is committed, add once the
+      // new one is.
+      boolean reordered = old != null && row != null && order.compare(old, row) != 0;
+      for (OrderedIndex<K, S> index : orderedIndexes) {
+        Object before = index.valueOf(old);
+        if (reordered || !Objects.equals(before, index.valueOf(row))) {
+          index.remove(before, k);
+        }
+      }
       if (row == null) {
         if (old != null) {
           ordered.remove(k);
@@ -513,6 +639,12 @@ public final class Table<K, S> {
         ordered.add(k);
       } else {
         committed.put(k, row);
+      }
+      for (OrderedIndex<K, S> index : orderedIndexes) {
+        Object after = index.valueOf(row);
+        if (reordered || !Objects.equals(index.valueOf(old), after)) {
+          index.add(after, k);
+        }
       }
       if (claimKey != null) {
         Object claim = row == null ? NO_CLAIM : w.claims.getOrDefault(k, NO_CLAIM);
