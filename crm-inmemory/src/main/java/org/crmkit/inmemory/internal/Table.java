@@ -196,16 +196,28 @@ public final class Table<K, S> {
       }
     }
 
-    /** @return the keys with any of {@code values}, in table order, merged (under the lock) */
-    Iterator<K> iterator(Collection<?> values) {
-      List<Iterator<K>> parts = new ArrayList<>();
+    /**
+     * @return the keys with any of {@code values}, in table order, merged, from position {@code offset} on (under
+     *     the lock; one value's keys find the offset by block sizes, several values' are skipped one by one)
+     */
+    Iterator<K> iterator(Collection<?> values, long offset) {
+      List<OrderedKeys<K>> sets = new ArrayList<>();
       for (Object value : values) {
         OrderedKeys<K> set = keys.get(value);
         if (set != null) {
-          parts.add(set.iterator());
+          sets.add(set);
         }
       }
-      return parts.size() == 1 ? parts.get(0) : new MergedKeys<>(parts, order);
+      if (sets.size() == 1) {
+        return sets.get(0).from(offset);
+      }
+      List<Iterator<K>> parts = new ArrayList<>();
+      sets.forEach(set -> parts.add(set.iterator()));
+      Iterator<K> merged = new MergedKeys<>(parts, order);
+      for (long skipped = 0; skipped < offset && merged.hasNext(); skipped++) {
+        merged.next();
+      }
+      return merged;
     }
 
     /** @return how many committed keys have any of {@code values} */
@@ -457,10 +469,7 @@ public final class Table<K, S> {
       long[] total = {0};
       List<S> rows = db.read(() -> {
         List<S> page = new ArrayList<>(Math.min(size, 1024));
-        Iterator<K> keys = index.iterator(values);
-        for (long skipped = 0; skipped < from && keys.hasNext(); skipped++) {
-          keys.next();
-        }
+        Iterator<K> keys = index.iterator(values, from);
         while (page.size() < size && keys.hasNext()) {
           page.add(committed.get(keys.next()));
         }
@@ -472,7 +481,7 @@ public final class Table<K, S> {
     Predicate<S> wanted = s -> values.contains(index.valueOf(s)) && (filter == null || filter.test(s));
     List<S> items = new ArrayList<>(Math.min(size, 1024));
     long[] seen = {0};
-    scan(() -> index.iterator(values), wanted, row -> {
+    scan(() -> index.iterator(values, 0), wanted, row -> {
       if (seen[0] >= from && items.size() < size) {
         items.add(row);
       }
