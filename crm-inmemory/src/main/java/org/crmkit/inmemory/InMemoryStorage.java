@@ -410,13 +410,14 @@ public final class InMemoryStorage implements CrmStorage {
               && (q.email() == null
                   || (s.details().email() != null
                       && s.details().email().normalized().equals(q.email().normalized())));
+      Tenant t = t();
       if (q.email() != null) {
-        return page(t().contactTable.lookup(t().contactsByEmail, q.email().normalized()), filter, page, Contact::restore);
+        return page(t.contactTable.lookup(t.contactsByEmail, q.email().normalized()), filter, page, Contact::restore);
       }
       if (q.accountId() != null) {
-        return page(t().contactTable.lookup(t().contactsByAccount, q.accountId()), filter, page, Contact::restore);
+        return page(t.contactTable.lookup(t.contactsByAccount, q.accountId()), filter, page, Contact::restore);
       }
-      return scoped(t().contactTable, t().contactsByOwner, visible, q.owner(), true, filter, page, Contact::restore);
+      return scoped(t.contactTable, t.contactsByOwner, visible, q.owner(), true, filter, page, Contact::restore);
     }
 
     @Override
@@ -454,7 +455,8 @@ public final class InMemoryStorage implements CrmStorage {
           page,
           s -> new OpportunitySummary(
               s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(),
-              s.accountId() == null ? null : t().accountTable.get(s.accountId()).map(a -> a.details().name()).orElse(null)));
+              s.accountId() == null ? null
+                  : t().accountTable.get(s.accountId()).map(a -> a.details().name()).orElse(null)));
     }
 
     @Override
@@ -473,11 +475,14 @@ public final class InMemoryStorage implements CrmStorage {
           && q.closeFrom() == null && q.closeTo() == null) {
         return t().opportunityTable.page(null, page, mapper);
       }
+      Tenant t = t();
       if (q.accountId() != null) {
-        return page(t().opportunityTable.lookup(t().opportunitiesByAccount, q.accountId()), filter(q, visible), page, mapper);
+        return page(t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId()), filter(q, visible), page,
+            mapper);
       }
       if (q.contactId() != null) {
-        return page(t().opportunityTable.lookup(t().opportunitiesByContact, q.contactId()), filter(q, visible), page, mapper);
+        return page(t.opportunityTable.lookup(t.opportunitiesByContact, q.contactId()), filter(q, visible), page,
+            mapper);
       }
       boolean ownerOnly = q.stages().isEmpty() && q.closeFrom() == null && q.closeTo() == null;
       return scoped(t().opportunityTable, t().opportunitiesByOwner, visible, q.owner(), ownerOnly, filter(q, visible),

@@ -134,7 +134,8 @@ class InMemoryTenancyTest {
       Lead created = crm.leads().create(ALICE, CreateLead.ofCompany("New"));
       List<LeadId> ids = new ArrayList<>();
       for (int page = 0; page < 2; page++) {
-        Page<Lead> p = storage.leads().find(LeadQuery.all(), Visibility.ownedBy(ALICE.userId()), PageRequest.of(page, 2));
+        Page<Lead> p =
+            storage.leads().find(LeadQuery.all(), Visibility.ownedBy(ALICE.userId()), PageRequest.of(page, 2));
         assertThat(p.total()).isEqualTo(4);
         p.items().forEach(l -> ids.add(l.id()));
       }

@@ -46,8 +46,8 @@ record Attempt(boolean failed, String outcome, RuntimeException exception) {
   }
 
   /**
-   * Asserts that a call with another tenant's (or a hidden) id behaves exactly as the same call with an id that exists nowhere:
-   * the same failure (class and message, ids blanked out) or the same empty answer.
+   * Asserts that a call with another tenant's (or a hidden) id behaves exactly as the same call with an id that exists
+   * nowhere: the same failure (class and message, ids blanked out) or the same empty answer.
    */
   static <I> Attempt assertSameAsMissing(Function<I, ?> call, I hidden, I missing) {
     Attempt withHidden = Attempt.of(() -> call.apply(hidden), hidden);

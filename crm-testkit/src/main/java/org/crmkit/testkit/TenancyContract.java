@@ -105,7 +105,8 @@ public interface TenancyContract extends ContractSupport {
   @Test
   default void listsAndSearchesShowOnlyTheActingTenantsRecords() {
     CustomerRecords south = recordsOf(SOUTH_ALICE);
-    Lead nora = crm().leads().create(NORTH_ALICE, CreateLead.of("Nora", "North", "Northwind", "nora@northwind.example"));
+    Lead nora =
+        crm().leads().create(NORTH_ALICE, CreateLead.of("Nora", "North", "Northwind", "nora@northwind.example"));
     Crm crm = crm();
     PageRequest page = PageRequest.first(50);
 
@@ -327,7 +328,8 @@ public interface TenancyContract extends ContractSupport {
         .isEqualTo(Disposition.CREATED);
 
     for (Actor actor : List.of(NORTH_ALICE, SOUTH_ALICE)) {
-      Lead second = crm.leads().create(actor, CreateLead.of("Milton", "Waddams", "INITECH Inc.", "milton@initech.example"));
+      Lead second =
+          crm.leads().create(actor, CreateLead.of("Milton", "Waddams", "INITECH Inc.", "milton@initech.example"));
       ConversionOutcome linked = crm.conversions().convert(actor, ConvertLead.of(second.id()));
       assertThat(linked.isConverted()).as("%s", linked).isTrue();
       assertThat(((ConversionOutcome.Converted) linked).accountId())

@@ -9,9 +9,10 @@ import java.util.function.ToLongFunction;
 import org.crmkit.shared.ConflictException;
 
 /**
- * An insert-only table (stage history, forecast history) of one tenant ({@link Schema}). Rows are immutable and grouped by a key (the
- * opportunity); within a group each row has a unique sequence number (the version it records), which guards against
- * double appends as the database's unique key does. Committed rows are read and written under the database's lock.
+ * An insert-only table (stage history, forecast history) of one tenant ({@link Schema}). Rows are immutable and
+ * grouped by a key (the opportunity); within a group each row has a unique sequence number (the version it records),
+ * which guards against double appends as the database's unique key does. Committed rows are read and written under
+ * the database's lock.
  *
  * @param <E> row type
  */

@@ -167,8 +167,8 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   Transaction current(Schema schema) {
     Transaction tx = current();
     if (!tx.tenant.equals(schema.tenant())) {
-      throw new IllegalStateException("a table of tenant '" + schema.tenant() + "' was used in a unit of work of tenant '"
-          + tx.tenant + "'; take the tables from InMemoryDatabase.tenant() in every unit of work");
+      throw new IllegalStateException("a table of tenant '" + schema.tenant() + "' was used in a unit of work of"
+          + " tenant '" + tx.tenant + "'; take the tables from InMemoryDatabase.tenant() in every unit of work");
     }
     return tx;
   }

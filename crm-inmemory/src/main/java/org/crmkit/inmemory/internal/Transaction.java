@@ -7,9 +7,9 @@ import java.util.Map;
 import org.crmkit.shared.TenantId;
 
 /**
- * The private workspace of one unit of work of one tenant on one thread: per table its writes, the rows it read (so it keeps
- * seeing and writing on top of the version it first read, as a JPA persistence context does) and the match-key
- * claims of its writes; per log its appends.
+ * The private workspace of one unit of work of one tenant on one thread: per table its writes, the rows it read (so
+ * it keeps seeing and writing on top of the version it first read, as a JPA persistence context does) and the
+ * match-key claims of its writes; per log its appends.
  */
 final class Transaction {
   /** The database's commit sequence when this unit of work began: links committed later are concurrent. */
