@@ -52,6 +52,7 @@ import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.TenantId;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.shared.Visibility;
+import org.crmkit.workflow.WorkflowRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -336,6 +337,30 @@ public interface TenancyContract extends ContractSupport {
           .contains(actor == NORTH_ALICE ? northAccount : southAccount);
       assertThat(crm.accounts().list(actor, AccountQuery.all(), PageRequest.first(10)).total()).isOne();
     }
+  }
+
+  /** A workflow rule acts in the tenant of the change that triggered it: its conversion matches only that tenant. */
+  @Test
+  default void aWorkflowRuleActsInTheTenantOfItsTrigger() {
+    Crm crm = crm(b -> b.conversionPolicies(WorkflowContract.AUTO).workflows(WorkflowRules.of(
+        WorkflowContract.AUTO_CONVERT)));
+    CustomerRecords south = CustomerRecords.of(crm, SOUTH_ALICE);
+    Lead lead = crm.leads().create(NORTH_ALICE,
+        CreateLead.of("Peter", "Gibbons", "Initech", "peter@initech.example").website("https://initech.example"));
+
+    Lead qualified = crm.leads().changeStatus(NORTH_ALICE,
+        ChangeLeadStatus.of(lead.id(), lead.version(), "qualified"));
+
+    assertThat(qualified.isConverted()).isTrue();
+    AccountId account = qualified.conversion().orElseThrow().accountId();
+    assertThat(account).isNotEqualTo(south.account().id());
+    assertThat(crm.accounts().get(NORTH_ALICE, account).details().name()).isEqualTo("Initech");
+    assertThat(crm.conversions().records(NORTH_ALICE, lead.id())).singleElement()
+        .satisfies(r -> assertThat(r.automatic()).isTrue());
+    assertThat(crm.accounts().find(SOUTH_ALICE, account)).isEmpty();
+    assertThat(crm.accounts().list(SOUTH_ALICE, AccountQuery.all(), PageRequest.first(10)).total())
+        .as("the south tenant's customer and the account of its own conversion").isEqualTo(2);
+    assertThat(crm.leads().find(SOUTH_ALICE, lead.id())).isEmpty();
   }
 
   /**
