@@ -81,6 +81,12 @@ import org.crmkit.storage.CrmStorage;
  * database schema, and an unfiltered page costs what it holds. Stores immutable snapshots, so no caller ever aliases
  * stored state.
  *
+ * <p>Tenants: every tenant has its own tables, indexes, match-key claims and links, created by its first unit of
+ * work; every repository call sees only the tables of the current unit of work's tenant (the actor's, in the use
+ * cases), so another tenant's records are "not found" by id and absent from every list, search and duplicate check.
+ * The access policy's {@link Visibility} is applied while rows are read, before a page is cut; a list scoped to a
+ * few owners reads only their rows through an owner index. See docs/ARCHITECTURE.md.
+ *
  * <pre>{@code
  * Crm crm = Crm.builder().storage(InMemoryStorage.create()).build();
  * }</pre>
