@@ -8,8 +8,15 @@ import static org.crmkit.testkit.Attempt.assertSameAsMissing;
 import static org.crmkit.testkit.Attempt.run;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.crmkit.Crm;
 import org.crmkit.account.Account;
@@ -336,6 +343,59 @@ public interface TenancyContract extends ContractSupport {
       assertThat(((ConversionOutcome.Converted) linked).accountId())
           .contains(actor == NORTH_ALICE ? northAccount : southAccount);
       assertThat(crm.accounts().list(actor, AccountQuery.all(), PageRequest.first(10)).total()).isOne();
+    }
+  }
+
+  /**
+   * Four match-or-create conversions of one company, two in each tenant, all planned before any commits: each tenant
+   * ends with one account of the company (its second conversion conflicts on the tenant's match claim and its retry
+   * links the first's account), and the tenants' accounts are two, one each.
+   */
+  @Test
+  default void concurrentConversionsOfOneCompanyGiveEachTenantItsOneAccount() throws Exception {
+    List<Actor> actors = List.of(NORTH_ALICE, NORTH_ALICE, SOUTH_ALICE, SOUTH_ALICE);
+    List<Lead> leads = new ArrayList<>();
+    for (int i = 0; i < actors.size(); i++) {
+      leads.add(crm().leads().create(actors.get(i), i % 2 == 0
+          ? CreateLead.of("Peter", "Gibbons", "Initech", "peter@initech.example")
+          : CreateLead.of("Michael", "Bolton", "INITECH Inc.", "michael@initech.example")));
+    }
+    CyclicBarrier allPlanned = new CyclicBarrier(actors.size());
+    AtomicInteger accountSaves = new AtomicInteger();
+    storage().beforeEach(op -> {
+      if (op == FaultyStorage.Operation.SAVE_ACCOUNT && accountSaves.getAndIncrement() < actors.size()) {
+        try {
+          allPlanned.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException("another conversion never reached its account save", e);
+        }
+      }
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(actors.size());
+    List<ConversionOutcome> outcomes = new ArrayList<>();
+    try {
+      List<Future<ConversionOutcome>> runs = new ArrayList<>();
+      for (int i = 0; i < actors.size(); i++) {
+        Actor actor = actors.get(i);
+        LeadId lead = leads.get(i).id();
+        runs.add(pool.submit(() -> crm().conversions().convert(actor, ConvertLead.of(lead))));
+      }
+      for (Future<ConversionOutcome> run : runs) {
+        outcomes.add(run.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+      storage().reset();
+    }
+
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.isConverted()).as("%s", o).isTrue());
+    List<AccountId> accounts = outcomes.stream()
+        .map(o -> ((ConversionOutcome.Converted) o).accountId().orElseThrow()).toList();
+    assertThat(accounts.get(0)).as("north").isEqualTo(accounts.get(1));
+    assertThat(accounts.get(2)).as("south").isEqualTo(accounts.get(3));
+    assertThat(accounts.get(0)).isNotEqualTo(accounts.get(2));
+    for (Actor actor : List.of(NORTH_ALICE, SOUTH_ALICE)) {
+      assertThat(crm().accounts().list(actor, AccountQuery.all(), PageRequest.first(10)).total()).isOne();
     }
   }
 
