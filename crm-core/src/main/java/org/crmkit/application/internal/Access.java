@@ -93,6 +93,12 @@ final class Access {
     return new Sight(this, actor);
   }
 
+  /** @return "a Lead", "an Account", ...: a record of the type, in a refusal message */
+  static String aRecord(RecordType type, UserId owner) {
+    String label = type.label();
+    return ("AEIOU".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label + " owned by " + owner.value();
+  }
+
   /** @return the operation as a verb phrase for a refusal message */
   static String words(Operation operation) {
     return switch (operation) {

@@ -93,8 +93,11 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
       d.moveContactToAccount = true;
     } else if (contactMustBelong(p)
         && (account.disposition == Disposition.CREATED || !own.get().equals(account.account.id()))) {
+      // the contact's own account is named only if the actor may see it
+      String other = ctx.access().findAccount(p.actor, own.get()).isPresent() ? "account " + own.get()
+          : "another account";
       p.problem(Reason.CONTACT_NOT_IN_ACCOUNT, "contact", "contact " + c.id() + " (" + c.details().displayName()
-          + ") belongs to account " + own.get() + ", not to the conversion's account; link that account, or choose"
+          + ") belongs to " + other + ", not to the conversion's account; link that account, or choose"
           + " another contact");
     }
   }

@@ -118,8 +118,9 @@ final class Context {
     TenantId only = config.onlyTenant();
     if (only != null && !only.equals(actor.tenant())) {
       // the message does not name the tenant served: that is not the actor's business
-      throw new AccessDeniedException(actor, "use a Crm built for another tenant (onlyTenant): this Crm serves"
-          + " a single tenant that is not '" + actor.tenant() + "'; use the Crm built for the actor's own tenant");
+      throw new AccessDeniedException(actor, "use a Crm built for another tenant",
+          "this Crm was built with onlyTenant for a tenant other than '" + actor.tenant() + "'; use the Crm built"
+              + " for the actor's own tenant");
     }
   }
 

@@ -96,7 +96,7 @@ final class ConversionPlanner {
           case OPPORTUNITY -> RecordType.OPPORTUNITY;
         };
         ctx.access().require(p.actor, Operation.CREATE, type, p.lead.owner(),
-            "a " + type.label() + " owned by " + p.lead.owner().value() + " (converting lead " + p.lead.id() + ")");
+            Access.aRecord(type, p.lead.owner()) + " (converting lead " + p.lead.id() + ")");
       }
     }
   }

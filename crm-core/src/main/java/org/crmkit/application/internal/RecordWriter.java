@@ -63,8 +63,7 @@ abstract class RecordWriter<A, I, S> {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(origin, "origin");
     return ctx.inUnitOfWork(actor, () -> {
-      ctx.access().require(actor, Operation.CREATE, type, ownerOf(record),
-          "a " + type.label() + " owned by " + ownerOf(record).value());
+      ctx.access().require(actor, Operation.CREATE, type, ownerOf(record), Access.aRecord(type, ownerOf(record)));
       beforeSave(actor, ctx.access().sight(actor), null, record);
       A saved = store(record);
       published(event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));

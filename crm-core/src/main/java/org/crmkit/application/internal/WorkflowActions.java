@@ -78,7 +78,8 @@ final class WorkflowActions {
     Actor runAs = Actor.system(rule.runAs()).in(trigger.tenant());
     if (!ctx.policy().mayRunRulesAs(trigger, runAs)) {
       throw new AccessDeniedException(trigger, "run workflow rule " + rule.id() + " as system actor "
-          + rule.runAs());
+          + rule.runAs(), "the host's access policy does not let this actor's changes run rules as that system"
+          + " actor (mayRunRulesAs); trust the system actor in the policy, or remove runAs from the rule");
     }
     return runAs;
   }
