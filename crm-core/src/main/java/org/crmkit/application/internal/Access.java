@@ -57,11 +57,6 @@ final class Access {
     return visible;
   }
 
-  /** @return true when the actor may see a record of {@code type} owned by {@code owner} */
-  boolean sees(Actor actor, RecordType type, UserId owner) {
-    return visibility(actor, type).admits(owner);
-  }
-
   /** @return what the actor may see of {@code found}: itself when its owner is visible, else empty */
   <T> Optional<T> visible(Actor actor, RecordType type, Optional<T> found, Function<T, UserId> owner) {
     if (found.isEmpty()) {

@@ -180,7 +180,8 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.requireActor(actor);
     ctx.validation().check(cmd);
     ctx.pipeline().stage(cmd.stage());
-    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE, o -> o.advanceTo(ctx.pipeline(), cmd.stage(), ctx.now()));
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE,
+        o -> o.advanceTo(ctx.pipeline(), cmd.stage(), ctx.now()));
   }
 
   @Override
@@ -204,7 +205,8 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.requireActor(actor);
     ctx.validation().check(cmd);
     ctx.pipeline().stage(cmd.stage());
-    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE, o -> o.reopen(ctx.pipeline(), cmd.stage(), ctx.now()));
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE,
+        o -> o.reopen(ctx.pipeline(), cmd.stage(), ctx.now()));
   }
 
   @Override
