@@ -94,7 +94,7 @@ public final class Out {
     if (v instanceof String || v instanceof Boolean || v instanceof Map || v instanceof List) {
       return v;
     }
-    if (v instanceof Integer || v instanceof Long) {
+    if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigDecimal) {
       return v;
     }
     if (v instanceof Money m) {
