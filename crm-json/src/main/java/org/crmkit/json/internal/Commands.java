@@ -139,7 +139,8 @@ final class Commands {
   @SuppressWarnings("unchecked")
   private Object json(Type type, Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      // sorted: a command's maps may be unordered (Map.copyOf), and the same command must give the same text
+      Map<String, Object> out = new java.util.TreeMap<>();
       map.forEach((k, v) -> {
         String key = k instanceof ConversionTarget t ? t.path() : (String) k;
         out.put(key, v instanceof Map<?, ?> inner ? docs.customMap((Map<String, CustomValue>) inner) : Out.simple(v));
