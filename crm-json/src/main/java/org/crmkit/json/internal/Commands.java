@@ -143,7 +143,8 @@ final class Commands {
       Map<String, Object> out = new java.util.TreeMap<>();
       map.forEach((k, v) -> {
         String key = k instanceof ConversionTarget t ? t.path() : (String) k;
-        out.put(key, v instanceof Map<?, ?> inner ? docs.customMap((Map<String, CustomValue>) inner) : Out.simple(v));
+        out.put(key, v instanceof Map<?, ?> inner
+            ? new java.util.TreeMap<>(docs.customMap((Map<String, CustomValue>) inner)) : Out.simple(v));
       });
       return out;
     }
