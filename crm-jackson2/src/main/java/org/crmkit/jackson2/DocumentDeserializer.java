@@ -3,6 +3,7 @@ package org.crmkit.jackson2;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
 import org.crmkit.json.CrmDocuments;
 import org.crmkit.json.InvalidJsonException;
@@ -28,5 +29,11 @@ final class DocumentDeserializer<T> extends StdDeserializer<T> {
     } catch (InvalidJsonException e) {
       throw Trees.mappingException(p, type, e);
     }
+  }
+
+  /** Reads the document alone: type information in the input is never consulted, whatever the mapper's typing. */
+  @Override
+  public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) throws IOException {
+    return deserialize(p, ctxt);
   }
 }

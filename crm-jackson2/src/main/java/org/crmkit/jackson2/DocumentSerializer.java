@@ -2,6 +2,7 @@ package org.crmkit.jackson2;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import org.crmkit.json.CrmDocuments;
@@ -21,5 +22,11 @@ final class DocumentSerializer<T> extends StdSerializer<T> {
   @Override
   public void serialize(T value, JsonGenerator g, SerializerProvider provider) throws IOException {
     Trees.write(documents.write(value), g);
+  }
+
+  /** Writes the document alone: a crmkit document never carries type information, whatever the mapper's typing. */
+  @Override
+  public void serializeWithType(T value, JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer) throws IOException {
+    serialize(value, g, provider);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
 import org.crmkit.json.CrmDocuments;
 import org.crmkit.json.InvalidJsonException;
@@ -44,5 +45,11 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
     } catch (InvalidJsonException e) {
       throw Trees.mappingException(p, Page.class, e);
     }
+  }
+
+  /** Reads the document alone: type information in the input is never consulted, whatever the mapper's typing. */
+  @Override
+  public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) throws IOException {
+    return deserialize(p, ctxt);
   }
 }

@@ -3,6 +3,7 @@ package org.crmkit.jackson3;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.jsontype.TypeDeserializer;
 
 import org.crmkit.json.CrmDocuments;
 import org.crmkit.json.InvalidJsonException;
@@ -28,5 +29,11 @@ final class DocumentDeserializer<T> extends StdDeserializer<T> {
     } catch (InvalidJsonException e) {
       throw Trees.mappingException(p, type, e);
     }
+  }
+
+  /** Reads the document alone: type information in the input is never consulted, whatever the mapper's typing. */
+  @Override
+  public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) {
+    return deserialize(p, ctxt);
   }
 }

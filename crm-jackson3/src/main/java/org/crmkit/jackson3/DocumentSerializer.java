@@ -2,6 +2,7 @@ package org.crmkit.jackson3;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 import org.crmkit.json.CrmDocuments;
@@ -21,5 +22,11 @@ final class DocumentSerializer<T> extends StdSerializer<T> {
   @Override
   public void serialize(T value, JsonGenerator g, SerializationContext provider) {
     Trees.write(documents.write(value), g);
+  }
+
+  /** Writes the document alone: a crmkit document never carries type information, whatever the mapper's typing. */
+  @Override
+  public void serializeWithType(T value, JsonGenerator g, SerializationContext provider, TypeSerializer typeSer) {
+    serialize(value, g, provider);
   }
 }

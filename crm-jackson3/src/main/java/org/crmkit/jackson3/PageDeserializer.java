@@ -7,6 +7,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 
 import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.jsontype.TypeDeserializer;
 
 import org.crmkit.json.CrmDocuments;
 import org.crmkit.json.InvalidJsonException;
@@ -44,5 +45,11 @@ final class PageDeserializer extends StdDeserializer<Page<?>> {
     } catch (InvalidJsonException e) {
       throw Trees.mappingException(p, Page.class, e);
     }
+  }
+
+  /** Reads the document alone: type information in the input is never consulted, whatever the mapper's typing. */
+  @Override
+  public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) {
+    return deserialize(p, ctxt);
   }
 }

@@ -3,12 +3,25 @@ package org.crmkit.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.crmkit.Crm;
+import org.crmkit.application.ConvertLead;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
+import org.crmkit.application.UpdateLead;
 import org.crmkit.application.UpdateOpportunity;
+import org.crmkit.conversion.ConversionPreview;
+import org.crmkit.conversion.UndoOutcome;
+import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.inmemory.InMemoryStorage;
+import org.crmkit.lead.LeadQuery;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.PageRequest;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
@@ -366,5 +379,83 @@ public abstract class JsonDocumentSuite {
         .filter(t -> !java.util.Set.of(org.crmkit.shared.UserId.class, org.crmkit.shared.EmailAddress.class,
             org.crmkit.shared.Probability.class).contains(t))
         .toList());
+  }
+
+  // --- the documents of a real Crm ------------------------------------------------------------------------------
+
+  private static Crm crm() {
+    return Crm.builder().storage(InMemoryStorage.create())
+        .clock(Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC))
+        .customFields(JsonFixtures.SCHEMA).build();
+  }
+
+  @Test
+  void aLeadTakenFromJsonIsCreatedUpdatedConvertedAndAnsweredInJsonThroughARealCrm() {
+    Crm crm = crm();
+    Actor alice = Actor.user("alice");
+
+    Lead lead = crm.leads().create(alice, read("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\","
+        + "\"company\":\"Analytical Engines\",\"email\":\"ada@engines.example\",\"phone\":\"+44 20 7946 0000\","
+        + "\"customFields\":{\"tier\":\"gold\",\"budget\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}}",
+        CreateLead.class));
+    assertThat(read(write(lead), Lead.class).snapshot()).isEqualTo(lead.snapshot());
+
+    Lead updated = crm.leads().update(alice, read("{\"id\":\"" + lead.id() + "\",\"expectedVersion\":"
+        + lead.version() + ",\"phone\":null,\"title\":\"CTO\"}", UpdateLead.class));
+    assertThat(updated.details().phone()).isNull();
+    assertThat(updated.details().title()).isEqualTo("CTO");
+    assertThat(updated.details().company()).isEqualTo("Analytical Engines");
+    assertThat(updated.customFields()).isEqualTo(lead.customFields());
+
+    String convert = "{\"leadId\":\"" + lead.id() + "\",\"opportunity\":{\"action\":\"CREATE\"},"
+        + "\"overrides\":{\"opportunity\":{\"amount\":{\"amount\":\"48000.00\",\"currency\":\"EUR\"},"
+        + "\"closeDate\":\"2026-06-30\"}}}";
+    ConversionPreview preview = crm.conversions().preview(alice, read(convert, ConvertLead.class));
+    assertThat(read(write(preview), ConversionPreview.class)).isEqualTo(preview);
+    ConversionOutcome outcome = crm.conversions().convert(alice, read(convert, ConvertLead.class));
+    assertThat(outcome.isConverted()).as(outcome.toString()).isTrue();
+    assertThat(read(write(outcome), ConversionOutcome.class)).isEqualTo(outcome);
+
+    Opportunity deal = crm.opportunities().get(alice,
+        ((ConversionOutcome.Converted) outcome).opportunityId().orElseThrow());
+    assertThat(deal.amount()).contains(Money.of("48000", "EUR"));
+    assertThat(read(write(deal), Opportunity.class).snapshot()).isEqualTo(deal.snapshot());
+    for (StageHistoryEntry entry : crm.opportunities().history(alice, deal.id())) {
+      assertThat(read(write(entry), StageHistoryEntry.class)).isEqualTo(entry);
+    }
+    Page<Lead> page = crm.leads().list(alice, LeadQuery.all(), PageRequest.first(10));
+    assertThat(readPage(write(page), Lead.class).map(Lead::snapshot)).isEqualTo(page.map(Lead::snapshot));
+    UndoOutcome undo = crm.conversions().undo(alice, lead.id());
+    assertThat(read(write(undo), UndoOutcome.class)).isEqualTo(undo);
+  }
+
+  @Test
+  void aUseCaseRefusalBecomesTheErrorDocumentOfItsKind() {
+    Crm crm = crm();
+    Actor alice = Actor.user("alice");
+    Lead lead = crm.leads().create(alice, CreateLead.of("Ada", "Lovelace", null, null));
+    UpdateLead stale = read("{\"id\":\"" + lead.id() + "\",\"expectedVersion\":" + (lead.version() + 1)
+        + ",\"title\":\"CTO\"}", UpdateLead.class);
+
+    Throwable conflict = catchThrowable(() -> crm.leads().update(alice, stale));
+    Throwable invalid = catchThrowable(() -> crm.leads().create(alice, read("{\"email\":\"not-an-address\"}",
+        CreateLead.class)));
+
+    assertThat(read(write(conflict), CrmError.class).code()).isEqualTo("CONFLICT");
+    CrmError validation = read(write(invalid), CrmError.class);
+    assertThat(validation.code()).isEqualTo("VALIDATION");
+    assertThat(validation.fieldErrors()).extracting(f -> f.field()).contains("email");
+  }
+
+  @Test
+  void aRefusedDocumentReachesNoUseCaseSoNothingIsWritten() {
+    Crm crm = crm();
+    Actor alice = Actor.user("alice");
+
+    Throwable thrown = catchThrowable(() -> crm.leads().create(alice, read("{\"firstName\":\"Ada\","
+        + "\"lastName\":\"Lovelace\",\"customFields\":{\"tier\":\"platinum\"},\"extra\":1}", CreateLead.class)));
+
+    assertThat(unwrap(thrown)).isInstanceOf(mappingFailure());
+    assertThat(crm.leads().list(alice, LeadQuery.all(), PageRequest.first(10)).total()).isZero();
   }
 }
