@@ -769,7 +769,7 @@ public final class Documents {
 
   Map<String, Object> candidate(DuplicateCandidate c) {
     return Out.object().put("target", c.target().path()).put("id", c.id().value()).put("label", c.label())
-        .put("matchedOn", c.matchedOn()).put("similarity", Out.number(c.similarity())).tree();
+        .put("matchedOn", c.matchedOn()).put("similarity", Out.decimal(c.similarity())).tree();
   }
 
   DuplicateCandidate readCandidate(In in) {

@@ -162,12 +162,13 @@ public final class Out {
   }
 
   /**
-   * A number that is not money and may have decimals, as a JSON number written exactly.
+   * A number with decimals that is not money (a similarity score) as a decimal string: no document holds a JSON
+   * number with a fraction, so no client reads one through a binary floating point by accident.
    *
    * @param value the number
-   * @return its tree value
+   * @return its tree value, the shortest decimal that reads back as the same double
    */
-  public static BigDecimal number(double value) {
-    return BigDecimal.valueOf(value);
+  public static String decimal(double value) {
+    return BigDecimal.valueOf(value).toPlainString();
   }
 }
