@@ -24,10 +24,11 @@ final class DocumentDeserializer<T> extends StdDeserializer<T> {
 
   @Override
   public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    String where = p.getParsingContext().pathAsPointer().toString();
     try {
       return documents.read(Trees.read(p, documents.limits()), type);
     } catch (InvalidJsonException e) {
-      throw Trees.mappingException(p, type, e);
+      throw Trees.mappingException(p, type, e.under(where));
     }
   }
 

@@ -40,10 +40,11 @@ final class PageDeserializer extends StdDeserializer<Page<?>> implements Context
       return ctxt.reportInputMismatch(Page.class, "A crmkit Page is read with its item type, e.g. "
           + "new TypeReference<Page<Lead>>() {}; the item type was " + itemType);
     }
+    String where = p.getParsingContext().pathAsPointer().toString();
     try {
       return documents.readPage(Trees.read(p, documents.limits()), itemType);
     } catch (InvalidJsonException e) {
-      throw Trees.mappingException(p, Page.class, e);
+      throw Trees.mappingException(p, Page.class, e.under(where));
     }
   }
 

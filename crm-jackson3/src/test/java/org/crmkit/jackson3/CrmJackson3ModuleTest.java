@@ -49,9 +49,21 @@ class CrmJackson3ModuleTest {
     CrmError error = CrmJackson3Module.error(thrown);
     assertThat(error.code()).isEqualTo("INVALID_JSON");
     assertThat(error.fieldErrors()).singleElement().satisfies(f -> {
-      assertThat(f.field()).isEqualTo("amount");
+      assertThat(f.field()).isEqualTo("budget.amount");
       assertThat(f.message()).contains("more decimals than EUR allows");
     });
+  }
+
+  @Test
+  void aProblemDeepInsideAHostsBeanIsNamedByItsWholePath() {
+    JsonMapper mapper = JsonMapper.builder().addModule(CrmJackson3Module.of(JsonFixtures.SCHEMA)).build();
+
+    Throwable thrown = catchThrowable(() -> mapper.readValue("{\"outcomes\":[{\"outcome\":\"REJECTED\","
+        + "\"leadId\":\"0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b\",\"problems\":[{\"reason\":\"NO_SUCH\","
+        + "\"field\":\"x\",\"message\":\"y\"}]}]}", HostRequest.class));
+
+    assertThat(CrmJackson3Module.error(thrown).fieldErrors()).singleElement()
+        .satisfies(f -> assertThat(f.field()).isEqualTo("outcomes[0].problems[0].reason"));
   }
 
   @Test
