@@ -3,6 +3,7 @@ package org.crmkit.json;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.opportunity.IllegalStageTransitionException;
+import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.CrmException;
@@ -32,6 +33,7 @@ import org.crmkit.workflow.WorkflowException;
  *   <tr><td>INVALID_JSON</td><td>{@link InvalidJsonException}, or the JSON library's parse error</td><td>400</td></tr>
  *   <tr><td>VALIDATION</td><td>{@link ValidationException}</td><td>400</td></tr>
  *   <tr><td>NOT_FOUND</td><td>{@link RecordNotFoundException}</td><td>404</td></tr>
+ *   <tr><td>ACCESS_DENIED</td><td>{@link AccessDeniedException}</td><td>403</td></tr>
  *   <tr><td>CONFLICT</td><td>{@link ConflictException}</td><td>409</td></tr>
  *   <tr><td>READ_ONLY</td><td>{@link RecordReadOnlyException}</td><td>409</td></tr>
  *   <tr><td>ILLEGAL_STAGE_TRANSITION</td><td>{@link IllegalStageTransitionException}</td><td>409</td></tr>
@@ -134,7 +136,9 @@ public record CrmError(
       return new CrmError("STORAGE", STORAGE_MESSAGE, List.of(), null, null);
     }
     String code;
-    if (e instanceof ConflictException) {
+    if (e instanceof AccessDeniedException) {
+      code = "ACCESS_DENIED";
+    } else if (e instanceof ConflictException) {
       code = "CONFLICT";
     } else if (e instanceof RecordReadOnlyException) {
       code = "READ_ONLY";

@@ -27,6 +27,7 @@ import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
+import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Money;
@@ -336,6 +337,8 @@ public abstract class JsonDocumentSuite {
     assertThat(write(ValidationException.of("lastName", "must not be blank"))).contains("\"code\":\"VALIDATION\"",
         "\"fieldErrors\":[{\"field\":\"lastName\",\"message\":\"must not be blank\"}]");
     assertThat(write(new ConflictException("stale"))).contains("\"code\":\"CONFLICT\"");
+    assertThat(write(new AccessDeniedException(Actor.user("eve"), "update lead"))).contains(
+        "\"code\":\"ACCESS_DENIED\"", "eve may not update lead");
     String storage = write(new StorageException("insert into lead (id) values (?) failed: duplicate key",
         new RuntimeException("SQL state 23505")));
     assertThat(storage).contains("\"code\":\"STORAGE\"").doesNotContain("insert", "SQL", "Exception", "at org.");
