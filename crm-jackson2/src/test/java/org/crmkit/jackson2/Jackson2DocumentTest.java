@@ -48,6 +48,11 @@ class Jackson2DocumentTest extends JsonDocumentSuite {
   }
 
   @Override
+  protected Class<? extends Throwable> parseFailure() {
+    return com.fasterxml.jackson.core.exc.StreamReadException.class;
+  }
+
+  @Override
   protected Class<? extends Throwable> mappingFailure() {
     return JsonMappingException.class;
   }

@@ -34,6 +34,11 @@ class Jackson3DocumentTest extends JsonDocumentSuite {
   }
 
   @Override
+  protected Class<? extends Throwable> parseFailure() {
+    return tools.jackson.core.exc.StreamReadException.class;
+  }
+
+  @Override
   protected Class<? extends Throwable> mappingFailure() {
     return DatabindException.class;
   }

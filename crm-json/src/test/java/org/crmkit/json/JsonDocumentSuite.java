@@ -63,6 +63,9 @@ public abstract class JsonDocumentSuite {
   /** @return the exception type the binding throws for a document that is not what it is read as */
   protected abstract Class<? extends Throwable> mappingFailure();
 
+  /** @return the exception type the binding's parser throws for malformed JSON */
+  protected abstract Class<? extends Throwable> parseFailure();
+
   /** @return the binding's own exception, where {@link #read} had to wrap a checked one; by default as given */
   protected Throwable unwrap(Throwable thrown) {
     return thrown;
@@ -460,5 +463,47 @@ public abstract class JsonDocumentSuite {
 
     assertThat(unwrap(thrown)).isInstanceOf(mappingFailure());
     assertThat(crm.leads().list(alice, LeadQuery.all(), PageRequest.first(10)).total()).isZero();
+  }
+
+  // --- damaged documents ----------------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}, damaged at random, reads back or is refused with a documented error")
+  @MethodSource("documents")
+  void aDamagedDocumentIsReadOrRefusedWithADocumentedErrorNeverAnythingElse(String name, Object value) {
+    Object tree = CrmDocuments.of(JsonFixtures.SCHEMA).write(value);
+    long seed = 20261202L + name.hashCode();
+    JsonMutations mutations = new JsonMutations(seed);
+    Class<?> type = documentType(value);
+    java.util.List<String> findings = new java.util.ArrayList<>();
+    int read = 0;
+    int refused = 0;
+    for (int i = 0; i < 60; i++) {
+      String json = write(mutations.mutate(tree));
+      try {
+        Object back = value instanceof Page<?> ? readPage(json, Lead.class) : read(json, type);
+        write(back);
+        read++;
+      } catch (RuntimeException e) {
+        Throwable own = unwrap(e);
+        CrmError error = error(e);
+        boolean documented = mappingFailure().isInstance(own) && causedByInvalidJson(own)
+            || parseFailure().isInstance(own);
+        if (!documented || !java.util.Set.of("INVALID_JSON", "TOO_LARGE").contains(error.code())) {
+          findings.add(mutations.description + " -> " + own);
+        } else {
+          refused++;
+        }
+      }
+    }
+    assertThat(findings).as("seed " + seed + ", " + read + " read, " + refused + " refused").isEmpty();
+  }
+
+  private static boolean causedByInvalidJson(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof InvalidJsonException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
