@@ -67,6 +67,22 @@ class CrmJackson3ModuleTest {
   }
 
   @Test
+  void aDocumentEditedAsATreeByTheHostReadsLikeText() {
+    JsonMapper mapper = JsonMapper.builder().addModule(CrmJackson3Module.of(JsonFixtures.SCHEMA)).build();
+    tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) mapper.readTree("{\"expectedVersion\":5,\"closeDate\":null,"
+        + "\"amount\":{\"amount\":\"52000.00\",\"currency\":\"EUR\"}}");
+
+    body.put("id", JsonFixtures.OPPORTUNITY_ID.toString());   // a server takes the id from the path
+    org.crmkit.application.UpdateOpportunity command =
+        mapper.treeToValue(body, org.crmkit.application.UpdateOpportunity.class);
+
+    assertThat(command).isEqualTo(org.crmkit.application.UpdateOpportunity.of(JsonFixtures.OPPORTUNITY_ID, 5)
+        .clearCloseDate().amount(Money.of("52000", "EUR")));
+    assertThat(mapper.convertValue(mapper.convertValue(command, java.util.Map.class),
+        org.crmkit.application.UpdateOpportunity.class)).isEqualTo(command);
+  }
+
+  @Test
   void defaultTypingOfTheHostNeitherWritesNorReadsTypeInformationForCrmkitDocuments() {
     JsonMapper mapper = JsonMapper.builder().addModule(CrmJackson3Module.of(JsonFixtures.SCHEMA))
         .activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build(),

@@ -350,6 +350,23 @@ public abstract class JsonDocumentSuite {
   }
 
   @Test
+  void aBulkResultIsWrittenWithEachLeadsOutcomeOrErrorDocument() {
+    org.crmkit.conversion.BulkConversionResult bulk = new org.crmkit.conversion.BulkConversionResult(java.util.List.of(
+        org.crmkit.conversion.BulkConversionResult.Item.of(JsonFixtures.LEAD_ID, JsonFixtures.rejected()),
+        org.crmkit.conversion.BulkConversionResult.Item.failed(JsonFixtures.LEAD_ID,
+            new StorageException("update lead set version = 4 where id = ? failed", null)),
+        org.crmkit.conversion.BulkConversionResult.Item.failed(JsonFixtures.LEAD_ID,
+            new IllegalStateException("a bug in a listener"))));
+
+    String json = write(bulk);
+
+    assertThat(json).startsWith("{\"items\":[{\"leadId\":\"0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b\","
+        + "\"outcome\":{\"outcome\":\"REJECTED\"")
+        .contains("\"error\":{\"code\":\"STORAGE\"", "\"error\":{\"code\":\"INTERNAL\"")
+        .doesNotContain("update lead", "a bug in a listener", "IllegalStateException");
+  }
+
+  @Test
   void anInvalidDocumentIsAlsoACrmkitValidationErrorForHostsThatMapThose() {
     Throwable thrown = catchThrowable(() -> read("{\"amount\":\"1\"}", Money.class));
 

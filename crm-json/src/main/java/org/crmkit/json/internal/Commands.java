@@ -84,9 +84,35 @@ final class Commands {
       UpdateOpportunity.class, Set.of("owner", "name"));
 
   private final Documents docs;
+  private final Map<Class<?>, Shape> shapes = new java.util.HashMap<>();
 
   Commands(Documents docs) {
     this.docs = docs;
+  }
+
+  /** What reflection tells about a command, found once: its components, which are update fields, its constructor. */
+  private record Shape(RecordComponent[] components, Enum<?>[] fields, boolean[] required, int changedAt,
+      Constructor<?> constructor) {}
+
+  private static Shape shape(Class<? extends Record> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    Enum<?>[] fields = new Enum<?>[components.length];
+    boolean[] required = new boolean[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    int changedAt = -1;
+    for (int i = 0; i < components.length; i++) {
+      fields[i] = field(type, components[i].getName());
+      required[i] = required(components[i]);
+      types[i] = components[i].getType();
+      if (components[i].getName().equals("changed")) {
+        changedAt = i;
+      }
+    }
+    try {
+      return new Shape(components, fields, required, changedAt, type.getDeclaredConstructor(types));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(type.getSimpleName() + " has no canonical constructor", e);
+    }
   }
 
   void defineAll() {
@@ -97,32 +123,29 @@ final class Commands {
   }
 
   private <T extends Record> void define(Class<T> type) {
+    shapes.put(type, shape(type));
     docs.define(type, value -> write(type, value), (tree, path) -> read(type, tree, path));
   }
 
   // --- writing --------------------------------------------------------------------------------------------------
 
   private Object write(Class<? extends Record> type, Record command) {
+    Shape shape = shapes.get(type);
     Out out = Out.object();
-    Set<?> changed = null;
-    for (RecordComponent c : type.getRecordComponents()) {
-      if (c.getName().equals("changed")) {
-        changed = (Set<?>) get(c, command);
-      }
-    }
-    for (RecordComponent c : type.getRecordComponents()) {
-      String name = c.getName();
-      if (name.equals("changed")) {
+    Set<?> changed = shape.changedAt() < 0 ? null : (Set<?>) get(shape.components()[shape.changedAt()], command);
+    for (int i = 0; i < shape.components().length; i++) {
+      if (i == shape.changedAt()) {
         continue;
       }
+      RecordComponent c = shape.components()[i];
       Object value = get(c, command);
-      Enum<?> field = field(type, name);
+      Enum<?> field = shape.fields()[i];
       if (field != null) {
         if (changed != null && changed.contains(field)) {
-          out.putNull(name, value == null ? null : json(c.getGenericType(), value));
+          out.putNull(c.getName(), value == null ? null : json(value));
         }
       } else if (value != null) {
-        out.put(name, json(c.getGenericType(), value));
+        out.put(c.getName(), json(value));
       }
     }
     return out.tree();
@@ -137,7 +160,7 @@ final class Commands {
   }
 
   @SuppressWarnings("unchecked")
-  private Object json(Type type, Object value) {
+  private Object json(Object value) {
     if (value instanceof Map<?, ?> map) {
       // sorted: a command's maps may be unordered (Map.copyOf), and the same command must give the same text
       Map<String, Object> out = new java.util.TreeMap<>();
@@ -177,20 +200,17 @@ final class Commands {
 
   private <T extends Record> T read(Class<T> type, Object tree, String path) {
     In in = In.of(tree, path);
-    RecordComponent[] components = type.getRecordComponents();
+    Shape shape = shapes.get(type);
+    RecordComponent[] components = shape.components();
     Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    int changedAt = -1;
     Set<Enum<?>> changed = new java.util.HashSet<>();
     for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      String name = c.getName();
-      types[i] = c.getType();
-      if (name.equals("changed")) {
-        changedAt = i;
+      if (i == shape.changedAt()) {
         continue;
       }
-      Enum<?> field = field(type, name);
+      RecordComponent c = components[i];
+      String name = c.getName();
+      Enum<?> field = shape.fields()[i];
       if (field != null) {
         if (!in.has(name)) {
           continue;
@@ -208,7 +228,7 @@ final class Commands {
       }
       Object raw = in.tree(name);
       if (raw == null) {
-        if (required(c)) {
+        if (shape.required()[i]) {
           throw In.error(in.at(name), in.has(name) ? "is required and cannot be null" : "is required");
         }
         args[i] = c.getType() == boolean.class ? Boolean.FALSE : null;
@@ -217,10 +237,10 @@ final class Commands {
       }
     }
     in.end();
-    if (changedAt >= 0) {
-      args[changedAt] = changedSet(type, changed);
+    if (shape.changedAt() >= 0) {
+      args[shape.changedAt()] = changedSet(type, changed);
     }
-    return in.build(() -> construct(type, types, args));
+    return type.cast(in.build(() -> construct(type, shape.constructor(), args)));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -231,9 +251,8 @@ final class Commands {
     return set;
   }
 
-  private static <T> T construct(Class<T> type, Class<?>[] types, Object[] args) {
+  private static Object construct(Class<?> type, Constructor<?> constructor, Object[] args) {
     try {
-      Constructor<T> constructor = type.getDeclaredConstructor(types);
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException r) {

@@ -25,7 +25,7 @@ import org.crmkit.shared.ValidationException;
  * defines, so {@link #end()} can refuse the ones it does not. Every problem becomes an {@link InvalidJsonException}
  * naming the property by its path.
  */
-public final class In {
+final class In {
 
   private final Map<String, Object> map;
   private final String path;

@@ -24,7 +24,7 @@ import org.crmkit.shared.UserId;
  * One JSON object being written: a map in property order. {@code put} leaves a null value out (absent means
  * "none" in every crmkit document); {@code putNull} writes an explicit null (an update command's "clear").
  */
-public final class Out {
+final class Out {
 
   private final Map<String, Object> map = new LinkedHashMap<>();
 
