@@ -54,6 +54,9 @@ public final class CrmJackson3Module extends SimpleModule {
       deserializer(type, documents);
     }
     addDeserializer(Page.class, castPage(new PageDeserializer(documents, null)));
+    for (Class<?> type : IdKeyDeserializer.KEY_TYPES) {
+      addKeyDeserializer(type, new IdKeyDeserializer(type, documents));
+    }
   }
 
   /**

@@ -83,6 +83,20 @@ class CrmJackson3ModuleTest {
   }
 
   @Test
+  void idsAsKeysOfAHostsMapAreTheirStringsBothWays() {
+    JsonMapper mapper = JsonMapper.builder().addModule(CrmJackson3Module.of(JsonFixtures.SCHEMA)).build();
+    java.util.Map<LeadId, Money> budgets = java.util.Map.of(JsonFixtures.LEAD_ID, JsonFixtures.DEAL);
+
+    String json = mapper.writeValueAsString(budgets);
+
+    assertThat(json).isEqualTo("{\"0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b\":{\"amount\":\"48000.00\","
+        + "\"currency\":\"EUR\"}}");
+    assertThat(mapper.readValue(json, new TypeReference<java.util.Map<LeadId, Money>>() {})).isEqualTo(budgets);
+    assertThat(catchThrowable(() -> mapper.readValue("{\"nope\":{\"amount\":\"1\",\"currency\":\"EUR\"}}",
+        new TypeReference<java.util.Map<LeadId, Money>>() {}))).hasMessageContaining("is not an id");
+  }
+
+  @Test
   void defaultTypingOfTheHostNeitherWritesNorReadsTypeInformationForCrmkitDocuments() {
     JsonMapper mapper = JsonMapper.builder().addModule(CrmJackson3Module.of(JsonFixtures.SCHEMA))
         .activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build(),
