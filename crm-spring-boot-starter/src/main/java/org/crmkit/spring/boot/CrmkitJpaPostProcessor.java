@@ -7,6 +7,8 @@ import java.util.Map;
 import org.crmkit.jpa.JpaStorage;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 import org.springframework.util.ClassUtils;
@@ -17,17 +19,29 @@ import org.springframework.util.ClassUtils;
  * ({@link JpaStorage#DIRECT_DATE_BINDING}), and keeps Hibernate's schema tooling ({@code ddl-auto}) away from
  * crmkit's tables, which crmkit's migrations own. Properties the application set itself win.
  */
-final class CrmkitJpaPostProcessor implements BeanPostProcessor, BeanClassLoaderAware {
+final class CrmkitJpaPostProcessor implements BeanPostProcessor, BeanClassLoaderAware, EnvironmentAware {
   static final String SCHEMA_FILTER = "hibernate.hbm2ddl.schema_filter_provider";
   private ClassLoader classLoader = CrmkitJpaPostProcessor.class.getClassLoader();
+
+  private boolean inMemory;
 
   @Override
   public void setBeanClassLoader(ClassLoader value) {
     this.classLoader = value;
   }
 
+  /** With {@code crmkit.storage=in-memory} the application's persistence unit stays as it is. */
+  @Override
+  public void setEnvironment(Environment environment) {
+    String storage = environment.getProperty("crmkit.storage", "auto");
+    this.inMemory = storage.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals("in-memory");
+  }
+
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    if (inMemory) {
+      return bean;
+    }
     if (bean instanceof AbstractEntityManagerFactoryBean factory) {
       Compatibility.requireJpa32(classLoader);
       Map<String, Object> properties = factory.getJpaPropertyMap();
@@ -41,7 +55,7 @@ final class CrmkitJpaPostProcessor implements BeanPostProcessor, BeanClassLoader
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof PersistenceManagedTypes types) {
+    if (!inMemory && bean instanceof PersistenceManagedTypes types) {
       Compatibility.requireJpa32(classLoader);
       List<String> classes = new ArrayList<>(types.getManagedClassNames());
       for (String name : JpaStorage.managedClassNames()) {
