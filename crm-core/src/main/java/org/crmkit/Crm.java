@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Arrays;
+import org.crmkit.access.AccessPolicy;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
 import org.crmkit.application.AccountService;
@@ -92,6 +93,7 @@ public interface Crm {
     private final List<ConversionPolicy> conversionPolicies = new ArrayList<>();
     private WorkflowRules workflows = WorkflowRules.none();
     private CrmObserver observer = CrmObserver.none();
+    private AccessPolicy accessPolicy = AccessPolicy.permitAll();
 
     private Builder() {}
 
@@ -190,6 +192,15 @@ public interface Crm {
     }
 
     /**
+     * Who may see and change what: asked by every use case, and applied in every list, search and report query.
+     * Default: {@link AccessPolicy#permitAll()}; {@link org.crmkit.access.OwnerAccessPolicy} is ready to use.
+     */
+    public Builder accessPolicy(AccessPolicy value) {
+      this.accessPolicy = required(value, "accessPolicy");
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -204,7 +215,8 @@ public interface Crm {
     public Crm build() {
       return new BuiltCrm(observer, new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
-          validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows)));
+          validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
+          accessPolicy)));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.Visibility;
 
 /**
  * Port: where accounts are kept. Same version and copy semantics as
@@ -30,7 +31,11 @@ public interface AccountRepository {
    */
   void delete(AccountId id, long expectedVersion);
 
-  Page<Account> find(AccountQuery query, PageRequest page);
+  /**
+   * Accounts matching the query that {@code visible} admits, ordered by creation time then id; the visibility is
+   * applied in the query, so the page and its total count hold only visible accounts.
+   */
+  Page<Account> find(AccountQuery query, Visibility visible, PageRequest page);
 
   /**
    * Accounts that may be the same company as the key: same normalised name or same domain (see
@@ -38,9 +43,10 @@ public interface AccountRepository {
    * account page by page and compares keys in memory; adapters should override it with an indexed query.
    *
    * @param key the prospective company; never null
+   * @param visible which accounts the actor may see (applied in the query: a hidden account is never returned)
    * @return the candidates in creation order, at most {@code limit}; never null
    */
-  default List<Account> findMatching(AccountMatchKey key, int limit) {
+  default List<Account> findMatching(AccountMatchKey key, Visibility visible, int limit) {
     java.util.Objects.requireNonNull(key, "key");
     List<Account> found = new java.util.ArrayList<>();
     if (key.isEmpty()) {
@@ -49,7 +55,7 @@ public interface AccountRepository {
     int pageNo = 0;
     Page<Account> page;
     do {
-      page = find(AccountQuery.all(), PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
+      page = find(AccountQuery.all(), visible, PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
       for (Account a : page.items()) {
         if (!key.reasonsToMatch(AccountMatchKey.of(a.details())).isEmpty() && found.size() < limit) {
           found.add(a);

@@ -1,6 +1,7 @@
 package org.crmkit.budget;
 
 import java.util.List;
+import org.crmkit.shared.Visibility;
 
 /**
  * Port: the reads behind the account card, aggregated where the data is (one {@code GROUP BY} query each in the
@@ -20,9 +21,10 @@ public interface AccountCardRepository {
    * left out. Any order.
    *
    * @param query never null
+   * @param visible which opportunities the actor may see; only their lines count (applied in the query)
    * @return one element per month at most; never null
    */
-  List<CardForecastMonth> forecastByMonth(AccountCardQuery query);
+  List<CardForecastMonth> forecastByMonth(AccountCardQuery query, Visibility visible);
 
   /**
    * The won business of the account by month: the sum of the amounts of the opportunities linked to
@@ -31,7 +33,8 @@ public interface AccountCardRepository {
    * month of the close date. Months without any may be left out. Any order.
    *
    * @param query never null
+   * @param visible which opportunities the actor may see; only they count (applied in the query)
    * @return one element per month at most; never null
    */
-  List<CardWonMonth> wonByMonth(AccountCardQuery query);
+  List<CardWonMonth> wonByMonth(AccountCardQuery query, Visibility visible);
 }

@@ -5,6 +5,7 @@ import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.Visibility;
 
 /**
  * Port: where contacts are kept. Same version and copy semantics as {@link org.crmkit.lead.LeadRepository}.
@@ -25,7 +26,11 @@ public interface ContactRepository {
    */
   void delete(ContactId id, long expectedVersion);
 
-  Page<Contact> find(ContactQuery query, PageRequest page);
+  /**
+   * Contacts matching the query that {@code visible} admits, ordered by creation time then id; the visibility is
+   * applied in the query, so the page and its total count hold only visible contacts.
+   */
+  Page<Contact> find(ContactQuery query, Visibility visible, PageRequest page);
 
   /** @return how many contacts belong to the account */
   long countByAccount(AccountId accountId);

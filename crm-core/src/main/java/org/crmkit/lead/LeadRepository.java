@@ -5,6 +5,7 @@ import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.Visibility;
 
 /**
  * Port: where leads are kept. Implementations store copies (changing a lead after saving it changes nothing
@@ -31,6 +32,9 @@ public interface LeadRepository {
    */
   void delete(LeadId id, long expectedVersion);
 
-  /** Leads matching the query, ordered by creation time then id. */
-  Page<Lead> find(LeadQuery query, PageRequest page);
+  /**
+   * Leads matching the query that {@code visible} admits, ordered by creation time then id; the visibility is
+   * applied in the query, so the page and its total count hold only visible leads.
+   */
+  Page<Lead> find(LeadQuery query, Visibility visible, PageRequest page);
 }

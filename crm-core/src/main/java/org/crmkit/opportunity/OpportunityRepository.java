@@ -6,6 +6,7 @@ import org.crmkit.shared.ContactId;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.Visibility;
 
 /**
  * Port: where opportunities are kept. Same version and copy semantics as
@@ -27,10 +28,17 @@ public interface OpportunityRepository {
    */
   void delete(OpportunityId id, long expectedVersion);
 
-  Page<Opportunity> find(OpportunityQuery query, PageRequest page);
+  /**
+   * Opportunities matching the query that {@code visible} admits, ordered by creation time then id; the
+   * visibility is applied in the query, so the page and its total count hold only visible opportunities.
+   */
+  Page<Opportunity> find(OpportunityQuery query, Visibility visible, PageRequest page);
 
-  /** List rows with account names, in a constant number of queries whatever the page size. */
-  Page<OpportunitySummary> findSummaries(OpportunityQuery query, PageRequest page);
+  /**
+   * List rows with account names, in a constant number of queries whatever the page size; {@code visible} as in
+   * {@link #find}.
+   */
+  Page<OpportunitySummary> findSummaries(OpportunityQuery query, Visibility visible, PageRequest page);
 
   long countByAccount(AccountId accountId);
 

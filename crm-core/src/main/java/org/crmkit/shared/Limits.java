@@ -57,6 +57,9 @@ public final class Limits {
   /** User ids (owners, actors). */
   public static final int USER_ID = 100;
 
+  /** Tenant ids ({@link TenantId}). */
+  public static final int TENANT_ID = 64;
+
   /** Names of accounts and opportunities, a lead's company. */
   public static final int NAME = 200;
 

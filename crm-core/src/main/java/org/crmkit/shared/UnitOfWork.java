@@ -13,7 +13,20 @@ import java.util.function.Supplier;
 public interface UnitOfWork {
 
   /**
-   * Runs {@code work} in one unit of work.
+   * Runs {@code work} in one unit of work of {@code tenant}: every repository call inside it reads and writes only
+   * that tenant's records, and every record it saves belongs to that tenant. A call inside a unit of work of the
+   * same tenant joins it.
+   *
+   * @param tenant the tenant whose records the work sees
+   * @param work the work; its return value is passed through
+   * @return what {@code work} returned
+   * @throws ConflictException when a write was based on a stale version; nothing was committed
+   * @throws IllegalStateException when called inside a unit of work of another tenant
+   */
+  <T> T execute(TenantId tenant, Supplier<T> work);
+
+  /**
+   * Runs {@code work} in the current unit of work, or in a new one of {@link TenantId#DEFAULT} when there is none.
    *
    * @param work the work; its return value is passed through
    * @return what {@code work} returned
@@ -21,7 +34,7 @@ public interface UnitOfWork {
    */
   <T> T execute(Supplier<T> work);
 
-  /** Runs {@code work} in one unit of work. */
+  /** Runs {@code work} in the current unit of work, or in a new one of the default tenant. */
   default void run(Runnable work) {
     execute(
         () -> {

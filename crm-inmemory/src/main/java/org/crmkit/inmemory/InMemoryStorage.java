@@ -54,6 +54,7 @@ import org.crmkit.opportunity.OpportunityQuery;
 import org.crmkit.opportunity.OpportunityRepository;
 import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.opportunity.OpportunitySummary;
+import org.crmkit.shared.Visibility;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.LeadId;
@@ -252,12 +253,12 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
-    public Page<Lead> find(LeadQuery q, PageRequest page) {
-      if (q.owner() == null && q.status() == null && q.email() == null && q.converted() == null) {
+    public Page<Lead> find(LeadQuery q, Visibility visible, PageRequest page) {
+      if (visible == Visibility.all() && q.owner() == null && q.status() == null && q.email() == null && q.converted() == null) {
         return leadTable.page(null, page, Lead::restore);
       }
       Predicate<LeadSnapshot> filter =
-          s -> matches(q.owner(), s.owner())
+          s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && matches(q.status(), s.status())
               && (q.converted() == null || q.converted() == (s.conversion() != null));
       if (q.email() != null) {
@@ -294,20 +295,20 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
-    public Page<Account> find(AccountQuery q, PageRequest page) {
-      if (q.owner() == null && q.nameContains() == null) {
+    public Page<Account> find(AccountQuery q, Visibility visible, PageRequest page) {
+      if (visible == Visibility.all() && q.owner() == null && q.nameContains() == null) {
         return accountTable.page(null, page, Account::restore);
       }
       // Text.fold is the one case- and accent-insensitive rule; the JPA adapter stores the same folded name.
       String needle = q.nameContains() == null ? null : Text.fold(q.nameContains());
       Predicate<AccountSnapshot> filter =
-          s -> matches(q.owner(), s.owner())
+          s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && (needle == null || Text.fold(s.details().name()).contains(needle));
       return accountTable.page(filter, page, Account::restore);
     }
 
     @Override
-    public List<Account> findMatching(AccountMatchKey key, int limit) {
+    public List<Account> findMatching(AccountMatchKey key, Visibility visible, int limit) {
       if (key.isEmpty()) {
         return List.of();
       }
@@ -323,7 +324,7 @@ public final class InMemoryStorage implements CrmStorage {
         accountTable.lookup(accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
       }
       return candidates.values().stream()
-          .filter(s -> !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty())
+          .filter(s -> visible.admits(s.owner()) && !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty())
           .sorted(accountOrder)
           .limit(limit)
           .map(Account::restore)
@@ -348,12 +349,12 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
-    public Page<Contact> find(ContactQuery q, PageRequest page) {
-      if (q.owner() == null && q.accountId() == null && q.email() == null) {
+    public Page<Contact> find(ContactQuery q, Visibility visible, PageRequest page) {
+      if (visible == Visibility.all() && q.owner() == null && q.accountId() == null && q.email() == null) {
         return contactTable.page(null, page, Contact::restore);
       }
       Predicate<ContactSnapshot> filter =
-          s -> matches(q.owner(), s.owner())
+          s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && (q.accountId() == null || q.accountId().equals(s.accountId()))
               && (q.email() == null
                   || (s.details().email() != null
@@ -390,14 +391,15 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
-    public Page<Opportunity> find(OpportunityQuery q, PageRequest page) {
-      return select(q, page, Opportunity::restore);
+    public Page<Opportunity> find(OpportunityQuery q, Visibility visible, PageRequest page) {
+      return select(q, visible, page, Opportunity::restore);
     }
 
     @Override
-    public Page<OpportunitySummary> findSummaries(OpportunityQuery q, PageRequest page) {
+    public Page<OpportunitySummary> findSummaries(OpportunityQuery q, Visibility visible, PageRequest page) {
       return select(
           q,
+          visible,
           page,
           s -> new OpportunitySummary(
               s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(),
@@ -414,22 +416,23 @@ public final class InMemoryStorage implements CrmStorage {
       return opportunityTable.lookup(opportunitiesByContact, contactId).size();
     }
 
-    private <T> Page<T> select(OpportunityQuery q, PageRequest page, Function<OpportunitySnapshot, T> mapper) {
-      if (q.owner() == null && q.stages().isEmpty() && q.accountId() == null && q.contactId() == null
+    private <T> Page<T> select(
+        OpportunityQuery q, Visibility visible, PageRequest page, Function<OpportunitySnapshot, T> mapper) {
+      if (visible == Visibility.all() && q.owner() == null && q.stages().isEmpty() && q.accountId() == null && q.contactId() == null
           && q.closeFrom() == null && q.closeTo() == null) {
         return opportunityTable.page(null, page, mapper);
       }
       if (q.accountId() != null) {
-        return page(opportunityTable.lookup(opportunitiesByAccount, q.accountId()), filter(q), page, mapper);
+        return page(opportunityTable.lookup(opportunitiesByAccount, q.accountId()), filter(q, visible), page, mapper);
       }
       if (q.contactId() != null) {
-        return page(opportunityTable.lookup(opportunitiesByContact, q.contactId()), filter(q), page, mapper);
+        return page(opportunityTable.lookup(opportunitiesByContact, q.contactId()), filter(q, visible), page, mapper);
       }
-      return opportunityTable.page(filter(q), page, mapper);
+      return opportunityTable.page(filter(q, visible), page, mapper);
     }
 
-    private Predicate<OpportunitySnapshot> filter(OpportunityQuery q) {
-      return s -> matches(q.owner(), s.owner())
+    private Predicate<OpportunitySnapshot> filter(OpportunityQuery q, Visibility visible) {
+      return s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
           && (q.stages().isEmpty() || q.stages().contains(s.stage()))
           && (q.accountId() == null || q.accountId().equals(s.accountId()))
           && (q.contactId() == null || q.contactId().equals(s.contactId()))
@@ -502,11 +505,11 @@ public final class InMemoryStorage implements CrmStorage {
 
   private final class Cards implements AccountCardRepository {
     @Override
-    public List<CardForecastMonth> forecastByMonth(AccountCardQuery q) {
+    public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
       Money zero = Money.zero(q.currency());
       Map<YearMonth, Money[]> sums = new TreeMap<>();
       for (OpportunitySnapshot o : opportunityTable.lookup(opportunitiesByAccount, q.accountId())) {
-        if (!q.forecastStages().contains(o.stage())) {
+        if (!visible.admits(o.owner()) || !q.forecastStages().contains(o.stage())) {
           continue;
         }
         boolean won = q.wonStages().contains(o.stage());
@@ -531,10 +534,11 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
-    public List<CardWonMonth> wonByMonth(AccountCardQuery q) {
+    public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
       Map<YearMonth, Money> sums = new TreeMap<>();
       for (OpportunitySnapshot s : opportunityTable.lookup(opportunitiesByAccount, q.accountId()).stream().filter(
-          s -> q.wonStages().contains(s.stage())
+          s -> visible.admits(s.owner())
+              && q.wonStages().contains(s.stage())
               && s.closeDate() != null
               && !s.closeDate().isBefore(q.firstDay())
               && !s.closeDate().isAfter(q.lastDay())

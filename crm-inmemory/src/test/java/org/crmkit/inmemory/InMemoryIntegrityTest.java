@@ -1,5 +1,6 @@
 package org.crmkit.inmemory;
 
+import org.crmkit.shared.Visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,7 +122,7 @@ class InMemoryIntegrityTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<Account> late = pool.submit(() -> storage.unitOfWork().execute(() -> {
-        assertThat(storage.accounts().findMatching(AccountMatchKey.of("Acme Oy", null, null), 10)).isEmpty();
+        assertThat(storage.accounts().findMatching(AccountMatchKey.of("Acme Oy", null, null), Visibility.all(), 10)).isEmpty();
         checked.countDown();
         await(otherCommitted);
         return crm.accounts().create(ALICE, CreateAccount.named("Acme Oy"));
@@ -137,7 +138,7 @@ class InMemoryIntegrityTest {
       pool.shutdownNow();
     }
     assertThat(storage.unitOfWork().execute(
-        () -> storage.accounts().findMatching(AccountMatchKey.of("Acme", null, null), 10))).hasSize(1);
+        () -> storage.accounts().findMatching(AccountMatchKey.of("Acme", null, null), Visibility.all(), 10))).hasSize(1);
   }
 
   @Test
@@ -153,7 +154,7 @@ class InMemoryIntegrityTest {
     checkThenCreate("Acme");
 
     assertThat(storage.unitOfWork().execute(
-        () -> storage.accounts().findMatching(AccountMatchKey.of("Acme", null, null), 10))).hasSize(3);
+        () -> storage.accounts().findMatching(AccountMatchKey.of("Acme", null, null), Visibility.all(), 10))).hasSize(3);
   }
 
   @Test
@@ -173,7 +174,7 @@ class InMemoryIntegrityTest {
   /** The duplicate check of a conversion, then the creation, in one unit of work. */
   private Account checkThenCreate(String name) {
     return storage.unitOfWork().execute(() -> {
-      storage.accounts().findMatching(AccountMatchKey.of(name, null, null), 10);
+      storage.accounts().findMatching(AccountMatchKey.of(name, null, null), Visibility.all(), 10);
       return crm.accounts().create(ALICE, CreateAccount.named(name));
     });
   }

@@ -1,5 +1,6 @@
 package org.crmkit.jpa;
 
+import org.crmkit.shared.Visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -66,7 +67,7 @@ class H2MatchClaimMigrationTest {
 
   private static void checkThenCreate(JpaStorage storage, String name) {
     storage.unitOfWork().execute(() -> {
-      storage.accounts().findMatching(AccountMatchKey.of(name, null, null), 5);
+      storage.accounts().findMatching(AccountMatchKey.of(name, null, null), Visibility.all(), 5);
       return storage.accounts().save(Account.create(AccountId.of(UUID.randomUUID()), UserId.of("alice"),
           new AccountDetails(name, null, null, null, null, null, null, null), Segments.none(), CustomFields.empty(),
           Instant.parse("2026-01-01T10:00:00Z")));

@@ -1,5 +1,6 @@
 package org.crmkit.jpa;
 
+import org.crmkit.shared.Visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -46,7 +47,7 @@ class H2UpgradeTest {
       }
       try (JpaStorage storage = JpaStorage.builder().dataSource(ds).validateSchema(true).build()) {
         List<Account> found = storage.unitOfWork().execute(() -> storage.accounts().findMatching(
-            AccountMatchKey.of("OREILLY media", null, null), 5));
+            AccountMatchKey.of("OREILLY media", null, null), Visibility.all(), 5));
         assertThat(found).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(4));
       }
     }

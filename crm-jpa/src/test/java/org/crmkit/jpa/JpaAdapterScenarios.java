@@ -1,5 +1,6 @@
 package org.crmkit.jpa;
 
+import org.crmkit.shared.Visibility;
 import java.util.Optional;
 import org.crmkit.conversion.FieldFill;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -373,20 +374,20 @@ abstract class JpaAdapterScenarios {
     AccountMatchKey key = AccountMatchKey.of("  oreilly Media ", EmailAddress.of("tim@oreilly.example"), null);
 
     db.statements.reset();
-    List<Account> found = inUnit(() -> db.storage.accounts().findMatching(key, 10));
+    List<Account> found = inUnit(() -> db.storage.accounts().findMatching(key, Visibility.all(), 10));
     assertThat(found).extracting(Account::id).containsExactly(oreilly.id(), byDomain.id(), second.id());
     assertThat(db.statements.statements()).as("one indexed query").hasSize(1);
-    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 2))).extracting(Account::id)
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, Visibility.all(), 2))).extracting(Account::id)
         .containsExactly(oreilly.id(), byDomain.id());
-    assertThat(inUnit(() -> db.storage.accounts().findMatching(new AccountMatchKey(null, null), 10))).isEmpty();
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(new AccountMatchKey(null, null), Visibility.all(), 10))).isEmpty();
     assertThat(inUnit(() -> db.storage.accounts().findMatching(
-        AccountMatchKey.of("Nobody", EmailAddress.of("x@gmail.com"), null), 10))).isEmpty();
+        AccountMatchKey.of("Nobody", EmailAddress.of("x@gmail.com"), null), Visibility.all(), 10))).isEmpty();
 
     // renaming an account moves its key
     Account renamed = crm.accounts().get(ALICE, second.id());
     renamed.edit(AccountDetails.named("Another name"), Segments.none(), CustomFields.empty(), T0);
     save(renamed);
-    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, Visibility.all(), 10))).extracting(Account::id)
         .containsExactly(oreilly.id(), byDomain.id());
   }
 
@@ -399,14 +400,14 @@ abstract class JpaAdapterScenarios {
         + " where id = '" + legacy.id() + "'");
     AccountMatchKey key = AccountMatchKey.of("Acme", null, null);
 
-    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, Visibility.all(), 10))).extracting(Account::id)
         .as("the row without a key is compared in Java").containsExactly(legacy.id(), modern.id());
 
     assertThat(CrmkitSchema.backfill(db.dataSource)).isEqualTo(1);
     assertThat(CrmkitSchema.backfill(db.dataSource)).as("idempotent").isZero();
     assertThat(versionColumn("crm_account", legacy.id().value())).isEqualTo(1);
     assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(2);
-    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, 10))).extracting(Account::id)
+    assertThat(inUnit(() -> db.storage.accounts().findMatching(key, Visibility.all(), 10))).extracting(Account::id)
         .containsExactly(legacy.id(), modern.id());
   }
 
@@ -517,8 +518,8 @@ abstract class JpaAdapterScenarios {
     db.statements.reset();
 
     List<CardForecastMonth> months =
-        db.storage.unitOfWork().execute(() -> db.storage.accountCards().forecastByMonth(query));
-    List<CardWonMonth> won = db.storage.unitOfWork().execute(() -> db.storage.accountCards().wonByMonth(query));
+        db.storage.unitOfWork().execute(() -> db.storage.accountCards().forecastByMonth(query, Visibility.all()));
+    List<CardWonMonth> won = db.storage.unitOfWork().execute(() -> db.storage.accountCards().wonByMonth(query, Visibility.all()));
 
     // Each deal has 100.05 a month; at 10 % that is 10.005, rounded half up per line to 10.01, times 20 deals.
     assertThat(months).as("March is outside the range; June has no lines")

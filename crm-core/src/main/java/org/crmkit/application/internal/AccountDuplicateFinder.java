@@ -1,5 +1,6 @@
 package org.crmkit.application.internal;
 
+import org.crmkit.shared.Visibility;
 import static org.crmkit.application.internal.RecordFields.text;
 
 import java.util.List;
@@ -32,7 +33,7 @@ final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
     if (key.isEmpty()) {
       return List.of();
     }
-    return ctx.storage().accounts().findMatching(key, MAX_CANDIDATES).stream()
+    return ctx.storage().accounts().findMatching(key, Visibility.all() /* TODO(access): the actor's */, MAX_CANDIDATES).stream()
         .map(a -> match(key, a))
         .filter(m -> m != null)
         .sorted(RANKING)

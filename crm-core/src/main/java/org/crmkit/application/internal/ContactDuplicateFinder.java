@@ -1,5 +1,6 @@
 package org.crmkit.application.internal;
 
+import org.crmkit.shared.Visibility;
 import static org.crmkit.application.internal.RecordFields.text;
 
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     EmailAddress email = parseEmail(text(values, "email"));
     if (email != null) {
       List<Contact> found = ctx.storage().contacts()
-          .find(ContactQuery.all().withEmail(email), PageRequest.first(MAX_CANDIDATES)).items();
+          .find(ContactQuery.all().withEmail(email), Visibility.all() /* TODO(access) */, PageRequest.first(MAX_CANDIDATES)).items();
       if (!found.isEmpty()) {
         return found.stream()
             .map(c -> new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
@@ -61,7 +62,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     Page<Contact> page;
     int pageNo = 0;
     do {
-      page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId),
+      page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId), Visibility.all() /* TODO(access) */,
           PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
       for (Contact c : page.items()) {
         double similarity = nameSimilarity(leadName, c);

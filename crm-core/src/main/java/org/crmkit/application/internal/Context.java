@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.crmkit.access.AccessPolicy;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Visibility;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.history.HistoryRecorder;
@@ -88,9 +92,19 @@ final class Context {
     return LocalDate.now(config.clock());
   }
 
-  /** Runs work in one unit of work. */
-  <T> T inUnitOfWork(Supplier<T> work) {
-    return config.storage().unitOfWork().execute(work);
+  /** Runs work in one unit of work of the actor's tenant (joining the current one). */
+  <T> T inUnitOfWork(Actor actor, Supplier<T> work) {
+    return config.storage().unitOfWork().execute(actor.tenant(), work);
+  }
+
+  /** @return the host's access policy */
+  AccessPolicy access() {
+    return config.accessPolicy();
+  }
+
+  /** @return which records of {@code type} the actor may see, as the queries apply it */
+  Visibility visibility(Actor actor, RecordType type) {
+    return config.accessPolicy().visibility(actor, type);
   }
 
   /**

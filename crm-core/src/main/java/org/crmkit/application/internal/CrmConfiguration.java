@@ -3,6 +3,7 @@ package org.crmkit.application.internal;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.List;
+import org.crmkit.access.AccessPolicy;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
@@ -30,6 +31,7 @@ import org.crmkit.workflow.WorkflowRules;
  * @param segments the segment dimensions accounts and opportunities may carry
  * @param conversionPolicies the registered conversion policies (without the default, which is always added)
  * @param workflows the workflow rules
+ * @param accessPolicy who may see and change what
  */
 public record CrmConfiguration(
     CrmStorage storage,
@@ -42,7 +44,8 @@ public record CrmConfiguration(
     Validator validator,
     SegmentCatalog segments,
     List<ConversionPolicy> conversionPolicies,
-    WorkflowRules workflows) {
+    WorkflowRules workflows,
+    AccessPolicy accessPolicy) {
 
   /** @throws ConfigurationException naming the first part that is missing */
   public CrmConfiguration {
@@ -60,6 +63,7 @@ public record CrmConfiguration(
     required(segments, "segments");
     required(conversionPolicies, "conversionPolicies");
     required(workflows, "workflows");
+    required(accessPolicy, "accessPolicy");
     // Crm.Builder refuses a null policy where it is given; this copy only makes the list immutable
     conversionPolicies = List.copyOf(conversionPolicies);
   }

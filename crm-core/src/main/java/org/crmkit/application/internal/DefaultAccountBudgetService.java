@@ -27,7 +27,7 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
   public AccountBudget get(Actor actor, AccountId accountId) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    return ctx.inUnitOfWork(() -> {
+    return ctx.inUnitOfWork(actor, () -> {
       requireAccount(accountId);
       return load(accountId);
     });
@@ -41,7 +41,7 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
       throw ValidationException.of("months", "must not contain null months");
     }
     cmd.months().forEach(line -> Values.month("months", line.month()));
-    return change(cmd.accountId(), cmd.expectedVersion(), b -> b.setMonths(cmd.months(), ctx.now()));
+    return change(actor, cmd.accountId(), cmd.expectedVersion(), b -> b.setMonths(cmd.months(), ctx.now()));
   }
 
   @Override
@@ -59,11 +59,11 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
       }
       toRemove.add(month);
     }
-    return change(accountId, expectedVersion, b -> b.removeMonths(toRemove, ctx.now()));
+    return change(actor, accountId, expectedVersion, b -> b.removeMonths(toRemove, ctx.now()));
   }
 
-  private AccountBudget change(AccountId accountId, Long expectedVersion, Consumer<AccountBudget> change) {
-    return ctx.inUnitOfWork(() -> {
+  private AccountBudget change(Actor actor, AccountId accountId, Long expectedVersion, Consumer<AccountBudget> change) {
+    return ctx.inUnitOfWork(actor, () -> {
       requireAccount(accountId);
       AccountBudget budget = load(accountId);
       Values.checkVersion(RecordType.ACCOUNT_BUDGET, accountId, expectedVersion, budget.version());

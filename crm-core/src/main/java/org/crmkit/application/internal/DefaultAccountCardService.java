@@ -1,5 +1,6 @@
 package org.crmkit.application.internal;
 
+import org.crmkit.shared.Visibility;
 import static org.crmkit.application.internal.DefaultLeadService.requireActor;
 
 import java.time.YearMonth;
@@ -54,21 +55,22 @@ final class DefaultAccountCardService implements AccountCardService {
     if (from.until(to, ChronoUnit.MONTHS) >= AccountCards.MAX_MONTHS) {
       throw ValidationException.of("to", "a card covers at most " + AccountCards.MAX_MONTHS + " months");
     }
-    return ctx.inUnitOfWork(() -> {
+    return ctx.inUnitOfWork(actor, () -> {
       if (ctx.storage().accounts().findById(accountId).isEmpty()) {
         throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
       }
       List<BudgetLine> budget = ctx.storage().accountBudgets().findByAccount(accountId)
           .map(AccountBudget::months).orElse(List.of());
-      Currency cardCurrency = currency != null ? currency : currencyOf(accountId, budget);
+      Visibility visible = ctx.visibility(actor, RecordType.OPPORTUNITY);
+      Currency cardCurrency = currency != null ? currency : currencyOf(accountId, budget, visible);
       AccountCardQuery query = new AccountCardQuery(accountId, from, to, cardCurrency, forecastStages(), wonStages());
       return AccountCards.compute(
-          query, budget, ctx.storage().accountCards().forecastByMonth(query), ctx.storage().accountCards().wonByMonth(query));
+          query, budget, ctx.storage().accountCards().forecastByMonth(query, visible), ctx.storage().accountCards().wonByMonth(query, visible));
     });
   }
 
   /** The budget's currency, else the one currency of the account's opportunity amounts. */
-  private Currency currencyOf(AccountId accountId, List<BudgetLine> budget) {
+  private Currency currencyOf(AccountId accountId, List<BudgetLine> budget, Visibility visible) {
     if (!budget.isEmpty()) {
       return budget.get(0).amount().currency();
     }
@@ -77,7 +79,7 @@ final class DefaultAccountCardService implements AccountCardService {
     Page<Opportunity> page;
     int n = 0;
     do {
-      page = ctx.storage().opportunities().find(query, PageRequest.of(n++, PageRequest.MAX_SIZE));
+      page = ctx.storage().opportunities().find(query, visible, PageRequest.of(n++, PageRequest.MAX_SIZE));
       page.items().forEach(o -> o.amount().ifPresent(a -> used.add(a.currency())));
     } while (page.hasNext());
     if (used.size() != 1) {

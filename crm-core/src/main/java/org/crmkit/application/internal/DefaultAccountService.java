@@ -38,7 +38,7 @@ final class DefaultAccountService implements AccountService {
     Segments segments = Values.segments(cmd.segments());
     CustomFields custom = Values.customFields(cmd.customFields());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(() -> ctx.writers().accounts().create(actor,
+    return ctx.inUnitOfWork(actor, () -> ctx.writers().accounts().create(actor,
         Account.create(AccountId.of(ctx.ids().nextId()), owner, details, segments, custom, ctx.now()),
         ChangeOrigin.DIRECT));
   }
@@ -52,7 +52,7 @@ final class DefaultAccountService implements AccountService {
   public Optional<Account> find(Actor actor, AccountId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().accounts().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().findById(id));
   }
 
   @Override
@@ -60,7 +60,7 @@ final class DefaultAccountService implements AccountService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage().accounts().find(query, page));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().find(query, ctx.visibility(actor, RecordType.ACCOUNT), page));
   }
 
   @Override

@@ -36,7 +36,7 @@ final class DefaultContactService implements ContactService {
         cmd.phone(), cmd.title(), cmd.description());
     CustomFields custom = Values.customFields(cmd.customFields());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(() -> ctx.writers().contacts().create(actor,
+    return ctx.inUnitOfWork(actor, () -> ctx.writers().contacts().create(actor,
         Contact.create(ContactId.of(ctx.ids().nextId()), owner, cmd.accountId(), details, custom, ctx.now()),
         ChangeOrigin.DIRECT));
   }
@@ -50,7 +50,7 @@ final class DefaultContactService implements ContactService {
   public Optional<Contact> find(Actor actor, ContactId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().contacts().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().contacts().findById(id));
   }
 
   @Override
@@ -58,7 +58,7 @@ final class DefaultContactService implements ContactService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage().contacts().find(query, page));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().contacts().find(query, ctx.visibility(actor, RecordType.CONTACT), page));
   }
 
   @Override

@@ -100,7 +100,7 @@ final class DefaultConversionService implements ConversionService {
       // Reads inside a unit of work are not one snapshot: a conversion of the same lead that committed while this
       // one planned can leave a plan half old, half new (its contact seen, its account not) and so a false refusal.
       // A fresh read tells: when the lead is not as planned any more, that is a conflict, and the retry is truthful.
-      long now = ctx.inUnitOfWork(
+      long now = ctx.inUnitOfWork(actor, 
           () -> ctx.storage().leads().findById(cmd.leadId()).map(l -> l.version()).orElse(-1L));
       if (now != plannedVersion.get()) {
         throw new ConflictException("lead " + cmd.leadId() + " changed while its conversion was planned; nothing"
@@ -112,7 +112,7 @@ final class DefaultConversionService implements ConversionService {
 
   private ConversionOutcome planAndExecute(Actor actor, ConvertLead cmd, ConversionPolicy policy, boolean automatic,
       String ruleId, AtomicBoolean committed, AtomicLong plannedVersion) {
-    return ctx.inUnitOfWork(
+    return ctx.inUnitOfWork(actor, 
         () -> {
           ConversionPlan plan = planner.plan(cmd, policy, automatic);
           plannedVersion.set(plan.lead.version());
@@ -145,7 +145,7 @@ final class DefaultConversionService implements ConversionService {
     check(command);
     ConversionPolicy policy = policies.of(command);
     policies.checkOverrides(policy, command);
-    return ctx.inUnitOfWork(
+    return ctx.inUnitOfWork(actor, 
         () -> {
           ConversionPlan plan = planner.plan(command, policy, false);
           return new ConversionPreview(command.leadId(), policy.id(), policy.version(), plan.targetPlans(),
@@ -180,7 +180,7 @@ final class DefaultConversionService implements ConversionService {
       if (committed.get()) {
         // The unit of work committed and only the host's event publisher failed afterwards: the lead is
         // converted. Find the record it committed and report the publisher's failure apart.
-        Optional<ConversionRecord> record = ctx.inUnitOfWork(() -> ctx.storage().conversionRecords()
+        Optional<ConversionRecord> record = ctx.inUnitOfWork(actor, () -> ctx.storage().conversionRecords()
             .findByLead(c.leadId()).stream().filter(r -> !r.isUndone()).reduce((first, second) -> second));
         if (record.isPresent()) {
           return BulkConversionResult.Item.publishedWithFailure(c.leadId(),
@@ -201,7 +201,7 @@ final class DefaultConversionService implements ConversionService {
   public List<ConversionRecord> records(Actor actor, LeadId leadId) {
     requireActor(actor);
     Objects.requireNonNull(leadId, "leadId");
-    return ctx.inUnitOfWork(() -> ctx.storage().conversionRecords().findByLead(leadId));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().conversionRecords().findByLead(leadId));
   }
 
   @Override
@@ -213,7 +213,7 @@ final class DefaultConversionService implements ConversionService {
   public Optional<ConversionRecord> record(Actor actor, ConversionId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().conversionRecords().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().conversionRecords().findById(id));
   }
 
   @Override
@@ -230,7 +230,7 @@ final class DefaultConversionService implements ConversionService {
   public UndoOutcome undo(Actor actor, LeadId leadId) {
     requireActor(actor);
     Objects.requireNonNull(leadId, "leadId");
-    return ctx.inUnitOfWork(() -> undo.undo(actor, leadId));
+    return ctx.inUnitOfWork(actor, () -> undo.undo(actor, leadId));
   }
 
   private void check(ConvertLead cmd) {

@@ -38,7 +38,7 @@ final class DefaultForecastService implements ForecastService {
   public BillingForecast get(Actor actor, OpportunityId opportunityId) {
     requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
-    return ctx.inUnitOfWork(() -> {
+    return ctx.inUnitOfWork(actor, () -> {
       loadOpportunity(opportunityId);
       return loadForecast(opportunityId);
     });
@@ -122,7 +122,7 @@ final class DefaultForecastService implements ForecastService {
   public List<ForecastHistoryEntry> history(Actor actor, OpportunityId opportunityId) {
     requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
-    return ctx.inUnitOfWork(() -> ctx.storage().forecastHistory().findByOpportunity(opportunityId));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().forecastHistory().findByOpportunity(opportunityId));
   }
 
   /** A change of a forecast: returns false when it changed nothing (then nothing is saved or recorded). */
@@ -133,7 +133,7 @@ final class DefaultForecastService implements ForecastService {
 
   private BillingForecast change(
       Actor actor, OpportunityId id, Long expectedVersion, ForecastChangeCause cause, Change change) {
-    return ctx.inUnitOfWork(() -> {
+    return ctx.inUnitOfWork(actor, () -> {
       Opportunity opportunity = loadOpportunity(id);
       BillingForecast forecast = loadForecast(id);
       Values.checkVersion(RecordType.BILLING_FORECAST, id, expectedVersion, forecast.version());

@@ -36,7 +36,7 @@ final class DefaultLeadService implements LeadService {
     CustomFields custom = Values.customFields(cmd.customFields());
     LeadStatus status = cmd.status() == null ? ctx.pipeline().initialLeadStatus() : ctx.pipeline().leadStatus(cmd.status());
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
-    return ctx.inUnitOfWork(() -> ctx.writers().leads().create(actor,
+    return ctx.inUnitOfWork(actor, () -> ctx.writers().leads().create(actor,
         Lead.capture(LeadId.of(ctx.ids().nextId()), owner, details, custom, status, ctx.now()), ChangeOrigin.DIRECT));
   }
 
@@ -49,7 +49,7 @@ final class DefaultLeadService implements LeadService {
   public Optional<Lead> find(Actor actor, LeadId id) {
     requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().leads().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().leads().findById(id));
   }
 
   @Override
@@ -57,7 +57,7 @@ final class DefaultLeadService implements LeadService {
     requireActor(actor);
     java.util.Objects.requireNonNull(query, "query");
     java.util.Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage().leads().find(query, page));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().leads().find(query, ctx.visibility(actor, RecordType.LEAD), page));
   }
 
   @Override

@@ -52,7 +52,7 @@ final class DefaultOpportunityService implements OpportunityService {
   @Override
   public Opportunity create(Actor actor, CreateOpportunity cmd) {
     requireActor(actor);
-    return ctx.inUnitOfWork(() -> create(actor, cmd, ChangeOrigin.DIRECT, null));
+    return ctx.inUnitOfWork(actor, () -> create(actor, cmd, ChangeOrigin.DIRECT, null));
   }
 
   /**
@@ -87,7 +87,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public CreateOpportunity prefillFromAccount(Actor actor, AccountId accountId) {
     requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    Account account = ctx.inUnitOfWork(() -> ctx.storage().accounts().findById(accountId))
+    Account account = ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().findById(accountId))
         .orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, accountId));
     return CreateOpportunity.named(account.name() + " - new opportunity")
         .accountId(account.id())
@@ -98,7 +98,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public CreateOpportunity prefillFromContact(Actor actor, ContactId contactId) {
     requireActor(actor);
     Objects.requireNonNull(contactId, "contactId");
-    return ctx.inUnitOfWork(
+    return ctx.inUnitOfWork(actor, 
         () -> {
           Contact contact = ctx.storage().contacts().findById(contactId)
               .orElseThrow(() -> new RecordNotFoundException(RecordType.CONTACT, contactId));
@@ -120,7 +120,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public Optional<Opportunity> find(Actor actor, OpportunityId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().opportunities().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().findById(id));
   }
 
   @Override
@@ -128,7 +128,7 @@ final class DefaultOpportunityService implements OpportunityService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage().opportunities().find(query, page));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().find(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
   }
 
   @Override
@@ -136,7 +136,7 @@ final class DefaultOpportunityService implements OpportunityService {
     requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(() -> ctx.storage().opportunities().findSummaries(query, page));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().findSummaries(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
   }
 
   @Override
@@ -220,14 +220,14 @@ final class DefaultOpportunityService implements OpportunityService {
   public List<StageHistoryEntry> history(Actor actor, OpportunityId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().stageHistory().findByOpportunity(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().stageHistory().findByOpportunity(id));
   }
 
   @Override
   public long historyCount(Actor actor, OpportunityId id) {
     requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(() -> ctx.storage().stageHistory().countByOpportunity(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().stageHistory().countByOpportunity(id));
   }
 
   @Override

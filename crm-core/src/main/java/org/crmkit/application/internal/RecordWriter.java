@@ -55,7 +55,7 @@ abstract class RecordWriter<A, I, S> {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(origin, "origin");
-    return ctx.inUnitOfWork(() -> {
+    return ctx.inUnitOfWork(actor, () -> {
       beforeSave(actor, null, record);
       A saved = store(record);
       published(event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));
@@ -94,7 +94,7 @@ abstract class RecordWriter<A, I, S> {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(mutation, "mutation");
-    return ctx.inUnitOfWork(() -> {
+    return ctx.inUnitOfWork(actor, () -> {
       A record = load(id, expectedVersion);
       S before = snapshot(record);
       mutation.accept(record);
@@ -122,7 +122,7 @@ abstract class RecordWriter<A, I, S> {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(origin, "origin");
-    ctx.inUnitOfWork(() -> {
+    ctx.inUnitOfWork(actor, () -> {
       A record = load(id, expectedVersion);
       beforeDelete(actor, record);
       remove(id, versionOf(record));

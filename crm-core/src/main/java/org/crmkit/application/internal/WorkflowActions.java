@@ -39,7 +39,7 @@ final class WorkflowActions {
 
   void run(WorkflowRule rule, WorkflowAction action, RecordChange change) {
     // The rule acts for the user whose change triggered it, marked as an automated process.
-    Actor actor = new Actor(change.actor().userId(), true);
+    Actor actor = new Actor(change.actor().userId(), true, change.actor().tenant());
     try {
       switch (action.type()) {
         case CONVERT_LEAD -> convert(rule, action, change, actor);

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.crmkit.shared.TenantId;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.UnitOfWork;
 
@@ -58,6 +59,12 @@ public final class InMemoryDatabase implements UnitOfWork {
   public synchronized <CK, CS, PK, PS> void foreignKey(
       Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
     foreignKeys.add(new ForeignKey<>(child, link, childIndex, parent));
+  }
+
+  @Override
+  public <T> T execute(TenantId tenant, Supplier<T> work) {
+    // TODO(tenants): partition by tenant
+    return execute(work);
   }
 
   @Override

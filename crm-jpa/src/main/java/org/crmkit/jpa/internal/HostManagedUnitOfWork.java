@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.TenantId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Objects;
@@ -38,6 +39,17 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
     this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
     this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
+  }
+
+  @Override
+  public <T> T execute(TenantId tenant, Supplier<T> work) {
+    // TODO(tenants): scope every repository call to the tenant
+    return execute(work);
+  }
+
+  @Override
+  public TenantId tenant() {
+    return TenantId.DEFAULT; // TODO(tenants): the tenant given to execute
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.Visibility;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   }
 
   @Override
-  public List<CardForecastMonth> forecastByMonth(AccountCardQuery q) {
+  public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     if (q.forecastStages().isEmpty()) {
       return List.of(); // no counted stage means no line
@@ -68,7 +69,7 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   }
 
   @Override
-  public List<CardWonMonth> wonByMonth(AccountCardQuery q) {
+  public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     if (q.wonStages().isEmpty()) {
       return List.of();

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.Visibility;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -121,7 +122,7 @@ public final class JpaAccountRepository implements AccountRepository {
   }
 
   @Override
-  public Page<Account> find(AccountQuery q, PageRequest page) {
+  public Page<Account> find(AccountQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
     Where where = new Where()
@@ -150,7 +151,7 @@ public final class JpaAccountRepository implements AccountRepository {
    * {@code limit} candidates are found; usually one query.
    */
   @Override
-  public List<Account> findMatching(AccountMatchKey key, int limit) {
+  public List<Account> findMatching(AccountMatchKey key, Visibility visible, int limit) {
     List<Account> found = findCandidates(key, limit);
     String name = AccountMatchColumns.name(key);
     if (name != null) {

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.Visibility;
 import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class JpaContactRepository implements ContactRepository {
   }
 
   @Override
-  public Page<Contact> find(ContactQuery q, PageRequest page) {
+  public Page<Contact> find(ContactQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
     Where where = new Where()

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.Visibility;
 import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class JpaLeadRepository implements LeadRepository {
   }
 
   @Override
-  public Page<Lead> find(LeadQuery q, PageRequest page) {
+  public Page<Lead> find(LeadQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
     Where where = new Where()

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.Visibility;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
   }
 
   @Override
-  public Page<Opportunity> find(OpportunityQuery q, PageRequest page) {
+  public Page<Opportunity> find(OpportunityQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(page, "page");
     Where where = where(q, "e");
     try {
@@ -66,7 +67,7 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
   }
 
   @Override
-  public Page<OpportunitySummary> findSummaries(OpportunityQuery q, PageRequest page) {
+  public Page<OpportunitySummary> findSummaries(OpportunityQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(page, "page");
     Where where = where(q, "o");
     try {

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import org.crmkit.shared.TenantId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -33,6 +34,17 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
 
   public ResourceLocalUnitOfWork(EntityManagerFactory emf) {
     this.emf = Objects.requireNonNull(emf, "emf");
+  }
+
+  @Override
+  public <T> T execute(TenantId tenant, Supplier<T> work) {
+    // TODO(tenants): scope every repository call to the tenant
+    return execute(work);
+  }
+
+  @Override
+  public TenantId tenant() {
+    return TenantId.DEFAULT; // TODO(tenants): the tenant given to execute
   }
 
   @Override
