@@ -85,9 +85,9 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   }
 
   private static void requireTransaction(EntityManager em) {
-    if (!em.isJoinedToTransaction()) {
+    if (!em.isJoinedToTransaction() && !resourceLocal(em)) {
       try {
-        em.joinTransaction();
+        em.joinTransaction(); // an application-managed JTA entity manager joins the active JTA transaction
       } catch (IllegalStateException | PersistenceException e) {
         // reported below with what to do
       }
@@ -96,6 +96,19 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
       throw new ConfigurationException(
           "crmkit runs in host-managed transaction mode but the host's EntityManager is not in a transaction;"
               + " start one before calling crmkit (for example a @Transactional method, or a JTA transaction)");
+    }
+  }
+
+  /**
+   * @return whether {@code em} has resource-local transactions: joining one is meaningless (the provider only warns),
+   *     it is either active or not
+   */
+  private static boolean resourceLocal(EntityManager em) {
+    try {
+      em.getTransaction();
+      return true;
+    } catch (IllegalStateException | PersistenceException e) {
+      return false; // JTA, or a container's shared entity manager
     }
   }
 
