@@ -68,16 +68,16 @@ public class CrmkitAutoConfiguration {
     if (kind == CrmkitProperties.StorageKind.IN_MEMORY) {
       return InMemoryStorage.create();
     }
+    EntityManagerFactory emf = entityManagerFactory.getIfUnique();
     DataSource ds = dataSource.getIfUnique();
-    if (ds == null) {
+    if (emf == null && ds == null) {
       if (kind == CrmkitProperties.StorageKind.JPA) {
-        throw new ConfigurationException("crmkit.storage=jpa but the application has no (single) DataSource;"
-            + " configure spring.datasource.*, or set crmkit.storage=in-memory");
+        throw new ConfigurationException("crmkit.storage=jpa but the application has no (single) DataSource or"
+            + " EntityManagerFactory; configure spring.datasource.*, or set crmkit.storage=in-memory");
       }
       return InMemoryStorage.create();
     }
     Compatibility.requireJpa32(resourceLoader.getClassLoader());
-    EntityManagerFactory emf = entityManagerFactory.getIfUnique();
     if (emf == null) {
       return JpaStorage.builder().dataSource(ds).migrations(properties.getMigrations().toOptions())
           .migrate(false) // the CrmkitSchemaInitializer bean did
@@ -91,6 +91,17 @@ public class CrmkitAutoConfiguration {
     }
     requireEntities(emf);
     return JpaStorage.joining(SpringTransactions.of(emf, tx));
+  }
+
+  /** crmkit's migrations, before anything uses the database (and after the application's own migrations). */
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnProperty(prefix = "crmkit.migrations", name = "enabled", matchIfMissing = true)
+  public CrmkitSchemaInitializer crmkitSchemaInitializer(DataSource dataSource, CrmkitProperties properties) {
+    if (properties.getStorage() == CrmkitProperties.StorageKind.IN_MEMORY) {
+      return new CrmkitSchemaInitializer(dataSource, null);
+    }
+    return new CrmkitSchemaInitializer(dataSource, properties.getMigrations().toOptions());
   }
 
   /** The Crm, configured from the application's beans. */
@@ -134,7 +145,7 @@ public class CrmkitAutoConfiguration {
     }
   }
 
-  /** crmkit's part in the application's persistence unit and database initialization. */
+  /** crmkit's part in the application's persistence unit. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean")
   static class Jpa {
@@ -142,16 +153,6 @@ public class CrmkitAutoConfiguration {
     @Bean
     static CrmkitJpaPostProcessor crmkitJpaPostProcessor() {
       return new CrmkitJpaPostProcessor();
-    }
-
-    @Bean
-    @ConditionalOnBean(DataSource.class)
-    @ConditionalOnProperty(prefix = "crmkit.migrations", name = "enabled", matchIfMissing = true)
-    CrmkitSchemaInitializer crmkitSchemaInitializer(DataSource dataSource, CrmkitProperties properties) {
-      if (properties.getStorage() == CrmkitProperties.StorageKind.IN_MEMORY) {
-        return new CrmkitSchemaInitializer(dataSource, null);
-      }
-      return new CrmkitSchemaInitializer(dataSource, properties.getMigrations().toOptions());
     }
   }
 
