@@ -138,6 +138,27 @@ class H2BootstrapTest {
   }
 
   @Test
+  void aHostMadeFlywayConfigurationRunsCrmkitsMigrationsBesideTheHostsOwn() throws SQLException {
+    try (HikariDataSource ds = pool("jdbc:h2:mem:host-flyway;DB_CLOSE_DELAY=-1")) {
+      Flyway.configure().dataSource(ds).locations("classpath:db/host").load().migrate();
+
+      int applied = CrmkitSchema.migrations().configure(Flyway.configure().dataSource(ds)).load().migrate()
+          .migrationsExecuted;
+      CrmkitSchema.backfill(ds);
+
+      assertThat(applied).isGreaterThanOrEqualTo(7);
+      assertThat(count(ds, "SELECT COUNT(*) FROM \"" + CrmkitSchema.HISTORY_TABLE + "\" WHERE \"version\" = '1'"))
+          .isEqualTo(1);
+      assertThat(count(ds, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"))
+          .as("the host's own history is untouched").isEqualTo(1);
+      try (JpaStorage storage = JpaStorage.builder().dataSource(ds).migrate(false).build()) {
+        assertThat(Crm.builder().storage(storage).build().accounts()
+            .create(ALICE, CreateAccount.named("Acme")).version()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void refusesASchemaOrTableNameThatIsNotAPlainIdentifier() {
     assertThatThrownBy(() -> CrmkitSchema.migrations().schema("crm; DROP TABLE x"))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("plain SQL identifier");

@@ -45,12 +45,14 @@ class CrmLoggingTest {
   void capture() {
     before = crmkit.getLevel();
     crmkit.setLevel(Level.ALL);
+    crmkit.setUseParentHandlers(false); // captured here, not printed into the build's output
     crmkit.addHandler(capture);
   }
 
   @AfterEach
   void release() {
     crmkit.removeHandler(capture);
+    crmkit.setUseParentHandlers(true);
     crmkit.setLevel(before);
   }
 
