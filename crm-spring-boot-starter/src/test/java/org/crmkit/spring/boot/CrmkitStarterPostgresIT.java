@@ -22,8 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The starter in a Spring Boot application on a real PostgreSQL (embedded, started from a Maven artifact). */
-@SpringBootTest(classes = HostApplication.class, properties = "spring.jpa.open-in-view=false")
+/**
+ * The starter in a Spring Boot application on a real PostgreSQL (embedded, started from a Maven artifact), with
+ * Hibernate validating every table, crmkit's included, against the mapping at start: so crmkit's migrations must
+ * have run before the EntityManagerFactory started.
+ */
+@SpringBootTest(classes = HostApplication.class,
+    properties = {"spring.jpa.open-in-view=false", "spring.jpa.hibernate.ddl-auto=validate"})
 class CrmkitStarterPostgresIT {
   private static EmbeddedPostgres postgres;
 
