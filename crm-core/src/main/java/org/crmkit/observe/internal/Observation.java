@@ -24,8 +24,8 @@ import org.crmkit.workflow.WorkflowDepthExceededException;
 /**
  * The one place where use cases are observed and logged: a proxy around each service interface that times every
  * method taking an {@link Actor} (a use case), classifies how it ended, tells the {@link CrmObserver} and logs
- * through {@link System.Logger} — a failed use case at DEBUG, a conversion's outcome and a bulk conversion's
- * summary at INFO. Nothing logged or observed holds data from records: names, durations, counts and
+ * through {@link System.Logger} — a failed use case and a single conversion's outcome at DEBUG, a bulk
+ * conversion's summary at INFO. Nothing logged or observed holds data from records: names, durations, counts and
  * exception types only.
  */
 public final class Observation {
@@ -102,8 +102,9 @@ public final class Observation {
       if (result instanceof ConversionOutcome outcome) {
         ConversionResult kind = outcome.isConverted() ? ConversionResult.CONVERTED : ConversionResult.REJECTED;
         tellConversion(kind);
-        if (CONVERSION_LOG.isLoggable(Level.INFO)) {
-          CONVERSION_LOG.log(Level.INFO, "crmkit lead conversion " + kind + " in " + duration.toMillis() + " ms");
+        // DEBUG, not INFO: a host converting leads one by one through its own API would log a line per request
+        if (CONVERSION_LOG.isLoggable(Level.DEBUG)) {
+          CONVERSION_LOG.log(Level.DEBUG, "crmkit lead conversion " + kind + " in " + duration.toMillis() + " ms");
         }
       } else if (result instanceof BulkConversionResult bulk) {
         summarize(bulk, duration);
