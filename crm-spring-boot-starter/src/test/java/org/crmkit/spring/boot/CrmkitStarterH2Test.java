@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.crmkit.Crm;
 import org.crmkit.application.CreateLead;
 import org.crmkit.jpa.CrmkitSchema;
@@ -14,6 +16,8 @@ import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadChanged;
 import org.crmkit.micrometer.MicrometerCrmObserver;
 import org.crmkit.pipeline.Pipeline;
+import org.crmkit.segment.SegmentCatalog;
+import org.crmkit.segment.SegmentDimension;
 import org.crmkit.shared.Actor;
 import org.crmkit.spring.boot.app.HostApplication;
 import org.crmkit.spring.boot.app.OrderService;
@@ -38,11 +42,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CrmkitStarterH2Test {
   private static final Actor ALICE = Actor.user("alice");
 
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
   @TestConfiguration
   static class Metrics {
     @Bean
     MeterRegistry meterRegistry() {
       return new SimpleMeterRegistry();
+    }
+
+    @Bean
+    SegmentCatalog segmentCatalog() {
+      return SegmentCatalog.of(SegmentDimension.of("region", "Region", "north", "south"));
+    }
+
+    @Bean
+    CrmBuilderCustomizer fixedClock() {
+      return builder -> builder.clock(Clock.fixed(T0, ZoneOffset.UTC));
     }
   }
 
@@ -54,6 +70,7 @@ class CrmkitStarterH2Test {
   @Autowired TransactionTemplate transactions;
   @Autowired MeterRegistry meters;
   @Autowired Pipeline pipeline;
+  @Autowired SegmentCatalog segments;
 
   @BeforeEach
   void clean() {
@@ -69,6 +86,14 @@ class CrmkitStarterH2Test {
     assertThat(storage).isInstanceOf(JpaStorage.class);
     assertThat(crm.pipeline()).as("the application's Pipeline bean").isSameAs(pipeline);
     assertThat(crm.conversions().policies()).extracting(p -> p.id()).contains("web-leads");
+    assertThat(crm.segments()).as("the application's SegmentCatalog bean").isSameAs(segments);
+  }
+
+  @Test
+  void appliesTheApplicationsBuilderCustomizers() {
+    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "AE", "ada@ae.example"));
+
+    assertThat(lead.createdAt()).as("stamped by the customizer's fixed clock").isEqualTo(T0);
   }
 
   @Test
