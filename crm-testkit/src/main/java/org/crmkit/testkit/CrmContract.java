@@ -22,4 +22,6 @@ public interface CrmContract
         WorkflowInputContract,
         RaceContract,
         RoundTripContract,
-        LimitsContract {}
+        LimitsContract,
+        TenancyContract,
+        AccessContract {}
