@@ -20,11 +20,13 @@ import org.crmkit.application.internal.CrmConfiguration;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
+import org.crmkit.observe.CrmObserver;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
+import org.crmkit.shared.TenantId;
 import org.crmkit.storage.CrmStorage;
 import org.crmkit.workflow.WorkflowRules;
 
@@ -91,7 +93,9 @@ public interface Crm {
     private SegmentCatalog segments = SegmentCatalog.unrestricted();
     private final List<ConversionPolicy> conversionPolicies = new ArrayList<>();
     private WorkflowRules workflows = WorkflowRules.none();
+    private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
+    private TenantId onlyTenant;
 
     private Builder() {}
 
@@ -137,6 +141,16 @@ public interface Crm {
      */
     public Builder segments(SegmentCatalog value) {
       this.segments = required(value, "segments");
+      return this;
+    }
+
+    /**
+     * Told about every use case (name, duration, kind of outcome) and every lead conversion, for metrics and
+     * tracing; see {@link CrmObserver}. Default: {@link CrmObserver#none()}. Combine several with
+     * {@link CrmObserver#all}.
+     */
+    public Builder observer(CrmObserver value) {
+      this.observer = required(value, "observer");
       return this;
     }
 
@@ -189,6 +203,18 @@ public interface Crm {
     }
 
     /**
+     * Makes a Crm that serves the actors of one tenant only: every use case refuses an actor of another tenant with
+     * an {@link org.crmkit.shared.AccessDeniedException} before it reads or writes anything. For a host that wants
+     * configuration (pipeline, custom fields, segments, conversion policies, workflow rules, access policy) to
+     * differ per tenant: build one Crm per tenant over the same storage, each with its tenant here. Default: the
+     * Crm serves every tenant with one configuration (every call is scoped to the actor's tenant either way).
+     */
+    public Builder onlyTenant(TenantId value) {
+      this.onlyTenant = required(value, "onlyTenant");
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -201,10 +227,10 @@ public interface Crm {
     }
 
     public Crm build() {
-      return new BuiltCrm(new DefaultCrm(new CrmConfiguration(
+      return new BuiltCrm(observer, new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy)));
+          accessPolicy, onlyTenant)));
     }
   }
 }
