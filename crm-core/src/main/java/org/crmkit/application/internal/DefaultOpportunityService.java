@@ -40,6 +40,7 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.UserId;
+import org.crmkit.shared.Visibility;
 
 final class DefaultOpportunityService implements OpportunityService {
   private final Context ctx;
@@ -134,7 +135,29 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().findSummaries(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
+    return ctx.inUnitOfWork(actor, () -> withoutHiddenAccountNames(actor,
+        ctx.storage().opportunities().findSummaries(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page)));
+  }
+
+  /**
+   * The page with the names of accounts the actor may not see left out (an opportunity the actor sees may be linked
+   * to someone else's account): one look-up of the page's accounts, only when the actor does not see every account.
+   */
+  private Page<OpportunitySummary> withoutHiddenAccountNames(Actor actor, Page<OpportunitySummary> page) {
+    Visibility accounts = ctx.visibility(actor, RecordType.ACCOUNT);
+    if (accounts == Visibility.all() || page.items().stream().allMatch(s -> s.accountName() == null)) {
+      return page;
+    }
+    java.util.Set<AccountId> ids = new java.util.HashSet<>();
+    page.items().stream().filter(s -> s.accountName() != null).forEach(s -> ids.add(s.accountId()));
+    java.util.Set<AccountId> visible = new java.util.HashSet<>();
+    ctx.storage().accounts().findAllById(ids).stream()
+        .filter(a -> accounts.admits(a.owner()))
+        .forEach(a -> visible.add(a.id()));
+    return new Page<>(page.items().stream()
+        .map(s -> s.accountName() == null || visible.contains(s.accountId()) ? s : new OpportunitySummary(
+            s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(), null))
+        .toList(), page.request(), page.total());
   }
 
   @Override
