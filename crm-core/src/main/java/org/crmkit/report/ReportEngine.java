@@ -102,7 +102,7 @@ public final class ReportEngine {
     int count = measures.add(new ReportMeasure(ReportMeasure.Kind.COUNT, null));
     int[][] inputs = new int[d.aggregates().size()][];
     boolean money = false;
-    ReportField probability = field(source, "probability");
+    ReportField probability = ReportFields.hasWeightedAmount(source) ? field(source, "probability") : null;
     for (int i = 0; i < d.aggregates().size(); i++) {
       ReportAggregate a = d.aggregates().get(i);
       ReportField f = plan.aggregateFields().get(i);

@@ -44,6 +44,8 @@ import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.inmemory.internal.AppendOnlyLog;
 import org.crmkit.inmemory.internal.InMemoryDatabase;
+import org.crmkit.inmemory.internal.InMemoryReports;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.inmemory.internal.Table;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
@@ -151,6 +153,8 @@ public final class InMemoryStorage implements CrmStorage {
   private final AccountBudgetRepository budgets = new Budgets();
   private final AccountCardRepository cards = new Cards();
   private final ConversionRecordRepository conversionRecords = new ConversionRecords();
+  private final ReportRepository reports =
+      new InMemoryReports(opportunityTable, leadTable, accountTable, contactTable, historyLog, forecastTable);
 
   private InMemoryStorage() {}
 
@@ -207,6 +211,11 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public AccountCardRepository accountCards() {
     return cards;
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return reports;
   }
 
   @Override

@@ -321,6 +321,18 @@ public final class Table<K, S> {
     return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
   }
 
+  /**
+   * Visits every row this transaction sees, in table order, under one read lock (reports: one pass over the rows).
+   *
+   * @param visitor receives each row; must not call back into the database
+   */
+  public void forEach(java.util.function.Consumer<? super S> visitor) {
+    scan(null, row -> {
+      visitor.accept(row);
+      return true;
+    });
+  }
+
   /** A consumer of scanned rows that says whether to go on. */
   @FunctionalInterface
   private interface Visitor<S> {

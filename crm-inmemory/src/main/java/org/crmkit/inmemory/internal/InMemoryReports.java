@@ -1,0 +1,724 @@
+package org.crmkit.inmemory.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.crmkit.account.AccountSnapshot;
+import org.crmkit.contact.ContactSnapshot;
+import org.crmkit.customfield.CustomFields;
+import org.crmkit.customfield.CustomValue;
+import org.crmkit.forecast.BillingForecastSnapshot;
+import org.crmkit.forecast.ForecastLine;
+import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.lead.LeadSnapshot;
+import org.crmkit.opportunity.OpportunitySnapshot;
+import org.crmkit.report.AggregateQuery;
+import org.crmkit.report.DetailQuery;
+import org.crmkit.report.ReportCondition;
+import org.crmkit.report.ReportField;
+import org.crmkit.report.ReportMeasure;
+import org.crmkit.report.ReportRepository;
+import org.crmkit.report.ReportSource;
+import org.crmkit.shared.AccountId;
+import org.crmkit.shared.Money;
+import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.Probability;
+import org.crmkit.shared.Segments;
+import org.crmkit.shared.UserId;
+import org.crmkit.shared.Visibility;
+
+/**
+ * {@link ReportRepository} in one pass over the rows the unit of work sees: each row is read once, checked against
+ * the conditions and the visibility, and added to its group's accumulators. Values follow the same conventions as
+ * crm-jpa's SQL (amounts compared and summed by their decimal, text compared exactly, {@code contains} on lower
+ * case, weighted amounts rounded per row half up), so both adapters give the same results.
+ */
+public final class InMemoryReports implements ReportRepository {
+  private static final Comparator<UUID> UNSIGNED = (a, b) -> {
+    int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  };
+
+  private final Table<OpportunityId, OpportunitySnapshot> opportunities;
+  private final Table<?, LeadSnapshot> leads;
+  private final Table<AccountId, AccountSnapshot> accounts;
+  private final Table<?, ContactSnapshot> contacts;
+  private final AppendOnlyLog<StageHistoryEntry> history;
+  private final Table<OpportunityId, BillingForecastSnapshot> forecasts;
+
+  /** Reads the given tables of one in-memory database. */
+  public InMemoryReports(
+      Table<OpportunityId, OpportunitySnapshot> opportunities,
+      Table<?, LeadSnapshot> leads,
+      Table<AccountId, AccountSnapshot> accounts,
+      Table<?, ContactSnapshot> contacts,
+      AppendOnlyLog<StageHistoryEntry> history,
+      Table<OpportunityId, BillingForecastSnapshot> forecasts) {
+    this.opportunities = opportunities;
+    this.leads = leads;
+    this.accounts = accounts;
+    this.contacts = contacts;
+    this.history = history;
+    this.forecasts = forecasts;
+  }
+
+  /** One source row as the report sees it: its owner, its values, and its order for detail pages. */
+  private interface Row {
+    UserId owner();
+
+    Object get(ReportField field);
+
+    /** The stable order of detail rows after the sort keys. */
+    Comparable<?> created();
+
+    UUID id();
+  }
+
+  @Override
+  public List<List<Object>> aggregate(AggregateQuery q, Visibility visible) {
+    Objects.requireNonNull(q, "query");
+    Objects.requireNonNull(visible, "visible");
+    Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
+    List<ReportMeasure> measures = q.measures();
+    boolean weighted = measures.stream().anyMatch(m -> m.kind() == ReportMeasure.Kind.SUM_WEIGHTED);
+    for (Row row : rows(q.source(), q.conditions(), visible, needsAccounts(q.keys(), q.conditions(), measures))) {
+      List<Object> key = new ArrayList<>(q.keys().size());
+      for (ReportField k : q.keys()) {
+        key.add(row.get(k));
+      }
+      Object[] acc = groups.get(key);
+      if (acc == null) {
+        if (groups.size() > q.maxRows()) {
+          break; // the caller refuses more than maxRows groups anyway
+        }
+        acc = new Object[measures.size()];
+        groups.put(key, acc);
+      }
+      Money weight = weighted ? weightedAmount(row) : null;
+      for (int m = 0; m < measures.size(); m++) {
+        acc[m] = accumulate(measures.get(m), acc[m], row, weight);
+      }
+    }
+    List<List<Object>> out = new ArrayList<>(groups.size());
+    groups.forEach((key, acc) -> {
+      List<Object> r = new ArrayList<>(key);
+      for (int m = 0; m < measures.size(); m++) {
+        Object v = acc[m];
+        if (measures.get(m).kind() == ReportMeasure.Kind.COUNT_DISTINCT) {
+          v = v == null ? 0L : (long) ((Set<?>) v).size();
+        } else if (v == null && (measures.get(m).kind() == ReportMeasure.Kind.COUNT
+            || measures.get(m).kind() == ReportMeasure.Kind.COUNT_VALUES)) {
+          v = 0L;
+        }
+        r.add(v);
+      }
+      out.add(r);
+    });
+    return out;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object accumulate(ReportMeasure measure, Object acc, Row row, Money weight) {
+    switch (measure.kind()) {
+      case COUNT:
+        return acc == null ? 1L : (Long) acc + 1;
+      case COUNT_VALUES:
+        return row.get(measure.field()) == null ? (acc == null ? 0L : acc) : acc == null ? 1L : (Long) acc + 1;
+      case SUM: {
+        Object v = row.get(measure.field());
+        if (v == null) {
+          return acc;
+        }
+        BigDecimal d = decimal(v);
+        return acc == null ? d : ((BigDecimal) acc).add(d);
+      }
+      case MIN:
+      case MAX: {
+        Object v = row.get(measure.field());
+        if (v == null) {
+          return acc;
+        }
+        Comparable c = (Comparable) (v instanceof Money m ? m.amount() : v);
+        if (acc == null) {
+          return c;
+        }
+        int r = c.compareTo(acc);
+        return measure.kind() == ReportMeasure.Kind.MIN ? (r < 0 ? c : acc) : (r > 0 ? c : acc);
+      }
+      case SUM_WEIGHTED:
+        if (weight == null) {
+          return acc;
+        }
+        return acc == null ? weight.amount() : ((BigDecimal) acc).add(weight.amount());
+      case COUNT_DISTINCT: {
+        Object v = row.get(measure.field());
+        Set<Object> seen = acc == null ? new HashSet<>() : (Set<Object>) acc;
+        if (v != null) {
+          seen.add(v instanceof BigDecimal b ? b.stripTrailingZeros() : v);
+        }
+        return seen;
+      }
+      default:
+        throw new AssertionError(measure);
+    }
+  }
+
+  private static Money weightedAmount(Row row) {
+    Money amount = (Money) row.get(standard("amount"));
+    if (amount == null) {
+      return null;
+    }
+    Long percent = (Long) row.get(standard("probability"));
+    return amount.percent(Probability.of(percent.intValue()));
+  }
+
+  private static ReportField standard(String name) {
+    return new ReportField(name, org.crmkit.report.ValueType.TEXT, ReportField.Kind.STANDARD, name);
+  }
+
+  @Override
+  public DetailRows details(DetailQuery q, Visibility visible) {
+    Objects.requireNonNull(q, "query");
+    Objects.requireNonNull(visible, "visible");
+    List<Row> rows = rows(q.source(), q.conditions(), visible, needsAccounts(q.columns(), q.conditions(), List.of())
+        || q.sorts().stream().anyMatch(s -> s.field().kind() == ReportField.Kind.ACCOUNT));
+    Comparator<Row> order = (a, b) -> 0;
+    for (DetailQuery.SortKey s : q.sorts()) {
+      order = order.thenComparing((a, b) -> compareNullsLast(a.get(s.field()), b.get(s.field()), s.descending()));
+    }
+    order = order.thenComparing((a, b) -> compareNullsLast(a.created(), b.created(), false))
+        .thenComparing(Row::id, UNSIGNED);
+    rows.sort(order);
+    List<List<Object>> page = new ArrayList<>();
+    long from = Math.min(rows.size(), q.offset());
+    for (long i = from; i < rows.size() && page.size() < q.limit(); i++) {
+      Row row = rows.get((int) i);
+      List<Object> values = new ArrayList<>(q.columns().size());
+      for (ReportField f : q.columns()) {
+        values.add(row.get(f));
+      }
+      page.add(values);
+    }
+    return new DetailRows(page, rows.size());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareNullsLast(Object a, Object b, boolean descending) {
+    if (a == null || b == null) {
+      return a == b ? 0 : a == null ? 1 : -1;
+    }
+    Object x = a instanceof Money m ? m.amount() : a;
+    Object y = b instanceof Money m ? m.amount() : b;
+    int r = ((Comparable) x).compareTo(y);
+    return descending ? -r : r;
+  }
+
+  private static boolean needsAccounts(
+      List<ReportField> fields, List<ReportCondition> conditions, List<ReportMeasure> measures) {
+    return fields.stream().anyMatch(f -> f.kind() == ReportField.Kind.ACCOUNT)
+        || conditions.stream().anyMatch(c -> c.field().kind() == ReportField.Kind.ACCOUNT)
+        || measures.stream().anyMatch(m -> m.field() != null && m.field().kind() == ReportField.Kind.ACCOUNT);
+  }
+
+  // ---- rows of each source
+
+  private List<Row> rows(ReportSource source, List<ReportCondition> conditions, Visibility visible,
+      boolean withAccounts) {
+    Map<AccountId, AccountSnapshot> accountsById = new HashMap<>();
+    if (withAccounts) {
+      accounts.forEach(a -> accountsById.put(a.id(), a));
+    }
+    Function<AccountId, AccountSnapshot> account = id -> id == null ? null : accountsById.get(id);
+    List<Row> all = new ArrayList<>();
+    switch (source) {
+      case OPPORTUNITIES: {
+        List<OpportunitySnapshot> list = new ArrayList<>();
+        opportunities.forEach(list::add);
+        for (OpportunitySnapshot o : list) {
+          all.add(new OpportunityRow(o, account.apply(o.accountId())));
+        }
+        break;
+      }
+      case LEADS: {
+        List<LeadSnapshot> list = new ArrayList<>();
+        leads.forEach(list::add);
+        list.forEach(l -> all.add(new LeadRow(l)));
+        break;
+      }
+      case ACCOUNTS: {
+        List<AccountSnapshot> list = new ArrayList<>();
+        accounts.forEach(list::add);
+        list.forEach(a -> all.add(new AccountRow(a)));
+        break;
+      }
+      case CONTACTS: {
+        List<ContactSnapshot> list = new ArrayList<>();
+        contacts.forEach(list::add);
+        list.forEach(c -> all.add(new ContactRow(c, account.apply(c.accountId()))));
+        break;
+      }
+      case STAGE_HISTORY: {
+        Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById();
+        for (StageHistoryEntry e : history.all()) {
+          OpportunitySnapshot o = byId.get(e.opportunityId());
+          if (o != null) { // the history of a deleted opportunity has no owner to be seen through
+            all.add(new HistoryRow(e, o));
+          }
+        }
+        break;
+      }
+      case FORECAST_LINES: {
+        Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById();
+        List<BillingForecastSnapshot> list = new ArrayList<>();
+        forecasts.forEach(list::add);
+        for (BillingForecastSnapshot f : list) {
+          OpportunitySnapshot o = byId.get(f.opportunityId());
+          if (o != null) {
+            for (ForecastLine line : f.lines()) {
+              all.add(new LineRow(line, o, account.apply(o.accountId())));
+            }
+          }
+        }
+        break;
+      }
+      default:
+        throw new AssertionError(source);
+    }
+    List<Row> matching = new ArrayList<>();
+    for (Row row : all) {
+      if (visible.admits(row.owner()) && matches(row, conditions)) {
+        matching.add(row);
+      }
+    }
+    return matching;
+  }
+
+  private Map<OpportunityId, OpportunitySnapshot> opportunitiesById() {
+    Map<OpportunityId, OpportunitySnapshot> byId = new HashMap<>();
+    opportunities.forEach(o -> byId.put(o.id(), o));
+    return byId;
+  }
+
+  private static boolean matches(Row row, List<ReportCondition> conditions) {
+    for (ReportCondition c : conditions) {
+      if (!matches(row.get(c.field()), c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static boolean matches(Object value, ReportCondition c) {
+    Object v = value instanceof Money m ? m.amount() : value;
+    switch (c.comparison()) {
+      case IS_NULL:
+        return v == null;
+      case NOT_NULL:
+        return v != null;
+      default:
+        break;
+    }
+    if (v == null) {
+      return false;
+    }
+    switch (c.comparison()) {
+      case EQ:
+        return compare(v, c.value()) == 0;
+      case NE:
+        return compare(v, c.value()) != 0;
+      case IN:
+        return c.values().stream().anyMatch(x -> compare(v, x) == 0);
+      case LT:
+        return compare(v, c.value()) < 0;
+      case LE:
+        return compare(v, c.value()) <= 0;
+      case GT:
+        return compare(v, c.value()) > 0;
+      case GE:
+        return compare(v, c.value()) >= 0;
+      case CONTAINS:
+        return ((String) v).toLowerCase(Locale.ROOT).contains((String) c.value());
+      case STARTS_WITH:
+        return ((String) v).toLowerCase(Locale.ROOT).startsWith((String) c.value());
+      default:
+        throw new AssertionError(c);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object value, Object operand) {
+    if (value instanceof BigDecimal || operand instanceof BigDecimal) {
+      return decimal(value).compareTo(decimal(operand));
+    }
+    return ((Comparable) value).compareTo(operand);
+  }
+
+  private static BigDecimal decimal(Object v) {
+    if (v instanceof BigDecimal b) {
+      return b;
+    }
+    if (v instanceof Money m) {
+      return m.amount();
+    }
+    if (v instanceof Long l) {
+      return BigDecimal.valueOf(l);
+    }
+    return new BigDecimal(v.toString());
+  }
+
+  private static Object segment(Segments segments, String key) {
+    return segments.values().get(key);
+  }
+
+  private static Object custom(CustomFields fields, String key) {
+    CustomValue v = fields.values().get(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof CustomValue.NumberValue n) {
+      return n.value();
+    }
+    if (v instanceof CustomValue.DateValue d) {
+      return d.value();
+    }
+    if (v instanceof CustomValue.BooleanValue b) {
+      return b.value();
+    }
+    if (v instanceof CustomValue.MoneyValue) {
+      return null;
+    }
+    return v.asText();
+  }
+
+  private static Object accountField(AccountSnapshot a, String key) {
+    if (a == null) {
+      return null;
+    }
+    switch (key) {
+      case "name":
+        return a.details().name();
+      case "industry":
+        return a.details().industry();
+      case "city":
+        return a.details().city();
+      case "country":
+        return a.details().country();
+      case "owner":
+        return a.owner().value();
+      default:
+        throw new IllegalArgumentException("not an account report field: " + key);
+    }
+  }
+
+  private static String currency(Money m) {
+    return m == null ? null : m.currencyCode();
+  }
+
+  private static Long percent(Probability p) {
+    return (long) p.percent();
+  }
+
+  private static String user(UserId u) {
+    return u == null ? null : u.value();
+  }
+
+  private record OpportunityRow(OpportunitySnapshot o, AccountSnapshot account) implements Row {
+    @Override
+    public UserId owner() {
+      return o.owner();
+    }
+
+    @Override
+    public Comparable<?> created() {
+      return o.createdAt();
+    }
+
+    @Override
+    public UUID id() {
+      return o.id().value();
+    }
+
+    @Override
+    public Object get(ReportField f) {
+      switch (f.kind()) {
+        case ACCOUNT:
+          return accountField(account, f.key());
+        case SEGMENT:
+          return segment(o.segments(), f.key());
+        case CUSTOM:
+          return custom(o.customFields(), f.key());
+        default:
+          break;
+      }
+      switch (f.key()) {
+        case "name":
+          return o.name();
+        case "owner":
+          return o.owner().value();
+        case "stage":
+          return o.stage();
+        case "amount":
+          return o.amount();
+        case "currency":
+          return currency(o.amount());
+        case "probability":
+          return percent(o.probability());
+        case "closeDate":
+          return o.closeDate();
+        case "leadSource":
+          return o.leadSource();
+        case "lostReason":
+          return o.lostReason();
+        case "createdAt":
+          return o.createdAt();
+        case "updatedAt":
+          return o.updatedAt();
+        default:
+          throw new IllegalArgumentException("not an opportunity report field: " + f.name());
+      }
+    }
+  }
+
+  private record LeadRow(LeadSnapshot l) implements Row {
+    @Override
+    public UserId owner() {
+      return l.owner();
+    }
+
+    @Override
+    public Comparable<?> created() {
+      return l.createdAt();
+    }
+
+    @Override
+    public UUID id() {
+      return l.id().value();
+    }
+
+    @Override
+    public Object get(ReportField f) {
+      if (f.kind() == ReportField.Kind.CUSTOM) {
+        return custom(l.customFields(), f.key());
+      }
+      switch (f.key()) {
+        case "firstName":
+          return l.details().firstName();
+        case "lastName":
+          return l.details().lastName();
+        case "company":
+          return l.details().company();
+        case "email":
+          return l.details().email() == null ? null : l.details().email().value();
+        case "leadSource":
+          return l.details().leadSource();
+        case "industry":
+          return l.details().industry();
+        case "status":
+          return l.status();
+        case "owner":
+          return l.owner().value();
+        case "createdAt":
+          return l.createdAt();
+        case "convertedAt":
+          return l.conversion() == null ? null : l.conversion().convertedAt();
+        default:
+          throw new IllegalArgumentException("not a lead report field: " + f.name());
+      }
+    }
+  }
+
+  private record AccountRow(AccountSnapshot a) implements Row {
+    @Override
+    public UserId owner() {
+      return a.owner();
+    }
+
+    @Override
+    public Comparable<?> created() {
+      return a.createdAt();
+    }
+
+    @Override
+    public UUID id() {
+      return a.id().value();
+    }
+
+    @Override
+    public Object get(ReportField f) {
+      switch (f.kind()) {
+        case SEGMENT:
+          return segment(a.segments(), f.key());
+        case CUSTOM:
+          return custom(a.customFields(), f.key());
+        default:
+          break;
+      }
+      switch (f.key()) {
+        case "website":
+          return a.details().website();
+        case "createdAt":
+          return a.createdAt();
+        default:
+          return accountField(a, f.key());
+      }
+    }
+  }
+
+  private record ContactRow(ContactSnapshot c, AccountSnapshot account) implements Row {
+    @Override
+    public UserId owner() {
+      return c.owner();
+    }
+
+    @Override
+    public Comparable<?> created() {
+      return c.createdAt();
+    }
+
+    @Override
+    public UUID id() {
+      return c.id().value();
+    }
+
+    @Override
+    public Object get(ReportField f) {
+      switch (f.kind()) {
+        case ACCOUNT:
+          return accountField(account, f.key());
+        case CUSTOM:
+          return custom(c.customFields(), f.key());
+        default:
+          break;
+      }
+      switch (f.key()) {
+        case "firstName":
+          return c.details().firstName();
+        case "lastName":
+          return c.details().lastName();
+        case "email":
+          return c.details().email() == null ? null : c.details().email().value();
+        case "title":
+          return c.details().title();
+        case "owner":
+          return c.owner().value();
+        case "createdAt":
+          return c.createdAt();
+        default:
+          throw new IllegalArgumentException("not a contact report field: " + f.name());
+      }
+    }
+  }
+
+  private record HistoryRow(StageHistoryEntry e, OpportunitySnapshot o) implements Row {
+    @Override
+    public UserId owner() {
+      return o.owner();
+    }
+
+    @Override
+    public Comparable<?> created() {
+      return e.changedAt();
+    }
+
+    @Override
+    public UUID id() {
+      return e.id();
+    }
+
+    @Override
+    public Object get(ReportField f) {
+      switch (f.kind()) {
+        case SEGMENT:
+          return segment(o.segments(), f.key());
+        case CUSTOM:
+          return custom(o.customFields(), f.key());
+        default:
+          break;
+      }
+      switch (f.key()) {
+        case "stage":
+          return e.stage();
+        case "previousStage":
+          return e.previousStage();
+        case "amount":
+          return e.amount();
+        case "currency":
+          return currency(e.amount());
+        case "probability":
+          return percent(e.probability());
+        case "closeDate":
+          return e.closeDate();
+        case "changedBy":
+          return user(e.changedBy());
+        case "changedAt":
+          return e.changedAt();
+        case "owner":
+          return o.owner().value();
+        default:
+          throw new IllegalArgumentException("not a stage history report field: " + f.name());
+      }
+    }
+  }
+
+  private record LineRow(ForecastLine line, OpportunitySnapshot o, AccountSnapshot account) implements Row {
+    @Override
+    public UserId owner() {
+      return o.owner();
+    }
+
+    @Override
+    public Comparable<?> created() {
+      return line.month().atDay(1);
+    }
+
+    @Override
+    public UUID id() {
+      return o.id().value();
+    }
+
+    @Override
+    public Object get(ReportField f) {
+      switch (f.kind()) {
+        case ACCOUNT:
+          return accountField(account, f.key());
+        case SEGMENT:
+          return segment(o.segments(), f.key());
+        case CUSTOM:
+          return custom(o.customFields(), f.key());
+        default:
+          break;
+      }
+      switch (f.key()) {
+        case "month":
+          return line.month().atDay(1);
+        case "amount":
+          return line.amount();
+        case "currency":
+          return currency(line.amount());
+        case "stage":
+          return o.stage();
+        case "probability":
+          return percent(o.probability());
+        case "owner":
+          return o.owner().value();
+        case "closeDate":
+          return o.closeDate();
+        case "leadSource":
+          return o.leadSource();
+        default:
+          throw new IllegalArgumentException("not a forecast line report field: " + f.name());
+      }
+    }
+  }
+}
