@@ -74,10 +74,19 @@ public final class ReportEngine {
       case INTEGER:
         return ((Number) raw).longValue();
       case DECIMAL:
-        return decimal(raw);
+        return plain(decimal(raw));
       default:
         return raw;
     }
+  }
+
+  /**
+   * A decimal without trailing zeros (and never in exponent form): databases return a column's full scale
+   * ({@code 15.000...}), memory the value's own, and both must give equal cells.
+   */
+  static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   // ---- grouped reports
@@ -304,7 +313,7 @@ public final class ReportEngine {
       return ((Number) raw).longValue();
     }
     if (field.type() == ValueType.DECIMAL) {
-      return decimal(raw).stripTrailingZeros();
+      return plain(decimal(raw));
     }
     if (group.bucket() == null || group.bucket() == DateBucket.DAY) {
       return raw;
@@ -348,11 +357,15 @@ public final class ReportEngine {
         return ((Number) value).longValue();
       case SUM:
       case SUM_WEIGHTED:
-        return decimal(value);
+        return measure.field() != null && measure.field().type() == ValueType.DECIMAL
+            ? plain(decimal(value)) : decimal(value);
       default:
         ValueType t = measure.field().type();
-        if (t == ValueType.MONEY || t == ValueType.DECIMAL) {
+        if (t == ValueType.MONEY) {
           return decimal(value);
+        }
+        if (t == ValueType.DECIMAL) {
+          return plain(decimal(value));
         }
         if (t == ValueType.INTEGER) {
           return ((Number) value).longValue();

@@ -37,6 +37,9 @@ import org.crmkit.shared.Text;
  * found the name taken) claim nothing, so same-named accounts created on purpose remain possible.
  */
 public final class JpaAccountRepository implements AccountRepository {
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<AccountEntity, AccountSnapshot> store;
   /**
    * Per unit of work (the provider's session), the normalised names its duplicate checks found free: the next
@@ -45,6 +48,7 @@ public final class JpaAccountRepository implements AccountRepository {
   private final Map<Object, Set<String>> checkedFree = new WeakHashMap<>();
 
   public JpaAccountRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
         AccountEntity::toSnapshot, this::copyClaiming, s -> s.id().value(), AccountSnapshot::version);
   }
@@ -113,12 +117,16 @@ public final class JpaAccountRepository implements AccountRepository {
 
   @Override
   public Account save(Account account) {
-    return Account.restore(store.save(account.snapshot()));
+    AccountSnapshot saved = store.save(account.snapshot());
+    RecordValues.write(ems, RecordType.ACCOUNT, saved.id().value(), account.snapshot().version() == 0, saved.segments(),
+        saved.customFields());
+    return Account.restore(saved);
   }
 
   @Override
   public void delete(AccountId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override

@@ -16,9 +16,13 @@ import org.crmkit.shared.RecordType;
 
 /** {@link ContactRepository} over {@code crm_contact}. */
 public final class JpaContactRepository implements ContactRepository {
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<ContactEntity, ContactSnapshot> store;
 
   public JpaContactRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(ContactEntity.class, RecordType.CONTACT, ems, ContactEntity::new,
         ContactEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), ContactSnapshot::version);
   }
@@ -30,12 +34,16 @@ public final class JpaContactRepository implements ContactRepository {
 
   @Override
   public Contact save(Contact contact) {
-    return Contact.restore(store.save(contact.snapshot()));
+    ContactSnapshot saved = store.save(contact.snapshot());
+    RecordValues.write(ems, RecordType.CONTACT, saved.id().value(), contact.snapshot().version() == 0, null,
+        saved.customFields());
+    return Contact.restore(saved);
   }
 
   @Override
   public void delete(ContactId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override

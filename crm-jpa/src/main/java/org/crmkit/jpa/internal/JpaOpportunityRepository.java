@@ -31,9 +31,13 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
           + " o.accountId, a.name"
           + " from CrmOpportunity o left join CrmAccount a on a.id = o.accountId";
 
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<OpportunityEntity, OpportunitySnapshot> store;
 
   public JpaOpportunityRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(OpportunityEntity.class, RecordType.OPPORTUNITY, ems, OpportunityEntity::new,
         OpportunityEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), OpportunitySnapshot::version);
   }
@@ -45,12 +49,16 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
 
   @Override
   public Opportunity save(Opportunity opportunity) {
-    return Opportunity.restore(store.save(opportunity.snapshot()));
+    OpportunitySnapshot saved = store.save(opportunity.snapshot());
+    RecordValues.write(ems, RecordType.OPPORTUNITY, saved.id().value(), opportunity.snapshot().version() == 0, saved.segments(),
+        saved.customFields());
+    return Opportunity.restore(saved);
   }
 
   @Override
   public void delete(OpportunityId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override
