@@ -1,6 +1,12 @@
 package org.crmkit.application;
 
+import java.time.YearMonth;
+import org.crmkit.report.AccountCardReport;
+import org.crmkit.report.DashboardQuery;
+import org.crmkit.report.HomePage;
 import org.crmkit.report.ReportDefinition;
+import org.crmkit.report.SalesDashboard;
+import org.crmkit.shared.AccountId;
 import org.crmkit.report.ReportResult;
 import org.crmkit.shared.Actor;
 
@@ -34,4 +40,39 @@ public interface ReportService {
    * @throws org.crmkit.shared.ValidationException listing every problem of the definition
    */
   void check(ReportDefinition definition);
+
+  /**
+   * The actor's personal home page: my open opportunities by close date, my pipeline by stage, mine closing this
+   * month, my leads by status, my overdue opportunities.
+   *
+   * @param actor whose page; never null
+   * @return the page; never null
+   */
+  HomePage homePage(Actor actor);
+
+  /**
+   * The sales dashboard for a period: pipeline by stage and owner, win rates, average deal size and sales cycle,
+   * the stage funnel from history, the billing forecast by month, and leads by source and status with conversion
+   * rates.
+   *
+   * @param actor who looks; never null
+   * @param query the period; never null
+   * @return the dashboard; never null
+   * @throws org.crmkit.shared.ValidationException when the period is longer than ten years, or the history to
+   *     derive the funnel from holds more than {@link org.crmkit.report.ReportLimits#MAX_GROUP_ROWS} entries
+   */
+  SalesDashboard dashboard(Actor actor, DashboardQuery query);
+
+  /**
+   * The account card as reports: its monthly figures (as {@link AccountCardService#card}) as a table, and the
+   * account's opportunities by stage.
+   *
+   * @param actor who looks; never null
+   * @param accountId never null
+   * @param from first month; never null
+   * @param to last month; never null
+   * @return the report; never null
+   * @throws org.crmkit.shared.RecordNotFoundException when there is no such account (or the actor may not see it)
+   */
+  AccountCardReport accountCard(Actor actor, AccountId accountId, YearMonth from, YearMonth to);
 }

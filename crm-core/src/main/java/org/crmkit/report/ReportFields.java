@@ -21,16 +21,19 @@ import org.crmkit.shared.Limits;
  *   <caption>Standard fields</caption>
  *   <tr><th>source</th><th>fields</th></tr>
  *   <tr><td>OPPORTUNITIES</td><td>name, owner, stage, amount (money), currency, probability, closeDate, leadSource,
- *       lostReason, createdAt, updatedAt</td></tr>
+ *       lostReason, createdAt, updatedAt, accountId</td></tr>
  *   <tr><td>LEADS</td><td>firstName, lastName, company, email, leadSource, industry, status, owner, createdAt,
  *       convertedAt</td></tr>
  *   <tr><td>ACCOUNTS</td><td>name, website, industry, city, country, owner, createdAt</td></tr>
- *   <tr><td>CONTACTS</td><td>firstName, lastName, email, title, owner, createdAt</td></tr>
+ *   <tr><td>CONTACTS</td><td>firstName, lastName, email, title, owner, createdAt, accountId</td></tr>
  *   <tr><td>STAGE_HISTORY</td><td>stage, previousStage, amount, currency, probability, closeDate, changedBy,
- *       changedAt, owner (the opportunity's)</td></tr>
+ *       changedAt, owner (the opportunity's), opportunityId, version (the opportunity's version after the change:
+ *       orders an opportunity's entries)</td></tr>
  *   <tr><td>FORECAST_LINES</td><td>month (first day), amount, currency, and the opportunity's stage, probability,
- *       owner, closeDate, leadSource</td></tr>
+ *       owner, closeDate, leadSource, opportunityId</td></tr>
  * </table>
+ *
+ * <p>Ids ({@code accountId}, {@code opportunityId}) are text in the standard UUID form.
  */
 public final class ReportFields {
   private static final Map<ReportSource, Map<String, ValueType>> STANDARD = new EnumMap<>(ReportSource.class);
@@ -45,21 +48,23 @@ public final class ReportFields {
     put(ReportSource.OPPORTUNITIES, "name", ValueType.TEXT, "owner", ValueType.TEXT, "stage", ValueType.TEXT,
         "amount", ValueType.MONEY, "currency", ValueType.TEXT, "probability", ValueType.INTEGER,
         "closeDate", ValueType.DATE, "leadSource", ValueType.TEXT, "lostReason", ValueType.TEXT,
-        "createdAt", ValueType.TIMESTAMP, "updatedAt", ValueType.TIMESTAMP);
+        "createdAt", ValueType.TIMESTAMP, "updatedAt", ValueType.TIMESTAMP, "accountId", ValueType.TEXT);
     put(ReportSource.LEADS, "firstName", ValueType.TEXT, "lastName", ValueType.TEXT, "company", ValueType.TEXT,
         "email", ValueType.TEXT, "leadSource", ValueType.TEXT, "industry", ValueType.TEXT, "status", ValueType.TEXT,
         "owner", ValueType.TEXT, "createdAt", ValueType.TIMESTAMP, "convertedAt", ValueType.TIMESTAMP);
     put(ReportSource.ACCOUNTS, "name", ValueType.TEXT, "website", ValueType.TEXT, "industry", ValueType.TEXT,
         "city", ValueType.TEXT, "country", ValueType.TEXT, "owner", ValueType.TEXT, "createdAt", ValueType.TIMESTAMP);
     put(ReportSource.CONTACTS, "firstName", ValueType.TEXT, "lastName", ValueType.TEXT, "email", ValueType.TEXT,
-        "title", ValueType.TEXT, "owner", ValueType.TEXT, "createdAt", ValueType.TIMESTAMP);
+        "title", ValueType.TEXT, "owner", ValueType.TEXT, "createdAt", ValueType.TIMESTAMP,
+        "accountId", ValueType.TEXT);
     put(ReportSource.STAGE_HISTORY, "stage", ValueType.TEXT, "previousStage", ValueType.TEXT,
         "amount", ValueType.MONEY, "currency", ValueType.TEXT, "probability", ValueType.INTEGER,
         "closeDate", ValueType.DATE, "changedBy", ValueType.TEXT, "changedAt", ValueType.TIMESTAMP,
-        "owner", ValueType.TEXT);
+        "owner", ValueType.TEXT, "opportunityId", ValueType.TEXT, "version", ValueType.INTEGER);
     put(ReportSource.FORECAST_LINES, "month", ValueType.DATE, "amount", ValueType.MONEY,
         "currency", ValueType.TEXT, "stage", ValueType.TEXT, "probability", ValueType.INTEGER,
-        "owner", ValueType.TEXT, "closeDate", ValueType.DATE, "leadSource", ValueType.TEXT);
+        "owner", ValueType.TEXT, "closeDate", ValueType.DATE, "leadSource", ValueType.TEXT,
+        "opportunityId", ValueType.TEXT);
   }
 
   private static void put(ReportSource source, Object... pairs) {

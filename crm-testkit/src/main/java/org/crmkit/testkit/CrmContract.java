@@ -23,4 +23,5 @@ public interface CrmContract
         RaceContract,
         RoundTripContract,
         LimitsContract,
-        ReportContract {}
+        ReportContract,
+        ReadyReportContract {}

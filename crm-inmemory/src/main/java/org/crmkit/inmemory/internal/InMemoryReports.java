@@ -484,6 +484,8 @@ public final class InMemoryReports implements ReportRepository {
           return o.createdAt();
         case "updatedAt":
           return o.updatedAt();
+        case "accountId":
+          return o.accountId() == null ? null : o.accountId().value().toString();
         default:
           throw new IllegalArgumentException("not an opportunity report field: " + f.name());
       }
@@ -610,6 +612,8 @@ public final class InMemoryReports implements ReportRepository {
           return c.details().email() == null ? null : c.details().email().value();
         case "title":
           return c.details().title();
+        case "accountId":
+          return c.accountId() == null ? null : c.accountId().value().toString();
         case "owner":
           return c.owner().value();
         case "createdAt":
@@ -663,6 +667,10 @@ public final class InMemoryReports implements ReportRepository {
           return user(e.changedBy());
         case "changedAt":
           return e.changedAt();
+        case "opportunityId":
+          return e.opportunityId().value().toString();
+        case "version":
+          return e.version();
         case "owner":
           return o.owner().value();
         default:
@@ -716,6 +724,8 @@ public final class InMemoryReports implements ReportRepository {
           return o.closeDate();
         case "leadSource":
           return o.leadSource();
+        case "opportunityId":
+          return o.id().value().toString();
         default:
           throw new IllegalArgumentException("not a forecast line report field: " + f.name());
       }

@@ -44,6 +44,9 @@ public final class JpaReports implements ReportRepository {
     }
   }
 
+  /** Ids are reported as text; an equality filter on one compares the UUID column itself (see condition). */
+  private static final String ID = "cast(";
+
   private final EntityManagers ems;
 
   public JpaReports(EntityManagers ems) {
@@ -147,6 +150,23 @@ public final class JpaReports implements ReportRepository {
 
     private String condition(ReportCondition c) {
       String path = path(c.field());
+      if (path.startsWith(ID) && (c.comparison() == org.crmkit.report.Comparison.EQ
+          || c.comparison() == org.crmkit.report.Comparison.IN)) {
+        // An id: compare the UUID column (indexed) with UUID parameters; text that is no UUID matches nothing.
+        String column = path.substring(ID.length(), path.indexOf(" as String)"));
+        List<java.util.UUID> ids = new ArrayList<>();
+        for (Object v : c.values()) {
+          try {
+            java.util.UUID id = java.util.UUID.fromString((String) v);
+            if (id.toString().equals(v)) { // only the canonical text equals the reported id, as in memory
+              ids.add(id);
+            }
+          } catch (IllegalArgumentException e) {
+            // not an id: matches no row
+          }
+        }
+        return ids.isEmpty() ? "1 = 0" : column + " in " + parameter(ids);
+      }
       boolean valueText = (c.field().kind() == ReportField.Kind.SEGMENT || c.field().kind() == ReportField.Kind.CUSTOM)
           && c.field().type() == ValueType.TEXT;
       String keyPath = valueText ? path.replace(".textValue", ".textKey") : null;
@@ -215,7 +235,7 @@ public final class JpaReports implements ReportRepository {
 
   /** Probability is an INTEGER column: bind whole numbers as Integer. */
   private static Object bindable(ReportField f, Object value) {
-    if (f.type() == ValueType.INTEGER && value instanceof Long l) {
+    if (f.key().equals("probability") && value instanceof Long l) {
       return l.intValue() == l ? (Object) l.intValue() : l;
     }
     return value;
@@ -249,6 +269,8 @@ public final class JpaReports implements ReportRepository {
             return "o.audit.createdAt";
           case "updatedAt":
             return "o.audit.updatedAt";
+          case "accountId":
+            return ID + "o.accountId as String)";
           case "name":
           case "stage":
           case "probability":
@@ -300,6 +322,8 @@ public final class JpaReports implements ReportRepository {
             return "o.ownerId";
           case "createdAt":
             return "o.audit.createdAt";
+          case "accountId":
+            return ID + "o.accountId as String)";
           case "firstName":
           case "lastName":
           case "email":
@@ -317,12 +341,15 @@ public final class JpaReports implements ReportRepository {
             return "h.money.amount";
           case "currency":
             return "h.money.currency";
+          case "opportunityId":
+            return ID + "h.opportunityId as String)";
           case "stage":
           case "previousStage":
           case "probability":
           case "closeDate":
           case "changedBy":
           case "changedAt":
+          case "version":
             return "h." + key;
           default:
             break;
@@ -336,6 +363,8 @@ public final class JpaReports implements ReportRepository {
             return "l.money.amount";
           case "currency":
             return "l.money.currency";
+          case "opportunityId":
+            return ID + "o.id as String)";
           case "owner":
             return "o.ownerId";
           case "stage":
