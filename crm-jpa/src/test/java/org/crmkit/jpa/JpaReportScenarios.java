@@ -61,7 +61,7 @@ abstract class JpaReportScenarios {
 
     ReportResult r = crm.reports().run(ALICE, ReportDefinition.builder(ReportSource.OPPORTUNITIES)
         .where("name", Operator.STARTS_WITH, "deal")
-        .where("segment.region", Operator.IN, "north", "south', 'x")
+        .where("segment.region", Operator.IN, "north", "south", "south', 'x")
         .groupBy("stage").groupBy("segment.region").groupBy("closeDate", org.crmkit.report.DateBucket.QUARTER)
         .aggregate(ReportAggregate.count(), ReportAggregate.sum("amount"), ReportAggregate.weightedAmount(),
             ReportAggregate.max("account.industry"))
