@@ -62,6 +62,11 @@ import org.crmkit.storage.CrmStorage;
  * Crm crm = Crm.builder().storage(storage).build();
  * }</pre>
  *
+ * <p>Tenants: every table has a {@code tenant_id} column (migration V8); a unit of work belongs to the tenant it
+ * was started for ({@code unitOfWork().execute(tenant, work)}, which the core calls with the actor's tenant), every
+ * row it inserts carries that tenant and every statement it sends is scoped to it, so one storage serves many
+ * tenants. See docs/PERSISTENCE.md, "Tenants".
+ *
  * <p>Versions follow the core exactly: the first save stores version 1, every later save checks the stored
  * version and increments it by one, and a stale write becomes {@link org.crmkit.shared.ConflictException}.
  * Database failures become {@link org.crmkit.shared.StorageException}; no JPA or JDBC exception leaves the
@@ -414,12 +419,15 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     /**
      * Batched writes: consecutive inserts or updates of one table go to the database in one round trip. Dates
      * bound as {@code java.time} values directly ({@link #DIRECT_DATE_BINDING}), never through
-     * {@code java.sql.Date}, whose Julian calendar before 1582-10-15 would shift them.
+     * {@code java.sql.Date}, whose Julian calendar before 1582-10-15 would shift them. {@code IN} lists (the
+     * visible owners of a list query) padded to a power of two, so that teams of different sizes share a few
+     * statements in the database's and the driver's statement caches instead of one per size.
      */
     static Map<String, Object> defaultProperties() {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("hibernate.jdbc.batch_size", 50);
       p.put("hibernate.order_updates", true);
+      p.put("hibernate.query.in_clause_parameter_padding", true);
       p.put(DIRECT_DATE_BINDING, true);
       return p;
     }

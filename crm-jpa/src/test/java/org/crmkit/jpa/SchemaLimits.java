@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,11 @@ final class SchemaLimits {
       "crm_conversion_record.account_action", "crm_conversion_record.account_disposition",
       "crm_conversion_record.contact_action", "crm_conversion_record.contact_disposition",
       "crm_conversion_record.opportunity_action", "crm_conversion_record.opportunity_disposition");
+
+  /** Every crmkit table. */
+  static final List<String> TABLES = List.of("crm_account", "crm_contact", "crm_lead", "crm_opportunity",
+      "crm_stage_history", "crm_billing_forecast", "crm_billing_forecast_line", "crm_forecast_history",
+      "crm_forecast_history_line", "crm_account_budget", "crm_account_budget_line", "crm_conversion_record");
 
   private SchemaLimits() {}
 
@@ -88,6 +94,10 @@ final class SchemaLimits {
     m.put("crm_forecast_history_line.currency", Limits.CURRENCY_CODE);
     m.put("crm_forecast_history_line.note", Limits.NOTE);
     m.put("crm_account_budget_line.currency", Limits.CURRENCY_CODE);
+    // every table carries the tenant of its rows (V8), as long as TenantId allows
+    for (String t : TABLES) {
+      m.put(t + ".tenant_id", Limits.TENANT_ID);
+    }
     return m;
   }
 
@@ -147,6 +157,8 @@ final class SchemaLimits {
         .isLessThanOrEqualTo(customFieldsColumn());
     Map<String, Integer> texts = new TreeMap<>();
     Map<String, int[]> numerics = new TreeMap<>();
+    Set<String> tables = new java.util.TreeSet<>();
+    Set<String> nullableTenants = new java.util.TreeSet<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
       try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
@@ -156,6 +168,10 @@ final class SchemaLimits {
             continue;
           }
           String column = table + "." + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+          tables.add(table);
+          if (column.endsWith(".tenant_id") && rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls) {
+            nullableTenants.add(column);
+          }
           String type = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
           if (type.contains("char")) {
             texts.put(column, rs.getInt("COLUMN_SIZE"));
@@ -165,6 +181,9 @@ final class SchemaLimits {
         }
       }
     }
+    assertThat(tables).as("crmkit's tables; each one carries tenant_id (a new table must be added to TABLES)")
+        .containsExactlyInAnyOrderElementsOf(TABLES);
+    assertThat(nullableTenants).as("tenant_id columns that allow NULL").isEmpty();
     Map<String, Integer> expected = expectedTextColumns();
     Map<String, Integer> actual = new TreeMap<>(texts);
     actual.keySet().removeAll(TECHNICAL);

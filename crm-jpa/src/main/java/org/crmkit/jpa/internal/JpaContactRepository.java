@@ -50,7 +50,8 @@ public final class JpaContactRepository implements ContactRepository {
   public Page<Contact> find(ContactQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
-    Where where = new Where()
+    Where where = Where.tenant("e", store.tenant())
+        .visible("e.ownerId", visible)
         .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
         .and("e.accountId = :account", "account", q.accountId() == null ? null : q.accountId().value())
         .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());
@@ -67,7 +68,9 @@ public final class JpaContactRepository implements ContactRepository {
   public long countByAccount(AccountId accountId) {
     Objects.requireNonNull(accountId, "accountId");
     try {
-      return store.em().createQuery("select count(e) from CrmContact e where e.accountId = :account", Long.class)
+      return store.em().createQuery("select count(e) from CrmContact e"
+              + " where e.tenantId = :tenant and e.accountId = :account", Long.class)
+          .setParameter("tenant", store.tenant().value())
           .setParameter("account", accountId.value())
           .getSingleResult();
     } catch (PersistenceException e) {

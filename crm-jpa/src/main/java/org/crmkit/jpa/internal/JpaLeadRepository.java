@@ -49,7 +49,8 @@ public final class JpaLeadRepository implements LeadRepository {
   public Page<Lead> find(LeadQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
-    Where where = new Where()
+    Where where = Where.tenant("e", store.tenant())
+        .visible("e.lead.ownerId", visible)
         .and("e.lead.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
         .and("e.lead.status = :status", "status", q.status())
         .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());

@@ -22,7 +22,6 @@ import org.crmkit.report.ReportRepository;
 import org.crmkit.report.ReportSource;
 import org.crmkit.report.ValueType;
 import org.crmkit.shared.Money;
-import org.crmkit.shared.UserId;
 import org.crmkit.shared.Visibility;
 
 /**
@@ -112,35 +111,36 @@ public final class JpaReports implements ReportRepository {
           from.append(" from CrmContact o");
           break;
         case STAGE_HISTORY:
-          from.append(" from CrmStageHistory h join CrmOpportunity o on o.id = h.opportunityId");
+          from.append(" from CrmStageHistory h join CrmOpportunity o on o.tenantId = h.tenantId"
+              + " and o.id = h.opportunityId");
           break;
         case FORECAST_LINES:
-          from.append(" from CrmOpportunity o join CrmBillingForecast f on f.id = o.id join f.lines l");
+          from.append(" from CrmOpportunity o join CrmBillingForecast f on f.tenantId = o.tenantId and f.id = o.id"
+              + " join f.lines l");
           break;
         default:
           throw new AssertionError(source);
       }
       if (accountJoin) {
-        from.append(" left join CrmAccount a on a.id = o.accountId");
+        from.append(" left join CrmAccount a on a.tenantId = o.tenantId and a.id = o.accountId");
       }
       String recordType = recordType(source);
       valueJoins.forEach((name, alias) -> from.append(" left join CrmRecordValue ").append(alias)
-          .append(" on ").append(alias).append(".tenantId = :tenant and ").append(alias).append(".recordId = o.id and ")
-          .append(alias).append(".recordType = '").append(recordType).append("' and ").append(alias)
-          .append(".name = ").append(parameter(name)));
-      if (!valueJoins.isEmpty()) {
-        parameters.put("tenant", ems.tenant().value());
-      }
+          .append(" on ").append(alias).append(".tenantId = o.tenantId and ").append(alias)
+          .append(".recordId = o.id and ").append(alias).append(".recordType = '").append(recordType)
+          .append("' and ").append(alias).append(".name = ").append(parameter(name)));
       return from.toString();
     }
 
     void conditions(List<ReportCondition> conditions, Visibility visible) {
+      // The unit of work's tenant first: every index the reads use leads with tenant_id.
+      where.add((source == ReportSource.STAGE_HISTORY ? "h" : "o") + ".tenantId = " + parameter(
+          ems.tenant().value()));
       if (visible instanceof Visibility.Owners owners) {
         if (owners.isEmpty()) {
           where.add("1 = 0");
         } else {
-          where.add(standard(source, "owner") + " in " + parameter(
-              owners.owners().stream().map(UserId::value).toList()));
+          where.add(standard(source, "owner") + " in " + parameter(Where.owners(owners)));
         }
       }
       for (ReportCondition c : conditions) {
