@@ -128,9 +128,14 @@ public final class JpaAccountRepository implements AccountRepository {
 
   @Override
   public Account save(Account account) {
-    AccountSnapshot saved = store.save(account.snapshot());
-    RecordValues.write(ems, RecordType.ACCOUNT, saved.id().value(), account.snapshot().version() == 0, saved.segments(),
-        saved.customFields());
+    AccountSnapshot snapshot = account.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, AccountEntity.class, snapshot.id().value(), created, e -> e.segments,
+        e -> e.customFields, TextCodec.encode(snapshot.segments()), TextCodec.encode(snapshot.customFields()));
+    AccountSnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.ACCOUNT, saved.id().value(), created, saved.segments(), saved.customFields());
+    }
     return Account.restore(saved);
   }
 

@@ -34,9 +34,14 @@ public final class JpaContactRepository implements ContactRepository {
 
   @Override
   public Contact save(Contact contact) {
-    ContactSnapshot saved = store.save(contact.snapshot());
-    RecordValues.write(ems, RecordType.CONTACT, saved.id().value(), contact.snapshot().version() == 0, null,
-        saved.customFields());
+    ContactSnapshot snapshot = contact.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, ContactEntity.class, snapshot.id().value(), created, e -> null,
+        e -> e.customFields, null, TextCodec.encode(snapshot.customFields()));
+    ContactSnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.CONTACT, saved.id().value(), created, null, saved.customFields());
+    }
     return Contact.restore(saved);
   }
 

@@ -33,9 +33,14 @@ public final class JpaLeadRepository implements LeadRepository {
 
   @Override
   public Lead save(Lead lead) {
-    LeadSnapshot saved = store.save(lead.snapshot());
-    RecordValues.write(ems, RecordType.LEAD, saved.id().value(), lead.snapshot().version() == 0, null,
-        saved.customFields());
+    LeadSnapshot snapshot = lead.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, LeadEntity.class, snapshot.id().value(), created, e -> null,
+        e -> e.lead.customFields, null, TextCodec.encode(snapshot.customFields()));
+    LeadSnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.LEAD, saved.id().value(), created, null, saved.customFields());
+    }
     return Lead.restore(saved);
   }
 

@@ -49,9 +49,14 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
 
   @Override
   public Opportunity save(Opportunity opportunity) {
-    OpportunitySnapshot saved = store.save(opportunity.snapshot());
-    RecordValues.write(ems, RecordType.OPPORTUNITY, saved.id().value(), opportunity.snapshot().version() == 0, saved.segments(),
-        saved.customFields());
+    OpportunitySnapshot snapshot = opportunity.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, OpportunityEntity.class, snapshot.id().value(), created, e -> e.segments,
+        e -> e.customFields, TextCodec.encode(snapshot.segments()), TextCodec.encode(snapshot.customFields()));
+    OpportunitySnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.OPPORTUNITY, saved.id().value(), created, saved.segments(), saved.customFields());
+    }
     return Opportunity.restore(saved);
   }
 

@@ -70,6 +70,25 @@ final class RecordValues {
     stored.values().forEach(em::remove);
   }
 
+  /**
+   * Whether a save would leave the record's segments and custom fields as stored: then its rows stay as they are
+   * and no statement is needed. Reads the entity through the persistence context, which the save itself reads next
+   * (so this adds no statement).
+   *
+   * @param created true when the save inserts the record
+   * @return true when the stored encoded texts equal the new ones
+   */
+  static <E> boolean unchanged(EntityManagers ems, Class<E> type, UUID id, boolean created,
+      java.util.function.Function<E, String> storedSegments, java.util.function.Function<E, String> storedCustom,
+      String segments, String customFields) {
+    if (created) {
+      return false;
+    }
+    E stored = ems.current().find(type, id);
+    return stored != null && Objects.equals(storedSegments.apply(stored), segments)
+        && Objects.equals(storedCustom.apply(stored), customFields);
+  }
+
   /** Deletes every row of a deleted record. */
   static void delete(EntityManagers ems, UUID id) {
     ems.current().createQuery("delete from CrmRecordValue v where v.tenantId = :t and v.recordId = :id")
