@@ -173,10 +173,15 @@ public final class ReportEngine {
       levels.add(new HashMap<>());
     }
     Map<String, RateUsed> rates = new TreeMap<>();
+    Map<Object, Object> labels = new HashMap<>(); // day -> bucket label, computed once per day and bucket
     for (List<Object> row : raw) {
       List<Object> groupValues = new ArrayList<>(groups);
       for (int g = 0; g < groups; g++) {
-        groupValues.add(groupValue(d.groups().get(g), plan.groups().get(g), row.get(g)));
+        ReportGroup group = d.groups().get(g);
+        ReportField field = plan.groups().get(g);
+        Object value = row.get(g);
+        groupValues.add(group.bucket() == null || value == null ? groupValue(group, field, value)
+            : labels.computeIfAbsent(List.of(group.bucket(), value), k -> groupValue(group, field, value)));
       }
       Object[] values = new Object[measures.list.size()];
       for (int m = 0; m < values.length; m++) {

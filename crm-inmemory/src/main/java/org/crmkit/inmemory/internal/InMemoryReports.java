@@ -76,6 +76,7 @@ public final class InMemoryReports implements ReportRepository {
   private interface Row {
     UserId owner();
 
+    /** The value of {@code field} (slow path: a look-up by name; reports use {@link #getter} per query). */
     Object get(ReportField field);
 
     /** The stable order of detail rows after the sort keys. */
@@ -84,34 +85,113 @@ public final class InMemoryReports implements ReportRepository {
     UUID id();
   }
 
+
+  /**
+   * The value of {@code field} of a row, resolved once per query: standard fields by name now, so that the scan
+   * does no look-up by name per row.
+   */
+  private static java.util.function.Function<Row, Object> getter(ReportSource source, ReportField field) {
+    java.util.function.Function<Row, Object> standard = STANDARD.get(source).get(field.name());
+    return standard != null ? standard : r -> r.get(field);
+  }
+
+  private static final Map<ReportSource, Map<String, java.util.function.Function<Row, Object>>> STANDARD =
+      new java.util.EnumMap<>(ReportSource.class);
+
+  static {
+    Map<String, java.util.function.Function<Row, Object>> o = new HashMap<>();
+    o.put("name", r -> ((OpportunityRow) r).o().name());
+    o.put("owner", r -> ((OpportunityRow) r).o().owner().value());
+    o.put("stage", r -> ((OpportunityRow) r).o().stage());
+    o.put("amount", r -> ((OpportunityRow) r).o().amount());
+    o.put("currency", r -> currency(((OpportunityRow) r).o().amount()));
+    o.put("probability", r -> percent(((OpportunityRow) r).o().probability()));
+    o.put("closeDate", r -> ((OpportunityRow) r).o().closeDate());
+    o.put("leadSource", r -> ((OpportunityRow) r).o().leadSource());
+    STANDARD.put(ReportSource.OPPORTUNITIES, o);
+    Map<String, java.util.function.Function<Row, Object>> h = new HashMap<>();
+    h.put("stage", r -> ((HistoryRow) r).e().stage());
+    h.put("amount", r -> ((HistoryRow) r).e().amount());
+    h.put("currency", r -> currency(((HistoryRow) r).e().amount()));
+    h.put("probability", r -> percent(((HistoryRow) r).e().probability()));
+    h.put("closeDate", r -> ((HistoryRow) r).e().closeDate());
+    STANDARD.put(ReportSource.STAGE_HISTORY, h);
+    Map<String, java.util.function.Function<Row, Object>> l = new HashMap<>();
+    l.put("month", r -> ((LineRow) r).line().month().atDay(1));
+    l.put("amount", r -> ((LineRow) r).line().amount());
+    l.put("currency", r -> currency(((LineRow) r).line().amount()));
+    l.put("stage", r -> ((LineRow) r).o().stage());
+    l.put("probability", r -> percent(((LineRow) r).o().probability()));
+    STANDARD.put(ReportSource.FORECAST_LINES, l);
+    STANDARD.put(ReportSource.LEADS, Map.of("status", r -> ((LeadRow) r).l().status(),
+        "leadSource", r -> ((LeadRow) r).l().details().leadSource()));
+    STANDARD.put(ReportSource.ACCOUNTS, Map.of());
+    STANDARD.put(ReportSource.CONTACTS, Map.of());
+  }
+
+  /** A condition as a predicate on a row, its field resolved once. */
+  private static java.util.function.Predicate<Row> predicate(ReportSource source, ReportCondition c) {
+    java.util.function.Function<Row, Object> get = getter(source, c.field());
+    return r -> matches(get.apply(r), c);
+  }
+
+  /** A group key: the value itself for one key (no list per row), a list for more. */
+  private static Object groupKey(List<java.util.function.Function<Row, Object>> keys, Row row) {
+    if (keys.size() == 1) {
+      Object v = keys.get(0).apply(row);
+      return v == null ? NULL_KEY : v;
+    }
+    List<Object> key = new ArrayList<>(keys.size());
+    for (java.util.function.Function<Row, Object> k : keys) {
+      key.add(k.apply(row));
+    }
+    return key;
+  }
+
+  private static final Object NULL_KEY = new Object();
+
   @Override
   public List<List<Object>> aggregate(AggregateQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(visible, "visible");
-    Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
+    Map<Object, Object[]> groups = new LinkedHashMap<>();
     List<ReportMeasure> measures = q.measures();
     boolean weighted = measures.stream().anyMatch(m -> m.kind() == ReportMeasure.Kind.SUM_WEIGHTED);
-    for (Row row : rows(q.source(), q.conditions(), visible, needsAccounts(q.keys(), q.conditions(), measures))) {
-      List<Object> key = new ArrayList<>(q.keys().size());
-      for (ReportField k : q.keys()) {
-        key.add(row.get(k));
+    List<java.util.function.Function<Row, Object>> keys = new ArrayList<>();
+    q.keys().forEach(k -> keys.add(getter(q.source(), k)));
+    List<java.util.function.Function<Row, Object>> inputs = new ArrayList<>();
+    measures.forEach(m -> inputs.add(m.field() == null ? r -> null : getter(q.source(), m.field())));
+    java.util.function.Function<Row, Object> amount = weighted ? getter(q.source(), standard("amount")) : null;
+    java.util.function.Function<Row, Object> probability =
+        weighted ? getter(q.source(), standard("probability")) : null;
+    boolean[] full = {false};
+    scan(q.source(), q.conditions(), visible, needsAccounts(q.keys(), q.conditions(), measures), row -> {
+      if (full[0]) {
+        return;
       }
+      Object key = groupKey(keys, row);
       Object[] acc = groups.get(key);
       if (acc == null) {
         if (groups.size() > q.maxRows()) {
-          break; // the caller refuses more than maxRows groups anyway
+          full[0] = true; // the caller refuses more than maxRows groups anyway
+          return;
         }
         acc = new Object[measures.size()];
         groups.put(key, acc);
       }
-      Money weight = weighted ? weightedAmount(row) : null;
-      for (int m = 0; m < measures.size(); m++) {
-        acc[m] = accumulate(measures.get(m), acc[m], row, weight);
+      BigDecimal weight = weighted ? weigh((Money) amount.apply(row), (Long) probability.apply(row)) : null;
+      for (int m = 0; m < acc.length; m++) {
+        acc[m] = accumulate(measures.get(m), acc[m], inputs.get(m).apply(row), weight);
       }
-    }
+    });
     List<List<Object>> out = new ArrayList<>(groups.size());
     groups.forEach((key, acc) -> {
-      List<Object> r = new ArrayList<>(key);
+      List<Object> r = new ArrayList<>(q.keys().size() + measures.size());
+      if (q.keys().size() == 1) {
+        r.add(key == NULL_KEY ? null : key);
+      } else {
+        r.addAll((List<?>) key);
+      }
       for (int m = 0; m < measures.size(); m++) {
         Object v = acc[m];
         if (measures.get(m).kind() == ReportMeasure.Kind.COUNT_DISTINCT) {
@@ -119,6 +199,8 @@ public final class InMemoryReports implements ReportRepository {
         } else if (v == null && (measures.get(m).kind() == ReportMeasure.Kind.COUNT
             || measures.get(m).kind() == ReportMeasure.Kind.COUNT_VALUES)) {
           v = 0L;
+        } else if (v instanceof long[] n) {
+          v = n[0];
         }
         r.add(v);
       }
@@ -127,15 +209,27 @@ public final class InMemoryReports implements ReportRepository {
     return out;
   }
 
+  /** The weighted amount of one row, rounded half up to its currency's decimals ({@link Money#percent}). */
+  private static BigDecimal weigh(Money amount, Long percent) {
+    return amount == null ? null : amount.percent(Probability.of(percent.intValue())).amount();
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object accumulate(ReportMeasure measure, Object acc, Row row, Money weight) {
+  private static Object accumulate(ReportMeasure measure, Object acc, Object v, BigDecimal weight) {
     switch (measure.kind()) {
-      case COUNT:
-        return acc == null ? 1L : (Long) acc + 1;
-      case COUNT_VALUES:
-        return row.get(measure.field()) == null ? (acc == null ? 0L : acc) : acc == null ? 1L : (Long) acc + 1;
+      case COUNT: {
+        long[] n = acc == null ? new long[1] : (long[]) acc;
+        n[0]++;
+        return n;
+      }
+      case COUNT_VALUES: {
+        long[] n = acc == null ? new long[1] : (long[]) acc;
+        if (v != null) {
+          n[0]++;
+        }
+        return n;
+      }
       case SUM: {
-        Object v = row.get(measure.field());
         if (v == null) {
           return acc;
         }
@@ -144,7 +238,6 @@ public final class InMemoryReports implements ReportRepository {
       }
       case MIN:
       case MAX: {
-        Object v = row.get(measure.field());
         if (v == null) {
           return acc;
         }
@@ -159,9 +252,8 @@ public final class InMemoryReports implements ReportRepository {
         if (weight == null) {
           return acc;
         }
-        return acc == null ? weight.amount() : ((BigDecimal) acc).add(weight.amount());
+        return acc == null ? weight : ((BigDecimal) acc).add(weight);
       case COUNT_DISTINCT: {
-        Object v = row.get(measure.field());
         Set<Object> seen = acc == null ? new HashSet<>() : (Set<Object>) acc;
         if (v != null) {
           seen.add(v instanceof BigDecimal b ? b.stripTrailingZeros() : v);
@@ -173,15 +265,6 @@ public final class InMemoryReports implements ReportRepository {
     }
   }
 
-  private static Money weightedAmount(Row row) {
-    Money amount = (Money) row.get(standard("amount"));
-    if (amount == null) {
-      return null;
-    }
-    Long percent = (Long) row.get(standard("probability"));
-    return amount.percent(Probability.of(percent.intValue()));
-  }
-
   private static ReportField standard(String name) {
     return new ReportField(name, org.crmkit.report.ValueType.TEXT, ReportField.Kind.STANDARD, name);
   }
@@ -190,8 +273,9 @@ public final class InMemoryReports implements ReportRepository {
   public DetailRows details(DetailQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(visible, "visible");
-    List<Row> rows = rows(q.source(), q.conditions(), visible, needsAccounts(q.columns(), q.conditions(), List.of())
-        || q.sorts().stream().anyMatch(s -> s.field().kind() == ReportField.Kind.ACCOUNT));
+    List<Row> rows = new ArrayList<>();
+    scan(q.source(), q.conditions(), visible, needsAccounts(q.columns(), q.conditions(), List.of())
+        || q.sorts().stream().anyMatch(k -> k.field().kind() == ReportField.Kind.ACCOUNT), rows::add);
     Comparator<Row> order = (a, b) -> 0;
     for (DetailQuery.SortKey s : q.sorts()) {
       order = order.thenComparing((a, b) -> compareNullsLast(a.get(s.field()), b.get(s.field()), s.descending()));
@@ -232,90 +316,75 @@ public final class InMemoryReports implements ReportRepository {
 
   // ---- rows of each source
 
-  private List<Row> rows(ReportSource source, List<ReportCondition> conditions, Visibility visible,
-      boolean withAccounts) {
+  /**
+   * Visits the rows of {@code source} the unit of work sees that the actor may see and that meet every condition,
+   * in one pass (the linked accounts and, for history and forecast lines, the opportunities looked up in maps built
+   * first).
+   */
+  private void scan(ReportSource source, List<ReportCondition> conditions, Visibility visible, boolean withAccounts,
+      java.util.function.Consumer<Row> visitor) {
     Map<AccountId, AccountSnapshot> accountsById = new HashMap<>();
     if (withAccounts) {
       accounts.forEach(a -> accountsById.put(a.id(), a));
     }
     Function<AccountId, AccountSnapshot> account = id -> id == null ? null : accountsById.get(id);
-    List<Row> all = new ArrayList<>();
-    switch (source) {
-      case OPPORTUNITIES: {
-        List<OpportunitySnapshot> list = new ArrayList<>();
-        opportunities.forEach(list::add);
-        for (OpportunitySnapshot o : list) {
-          all.add(new OpportunityRow(o, account.apply(o.accountId())));
+    List<java.util.function.Predicate<Row>> tests = new ArrayList<>();
+    conditions.forEach(c -> tests.add(predicate(source, c)));
+    java.util.function.Consumer<Row> filtered = row -> {
+      if (!visible.admits(row.owner())) {
+        return;
+      }
+      for (java.util.function.Predicate<Row> t : tests) {
+        if (!t.test(row)) {
+          return;
         }
-        break;
       }
-      case LEADS: {
-        List<LeadSnapshot> list = new ArrayList<>();
-        leads.forEach(list::add);
-        list.forEach(l -> all.add(new LeadRow(l)));
+      visitor.accept(row);
+    };
+    switch (source) {
+      case OPPORTUNITIES:
+        opportunities.forEach(o -> filtered.accept(new OpportunityRow(o, account.apply(o.accountId()))));
         break;
-      }
-      case ACCOUNTS: {
-        List<AccountSnapshot> list = new ArrayList<>();
-        accounts.forEach(list::add);
-        list.forEach(a -> all.add(new AccountRow(a)));
+      case LEADS:
+        leads.forEach(l -> filtered.accept(new LeadRow(l)));
         break;
-      }
-      case CONTACTS: {
-        List<ContactSnapshot> list = new ArrayList<>();
-        contacts.forEach(list::add);
-        list.forEach(c -> all.add(new ContactRow(c, account.apply(c.accountId()))));
+      case ACCOUNTS:
+        accounts.forEach(a -> filtered.accept(new AccountRow(a)));
         break;
-      }
+      case CONTACTS:
+        contacts.forEach(c -> filtered.accept(new ContactRow(c, account.apply(c.accountId()))));
+        break;
       case STAGE_HISTORY: {
         Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById();
         for (StageHistoryEntry e : history.all()) {
           OpportunitySnapshot o = byId.get(e.opportunityId());
           if (o != null) { // the history of a deleted opportunity has no owner to be seen through
-            all.add(new HistoryRow(e, o));
+            filtered.accept(new HistoryRow(e, o));
           }
         }
         break;
       }
       case FORECAST_LINES: {
         Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById();
-        List<BillingForecastSnapshot> list = new ArrayList<>();
-        forecasts.forEach(list::add);
-        for (BillingForecastSnapshot f : list) {
+        forecasts.forEach(f -> {
           OpportunitySnapshot o = byId.get(f.opportunityId());
           if (o != null) {
             for (ForecastLine line : f.lines()) {
-              all.add(new LineRow(line, o, account.apply(o.accountId())));
+              filtered.accept(new LineRow(line, o, account.apply(o.accountId())));
             }
           }
-        }
+        });
         break;
       }
       default:
         throw new AssertionError(source);
     }
-    List<Row> matching = new ArrayList<>();
-    for (Row row : all) {
-      if (visible.admits(row.owner()) && matches(row, conditions)) {
-        matching.add(row);
-      }
-    }
-    return matching;
   }
 
   private Map<OpportunityId, OpportunitySnapshot> opportunitiesById() {
     Map<OpportunityId, OpportunitySnapshot> byId = new HashMap<>();
     opportunities.forEach(o -> byId.put(o.id(), o));
     return byId;
-  }
-
-  private static boolean matches(Row row, List<ReportCondition> conditions) {
-    for (ReportCondition c : conditions) {
-      if (!matches(row.get(c.field()), c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
