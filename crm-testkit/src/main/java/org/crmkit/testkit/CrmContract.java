@@ -23,5 +23,7 @@ public interface CrmContract
         RaceContract,
         RoundTripContract,
         LimitsContract,
+        TenancyContract,
+        AccessContract,
         ReportContract,
         ReadyReportContract {}

@@ -49,27 +49,29 @@ public final class InMemoryReports implements ReportRepository {
     return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   };
 
-  private final Table<OpportunityId, OpportunitySnapshot> opportunities;
-  private final Table<?, LeadSnapshot> leads;
-  private final Table<AccountId, AccountSnapshot> accounts;
-  private final Table<?, ContactSnapshot> contacts;
-  private final AppendOnlyLog<StageHistoryEntry> history;
-  private final Table<OpportunityId, BillingForecastSnapshot> forecasts;
+  private final java.util.function.Supplier<Tables> tables;
 
-  /** Reads the given tables of one in-memory database. */
-  public InMemoryReports(
+  /**
+   * The tables of one tenant that reports read.
+   *
+   * @param opportunities opportunities
+   * @param leads leads
+   * @param accounts accounts
+   * @param contacts contacts
+   * @param history the stage history
+   * @param forecasts billing forecasts
+   */
+  public record Tables(
       Table<OpportunityId, OpportunitySnapshot> opportunities,
       Table<?, LeadSnapshot> leads,
       Table<AccountId, AccountSnapshot> accounts,
       Table<?, ContactSnapshot> contacts,
       AppendOnlyLog<StageHistoryEntry> history,
-      Table<OpportunityId, BillingForecastSnapshot> forecasts) {
-    this.opportunities = opportunities;
-    this.leads = leads;
-    this.accounts = accounts;
-    this.contacts = contacts;
-    this.history = history;
-    this.forecasts = forecasts;
+      Table<OpportunityId, BillingForecastSnapshot> forecasts) {}
+
+  /** @param tables the current unit of work's tenant's tables, asked for on every read */
+  public InMemoryReports(java.util.function.Supplier<Tables> tables) {
+    this.tables = Objects.requireNonNull(tables, "tables");
   }
 
   /** One source row as the report sees it: its owner, its values, and its order for detail pages. */
@@ -323,6 +325,9 @@ public final class InMemoryReports implements ReportRepository {
    */
   private void scan(ReportSource source, List<ReportCondition> conditions, Visibility visible, boolean withAccounts,
       java.util.function.Consumer<Row> visitor) {
+    Tables tenant = tables.get();
+    Table<OpportunityId, OpportunitySnapshot> opportunities = tenant.opportunities();
+    Table<AccountId, AccountSnapshot> accounts = tenant.accounts();
     Map<AccountId, AccountSnapshot> accountsById = new HashMap<>();
     if (withAccounts) {
       accounts.forEach(a -> accountsById.put(a.id(), a));
@@ -346,17 +351,17 @@ public final class InMemoryReports implements ReportRepository {
         opportunities.forEach(o -> filtered.accept(new OpportunityRow(o, account.apply(o.accountId()))));
         break;
       case LEADS:
-        leads.forEach(l -> filtered.accept(new LeadRow(l)));
+        tenant.leads().forEach(l -> filtered.accept(new LeadRow(l)));
         break;
       case ACCOUNTS:
         accounts.forEach(a -> filtered.accept(new AccountRow(a)));
         break;
       case CONTACTS:
-        contacts.forEach(c -> filtered.accept(new ContactRow(c, account.apply(c.accountId()))));
+        tenant.contacts().forEach(c -> filtered.accept(new ContactRow(c, account.apply(c.accountId()))));
         break;
       case STAGE_HISTORY: {
-        Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById();
-        for (StageHistoryEntry e : history.all()) {
+        Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById(opportunities);
+        for (StageHistoryEntry e : tenant.history().all()) {
           OpportunitySnapshot o = byId.get(e.opportunityId());
           if (o != null) { // the history of a deleted opportunity has no owner to be seen through
             filtered.accept(new HistoryRow(e, o));
@@ -365,8 +370,8 @@ public final class InMemoryReports implements ReportRepository {
         break;
       }
       case FORECAST_LINES: {
-        Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById();
-        forecasts.forEach(f -> {
+        Map<OpportunityId, OpportunitySnapshot> byId = opportunitiesById(opportunities);
+        tenant.forecasts().forEach(f -> {
           OpportunitySnapshot o = byId.get(f.opportunityId());
           if (o != null) {
             for (ForecastLine line : f.lines()) {
@@ -381,7 +386,8 @@ public final class InMemoryReports implements ReportRepository {
     }
   }
 
-  private Map<OpportunityId, OpportunitySnapshot> opportunitiesById() {
+  private static Map<OpportunityId, OpportunitySnapshot> opportunitiesById(
+      Table<OpportunityId, OpportunitySnapshot> opportunities) {
     Map<OpportunityId, OpportunitySnapshot> byId = new HashMap<>();
     opportunities.forEach(o -> byId.put(o.id(), o));
     return byId;
