@@ -409,11 +409,16 @@ public final class InMemoryReports implements ReportRepository {
     }
     switch (c.comparison()) {
       case EQ:
-        return compare(v, c.value()) == 0;
+        return same(v, c.value());
       case NE:
-        return compare(v, c.value()) != 0;
+        return !same(v, c.value());
       case IN:
-        return c.values().stream().anyMatch(x -> compare(v, x) == 0);
+        for (Object x : c.values()) {
+          if (same(v, x)) {
+            return true;
+          }
+        }
+        return false;
       case LT:
         return compare(v, c.value()) < 0;
       case LE:
@@ -429,6 +434,14 @@ public final class InMemoryReports implements ReportRepository {
       default:
         throw new AssertionError(c);
     }
+  }
+
+  /** Equality as SQL's {@code =}: decimals by value, everything else by {@code equals} (cheap for text). */
+  private static boolean same(Object value, Object operand) {
+    if (value instanceof BigDecimal || operand instanceof BigDecimal) {
+      return compare(value, operand) == 0;
+    }
+    return value.equals(operand);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
