@@ -154,8 +154,8 @@ public final class SvgChart {
    * @return the chart
    */
   public static SvgChart of(Kind kind, AccountCard card) {
-    SvgChart chart = of(kind, "Account " + card.accountId().value() + " (" + card.currency().getCurrencyCode()
-        + ")").labels(card.labels());
+    SvgChart chart = of(kind, "Account card " + card.from() + " to " + card.to() + " ("
+        + card.currency().getCurrencyCode() + ")").labels(card.labels());
     for (AccountCard.Series s : AccountCard.Series.values()) {
       chart = chart.series(s.name().toLowerCase(Locale.ROOT), card.series(s));
     }
