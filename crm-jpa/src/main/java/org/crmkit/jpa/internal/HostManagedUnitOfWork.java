@@ -21,13 +21,27 @@ import org.crmkit.shared.UnitOfWork;
 public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   private final Supplier<EntityManager> entityManager;
   private final Consumer<Runnable> afterCommit;
+  private final TransactionRunner transactions;
   /** The tenant of the calling thread's unit of work; absent outside one (nested calls join it). */
   private final ThreadLocal<Frame> current = new ThreadLocal<>();
   private volatile boolean closed;
 
+  /** Runs the outermost unit of work inside a host transaction (the caller's, or a new one). */
+  @FunctionalInterface
+  public interface TransactionRunner {
+    /** @return what {@code work} returned */
+    <T> T inTransaction(Supplier<T> work);
+  }
+
   public HostManagedUnitOfWork(Supplier<EntityManager> entityManager, Consumer<Runnable> afterCommit) {
+    this(entityManager, afterCommit, Supplier::get);
+  }
+
+  public HostManagedUnitOfWork(Supplier<EntityManager> entityManager, Consumer<Runnable> afterCommit,
+      TransactionRunner transactions) {
     this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
     this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   private static final class Frame {
@@ -67,24 +81,28 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
       throw new StorageException("this JpaStorage is closed (JpaStorage.close() was called); nothing was read or"
           + " written. Build a new storage, or close it only when the application shuts down", null);
     }
-    EntityManager em = current();
     current.set(new Frame(tenant));
     try {
-      requireTransaction(em);
-      T result = work.get();
-      em.flush();
-      return result;
-    } catch (PersistenceException e) {
-      throw Errors.translate(e);
+      return transactions.inTransaction(() -> {
+        EntityManager em = current();
+        try {
+          requireTransaction(em);
+          T result = work.get();
+          em.flush();
+          return result;
+        } catch (PersistenceException e) {
+          throw Errors.translate(e);
+        }
+      });
     } finally {
       current.remove();
     }
   }
 
   private static void requireTransaction(EntityManager em) {
-    if (!em.isJoinedToTransaction()) {
+    if (!em.isJoinedToTransaction() && !resourceLocal(em)) {
       try {
-        em.joinTransaction();
+        em.joinTransaction(); // an application-managed JTA entity manager joins the active JTA transaction
       } catch (IllegalStateException | PersistenceException e) {
         // reported below with what to do
       }
@@ -93,6 +111,19 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
       throw new ConfigurationException(
           "crmkit runs in host-managed transaction mode but the host's EntityManager is not in a transaction;"
               + " start one before calling crmkit (for example a @Transactional method, or a JTA transaction)");
+    }
+  }
+
+  /**
+   * @return whether {@code em} has resource-local transactions: joining one is meaningless (the provider only warns),
+   *     it is either active or not
+   */
+  private static boolean resourceLocal(EntityManager em) {
+    try {
+      em.getTransaction();
+      return true;
+    } catch (IllegalStateException | PersistenceException e) {
+      return false; // JTA, or a container's shared entity manager
     }
   }
 
