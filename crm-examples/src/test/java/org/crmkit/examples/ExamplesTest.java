@@ -183,6 +183,32 @@ class ExamplesTest {
   }
 
   @Test
+  void theReadmeAccessPolicyShowsASellerOnlyTheirOwnLeadsAndAManagerTheirTeams() {
+    TeamDirectory teams = new TeamDirectory() {
+      @Override
+      public Set<UserId> teamOf(TenantId tenant, UserId manager) {
+        return manager.value().equals("maria") ? Set.of(UserId.of("alice")) : Set.of();
+      }
+
+      @Override
+      public boolean isAdministrator(TenantId tenant, UserId user) {
+        return false;
+      }
+    };
+    Crm crm = ReadmeTour.access(InMemoryStorage.create(), teams);
+    Actor alice = Actor.user("alice");
+    Actor bob = Actor.user("bob");
+    Lead alices = crm.leads().create(alice, CreateLead.ofCompany("Acme"));
+    crm.leads().create(bob, CreateLead.ofCompany("Globex"));
+
+    assertThat(crm.leads().list(alice, LeadQuery.all(), PageRequest.first(10)).items())
+        .extracting(Lead::id).containsExactly(alices.id());
+    assertThat(crm.leads().find(bob, alices.id())).as("another seller's lead is not found").isEmpty();
+    assertThat(crm.leads().list(Actor.user("maria"), LeadQuery.all(), PageRequest.first(10)).total())
+        .as("the manager sees her team's lead only").isEqualTo(1);
+  }
+
+  @Test
   void theReadmeTourRunsAsWritten() {
     ReadmeTour.Basics basics = ReadmeTour.basics();
     assertThat(basics.lead().status()).isEqualTo("qualified");
@@ -245,29 +271,4 @@ class ExamplesTest {
     Lead lead = crm.leads().create(actor, CreateLead.of("Pat", "Doe", company, null));
     return crm.leads().changeStatus(actor, ChangeLeadStatus.of(lead.id(), lead.version(), "qualified")).id();
   }
-
-  @Test
-  void theReadmeAccessPolicyShowsASellerOnlyTheirOwnLeadsAndAManagerTheirTeams() {
-    TeamDirectory teams = new TeamDirectory() {
-      @Override
-      public Set<UserId> teamOf(TenantId tenant, UserId manager) {
-        return manager.value().equals("maria") ? Set.of(UserId.of("alice")) : Set.of();
-      }
-
-      @Override
-      public boolean isAdministrator(TenantId tenant, UserId user) {
-        return false;
-      }
-    };
-    Crm crm = ReadmeTour.access(InMemoryStorage.create(), teams);
-    Actor alice = Actor.user("alice");
-    Actor bob = Actor.user("bob");
-    Lead alices = crm.leads().create(alice, CreateLead.ofCompany("Acme"));
-    crm.leads().create(bob, CreateLead.ofCompany("Globex"));
-
-    assertThat(crm.leads().list(alice, LeadQuery.all(), PageRequest.first(10)).items())
-        .extracting(Lead::id).containsExactly(alices.id());
-    assertThat(crm.leads().find(bob, alices.id())).as("another seller's lead is not found").isEmpty();
-    assertThat(crm.leads().list(Actor.user("maria"), LeadQuery.all(), PageRequest.first(10)).total())
-        .as("the manager sees her team's lead only").isEqualTo(1);
-  }}
+}
