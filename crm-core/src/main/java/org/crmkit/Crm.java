@@ -9,6 +9,8 @@ import java.util.Arrays;
 import org.crmkit.access.AccessPolicy;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
+import org.crmkit.application.ReportService;
+import org.crmkit.report.ReportSettings;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
@@ -59,6 +61,12 @@ public interface Crm {
   /** @return the account card figures: budget vs forecast vs won by month */
   AccountCardService accountCards();
 
+  /**
+   * The report generator (definitions as data, run where the data is) and the ready-made reports: the personal
+   * home page, the sales dashboard and the account card's reports.
+   */
+  ReportService reports();
+
   /** @return the segment dimensions in force */
   SegmentCatalog segments();
   /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
@@ -95,6 +103,7 @@ public interface Crm {
     private WorkflowRules workflows = WorkflowRules.none();
     private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
+    private ReportSettings reportSettings = ReportSettings.defaults();
     private TenantId onlyTenant;
 
     private Builder() {}
@@ -203,6 +212,15 @@ public interface Crm {
     }
 
     /**
+     * How reports run: the fiscal year start and the exchange rates for a reporting currency. Default:
+     * {@link ReportSettings#defaults()} (calendar year, no rates: money is summed per currency).
+     */
+    public Builder reports(ReportSettings value) {
+      this.reportSettings = required(value, "reports");
+      return this;
+    }
+
+    /**
      * Makes a Crm that serves the actors of one tenant only: every use case refuses an actor of another tenant with
      * an {@link org.crmkit.shared.AccessDeniedException} before it reads or writes anything. For a host that wants
      * configuration (pipeline, custom fields, segments, conversion policies, workflow rules, access policy) to
@@ -230,7 +248,7 @@ public interface Crm {
       return new BuiltCrm(observer, new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy, onlyTenant)));
+          accessPolicy, onlyTenant), reportSettings));
     }
   }
 }

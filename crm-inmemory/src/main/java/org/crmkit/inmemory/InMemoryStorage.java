@@ -44,7 +44,9 @@ import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.inmemory.internal.AppendOnlyLog;
 import org.crmkit.inmemory.internal.InMemoryDatabase;
+import org.crmkit.inmemory.internal.InMemoryReports;
 import org.crmkit.inmemory.internal.Schema;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.inmemory.internal.Table;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
@@ -184,6 +186,11 @@ public final class InMemoryStorage implements CrmStorage {
   private final AccountBudgetRepository budgets = new Budgets();
   private final AccountCardRepository cards = new Cards();
   private final ConversionRecordRepository conversionRecords = new ConversionRecords();
+  private final ReportRepository reports = new InMemoryReports(() -> {
+    Tenant t = t();
+    return new InMemoryReports.Tables(t.opportunityTable, t.leadTable, t.accountTable, t.contactTable, t.historyLog,
+        t.forecastTable);
+  });
 
   private InMemoryStorage() {}
 
@@ -240,6 +247,11 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public AccountCardRepository accountCards() {
     return cards;
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return reports;
   }
 
   @Override

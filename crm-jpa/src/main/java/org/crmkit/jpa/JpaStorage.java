@@ -26,6 +26,8 @@ import org.crmkit.jpa.internal.EntityManagers;
 import org.crmkit.jpa.internal.HostManagedUnitOfWork;
 import org.crmkit.jpa.internal.JpaAccountBudgetRepository;
 import org.crmkit.jpa.internal.JpaAccountCardRepository;
+import org.crmkit.jpa.internal.JpaReports;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.jpa.internal.JpaAccountRepository;
 import org.crmkit.jpa.internal.JpaBillingForecastRepository;
 import org.crmkit.jpa.internal.JpaContactRepository;
@@ -96,6 +98,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final ForecastHistoryRepository forecastHistory;
   private final AccountBudgetRepository budgets;
   private final AccountCardRepository cards;
+  private final ReportRepository reports;
 
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this(unitOfWork, ownedFactory, null);
@@ -117,6 +120,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     this.forecastHistory = new JpaForecastHistoryRepository(unitOfWork);
     this.budgets = new JpaAccountBudgetRepository(unitOfWork);
     this.cards = new JpaAccountCardRepository(unitOfWork);
+    this.reports = new JpaReports(unitOfWork);
   }
 
   /**
@@ -237,6 +241,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   @Override
   public AccountCardRepository accountCards() {
     return cards;
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return reports;
   }
 
   /**

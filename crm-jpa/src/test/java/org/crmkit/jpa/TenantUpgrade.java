@@ -43,9 +43,11 @@ final class TenantUpgrade {
           + ACCOUNT + "', 1, 'alice', 'Acme', " + AT + ", " + AT + ")");
       s.executeUpdate("insert into crm_contact (id, version, owner_id, account_id, last_name, created_at, updated_at)"
           + " values ('" + CONTACT + "', 1, 'alice', '" + ACCOUNT + "', 'Smith', " + AT + ", " + AT + ")");
+      // its segments are encoded text (key TAB value); V9's backfill gives it a crm_record_value row for reports
       s.executeUpdate("insert into crm_opportunity (id, version, owner_id, name, account_id, contact_id, probability,"
-          + " probability_manual, stage, created_at, updated_at) values ('" + OPPORTUNITY + "', 1, 'alice', 'Rockets',"
-          + " '" + ACCOUNT + "', '" + CONTACT + "', 10, FALSE, 'qualification', " + AT + ", " + AT + ")");
+          + " probability_manual, stage, segments, created_at, updated_at) values ('" + OPPORTUNITY + "', 1, 'alice',"
+          + " 'Rockets', '" + ACCOUNT + "', '" + CONTACT + "', 10, FALSE, 'qualification', 'region\tnorth', " + AT
+          + ", " + AT + ")");
       s.executeUpdate("insert into crm_lead (id, version, owner_id, last_name, status, created_at, updated_at) values"
           + " ('" + LEAD + "', 1, 'alice', 'Jones', 'new', " + AT + ", " + AT + ")");
       s.executeUpdate("insert into crm_stage_history (id, opportunity_id, version, kind, origin, stage, probability,"
@@ -108,6 +110,13 @@ final class TenantUpgrade {
             .hasValueSatisfying(f -> assertThat(f.lines()).hasSize(1));
         assertThat(storage.accountBudgets().findByAccount(AccountId.of(ACCOUNT)))
             .hasValueSatisfying(b -> assertThat(b.months()).hasSize(1));
+        org.crmkit.report.ReportField region = new org.crmkit.report.ReportField("segment.region",
+            org.crmkit.report.ValueType.TEXT, org.crmkit.report.ReportField.Kind.SEGMENT, "region");
+        assertThat(storage.reports().details(new org.crmkit.report.DetailQuery(
+            org.crmkit.report.ReportSource.OPPORTUNITIES, java.util.List.of(new org.crmkit.report.ReportCondition(
+                region, org.crmkit.report.Comparison.EQ, java.util.List.of("north"))), java.util.List.of(region),
+            java.util.List.of(), 0, 10), Visibility.all()).rows())
+            .as("the backfilled segment is reportable").containsExactly(java.util.List.of("north"));
       });
       storage.unitOfWork().execute(TenantId.of("acme"), () -> {
         assertThat(storage.accounts().findById(AccountId.of(ACCOUNT))).as("another tenant's account").isEmpty();

@@ -24,4 +24,6 @@ public interface CrmContract
         RoundTripContract,
         LimitsContract,
         TenancyContract,
-        AccessContract {}
+        AccessContract,
+        ReportContract,
+        ReadyReportContract {}

@@ -61,6 +61,17 @@ public final class AppendOnlyLog<E> {
     return rows;
   }
 
+  /** @return every committed row plus this transaction's appends (reports read the whole log in one pass) */
+  public List<E> all() {
+    List<E> rows = db.read(() -> {
+      List<E> copy = new ArrayList<>(committedCount);
+      committedByGroup.values().forEach(copy::addAll);
+      return copy;
+    });
+    rows.addAll(db.current(schema).appends(this));
+    return rows;
+  }
+
   private boolean contains(List<E> rows, long seq) {
     if (rows != null) {
       for (E e : rows) {

@@ -492,6 +492,29 @@ public final class Table<K, S> {
     return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
   }
 
+  /**
+   * Visits every row this transaction sees, in no particular order, under one read lock (reports: one pass over
+   * the rows). Without reads or writes of this unit of work to merge it walks the committed rows directly.
+   *
+   * @param visitor receives each row; must not call back into the database
+   */
+  public void forEach(java.util.function.Consumer<? super S> visitor) {
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    if (w == null || (w.writes.isEmpty() && w.reads.isEmpty())) {
+      db.read(() -> {
+        for (S row : committed.values()) {
+          visitor.accept(row);
+        }
+        return null;
+      });
+      return;
+    }
+    scan(null, row -> {
+      visitor.accept(row);
+      return true;
+    });
+  }
+
   /** A consumer of scanned rows that says whether to go on. */
   @FunctionalInterface
   private interface Visitor<S> {

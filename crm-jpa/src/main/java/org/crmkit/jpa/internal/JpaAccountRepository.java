@@ -38,6 +38,9 @@ import org.crmkit.shared.Text;
  * found the name taken) claim nothing, so same-named accounts created on purpose remain possible.
  */
 public final class JpaAccountRepository implements AccountRepository {
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<AccountEntity, AccountSnapshot> store;
   /**
    * Per unit of work (the provider's session), the normalised names its duplicate checks found free: the next
@@ -46,6 +49,7 @@ public final class JpaAccountRepository implements AccountRepository {
   private final Map<Object, Set<String>> checkedFree = new WeakHashMap<>();
 
   public JpaAccountRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
         AccountEntity::toSnapshot, this::copyClaiming, s -> s.id().value(), AccountSnapshot::version);
   }
@@ -124,12 +128,21 @@ public final class JpaAccountRepository implements AccountRepository {
 
   @Override
   public Account save(Account account) {
-    return Account.restore(store.save(account.snapshot()));
+    AccountSnapshot snapshot = account.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, AccountEntity.class, snapshot.id().value(), created, e -> e.segments,
+        e -> e.customFields, TextCodec.encode(snapshot.segments()), TextCodec.encode(snapshot.customFields()));
+    AccountSnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.ACCOUNT, saved.id().value(), created, saved.segments(), saved.customFields());
+    }
+    return Account.restore(saved);
   }
 
   @Override
   public void delete(AccountId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override

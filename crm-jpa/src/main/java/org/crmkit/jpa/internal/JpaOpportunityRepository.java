@@ -31,9 +31,13 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
           + " o.accountId, a.name"
           + " from CrmOpportunity o left join CrmAccount a on a.tenantId = o.tenantId and a.id = o.accountId";
 
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<OpportunityEntity, OpportunitySnapshot> store;
 
   public JpaOpportunityRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(OpportunityEntity.class, RecordType.OPPORTUNITY, ems, OpportunityEntity::new,
         OpportunityEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), OpportunitySnapshot::version);
   }
@@ -45,12 +49,21 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
 
   @Override
   public Opportunity save(Opportunity opportunity) {
-    return Opportunity.restore(store.save(opportunity.snapshot()));
+    OpportunitySnapshot snapshot = opportunity.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, OpportunityEntity.class, snapshot.id().value(), created, e -> e.segments,
+        e -> e.customFields, TextCodec.encode(snapshot.segments()), TextCodec.encode(snapshot.customFields()));
+    OpportunitySnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.OPPORTUNITY, saved.id().value(), created, saved.segments(), saved.customFields());
+    }
+    return Opportunity.restore(saved);
   }
 
   @Override
   public void delete(OpportunityId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override
