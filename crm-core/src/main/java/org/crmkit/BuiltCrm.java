@@ -8,6 +8,7 @@ import org.crmkit.application.ConversionService;
 import org.crmkit.application.ForecastService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.application.WebFormService;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
@@ -20,9 +21,16 @@ import org.crmkit.workflow.WorkflowRules;
  */
 final class BuiltCrm implements Crm {
   private final DefaultCrm crm;
+  private final WebFormService webForms;
 
-  BuiltCrm(DefaultCrm crm) {
+  BuiltCrm(DefaultCrm crm, WebFormService webForms) {
     this.crm = crm;
+    this.webForms = webForms;
+  }
+
+  @Override
+  public WebFormService webForms() {
+    return webForms;
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.application.WebFormService;
 import org.crmkit.application.internal.CrmConfiguration;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.conversion.ConversionPolicy;
@@ -26,6 +27,7 @@ import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.storage.CrmStorage;
+import org.crmkit.webform.WebForm;
 import org.crmkit.workflow.WorkflowRules;
 
 /**
@@ -62,6 +64,9 @@ public interface Crm {
   /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
   ConversionService conversions();
 
+  /** Web forms: submissions that create or update leads, acting as each form's system actor. */
+  WebFormService webForms();
+
   /** @return the workflow rules in force (none by default) */
   WorkflowRules workflows();
 
@@ -92,6 +97,7 @@ public interface Crm {
     private final List<ConversionPolicy> conversionPolicies = new ArrayList<>();
     private WorkflowRules workflows = WorkflowRules.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
+    private final List<WebForm> webForms = new ArrayList<>();
 
     private Builder() {}
 
@@ -189,6 +195,15 @@ public interface Crm {
     }
 
     /**
+     * Registers web forms, adding to those registered before. Default: none. Checked when built: custom fields
+     * and workflow rules the forms name must be configured, and form names must differ.
+     */
+    public Builder webForms(WebForm... values) {
+      Arrays.asList(required(values, "webForms")).forEach(v -> webForms.add(required(v, "a web form")));
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -201,10 +216,11 @@ public interface Crm {
     }
 
     public Crm build() {
-      return new BuiltCrm(new DefaultCrm(new CrmConfiguration(
+      DefaultCrm crm = new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy)));
+          accessPolicy));
+      return new BuiltCrm(crm, crm.webForms(webForms));
     }
   }
 }

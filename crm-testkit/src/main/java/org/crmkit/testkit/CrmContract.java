@@ -22,4 +22,5 @@ public interface CrmContract
         WorkflowInputContract,
         RaceContract,
         RoundTripContract,
-        LimitsContract {}
+        LimitsContract,
+        WebFormContract {}
