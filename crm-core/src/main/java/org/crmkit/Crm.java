@@ -21,6 +21,7 @@ import org.crmkit.application.internal.CrmConfiguration;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
+import org.crmkit.observe.CrmObserver;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
@@ -96,6 +97,7 @@ public interface Crm {
     private SegmentCatalog segments = SegmentCatalog.unrestricted();
     private final List<ConversionPolicy> conversionPolicies = new ArrayList<>();
     private WorkflowRules workflows = WorkflowRules.none();
+    private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
     private final List<WebForm> webForms = new ArrayList<>();
 
@@ -143,6 +145,16 @@ public interface Crm {
      */
     public Builder segments(SegmentCatalog value) {
       this.segments = required(value, "segments");
+      return this;
+    }
+
+    /**
+     * Told about every use case (name, duration, kind of outcome) and every lead conversion, for metrics and
+     * tracing; see {@link CrmObserver}. Default: {@link CrmObserver#none()}. Combine several with
+     * {@link CrmObserver#all}.
+     */
+    public Builder observer(CrmObserver value) {
+      this.observer = required(value, "observer");
       return this;
     }
 
@@ -220,7 +232,7 @@ public interface Crm {
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
           accessPolicy));
-      return new BuiltCrm(crm, crm.webForms(webForms));
+      return new BuiltCrm(observer, crm, crm.webForms(webForms));
     }
   }
 }

@@ -22,7 +22,12 @@ import java.util.function.Supplier;
  * CrmStorage storage = JpaStorage.joining(spring);
  * }</pre>
  *
- * <p>Implementations must be thread-safe; both methods are called on the thread that runs the transaction.
+ * <p>By default every call into crmkit must already run inside the host's transaction. A host that can also start
+ * one (Spring's {@code TransactionTemplate}, JTA's {@code UserTransaction}) overrides
+ * {@link #inTransaction(Supplier)}: then crmkit joins the caller's transaction when there is one and runs in a new
+ * one when there is none. The Spring Boot starter does this.
+ *
+ * <p>Implementations must be thread-safe; the methods are called on the thread that runs the transaction.
  */
 public interface HostTransactions {
 
@@ -38,6 +43,24 @@ public interface HostTransactions {
    * @param action never null
    */
   void afterCommit(Runnable action);
+
+  /**
+   * Runs one crmkit unit of work (a use case) inside a host transaction: the caller's when there is one, else a
+   * new one that commits when {@code work} returns and rolls back when it throws. crmkit calls it once per
+   * outermost unit of work and flushes inside {@code work}, so a stale version or a constraint surfaces as
+   * crmkit's own exception before the commit. The default runs {@code work} as it is, in the transaction the
+   * caller must have started.
+   *
+   * <p>When {@code work} throws inside the caller's transaction, an implementation should mark that transaction
+   * rollback-only: crmkit may have written part of the refused change (Spring's {@code TransactionTemplate} does
+   * so for a participating transaction).
+   *
+   * @param work never null
+   * @return what {@code work} returned
+   */
+  default <T> T inTransaction(Supplier<T> work) {
+    return work.get();
+  }
 
   /**
    * @param entityManager gives the transaction-bound entity manager; never null

@@ -1,5 +1,7 @@
 package org.crmkit.jpa;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceException;
@@ -77,6 +79,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
 
   private final UnitOfWork unitOfWork;
   private final EntityManagerFactory ownedFactory;
+  private final AutoCloseable ownedPool;
   private final Runnable closer;
   private final LeadRepository leads;
   private final AccountRepository accounts;
@@ -90,8 +93,14 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final AccountCardRepository cards;
 
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
+    this(unitOfWork, ownedFactory, null);
+  }
+
+  private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory,
+      AutoCloseable ownedPool) {
     this.unitOfWork = unitOfWork;
     this.ownedFactory = ownedFactory;
+    this.ownedPool = ownedPool;
     this.closer = unitOfWork::close;
     this.leads = new JpaLeadRepository(unitOfWork);
     this.accounts = new JpaAccountRepository(unitOfWork);
@@ -117,6 +126,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
    */
   public static JpaStorage create(EntityManagerFactory entityManagerFactory) {
     Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+    requireJpa32();
     requireEntities(entityManagerFactory);
     requireDirectDateBinding(entityManagerFactory);
     return new JpaStorage(new ResourceLocalUnitOfWork(entityManagerFactory), null);
@@ -131,7 +141,9 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
    */
   public static JpaStorage joining(HostTransactions host) {
     Objects.requireNonNull(host, "host");
-    return new JpaStorage(new HostManagedUnitOfWork(host::entityManager, host::afterCommit), null);
+    requireJpa32();
+    return new JpaStorage(new HostManagedUnitOfWork(host::entityManager, host::afterCommit, host::inTransaction),
+        null);
   }
 
   /** @return a builder for storage over a DataSource or JDBC URL, with its own entity manager factory */
@@ -232,7 +244,38 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     if (ownedFactory != null && ownedFactory.isOpen()) {
       ownedFactory.close();
     }
+    closeQuietly(ownedPool);
   }
+
+  private static void closeQuietly(AutoCloseable pool) {
+    if (pool == null) {
+      return;
+    }
+    try {
+      pool.close();
+    } catch (Exception e) {
+      // closing a pool of connections that are all returned does not fail in a way the caller could act on
+    }
+  }
+
+  /**
+   * Refuses a class path with Jakarta Persistence 3.1 or older (Hibernate 6, Spring Boot 3): crm-jpa needs 3.2,
+   * and would otherwise fail later with a {@link NoClassDefFoundError} that names no requirement.
+   */
+  private static void requireJpa32() {
+    try {
+      Class.forName("jakarta.persistence.PersistenceConfiguration", false, EntityManagerFactory.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new ConfigurationException(JPA_32_REQUIRED, e);
+    }
+  }
+
+  /** Why crm-jpa refuses an older Jakarta Persistence, and what to do. */
+  public static final String JPA_32_REQUIRED = "crm-jpa needs Jakarta Persistence 3.2 or later (Hibernate ORM"
+      + " 7.x, Spring Boot 4.x), but the class path has an older Jakarta Persistence API (3.1 comes with Hibernate 6"
+      + " and Spring Boot 3): jakarta.persistence.PersistenceConfiguration is missing. Upgrade to Hibernate 7 /"
+      + " Spring Boot 4, or use the in-memory storage (crm-inmemory; crmkit.storage=in-memory in the Spring Boot"
+      + " starter)";
 
   /**
    * Refuses a Hibernate factory that would bind dates through {@code java.sql.Date} and so shift those before the
@@ -275,6 +318,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private String password;
     private String provider;
     private boolean migrate = true;
+    private CrmkitSchema.Migrations migrations = CrmkitSchema.migrations();
     private boolean validate = true;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -291,8 +335,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     }
 
     /**
-     * The database by JDBC URL. The provider's own connection handling is used; in production prefer
-     * {@link #dataSource(DataSource)} with a pool.
+     * The database by JDBC URL, through a HikariCP pool of at most 10 connections that the storage owns and
+     * closes. To size or share the pool, give {@link #dataSource(DataSource)} instead.
      *
      * @param url never null, e.g. {@code jdbc:postgresql://localhost/crm}
      * @param user may be null
@@ -328,6 +372,17 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     }
 
     /**
+     * @param value how to migrate (history table, schema), when {@link #migrate(boolean)} is on; its
+     *     {@linkplain CrmkitSchema.Migrations#schema(String) schema} is also where the storage finds crmkit's
+     *     tables; never null
+     * @return this builder
+     */
+    public Builder migrations(CrmkitSchema.Migrations value) {
+      this.migrations = Objects.requireNonNull(value, "migrations");
+      return this;
+    }
+
+    /**
      * @param value whether the provider validates the mapping against the schema at start (default true; sets
      *     Hibernate's {@code hibernate.hbm2ddl.auto=validate}). The adapter never creates or changes tables itself.
      * @return this builder
@@ -359,12 +414,38 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
       if (dataSource == null && jdbcUrl == null) {
         throw new ConfigurationException("JpaStorage needs a database: call dataSource(...) or jdbcUrl(...)");
       }
+      requireJpa32();
+      HikariDataSource pool = null;
+      DataSource database = dataSource;
+      if (database == null) {
+        pool = pool(jdbcUrl, user, password);
+        database = pool;
+      }
+      try {
+        return build(database, pool);
+      } catch (RuntimeException | Error e) {
+        closeQuietly(pool);
+        throw e;
+      }
+    }
+
+    /** A HikariCP pool for a JDBC URL: the provider's own connection handling is not made for production. */
+    private static HikariDataSource pool(String url, String user, String password) {
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("crmkit");
+      config.setJdbcUrl(url);
+      config.setUsername(user);
+      config.setPassword(password);
+      config.setMaximumPoolSize(10);
+      config.setMinimumIdle(0);
+      // Fail at the first use of the storage, as a StorageException, rather than here: the database may start later.
+      config.setInitializationFailTimeout(-1);
+      return new HikariDataSource(config);
+    }
+
+    private JpaStorage build(DataSource dataSource, AutoCloseable ownedPool) {
       if (migrate) {
-        if (dataSource != null) {
-          CrmkitSchema.migrate(dataSource);
-        } else {
-          CrmkitSchema.migrate(jdbcUrl, user, password);
-        }
+        migrations.migrate(dataSource);
       }
       PersistenceConfiguration config = new PersistenceConfiguration("crmkit")
           .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -374,17 +455,9 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         config.provider(provider);
       }
       Entities.classes().forEach(config::managedClass);
-      if (dataSource != null) {
-        config.property("jakarta.persistence.nonJtaDataSource", dataSource);
-      } else {
-        config.property(PersistenceConfiguration.JDBC_URL, jdbcUrl);
-        if (user != null) {
-          config.property(PersistenceConfiguration.JDBC_USER, user);
-        }
-        if (password != null) {
-          config.property(PersistenceConfiguration.JDBC_PASSWORD, password);
-        }
-      }
+      config.property("jakarta.persistence.nonJtaDataSource", dataSource);
+      // quoted: Flyway creates the schema under exactly the name given, on every database
+      migrations.schema().ifPresent(schema -> config.property("hibernate.default_schema", "\"" + schema + "\""));
       config.property("jakarta.persistence.schema-generation.database.action", "none");
       if (validate) {
         config.property("hibernate.hbm2ddl.auto", "validate");
@@ -399,7 +472,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
             + "; check the database, that a JPA provider (Hibernate) is on the class path and that the schema is"
             + " migrated (CrmkitSchema.migrate)", e);
       }
-      return new JpaStorage(new ResourceLocalUnitOfWork(emf), emf);
+      return new JpaStorage(new ResourceLocalUnitOfWork(emf), emf, ownedPool);
     }
 
     /**

@@ -19,12 +19,26 @@ import org.crmkit.shared.UnitOfWork;
 public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   private final Supplier<EntityManager> entityManager;
   private final Consumer<Runnable> afterCommit;
+  private final TransactionRunner transactions;
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
   private volatile boolean closed;
 
+  /** Runs the outermost unit of work inside a host transaction (the caller's, or a new one). */
+  @FunctionalInterface
+  public interface TransactionRunner {
+    /** @return what {@code work} returned */
+    <T> T inTransaction(Supplier<T> work);
+  }
+
   public HostManagedUnitOfWork(Supplier<EntityManager> entityManager, Consumer<Runnable> afterCommit) {
+    this(entityManager, afterCommit, Supplier::get);
+  }
+
+  public HostManagedUnitOfWork(Supplier<EntityManager> entityManager, Consumer<Runnable> afterCommit,
+      TransactionRunner transactions) {
     this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
     this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   @Override
@@ -49,15 +63,19 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
       throw new StorageException("this JpaStorage is closed (JpaStorage.close() was called); nothing was read or"
           + " written. Build a new storage, or close it only when the application shuts down", null);
     }
-    EntityManager em = current();
     d[0]++;
     try {
-      requireTransaction(em);
-      T result = work.get();
-      em.flush();
-      return result;
-    } catch (PersistenceException e) {
-      throw Errors.translate(e);
+      return transactions.inTransaction(() -> {
+        EntityManager em = current();
+        try {
+          requireTransaction(em);
+          T result = work.get();
+          em.flush();
+          return result;
+        } catch (PersistenceException e) {
+          throw Errors.translate(e);
+        }
+      });
     } finally {
       d[0]--;
       if (d[0] == 0) {
@@ -67,9 +85,9 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   }
 
   private static void requireTransaction(EntityManager em) {
-    if (!em.isJoinedToTransaction()) {
+    if (!em.isJoinedToTransaction() && !resourceLocal(em)) {
       try {
-        em.joinTransaction();
+        em.joinTransaction(); // an application-managed JTA entity manager joins the active JTA transaction
       } catch (IllegalStateException | PersistenceException e) {
         // reported below with what to do
       }
@@ -78,6 +96,19 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
       throw new ConfigurationException(
           "crmkit runs in host-managed transaction mode but the host's EntityManager is not in a transaction;"
               + " start one before calling crmkit (for example a @Transactional method, or a JTA transaction)");
+    }
+  }
+
+  /**
+   * @return whether {@code em} has resource-local transactions: joining one is meaningless (the provider only warns),
+   *     it is either active or not
+   */
+  private static boolean resourceLocal(EntityManager em) {
+    try {
+      em.getTransaction();
+      return true;
+    } catch (IllegalStateException | PersistenceException e) {
+      return false; // JTA, or a container's shared entity manager
     }
   }
 

@@ -1,0 +1,6 @@
+package org.crmkit.observe;
+
+/** The observer that ignores everything. */
+enum NoObserver implements CrmObserver {
+  INSTANCE
+}
