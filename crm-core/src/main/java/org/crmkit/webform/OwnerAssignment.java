@@ -8,9 +8,9 @@ import org.crmkit.shared.UserId;
  * that updates a lead keeps the lead's owner. Immutable.
  *
  * @param owners the users, at least one; never null
- * @param roundRobin whether new leads go to the owners in turn (else always to the first)
+ * @param inTurn whether new leads go to the owners in turn, round robin (else always to the first)
  */
-public record OwnerAssignment(List<UserId> owners, boolean roundRobin) {
+public record OwnerAssignment(List<UserId> owners, boolean inTurn) {
   public OwnerAssignment {
     owners = List.copyOf(java.util.Objects.requireNonNull(owners, "owners"));
     if (owners.isEmpty()) {

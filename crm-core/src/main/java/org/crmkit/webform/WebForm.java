@@ -65,8 +65,9 @@ public record WebForm(
       throw new IllegalArgumentException("web form name '" + name
           + "' must be 1 to 64 letters, digits, '-' or '_' (it appears in URLs)");
     }
-    fields = Map.copyOf(fields);
-    customFields = Map.copyOf(customFields);
+    // In the order given: a page built from the form shows its fields in that order.
+    fields = ordered(fields);
+    customFields = ordered(customFields);
     required = Set.copyOf(required);
     defaults = Map.copyOf(defaults);
     customDefaults = Map.copyOf(customDefaults);
@@ -96,6 +97,13 @@ public record WebForm(
     if (mapped.size() != fields.size()) {
       throw new IllegalArgumentException("two parameters fill the same lead field: " + fields);
     }
+  }
+
+  /** An unmodifiable copy keeping the given order, refusing null keys and values as Map.copyOf does. */
+  private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+    Map<K, V> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 
   private static void parameter(String p) {

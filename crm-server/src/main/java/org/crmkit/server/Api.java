@@ -348,7 +348,6 @@ final class Api {
   static List<String> parameters(WebForm form) {
     List<String> names = new ArrayList<>(form.fields().keySet());
     names.addAll(form.customFields().keySet());
-    names.sort(null);
     return names;
   }
 

@@ -1,6 +1,7 @@
 package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,13 @@ import org.crmkit.customfield.CustomValue;
 import org.crmkit.customfield.FieldType;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
+import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.FieldError;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.TenantId;
 import org.crmkit.shared.UserId;
+import org.crmkit.shared.ValidationException;
 import org.crmkit.testkit.FaultyStorage.Operation;
 import org.crmkit.webform.LeadField;
 import org.crmkit.webform.OwnerAssignment;
@@ -258,5 +261,23 @@ public interface WebFormContract extends ContractSupport {
     Lead stored = crm.leads().get(ALICE, lead.id());
     assertThat(stored.details().industry()).isEqualTo("Tagged");
     assertThat(stored.details().title()).as("a rule the form does not allow").isNull();
+  }
+
+  @Test
+  default void aFormThatNamesAnUndefinedCustomFieldOrRuleIsRefusedWhenTheCrmIsBuilt() {
+    assertThatThrownBy(() -> crm(b -> b.webForms(contactUs())))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("which is not defined");
+    assertThatThrownBy(() -> formCrm(contactUs().allowRules("no-such-rule")))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'no-such-rule'");
+    assertThatThrownBy(() -> formCrm(contactUs(), contactUs()))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("two web forms");
+  }
+
+  @Test
+  default void anUnknownFormIsAFieldErrorOnTheFormName() {
+    Crm crm = formCrm(contactUs());
+
+    assertThatThrownBy(() -> crm.webForms().submit(SubmitWebForm.to("nope", Map.of())))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("contact-us");
   }
 }

@@ -230,7 +230,7 @@ final class DefaultWebFormService implements WebFormService {
 
   private UserId owner(WebForm form) {
     List<UserId> owners = form.owners().owners();
-    if (!form.owners().roundRobin() || owners.size() == 1) {
+    if (!form.owners().inTurn() || owners.size() == 1) {
       return owners.get(0);
     }
     long turn = turns.computeIfAbsent(form.name(), n -> new AtomicLong()).getAndIncrement();
