@@ -52,6 +52,9 @@ public final class CrmServer implements AutoCloseable {
   /** The largest request body read (bytes); a larger one is answered 413 before any of it is parsed. */
   public static final int DEFAULT_MAX_BODY = 256 * 1024;
 
+  private static final java.util.concurrent.atomic.AtomicInteger H2_DATABASES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final HttpServer http;
   private final ExecutorService executor;
   private final CrmStorage storage;
@@ -110,7 +113,8 @@ public final class CrmServer implements AutoCloseable {
     }
     String url;
     if (lower.equals("h2")) {
-      url = "jdbc:h2:mem:crm-server;DB_CLOSE_DELAY=-1";
+      // One database per server: two servers in one JVM (tests) must not share records.
+      url = "jdbc:h2:mem:crm-server-" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     } else if (lower.startsWith("h2:file:")) {
       url = "jdbc:h2:file:" + t.substring("h2:file:".length());
     } else if (lower.startsWith("jdbc:")) {
