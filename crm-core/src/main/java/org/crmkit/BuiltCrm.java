@@ -2,6 +2,7 @@ package org.crmkit;
 
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
+import org.crmkit.application.ReportService;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ConversionService;
@@ -87,6 +88,11 @@ final class BuiltCrm implements Crm {
   @Override
   public AccountCardService accountCards() {
     return accountCards;
+  }
+
+  @Override
+  public ReportService reports() {
+    return crm.reports();
   }
 
   @Override

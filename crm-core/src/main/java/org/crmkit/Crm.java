@@ -9,6 +9,8 @@ import java.util.Arrays;
 import org.crmkit.access.AccessPolicy;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
+import org.crmkit.application.ReportService;
+import org.crmkit.report.ReportSettings;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
@@ -60,6 +62,12 @@ public interface Crm {
   /** @return the account card figures: budget vs forecast vs won by month */
   AccountCardService accountCards();
 
+  /**
+   * The report generator (definitions as data, run where the data is) and the ready-made reports: the personal
+   * home page, the sales dashboard and the account card's reports.
+   */
+  ReportService reports();
+
   /** @return the segment dimensions in force */
   SegmentCatalog segments();
   /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
@@ -100,6 +108,7 @@ public interface Crm {
     private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
     private final List<WebForm> webForms = new ArrayList<>();
+    private ReportSettings reportSettings = ReportSettings.defaults();
 
     private Builder() {}
 
@@ -216,6 +225,15 @@ public interface Crm {
     }
 
     /**
+     * How reports run: the fiscal year start and the exchange rates for a reporting currency. Default:
+     * {@link ReportSettings#defaults()} (calendar year, no rates: money is summed per currency).
+     */
+    public Builder reports(ReportSettings value) {
+      this.reportSettings = required(value, "reports");
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -231,7 +249,7 @@ public interface Crm {
       DefaultCrm crm = new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy));
+          accessPolicy), reportSettings);
       return new BuiltCrm(observer, crm, crm.webForms(webForms));
     }
   }

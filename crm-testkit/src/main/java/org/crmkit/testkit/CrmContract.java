@@ -23,4 +23,8 @@ public interface CrmContract
         RaceContract,
         RoundTripContract,
         LimitsContract,
+        TenancyContract,
+        AccessContract,
+        ReportContract,
+        ReadyReportContract,
         WebFormContract {}
