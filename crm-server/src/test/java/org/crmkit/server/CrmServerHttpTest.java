@@ -174,6 +174,43 @@ class CrmServerHttpTest {
   }
 
   @Test
+  @Order(3)
+  void reportsTheHomePageAndTheDashboardAnswerInJsonCsvAndSvg() {
+    JsonNode acme = ok(http.send("POST", "/api/accounts", "bob-token", HttpClientSupport.json(doc("name", "Globex"))),
+        201);
+    String accountId = acme.path("id").asText();
+    ok(http.send("POST", "/api/opportunities", "bob-token", HttpClientSupport.json(doc("name", "Globex deal",
+        "accountId", accountId, "amount", doc("amount", "1200.00", "currency", "EUR"), "stage", "proposal",
+        "closeDate", "2026-05-31"))), 201);
+
+    JsonNode reports = ok(http.send("GET", "/api/reports", "bob-token", null), 200);
+    assertThat(reports.findValuesAsText("name")).contains("pipeline-by-stage", "won-by-month");
+    JsonNode byStage = ok(http.send("GET", "/api/reports/pipeline-by-stage", "bob-token", null), 200);
+    assertThat(byStage.toString()).contains("proposal").contains("1200.00").doesNotContain("1200.0\"");
+    Response csv = http.send("GET", "/api/reports/pipeline-by-stage?format=csv", "bob-token", null);
+    assertThat(csv.header("Content-Type")).startsWith("text/csv");
+    assertThat(csv.body()).contains("proposal");
+    error(http.send("GET", "/api/reports/pipeline-by-stage?format=xml", "bob-token", null), 400, "VALIDATION");
+    error(http.send("GET", "/api/reports/no-such-report", "bob-token", null), 404, "NOT_FOUND");
+    assertThat(ok(http.send("GET", "/api/home", "bob-token", null), 200).has("pipelineByStage")).isTrue();
+    JsonNode dashboard = ok(http.send("GET", "/api/dashboard?from=2026-01-01&to=2026-12-31", "bob-token", null), 200);
+    assertThat(dashboard.has("funnel")).isTrue();
+    error(http.send("GET", "/api/dashboard?from=2026-12-31&to=2026-01-01", "bob-token", null), 400, "VALIDATION");
+    JsonNode charts = ok(http.send("GET", "/api/dashboard/charts", "bob-token", null), 200);
+    for (JsonNode chart : charts) {
+      Response svg = http.send("GET", chart.path("href").asText() + "?from=2026-01-01", "bob-token", null);
+      assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+      assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+      assertThat(svg.body()).startsWith("<svg");
+    }
+    error(http.send("GET", "/api/dashboard/charts/pie", "bob-token", null), 404, "NOT_FOUND");
+    Response card = http.send("GET", "/api/accounts/" + accountId + "/card.svg?from=2026-01&to=2026-12", "bob-token",
+        null);
+    assertThat(card.status()).as(card.body()).isEqualTo(200);
+    assertThat(card.body()).startsWith("<svg").contains("2026-05");
+  }
+
+  @Test
   @Order(4)
   void theWebFormCreatesThenUpdatesTheLeadAndRefusesWhatIsWrongPerField() {
     JsonNode form = ok(http.send("GET", "/api/forms/contact-us", null, null), 200);
