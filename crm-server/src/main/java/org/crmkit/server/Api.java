@@ -370,8 +370,10 @@ final class Api {
           }
           SalesDashboard d = dashboard(c);
           SvgChart chart = switch (name) {
-            case "pipeline-by-stage" -> SvgChart.of(SvgChart.Kind.BAR, CHARTS.get(name), d.pipelineByStage());
-            case "pipeline-by-owner" -> SvgChart.of(SvgChart.Kind.STACKED_BAR, CHARTS.get(name), d.pipelineByOwner());
+            case "pipeline-by-stage" -> SvgChart.of(SvgChart.Kind.BAR, CHARTS.get(name), d.pipelineByStage(),
+                AMOUNT_COLUMNS);
+            case "pipeline-by-owner" -> SvgChart.of(SvgChart.Kind.BAR, CHARTS.get(name), d.pipelineByOwner(),
+                AMOUNT_COLUMNS);
             case "forecast-by-month" -> forecastChart(d);
             default -> funnelChart(d);
           };
@@ -382,6 +384,9 @@ final class Api {
         CARD, SVG, 200, "an SVG image", List.of(400, 404), false,
         c -> svg(SvgChart.of(SvgChart.Kind.LINE, card(c)))));
   }
+
+  /** The money columns of the ready pipeline reports (a count beside amounts would be a bar too small to see). */
+  private static final String[] AMOUNT_COLUMNS = {"sum(amount)", "weighted_amount"};
 
   private static final List<QueryParam> DASHBOARD = List.of(
       new QueryParam("from", "string", "first day, e.g. 2026-01-01 (default: 1 January this year)"),

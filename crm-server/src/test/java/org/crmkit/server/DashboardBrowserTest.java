@@ -59,7 +59,7 @@ class DashboardBrowserTest {
     // As root, in a closed network: no sandbox, and none of Chromium's background connections.
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1400", "--user-data-dir=" + profile);
+        "--disable-sync", "--window-size=1280,2200", "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -110,12 +110,19 @@ class DashboardBrowserTest {
     String opportunityId = converted.json().path("record").path("targets").path("opportunity").path("recordId").asText();
     assertThat(opportunityId).isNotEmpty();
 
+    Response forecast = api.send("POST", "/api/opportunities/" + opportunityId + "/forecast/split", "alice-token",
+        HttpClientSupport.json(Map.of("opportunityId", opportunityId, "start", "2026-09", "months", 4)));
+    assertThat(forecast.status()).as(forecast.body()).isEqualTo(200);
+
     browser.get(server.uri() + "/dashboard");
     browser.findElement(By.id("token")).sendKeys("alice-token");
     browser.findElement(By.id("show")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#opportunities tr[data-id='" + opportunityId + "']")));
     wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+    assertThat(browser.findElements(By.cssSelector("#charts figure svg"))).as("the dashboard's SVG charts")
+        .hasSize(4);
+    assertThat(browser.findElement(By.id("figures")).getText()).contains("Leads from Web form");
     String row = browser.findElement(By.cssSelector("#opportunities tr[data-id='" + opportunityId + "']")).getText();
     assertThat(row).contains("Orbital Mechanics").contains("48000.00 EUR").contains("alice");
 
