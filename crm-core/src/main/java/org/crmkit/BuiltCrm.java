@@ -34,6 +34,7 @@ final class BuiltCrm implements Crm {
   private final AccountCardService accountCards;
   private final ConversionService conversions;
   private final WebFormService webForms;
+  private final ReportService reports;
 
   BuiltCrm(CrmObserver observer, DefaultCrm crm, WebFormService webForms) {
     this.crm = crm;
@@ -48,6 +49,7 @@ final class BuiltCrm implements Crm {
     this.accountCards =
         Observation.observe(AccountCardService.class, "accountCards", crm.accountCards(), observer);
     this.conversions = Observation.observe(ConversionService.class, "conversions", crm.conversions(), observer);
+    this.reports = Observation.observe(ReportService.class, "reports", crm.reports(), observer);
   }
 
   @Override
@@ -92,7 +94,7 @@ final class BuiltCrm implements Crm {
 
   @Override
   public ReportService reports() {
-    return crm.reports();
+    return reports;
   }
 
   @Override
