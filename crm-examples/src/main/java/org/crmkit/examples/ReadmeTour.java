@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.crmkit.Crm;
+import org.crmkit.access.OwnerAccessPolicy;
+import org.crmkit.access.TeamDirectory;
 import org.crmkit.account.Account;
 import org.crmkit.application.ChangeLeadStatus;
 import org.crmkit.application.ChangeStage;
@@ -20,6 +22,8 @@ import org.crmkit.application.RepeatForecast;
 import org.crmkit.application.SetBudgetMonths;
 import org.crmkit.application.SplitForecast;
 import org.crmkit.application.UpdateOpportunity;
+import org.crmkit.application.SubmitWebForm;
+import org.crmkit.application.WebFormOutcome;
 import org.crmkit.application.WinOpportunity;
 import org.crmkit.budget.AccountCard;
 import org.crmkit.budget.BudgetLine;
@@ -55,6 +59,10 @@ import org.crmkit.report.ReportSource;
 import org.crmkit.report.SalesDashboard;
 import org.crmkit.report.SvgChart;
 import org.crmkit.segment.SegmentCatalog;
+import org.crmkit.shared.UserId;
+import org.crmkit.webform.LeadField;
+import org.crmkit.webform.OwnerAssignment;
+import org.crmkit.webform.WebForm;
 import org.crmkit.segment.SegmentDimension;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
@@ -169,6 +177,24 @@ final class ReadmeTour {
     return crm;
   }
 
+  static WebFormOutcome webForms(CrmStorage storage, CustomFieldSchema schema, Map<String, String> parameters,
+      String key) {
+    // README: begin
+    Crm crm = Crm.builder().storage(storage).customFields(schema).webForms(WebForm.named("contact-us")
+        .field("last_name", LeadField.LAST_NAME).field("company", LeadField.COMPANY).field("email", LeadField.EMAIL)
+        .required("last_name", "email")
+        .defaultValue(LeadField.LEAD_SOURCE, "Web form")
+        .owners(OwnerAssignment.roundRobin(UserId.of("alice"), UserId.of("bob")))
+        .honeypot("website_url")).build();
+
+    WebFormOutcome outcome = crm.webForms().submit(SubmitWebForm.to("contact-us", parameters).idempotencyKey(key));
+    if (outcome instanceof WebFormOutcome.Rejected rejected) {   // or Created(lead), Updated(lead), Spam(honeypot)
+      rejected.errors().forEach(e -> System.out.println(e.field() + ": " + e.message()));
+    }
+    // README: end
+    return outcome;
+  }
+
   static AccountCard forecasts(CrmStorage storage, Actor alice, OpportunityId dealId, AccountId accountId) {
     // README: begin
     Crm crm = Crm.builder().storage(storage)
@@ -211,6 +237,15 @@ final class ReadmeTour {
     String svg = SvgChart.of(SvgChart.Kind.BAR, "Pipeline by stage", home.pipelineByStage()).toSvg();
     // README: end
     return new Reports(pipeline, csv, home, dashboard, svg);
+  }
+
+  static Crm access(CrmStorage storage, TeamDirectory teams) {
+    // README: begin
+    Crm crm = Crm.builder().storage(storage)
+        .accessPolicy(OwnerAccessPolicy.over(teams).trustingSystemActors("workflow"))
+        .build();
+    // README: end
+    return crm;
   }
 
   static Crm inMemory() {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crmkit.access.Operation;
 import org.crmkit.application.SubmitWebForm;
 import org.crmkit.application.WebFormOutcome;
 import org.crmkit.application.WebFormService;
@@ -199,7 +200,7 @@ final class DefaultWebFormService implements WebFormService {
             return Optional.empty();
           }
           return Optional.of(new WebFormOutcome.Updated(ctx.writers().leads().change(actor, id, lead.version(),
-              ChangeOrigin.DIRECT, l -> l.edit(details(submitted, l.details()),
+              ChangeOrigin.DIRECT, Operation.CHANGE, l -> l.edit(details(submitted, l.details()),
                   l.customFields().merge(submittedCustom), ctx.now()))));
         });
         if (outcome.isPresent()) {
