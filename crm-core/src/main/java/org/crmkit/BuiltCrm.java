@@ -9,6 +9,7 @@ import org.crmkit.application.ConversionService;
 import org.crmkit.application.ForecastService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.application.WebFormService;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.observe.CrmObserver;
@@ -32,10 +33,12 @@ final class BuiltCrm implements Crm {
   private final AccountBudgetService budgets;
   private final AccountCardService accountCards;
   private final ConversionService conversions;
+  private final WebFormService webForms;
   private final ReportService reports;
 
-  BuiltCrm(CrmObserver observer, DefaultCrm crm) {
+  BuiltCrm(CrmObserver observer, DefaultCrm crm, WebFormService webForms) {
     this.crm = crm;
+    this.webForms = Observation.observe(WebFormService.class, "webForms", webForms, observer);
     this.leads = Observation.observe(LeadService.class, "leads", crm.leads(), observer);
     this.accounts = Observation.observe(AccountService.class, "accounts", crm.accounts(), observer);
     this.contacts = Observation.observe(ContactService.class, "contacts", crm.contacts(), observer);
@@ -47,6 +50,11 @@ final class BuiltCrm implements Crm {
         Observation.observe(AccountCardService.class, "accountCards", crm.accountCards(), observer);
     this.conversions = Observation.observe(ConversionService.class, "conversions", crm.conversions(), observer);
     this.reports = Observation.observe(ReportService.class, "reports", crm.reports(), observer);
+  }
+
+  @Override
+  public WebFormService webForms() {
+    return webForms;
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityRules;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.application.WebFormService;
 import org.crmkit.application.internal.CrmConfiguration;
 import org.crmkit.application.internal.DefaultCrm;
 import org.crmkit.conversion.ConversionPolicy;
@@ -30,6 +31,7 @@ import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
 import org.crmkit.shared.TenantId;
 import org.crmkit.storage.CrmStorage;
+import org.crmkit.webform.WebForm;
 import org.crmkit.workflow.WorkflowRules;
 
 /**
@@ -72,6 +74,9 @@ public interface Crm {
   /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
   ConversionService conversions();
 
+  /** Web forms: submissions that create or update leads, acting as each form's system actor. */
+  WebFormService webForms();
+
   /** @return the workflow rules in force (none by default) */
   WorkflowRules workflows();
 
@@ -103,6 +108,7 @@ public interface Crm {
     private WorkflowRules workflows = WorkflowRules.none();
     private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
+    private final List<WebForm> webForms = new ArrayList<>();
     private ReportSettings reportSettings = ReportSettings.defaults();
     private TenantId onlyTenant;
 
@@ -212,6 +218,15 @@ public interface Crm {
     }
 
     /**
+     * Registers web forms, adding to those registered before. Default: none. Checked when built: custom fields
+     * and workflow rules the forms name must be configured, and form names must differ.
+     */
+    public Builder webForms(WebForm... values) {
+      Arrays.asList(required(values, "webForms")).forEach(v -> webForms.add(required(v, "a web form")));
+      return this;
+    }
+
+    /**
      * How reports run: the fiscal year start and the exchange rates for a reporting currency. Default:
      * {@link ReportSettings#defaults()} (calendar year, no rates: money is summed per currency).
      */
@@ -245,10 +260,11 @@ public interface Crm {
     }
 
     public Crm build() {
-      return new BuiltCrm(observer, new DefaultCrm(new CrmConfiguration(
+      DefaultCrm crm = new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy, onlyTenant), reportSettings));
+          accessPolicy, onlyTenant), reportSettings);
+      return new BuiltCrm(observer, crm, crm.webForms(webForms));
     }
   }
 }

@@ -472,6 +472,12 @@ final class MapStorage implements CrmStorage {
   }
 
   @Override
+  public org.crmkit.report.ReportRepository reports() {
+    // The access tests run no report; the report contract runs on the real storages.
+    throw new UnsupportedOperationException("MapStorage keeps no reports");
+  }
+
+  @Override
   public AccountCardRepository accountCards() {
     return new AccountCardRepository() {
       @Override

@@ -22,6 +22,8 @@ import org.crmkit.application.RepeatForecast;
 import org.crmkit.application.SetBudgetMonths;
 import org.crmkit.application.SplitForecast;
 import org.crmkit.application.UpdateOpportunity;
+import org.crmkit.application.SubmitWebForm;
+import org.crmkit.application.WebFormOutcome;
 import org.crmkit.application.WinOpportunity;
 import org.crmkit.budget.AccountCard;
 import org.crmkit.budget.BudgetLine;
@@ -57,6 +59,10 @@ import org.crmkit.report.ReportSource;
 import org.crmkit.report.SalesDashboard;
 import org.crmkit.report.SvgChart;
 import org.crmkit.segment.SegmentCatalog;
+import org.crmkit.shared.UserId;
+import org.crmkit.webform.LeadField;
+import org.crmkit.webform.OwnerAssignment;
+import org.crmkit.webform.WebForm;
 import org.crmkit.segment.SegmentDimension;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
@@ -169,6 +175,24 @@ final class ReadmeTour {
         .build();
     // README: end
     return crm;
+  }
+
+  static WebFormOutcome webForms(CrmStorage storage, CustomFieldSchema schema, Map<String, String> parameters,
+      String key) {
+    // README: begin
+    Crm crm = Crm.builder().storage(storage).customFields(schema).webForms(WebForm.named("contact-us")
+        .field("last_name", LeadField.LAST_NAME).field("company", LeadField.COMPANY).field("email", LeadField.EMAIL)
+        .required("last_name", "email")
+        .defaultValue(LeadField.LEAD_SOURCE, "Web form")
+        .owners(OwnerAssignment.roundRobin(UserId.of("alice"), UserId.of("bob")))
+        .honeypot("website_url")).build();
+
+    WebFormOutcome outcome = crm.webForms().submit(SubmitWebForm.to("contact-us", parameters).idempotencyKey(key));
+    if (outcome instanceof WebFormOutcome.Rejected rejected) {   // or Created(lead), Updated(lead), Spam(honeypot)
+      rejected.errors().forEach(e -> System.out.println(e.field() + ": " + e.message()));
+    }
+    // README: end
+    return outcome;
   }
 
   static AccountCard forecasts(CrmStorage storage, Actor alice, OpportunityId dealId, AccountId accountId) {

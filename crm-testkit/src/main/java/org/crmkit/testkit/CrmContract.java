@@ -26,4 +26,5 @@ public interface CrmContract
         TenancyContract,
         AccessContract,
         ReportContract,
-        ReadyReportContract {}
+        ReadyReportContract,
+        WebFormContract {}

@@ -137,4 +137,13 @@ public final class DefaultCrm {
   public CustomFieldSchema customFields() {
     return context.customFields();
   }
+
+  /**
+   * @param forms the web forms to serve
+   * @return the web form use case over these forms, checked against the custom fields and workflow rules
+   * @throws org.crmkit.shared.ConfigurationException when a form does not fit them
+   */
+  public org.crmkit.application.WebFormService webForms(java.util.Collection<org.crmkit.webform.WebForm> forms) {
+    return new DefaultWebFormService(context, forms);
+  }
 }

@@ -36,7 +36,7 @@ final class WorkflowEngine implements Consumer<DomainEvent> {
 
   private void fire(RecordChange change) {
     for (WorkflowRule rule : rules.rules()) {
-      if (TriggerMatcher.fires(rule, change)) {
+      if (RuleScope.admits(rule.id()) && TriggerMatcher.fires(rule, change)) {
         run(rule, change);
       }
     }
