@@ -524,10 +524,4 @@ final class MapStorage implements CrmStorage {
       }
     };
   }
-
-  /** The access tests run no reports (crm-testkit's ReportContract checks report visibility on the real storages). */
-  @Override
-  public org.crmkit.report.ReportRepository reports() {
-    throw new UnsupportedOperationException("MapStorage runs no reports");
-  }
 }
