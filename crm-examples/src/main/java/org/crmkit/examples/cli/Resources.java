@@ -26,8 +26,8 @@ final class Resources {
     }
     InputStream in = Resources.class.getResourceAsStream(kind + "/" + nameOrPath + ".json");
     if (in == null) {
-      throw new CrmCli.CliException("no " + kind + " file '" + nameOrPath + "' (" + path.toAbsolutePath()
-          + " does not exist) and no shipped " + kind + " of that name; shipped: " + String.join(", ", shipped));
+      throw new CrmCli.CliException("no " + kind.replaceAll("s$", "") + " file '" + nameOrPath + "' (" + path.toAbsolutePath()
+          + " does not exist) and no shipped " + kind.replaceAll("s$", "") + " of that name; shipped: " + String.join(", ", shipped));
     }
     return in;
   }
