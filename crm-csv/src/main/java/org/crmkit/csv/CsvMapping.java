@@ -237,7 +237,7 @@ public record CsvMapping(
     JsonNode v = root.get("values");
     if (v != null) {
       requireObject(v, "values");
-      v.fields().forEachRemaining(e -> values.put(e.getKey(), strings(e.getValue(), "values." + e.getKey())));
+      v.properties().forEach(e -> values.put(e.getKey(), strings(e.getValue(), "values." + e.getKey())));
     }
     List<String> blanks = new ArrayList<>();
     JsonNode b = root.get("blanks");
@@ -307,7 +307,7 @@ public record CsvMapping(
       return out;
     }
     requireObject(n, key);
-    n.fields().forEachRemaining(e -> {
+    n.properties().forEach(e -> {
       if (!e.getValue().isValueNode()) {
         throw new CsvMappingException(key + "." + e.getKey() + " must be a string");
       }
