@@ -74,15 +74,15 @@ public record CsvMapping(
     }
     source = source == null || source.isBlank() ? target.name().toLowerCase(Locale.ROOT) : source.strip();
     externalIdColumn = externalIdColumn == null || externalIdColumn.isBlank() ? null : externalIdColumn;
-    columns = Map.copyOf(Objects.requireNonNullElse(columns, Map.of()));
-    defaults = Map.copyOf(Objects.requireNonNullElse(defaults, Map.of()));
+    columns = ordered(columns);
+    defaults = ordered(defaults);
     Map<String, Map<String, String>> folded = new LinkedHashMap<>();
     Objects.requireNonNullElse(values, Map.<String, Map<String, String>>of()).forEach((field, map) -> {
       Map<String, String> f = new LinkedHashMap<>();
       map.forEach((from, to) -> f.put(fold(from), to == null ? "" : to));
-      folded.put(field, Map.copyOf(f));
+      folded.put(field, java.util.Collections.unmodifiableMap(f));
     });
-    values = Map.copyOf(folded);
+    values = java.util.Collections.unmodifiableMap(folded);
     blanks = Objects.requireNonNullElse(blanks, List.<String>of()).stream().map(CsvMapping::fold).toList();
     dateFormat = dateFormat == null || dateFormat.isBlank() ? "yyyy-MM-dd" : dateFormat;
     groupingSeparator = groupingSeparator == null ? "" : groupingSeparator;
@@ -257,6 +257,14 @@ public record CsvMapping(
         Objects.requireNonNullElse(text(root, "groupingSeparator"), ""), character(root, "delimiter", ','),
         text(root, "encoding"), enumOf(BadRowPolicy.class, text(root, "onBadRow"), "onBadRow"),
         batch == null ? 0 : batch.asInt(), text(root, "accountSource"));
+  }
+
+  /** An unmodifiable copy that keeps the mapping file's order (messages list columns in that order). */
+  private static Map<String, String> ordered(Map<String, String> map) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    Objects.requireNonNullElse(map, Map.<String, String>of()).forEach((k, v) -> copy.put(
+        Objects.requireNonNull(k, "a mapped field"), v));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 
   static String fold(String value) {

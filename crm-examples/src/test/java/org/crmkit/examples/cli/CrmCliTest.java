@@ -81,7 +81,7 @@ class CrmCliTest {
     assertThat(err.toString()).contains("no mapping file 'no-such-mapping'").contains("shipped: maven-accounts");
 
     assertThat(run("import", "-m", "maven-pipeline", accounts().toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("the CSV file has no column 'deal_stage'");
+    assertThat(err.toString()).contains("the CSV file has no column 'opportunity_id' (for name), 'sales_agent' (for owner)");
 
     Path broken = file("broken.json", "{\"target\": \"OPPORTUNITIES\", \"columns\": {\"stag\": \"x\"}}");
     assertThat(run("import", "-m", broken.toString(), accounts().toString())).isEqualTo(2);
