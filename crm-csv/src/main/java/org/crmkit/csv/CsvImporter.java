@@ -720,7 +720,13 @@ public final class CsvImporter {
       u = r.get("industry") == null ? u : u.industry(r.get("industry"));
       u = r.get("description") == null ? u : u.description(r.get("description"));
       u = r.custom().isEmpty() ? u : u.customFields(r.custom());
-      return crm.leads().update(actor, u).id().value().toString();
+      org.crmkit.lead.Lead lead = crm.leads().update(actor, u);
+      String status = r.get("status");
+      if (status != null && !status.equals(lead.status())) {
+        lead = crm.leads().changeStatus(actor,
+            org.crmkit.application.ChangeLeadStatus.of(id, lead.version(), status));
+      }
+      return lead.id().value().toString();
     }
 
     private CreateAccount createAccount(Row r) {

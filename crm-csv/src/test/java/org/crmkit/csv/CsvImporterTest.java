@@ -92,6 +92,16 @@ class CsvImporterTest {
   }
 
   @Test
+  void reimportMovesALeadToItsNewStatusThroughTheStatusUseCase() {
+    CsvMapping m = leads().withColumn("status", "status");
+    importer.run(ANN, m, csv("id,name,source,email,visits,status\n1,Smith,,,,new\n"));
+    ImportReport again = importer.run(ANN, m, csv("id,name,source,email,visits,status\n1,Smith,,,,contacted\n"));
+
+    assertThat(again.updated()).isEqualTo(1);
+    assertThat(allLeads()).singleElement().extracting(Lead::status).isEqualTo("contacted");
+  }
+
+  @Test
   void aRepeatedExternalIdWithinOneBatchUpdatesTheRecordItCreated() {
     ImportReport r = importer.run(ANN, leads(), csv("""
         id,name,source,email,visits
