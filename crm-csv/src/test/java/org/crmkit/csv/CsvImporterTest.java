@@ -102,6 +102,23 @@ class CsvImporterTest {
   }
 
   @Test
+  void reimportMovesAnOpportunityThroughTheStageUseCasesSoItsHistoryRecordsEachMove() {
+    CsvMapping m = CsvMapping.of(ImportTarget.OPPORTUNITIES).withExternalId("crm", "id").withColumn("name", "deal")
+        .withColumn("stage", "stage").withColumn("amount", "value").withDefault("currency", "USD");
+    importer.run(ANN, m, csv("id,deal,stage,value\nX1,Deal,qualification,100\n"));
+    importer.run(ANN, m, csv("id,deal,stage,value\nX1,Deal,proposal,100\n"));
+    ImportReport won = importer.run(ANN, m, csv("id,deal,stage,value\nX1,Deal,closed_won,120\n"));
+
+    assertThat(won.updated()).isEqualTo(1);
+    Opportunity o = allOpportunities().get(0);
+    assertThat(allOpportunities()).hasSize(1);
+    assertThat(o.stage()).isEqualTo("closed_won");
+    assertThat(crm.opportunities().history(ANN, o.id()))
+        .extracting(org.crmkit.history.StageHistoryEntry::stage)
+        .containsSubsequence("qualification", "proposal", "closed_won");
+  }
+
+  @Test
   void aRepeatedExternalIdWithinOneBatchUpdatesTheRecordItCreated() {
     ImportReport r = importer.run(ANN, leads(), csv("""
         id,name,source,email,visits
