@@ -119,6 +119,30 @@ class CsvImporterTest {
   }
 
   @Test
+  void importsAccountsWithSegmentsThenContactsLinkedByTheAccountsExternalId() {
+    CsvMapping accounts = CsvMapping.of(ImportTarget.ACCOUNTS).withExternalId("erp", "no").withColumn("name", "name")
+        .withColumn("segment.sector", "sector").withValue("segment.sector", "technolgy", "technology");
+    CsvMapping contacts = CsvMapping.of(ImportTarget.CONTACTS).withExternalId("erp-people", "id")
+        .withColumn("firstName", "first").withColumn("lastName", "last").withColumn("email", "mail")
+        .withColumn("account.externalId", "company").withAccountSource("erp");
+
+    ImportReport a = importer.run(ANN, accounts, csv("no,name,sector\nC-1,Acme Oy,technolgy\n"));
+    ImportReport c = importer.run(ANN, contacts, csv("id,first,last,mail,company\n"
+        + "P1,Anna,Virtanen,anna@acme.fi,C-1\nP2,Bo,Berg,,C-404\n"));
+
+    assertThat(a.imported()).isEqualTo(1);
+    assertThat(c.summary()).isEqualTo("2 read, 1 imported, 0 updated, 1 rejected");
+    assertThat(c.rejections()).singleElement().satisfies(x -> {
+      assertThat(x.line()).isEqualTo(3);
+      assertThat(x.column()).isEqualTo("company");
+    });
+    var account = crm.accounts().list(ANN, AccountQuery.all(), PageRequest.first(10)).items().get(0);
+    assertThat(account.snapshot().segments().get("sector")).contains("technology");
+    assertThat(crm.contacts().list(ANN, org.crmkit.contact.ContactQuery.all(), PageRequest.first(10)).items())
+        .singleElement().satisfies(x -> assertThat(x.snapshot().accountId()).isEqualTo(account.id()));
+  }
+
+  @Test
   void aRepeatedExternalIdWithinOneBatchUpdatesTheRecordItCreated() {
     ImportReport r = importer.run(ANN, leads(), csv("""
         id,name,source,email,visits
