@@ -2,6 +2,7 @@ package org.crmkit;
 
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
+import org.crmkit.application.ReportService;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ConversionService;
@@ -31,6 +32,7 @@ final class BuiltCrm implements Crm {
   private final AccountBudgetService budgets;
   private final AccountCardService accountCards;
   private final ConversionService conversions;
+  private final ReportService reports;
 
   BuiltCrm(CrmObserver observer, DefaultCrm crm) {
     this.crm = crm;
@@ -44,6 +46,7 @@ final class BuiltCrm implements Crm {
     this.accountCards =
         Observation.observe(AccountCardService.class, "accountCards", crm.accountCards(), observer);
     this.conversions = Observation.observe(ConversionService.class, "conversions", crm.conversions(), observer);
+    this.reports = Observation.observe(ReportService.class, "reports", crm.reports(), observer);
   }
 
   @Override
@@ -79,6 +82,11 @@ final class BuiltCrm implements Crm {
   @Override
   public AccountCardService accountCards() {
     return accountCards;
+  }
+
+  @Override
+  public ReportService reports() {
+    return reports;
   }
 
   @Override

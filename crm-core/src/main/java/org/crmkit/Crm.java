@@ -9,6 +9,8 @@ import java.util.Arrays;
 import org.crmkit.access.AccessPolicy;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
+import org.crmkit.application.ReportService;
+import org.crmkit.report.ReportSettings;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
@@ -58,6 +60,12 @@ public interface Crm {
   /** @return the account card figures: budget vs forecast vs won by month */
   AccountCardService accountCards();
 
+  /**
+   * The report generator (definitions as data, run where the data is) and the ready-made reports: the personal
+   * home page, the sales dashboard and the account card's reports.
+   */
+  ReportService reports();
+
   /** @return the segment dimensions in force */
   SegmentCatalog segments();
   /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
@@ -94,6 +102,7 @@ public interface Crm {
     private WorkflowRules workflows = WorkflowRules.none();
     private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
+    private ReportSettings reportSettings = ReportSettings.defaults();
 
     private Builder() {}
 
@@ -201,6 +210,15 @@ public interface Crm {
     }
 
     /**
+     * How reports run: the fiscal year start and the exchange rates for a reporting currency. Default:
+     * {@link ReportSettings#defaults()} (calendar year, no rates: money is summed per currency).
+     */
+    public Builder reports(ReportSettings value) {
+      this.reportSettings = required(value, "reports");
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -216,7 +234,7 @@ public interface Crm {
       return new BuiltCrm(observer, new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy)));
+          accessPolicy), reportSettings));
     }
   }
 }

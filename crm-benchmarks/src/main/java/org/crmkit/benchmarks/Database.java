@@ -24,7 +24,7 @@ final class Database implements AutoCloseable {
       .map(Logger::getLogger).peek(l -> l.setLevel(Level.SEVERE)).toList();
 
   private static final String[] TABLES = {
-      "crm_conversion_record", "crm_forecast_history_line", "crm_forecast_history",
+      "crm_record_value", "crm_conversion_record", "crm_forecast_history_line", "crm_forecast_history",
       "crm_billing_forecast_line", "crm_billing_forecast", "crm_account_budget_line", "crm_account_budget",
       "crm_stage_history", "crm_lead", "crm_opportunity", "crm_contact", "crm_account"};
 

@@ -7,17 +7,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.crmkit.Crm;
+import org.crmkit.access.OwnerAccessPolicy;
+import org.crmkit.access.TeamDirectory;
 import org.crmkit.account.Account;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.inmemory.InMemoryStorage;
 import org.crmkit.opportunity.OpportunityQuery;
+import org.crmkit.shared.Actor;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.TenantId;
+import org.crmkit.shared.UserId;
 
 /**
  * The in-memory storage at scale, measured by a plain program (not a timed test, not JMH: one large state is
- * built once): heap bytes per opportunity with its history row, and the time of one page of an unfiltered list
- * at several page sizes and offsets.
+ * built once): heap bytes per opportunity with its history row, the time of one page of an unfiltered list
+ * at several page sizes and offsets, and of lists scoped by {@link OwnerAccessPolicy} (a seller's, a manager's).
  *
  * <pre>{@code
  * mvn -o -q -pl crm-benchmarks -am package -DskipTests
@@ -63,25 +70,59 @@ public final class InMemoryScale {
     OpportunityQuery all = OpportunityQuery.all();
     for (int[] page : new int[][] {{0, 10}, {0, 100}, {0, 1000}, {100, 100}, {n / 100 / 2, 100}}) {
       PageRequest request = PageRequest.of(page[0], page[1]);
-      long[] micros = new long[25];
-      long spent = System.nanoTime();
-      int rounds = 0;
-      for (int round = 0; round < micros.length; round++, rounds++) {
-        if (round >= 3 && System.nanoTime() - spent > 3_000_000_000L) {
-          break;
-        }
-        long t = System.nanoTime();
-        long total = crm.opportunities().list(Seed.ACTOR, all, request).total();
-        micros[round] = (System.nanoTime() - t) / 1000;
-        if (total != n) {
-          throw new IllegalStateException("listed " + total + " of " + n);
-        }
-      }
-      long[] measured = Arrays.copyOf(micros, rounds);
-      Arrays.sort(measured);
-      System.out.printf("unfiltered list, page %,d of size %,d (rows from %,d): median %,d µs, fastest %,d µs"
-          + " (%d rounds)%n", page[0], page[1], (long) page[0] * page[1], measured[rounds / 2], measured[0], rounds);
+      measure(String.format("unfiltered list, page %,d of size %,d (rows from %,d)", page[0], page[1],
+          (long) page[0] * page[1]), () -> crm.opportunities().list(Seed.ACTOR, all, request).total(), n);
     }
+    // Lists scoped by an access policy: a seller sees the tenth of the rows they own, a manager three sellers'.
+    TeamDirectory teams = new TeamDirectory() {
+      @Override
+      public Set<UserId> teamOf(TenantId tenant, UserId manager) {
+        return manager.value().equals("manager") ? Set.of(Seed.owner(0), Seed.owner(1), Seed.owner(2)) : Set.of();
+      }
+
+      @Override
+      public boolean isAdministrator(TenantId tenant, UserId user) {
+        return false;
+      }
+    };
+    Crm scoped = Crm.builder().storage(storage).clock(clock).accessPolicy(OwnerAccessPolicy.over(teams)).build();
+    Actor seller = Actor.user(Seed.owner(3).value());
+    Actor manager = Actor.user("manager");
+    int owned = (n + Seed.OWNERS - 1 - 3) / Seed.OWNERS;
+    for (int[] page : new int[][] {{0, 100}, {n / 10 / 100 / 2, 100}}) {
+      PageRequest request = PageRequest.of(page[0], page[1]);
+      measure(String.format("a seller's list (%,d rows visible), page %,d of size %,d", owned, page[0], page[1]),
+          () -> scoped.opportunities().list(seller, all, request).total(), owned);
+    }
+    long team = scoped.opportunities().list(manager, all, PageRequest.first(1)).total();
+    measure(String.format("a manager's list (3 sellers, %,d rows visible), first page of 100", team),
+        () -> scoped.opportunities().list(manager, all, PageRequest.first(100)).total(), team);
+    OpportunityQuery negotiations = all.withStages(Set.of("negotiation"));
+    long sellersNegotiations = scoped.opportunities().list(seller, negotiations, PageRequest.first(1)).total();
+    measure(String.format("a seller's opportunities in negotiation (%,d rows), first page of 100", sellersNegotiations),
+        () -> scoped.opportunities().list(seller, negotiations, PageRequest.first(100)).total(), sellersNegotiations);
+  }
+
+  /** Times a list call (median and fastest of up to 25 rounds, at most about 3 s) and checks its total. */
+  private static void measure(String label, Supplier<Long> list, long expectedTotal) {
+    long[] micros = new long[25];
+    long spent = System.nanoTime();
+    int rounds = 0;
+    for (int round = 0; round < micros.length; round++, rounds++) {
+      if (round >= 3 && System.nanoTime() - spent > 3_000_000_000L) {
+        break;
+      }
+      long t = System.nanoTime();
+      long total = list.get();
+      micros[round] = (System.nanoTime() - t) / 1000;
+      if (total != expectedTotal) {
+        throw new IllegalStateException(label + ": listed " + total + " of " + expectedTotal);
+      }
+    }
+    long[] measured = Arrays.copyOf(micros, rounds);
+    Arrays.sort(measured);
+    System.out.printf("%s: median %,d µs, fastest %,d µs (%d rounds)%n", label, measured[rounds / 2], measured[0],
+        rounds);
   }
 
   private static long usedAfterGc(MemoryMXBean memory) {

@@ -10,6 +10,7 @@ import org.crmkit.forecast.ForecastHistoryRepository;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.LeadRepository;
 import org.crmkit.opportunity.OpportunityRepository;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.shared.UnitOfWork;
 
 /**
@@ -47,4 +48,10 @@ public interface CrmStorage {
 
   /** The reads behind the account card; adapters run them where the data is (SQL in crm-jpa). */
   AccountCardRepository accountCards();
+
+  /**
+   * The reads behind reports; adapters run them where the data is (one SQL statement per read in crm-jpa, one pass
+   * in memory).
+   */
+  ReportRepository reports();
 }

@@ -1,6 +1,7 @@
 package org.crmkit.examples;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -11,7 +12,7 @@ import org.crmkit.jpa.JpaStorage;
 import org.crmkit.storage.CrmStorage;
 
 /**
- * Runs the examples: the sales story, lead conversion, and the account card.
+ * Runs the examples: the sales story, lead conversion, the account card, and reports (home page, dashboard, charts).
  *
  * <pre>
  * mvn -q -pl crm-examples -am compile exec:java                                   # in memory (default)
@@ -38,6 +39,7 @@ public final class Main {
       new SalesStory(out, InMemoryStorage.create()).run();
       new LeadConversionStory(out, InMemoryStorage.create()).run();
       new AccountCardStory(out, InMemoryStorage.create()).run();
+      new ReportStory(out, InMemoryStorage.create(), charts()).run();
       return;
     }
     String url = jdbcUrl(target);
@@ -49,11 +51,23 @@ public final class Main {
     }
   }
 
-  /** Runs the three stories on one storage (each with its own Crm configuration). */
+  /** Runs the four stories on one storage (each with its own Crm configuration). */
   static void run(PrintStream out, CrmStorage storage) {
+    run(out, storage, charts());
+  }
+
+  /** Runs the four stories on one storage, writing the report story's charts into {@code charts}. */
+  static void run(PrintStream out, CrmStorage storage, Path charts) {
     new SalesStory(out, storage).run();
     new LeadConversionStory(out, storage).run();
     new AccountCardStory(out, storage).run();
+    new ReportStory(out, storage, charts).run();
+  }
+
+  /** Where the report story writes its SVG charts: {@code -Dcrmkit.charts=DIR}, else the temporary directory. */
+  static Path charts() {
+    String dir = System.getProperty("crmkit.charts");
+    return dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "crmkit-charts");
   }
 
   static String jdbcUrl(String target) {

@@ -43,6 +43,17 @@ import org.crmkit.jpa.JpaStorage;
 import org.crmkit.lead.Lead;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.pipeline.Pipeline;
+import org.crmkit.report.DashboardQuery;
+import org.crmkit.report.DateBucket;
+import org.crmkit.report.HomePage;
+import org.crmkit.report.Operator;
+import org.crmkit.report.ReportAggregate;
+import org.crmkit.report.ReportCsv;
+import org.crmkit.report.ReportDefinition;
+import org.crmkit.report.ReportResult;
+import org.crmkit.report.ReportSource;
+import org.crmkit.report.SalesDashboard;
+import org.crmkit.report.SvgChart;
 import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.segment.SegmentDimension;
 import org.crmkit.shared.AccountId;
@@ -178,6 +189,28 @@ final class ReadmeTour {
     }
     // README: end
     return card;
+  }
+
+  /** What the reports part of the tour leaves behind. */
+  record Reports(ReportResult pipeline, String csv, HomePage home, SalesDashboard dashboard, String svg) {}
+
+  static Reports reports(Crm crm, Actor alice) {
+    // README: begin
+    ReportResult pipeline = crm.reports().run(alice, ReportDefinition.builder(ReportSource.OPPORTUNITIES)
+        .where("closeDate", Operator.EQUALS, "this_quarter")       // relative dates follow the Crm's clock
+        .where("segment.region", Operator.IN, "nordics", "dach")
+        .groupBy("stage").groupBy("closeDate", DateBucket.MONTH)
+        .aggregate(ReportAggregate.count(), ReportAggregate.sum("amount"), ReportAggregate.weightedAmount())
+        .sortByDescending("sum(amount)")
+        .build());
+    String csv = ReportCsv.write(pipeline);                        // formula-like cells neutralised
+
+    HomePage home = crm.reports().homePage(alice);                 // mine: open, by stage, this month, leads, overdue
+    SalesDashboard dashboard = crm.reports().dashboard(alice,
+        DashboardQuery.of(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)).withSegment("region"));
+    String svg = SvgChart.of(SvgChart.Kind.BAR, "Pipeline by stage", home.pipelineByStage()).toSvg();
+    // README: end
+    return new Reports(pipeline, csv, home, dashboard, svg);
   }
 
   static Crm inMemory() {

@@ -36,6 +36,7 @@ import org.crmkit.shared.PageRequest;
 import org.crmkit.storage.CrmStorage;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExamplesTest {
 
@@ -89,18 +90,42 @@ class ExamplesTest {
   }
 
   @Test
-  void allStoriesRunTheSameOnAnEmbeddedH2Database() {
+  void theReportStoryPrintsTheHomePageAndTheDashboardAndWritesSvgCharts(@TempDir Path charts) throws Exception {
+    String out = run(o -> new ReportStory(o, charts).run());
+
+    assertThat(out)
+        .contains("Carol's home page")
+        .containsPattern("Spindles\\s+proposal\\s+8000.00 EUR\\s+2026-04-30")
+        .containsPattern("My overdue opportunities\\s+name\\s+stage\\s+amount\\s+closeDate\\s+Spindles")
+        .contains("Erin's sales dashboard, May 2026")
+        .containsPattern("carol\\s+won 1 lost 0  100.00%")
+        .containsPattern("dave\\s+won 0 lost 1  0.00%")
+        .contains("average deal size: 40000.00 EUR; average sales cycle: 14.0 days")
+        .containsPattern("Web form\\s+2\\s+1\\s+50.00%")
+        .contains("row,segment.region,closeDate:month,count,sum(amount),weighted_amount")
+        .contains("wrote ");
+    for (String name : List.of("crmkit-pipeline-by-stage.svg", "crmkit-funnel.svg", "crmkit-account-card.svg")) {
+      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      assertThat(f.newDocumentBuilder().parse(charts.resolve(name).toFile()).getDocumentElement().getTagName())
+          .isEqualTo("svg");
+    }
+  }
+
+  @Test
+  void allStoriesRunTheSameOnAnEmbeddedH2Database(@TempDir Path charts) {
     String out;
     try (org.crmkit.jpa.JpaStorage h2 = org.crmkit.jpa.JpaStorage.builder()
         .jdbcUrl("jdbc:h2:mem:examples-test;DB_CLOSE_DELAY=-1", null, null).build()) {
-      out = run(o -> Main.run(o, h2));
+      out = run(o -> Main.run(o, h2, charts));
     }
 
     assertThat(out)
         .contains("won:  Acme rocket skates on 2026-03-22 at 100%")
         .contains("Joanna's lead is now converted")
         .contains("undone: the lead is new again")
-        .containsPattern("2026-05\\s+20000.00\\s+22500.00\\s+16250.00\\s+10000.00\\s+0.00");
+        .containsPattern("2026-05\\s+20000.00\\s+22500.00\\s+16250.00\\s+10000.00\\s+0.00")
+        .contains("average deal size: 40000.00 EUR; average sales cycle: 14.0 days");
   }
 
   @Test
@@ -194,6 +219,12 @@ class ExamplesTest {
     assertThat(card.months()).hasSize(3);
     assertThat(card.months().get(0).budget()).isEqualTo(Money.of("20000.00", "EUR"));
     assertThat(card.months().get(0).forecast()).as("repeat replaced the split").isEqualTo(Money.of("500.00", "EUR"));
+
+    ReadmeTour.Reports reports = ReadmeTour.reports(crm, alice);
+    assertThat(reports.csv()).startsWith("row,stage,closeDate:month,count,sum(amount),weighted_amount\r\n");
+    assertThat(reports.home().openOpportunities().rows()).isNotEmpty();
+    assertThat(reports.dashboard().query().segmentDimension()).isEqualTo("region");
+    assertThat(reports.svg()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"");
 
     assertThat(ReadmeTour.inMemory().leads().list(alice, LeadQuery.all(), PageRequest.first(1)).total()).isZero();
     JdbcDataSource dataSource = new JdbcDataSource();

@@ -44,6 +44,9 @@ import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.inmemory.internal.AppendOnlyLog;
 import org.crmkit.inmemory.internal.InMemoryDatabase;
+import org.crmkit.inmemory.internal.InMemoryReports;
+import org.crmkit.inmemory.internal.Schema;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.inmemory.internal.Table;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
@@ -65,6 +68,7 @@ import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.Probability;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Text;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.storage.CrmStorage;
 
@@ -79,65 +83,96 @@ import org.crmkit.storage.CrmStorage;
  * database schema, and an unfiltered page costs what it holds. Stores immutable snapshots, so no caller ever aliases
  * stored state.
  *
+ * <p>Tenants: every tenant has its own tables, indexes, match-key claims and links, created by its first unit of
+ * work; every repository call sees only the tables of the current unit of work's tenant (the actor's, in the use
+ * cases), so another tenant's records are "not found" by id and absent from every list, search and duplicate check.
+ * The access policy's {@link Visibility} is applied while rows are read, before a page is cut; a list scoped to a
+ * few owners reads only their rows through an owner index. See docs/ARCHITECTURE.md.
+ *
  * <pre>{@code
  * Crm crm = Crm.builder().storage(InMemoryStorage.create()).build();
  * }</pre>
  */
 public final class InMemoryStorage implements CrmStorage {
-  private final InMemoryDatabase db = new InMemoryDatabase();
-  private final Table<LeadId, LeadSnapshot> leadTable =
-      db.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
+  private final InMemoryDatabase<Tenant> db = new InMemoryDatabase<>(Tenant::new);
+
+  /**
+   * One tenant's tables, indexes, foreign keys and match-key claims, created on the tenant's first unit of work:
+   * what crm-jpa's schema holds, once per tenant. Repositories take it from the current unit of work in every call
+   * ({@link #t()}), so every read, look-up, claim and link stays inside the unit of work's tenant.
+   */
+  private static final class Tenant {
+    final Table<LeadId, LeadSnapshot> leadTable;
+    final Table<AccountId, AccountSnapshot> accountTable;
+    final Table<ContactId, ContactSnapshot> contactTable;
+    final Table<OpportunityId, OpportunitySnapshot> opportunityTable;
+    final Table<ConversionId, ConversionRecord> conversionTable;
+    final AppendOnlyLog<StageHistoryEntry> historyLog;
+    final Table<OpportunityId, BillingForecastSnapshot> forecastTable;
+    final AppendOnlyLog<ForecastHistoryEntry> forecastLog;
+    final Table<AccountId, AccountBudgetSnapshot> budgetTable;
+    final Table.Index<LeadId, LeadSnapshot> leadsByEmail;
+    final Table.Index<AccountId, AccountSnapshot> accountsByName;
+    final Table.Index<AccountId, AccountSnapshot> accountsByDomain;
+    final Table.Index<ContactId, ContactSnapshot> contactsByEmail;
+    final Table.Index<ContactId, ContactSnapshot> contactsByAccount;
+    final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByAccount;
+    final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByContact;
+    final Table.Index<ConversionId, ConversionRecord> conversionsByLead;
+    final Table.OrderedIndex<LeadId, LeadSnapshot> leadsByOwner;
+    final Table.OrderedIndex<AccountId, AccountSnapshot> accountsByOwner;
+    final Table.OrderedIndex<ContactId, ContactSnapshot> contactsByOwner;
+    final Table.OrderedIndex<OpportunityId, OpportunitySnapshot> opportunitiesByOwner;
+
+    Tenant(Schema schema) {
+      leadTable = schema.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
           order(LeadSnapshot::createdAt, s -> s.id().value()));
-  private final Table<AccountId, AccountSnapshot> accountTable =
-      db.table(RecordType.ACCOUNT, AccountSnapshot::id, AccountSnapshot::version, AccountSnapshot::withVersion,
-          order(AccountSnapshot::createdAt, s -> s.id().value()));
-  private final Table<ContactId, ContactSnapshot> contactTable =
-      db.table(RecordType.CONTACT, ContactSnapshot::id, ContactSnapshot::version, ContactSnapshot::withVersion,
-          order(ContactSnapshot::createdAt, s -> s.id().value()));
-  private final Table<OpportunityId, OpportunitySnapshot> opportunityTable =
-      db.table(RecordType.OPPORTUNITY, OpportunitySnapshot::id, OpportunitySnapshot::version,
+      accountTable = schema.table(RecordType.ACCOUNT, AccountSnapshot::id, AccountSnapshot::version,
+          AccountSnapshot::withVersion, order(AccountSnapshot::createdAt, s -> s.id().value()));
+      contactTable = schema.table(RecordType.CONTACT, ContactSnapshot::id, ContactSnapshot::version,
+          ContactSnapshot::withVersion, order(ContactSnapshot::createdAt, s -> s.id().value()));
+      opportunityTable = schema.table(RecordType.OPPORTUNITY, OpportunitySnapshot::id, OpportunitySnapshot::version,
           OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().value()));
-  private final Table<ConversionId, ConversionRecord> conversionTable =
-      db.table(RecordType.CONVERSION_RECORD, ConversionRecord::id, ConversionRecord::version,
+      conversionTable = schema.table(RecordType.CONVERSION_RECORD, ConversionRecord::id, ConversionRecord::version,
           ConversionRecord::withVersion, order(ConversionRecord::convertedAt, s -> s.id().value()));
-  private final AppendOnlyLog<StageHistoryEntry> historyLog =
-      db.log(StageHistoryEntry::opportunityId, StageHistoryEntry::version);
-  private final Table<OpportunityId, BillingForecastSnapshot> forecastTable =
-      db.table(RecordType.BILLING_FORECAST, BillingForecastSnapshot::opportunityId, BillingForecastSnapshot::version,
-          BillingForecastSnapshot::withVersion, Comparator.comparing(s -> s.opportunityId().value(), UNSIGNED));
-  private final AppendOnlyLog<ForecastHistoryEntry> forecastLog =
-      db.log(ForecastHistoryEntry::opportunityId, ForecastHistoryEntry::version);
-  private final Table<AccountId, AccountBudgetSnapshot> budgetTable =
-      db.table(RecordType.ACCOUNT_BUDGET, AccountBudgetSnapshot::accountId, AccountBudgetSnapshot::version,
-          AccountBudgetSnapshot::withVersion, Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
+      historyLog = schema.log(StageHistoryEntry::opportunityId, StageHistoryEntry::version);
+      forecastTable = schema.table(RecordType.BILLING_FORECAST, BillingForecastSnapshot::opportunityId,
+          BillingForecastSnapshot::version, BillingForecastSnapshot::withVersion,
+          Comparator.comparing(s -> s.opportunityId().value(), UNSIGNED));
+      forecastLog = schema.log(ForecastHistoryEntry::opportunityId, ForecastHistoryEntry::version);
+      budgetTable = schema.table(RecordType.ACCOUNT_BUDGET, AccountBudgetSnapshot::accountId,
+          AccountBudgetSnapshot::version, AccountBudgetSnapshot::withVersion,
+          Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
+      // The look-ups the use cases make, indexed as crm-jpa's schema indexes them.
+      leadsByEmail = leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
+      accountsByName = accountTable.index(s -> AccountMatchKey.of(s.details()).compactName());
+      accountsByDomain = accountTable.index(s -> AccountMatchKey.of(s.details()).domain());
+      contactsByEmail =
+          contactTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
+      contactsByAccount = contactTable.index(ContactSnapshot::accountId);
+      opportunitiesByAccount = opportunityTable.index(OpportunitySnapshot::accountId);
+      opportunitiesByContact = opportunityTable.index(OpportunitySnapshot::contactId);
+      conversionsByLead = conversionTable.index(ConversionRecord::leadId);
+      // A seller's own (or a team's) records among many: lists scoped by visibility read them through the owner.
+      leadsByOwner = leadTable.orderedIndex(LeadSnapshot::owner);
+      accountsByOwner = accountTable.orderedIndex(AccountSnapshot::owner);
+      contactsByOwner = contactTable.orderedIndex(ContactSnapshot::owner);
+      opportunitiesByOwner = opportunityTable.orderedIndex(OpportunitySnapshot::owner);
+      // Links checked at commit, as crm-jpa's foreign keys check them.
+      schema.foreignKey(contactTable, ContactSnapshot::accountId, contactsByAccount, accountTable);
+      schema.foreignKey(opportunityTable, OpportunitySnapshot::accountId, opportunitiesByAccount, accountTable);
+      schema.foreignKey(opportunityTable, OpportunitySnapshot::contactId, opportunitiesByContact, contactTable);
+      schema.foreignKey(forecastTable, BillingForecastSnapshot::opportunityId, null, opportunityTable);
+      schema.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
+      // One account at most claims a normalised name: two units of work that both found a company's name free in
+      // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
+      accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).compactName());
+    }
+  }
 
-  // The look-ups the use cases make, indexed as crm-jpa's schema indexes them.
-  private final Table.Index<LeadId, LeadSnapshot> leadsByEmail =
-      leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
-  private final Table.Index<AccountId, AccountSnapshot> accountsByName =
-      accountTable.index(s -> AccountMatchKey.of(s.details()).compactName());
-  private final Table.Index<AccountId, AccountSnapshot> accountsByDomain =
-      accountTable.index(s -> AccountMatchKey.of(s.details()).domain());
-  private final Table.Index<ContactId, ContactSnapshot> contactsByEmail =
-      contactTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
-  private final Table.Index<ContactId, ContactSnapshot> contactsByAccount = contactTable.index(ContactSnapshot::accountId);
-  private final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByAccount =
-      opportunityTable.index(OpportunitySnapshot::accountId);
-  private final Table.Index<OpportunityId, OpportunitySnapshot> opportunitiesByContact =
-      opportunityTable.index(OpportunitySnapshot::contactId);
-  private final Table.Index<ConversionId, ConversionRecord> conversionsByLead =
-      conversionTable.index(ConversionRecord::leadId);
-
-  {
-    // Links checked at commit, as crm-jpa's foreign keys check them.
-    db.foreignKey(contactTable, ContactSnapshot::accountId, contactsByAccount, accountTable);
-    db.foreignKey(opportunityTable, OpportunitySnapshot::accountId, opportunitiesByAccount, accountTable);
-    db.foreignKey(opportunityTable, OpportunitySnapshot::contactId, opportunitiesByContact, contactTable);
-    db.foreignKey(forecastTable, BillingForecastSnapshot::opportunityId, null, opportunityTable);
-    db.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
-    // One account at most claims a normalised name: two units of work that both found a company's name free in
-    // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
-    accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).compactName());
+  /** @return the tables of the current unit of work's tenant */
+  private Tenant t() {
+    return db.tenant();
   }
 
   private final Comparator<AccountSnapshot> accountOrder = order(AccountSnapshot::createdAt, s -> s.id().value());
@@ -151,6 +186,11 @@ public final class InMemoryStorage implements CrmStorage {
   private final AccountBudgetRepository budgets = new Budgets();
   private final AccountCardRepository cards = new Cards();
   private final ConversionRecordRepository conversionRecords = new ConversionRecords();
+  private final ReportRepository reports = new InMemoryReports(() -> {
+    Tenant t = t();
+    return new InMemoryReports.Tables(t.opportunityTable, t.leadTable, t.accountTable, t.contactTable, t.historyLog,
+        t.forecastTable);
+  });
 
   private InMemoryStorage() {}
 
@@ -210,6 +250,11 @@ public final class InMemoryStorage implements CrmStorage {
   }
 
   @Override
+  public ReportRepository reports() {
+    return reports;
+  }
+
+  @Override
   public ConversionRecordRepository conversionRecords() {
     return conversionRecords;
   }
@@ -232,6 +277,25 @@ public final class InMemoryStorage implements CrmStorage {
     return new Page<>(matching.subList(from, to).stream().map(mapper).toList(), request, matching.size());
   }
 
+  /**
+   * One page of the table's rows that pass {@code filter} (which applies the visibility and the whole query), in
+   * table order. When the visibility or the query's owner names the owners whose rows may match (a seller's own
+   * records, a manager's team's), only their rows are read, in order, through the owner index; and when nothing but
+   * the owner is asked ({@code ownerOnly}), only the page's rows are. Otherwise the page comes from one scan. Either
+   * way the filter runs before paging, so the total counts only what the actor may see.
+   */
+  private static <K, S, T> Page<T> scoped(
+      Table<K, S> table, Table.OrderedIndex<K, S> byOwner, Visibility visible, UserId owner, boolean ownerOnly,
+      Predicate<S> filter, PageRequest request, Function<S, T> mapper) {
+    Set<UserId> owners = owner != null
+        ? (visible.admits(owner) ? Set.of(owner) : Set.of())
+        : visible instanceof Visibility.Owners o ? o.owners() : null;
+    if (owners != null) {
+      return table.page(byOwner, owners, ownerOnly ? null : filter, request, mapper);
+    }
+    return table.page(filter, request, mapper);
+  }
+
   private static <T> boolean matches(T filter, T value) {
     return filter == null || filter.equals(value);
   }
@@ -239,39 +303,40 @@ public final class InMemoryStorage implements CrmStorage {
   private final class Leads implements LeadRepository {
     @Override
     public Optional<Lead> findById(LeadId id) {
-      return leadTable.get(id).map(Lead::restore);
+      return t().leadTable.get(id).map(Lead::restore);
     }
 
     @Override
     public Lead save(Lead lead) {
-      return Lead.restore(leadTable.save(lead.snapshot()));
+      return Lead.restore(t().leadTable.save(lead.snapshot()));
     }
 
     @Override
     public void delete(LeadId id, long expectedVersion) {
-      leadTable.delete(id, expectedVersion);
+      t().leadTable.delete(id, expectedVersion);
     }
 
     @Override
     public Page<Lead> find(LeadQuery q, Visibility visible, PageRequest page) {
       if (visible == Visibility.all() && q.owner() == null && q.status() == null && q.email() == null && q.converted() == null) {
-        return leadTable.page(null, page, Lead::restore);
+        return t().leadTable.page(null, page, Lead::restore);
       }
       Predicate<LeadSnapshot> filter =
           s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && matches(q.status(), s.status())
               && (q.converted() == null || q.converted() == (s.conversion() != null));
       if (q.email() != null) {
-        return page(leadTable.lookup(leadsByEmail, q.email().normalized()), filter, page, Lead::restore);
+        return page(t().leadTable.lookup(t().leadsByEmail, q.email().normalized()), filter, page, Lead::restore);
       }
-      return leadTable.page(filter, page, Lead::restore);
+      return scoped(t().leadTable, t().leadsByOwner, visible, q.owner(), q.status() == null && q.converted() == null,
+          filter, page, Lead::restore);
     }
   }
 
   private final class Accounts implements AccountRepository {
     @Override
     public Optional<Account> findById(AccountId id) {
-      return accountTable.get(id).map(Account::restore);
+      return t().accountTable.get(id).map(Account::restore);
     }
 
     @Override
@@ -279,32 +344,33 @@ public final class InMemoryStorage implements CrmStorage {
       Set<AccountId> wanted = new LinkedHashSet<>(ids);
       List<Account> found = new ArrayList<>(wanted.size());
       for (AccountId id : wanted) {
-        accountTable.get(id).ifPresent(s -> found.add(Account.restore(s)));
+        t().accountTable.get(id).ifPresent(s -> found.add(Account.restore(s)));
       }
       return found;
     }
 
     @Override
     public Account save(Account account) {
-      return Account.restore(accountTable.save(account.snapshot()));
+      return Account.restore(t().accountTable.save(account.snapshot()));
     }
 
     @Override
     public void delete(AccountId id, long expectedVersion) {
-      accountTable.delete(id, expectedVersion);
+      t().accountTable.delete(id, expectedVersion);
     }
 
     @Override
     public Page<Account> find(AccountQuery q, Visibility visible, PageRequest page) {
       if (visible == Visibility.all() && q.owner() == null && q.nameContains() == null) {
-        return accountTable.page(null, page, Account::restore);
+        return t().accountTable.page(null, page, Account::restore);
       }
       // Text.fold is the one case- and accent-insensitive rule; the JPA adapter stores the same folded name.
       String needle = q.nameContains() == null ? null : Text.fold(q.nameContains());
       Predicate<AccountSnapshot> filter =
           s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
               && (needle == null || Text.fold(s.details().name()).contains(needle));
-      return accountTable.page(filter, page, Account::restore);
+      return scoped(t().accountTable, t().accountsByOwner, visible, q.owner(), needle == null, filter, page,
+          Account::restore);
     }
 
     @Override
@@ -313,15 +379,18 @@ public final class InMemoryStorage implements CrmStorage {
         return List.of();
       }
       // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
+      Tenant t = t();
       Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
       if (key.compactName() != null) {
-        List<AccountSnapshot> sameName = accountTable.lookup(accountsByName, key.compactName());
+        List<AccountSnapshot> sameName = t.accountTable.lookup(t.accountsByName, key.compactName());
         sameName.forEach(s -> candidates.put(s.id(), s));
-        // A duplicate check: an account this unit of work now creates with the name claims it if it was free.
-        accountTable.checked(key.compactName(), !sameName.isEmpty());
+        // A duplicate check: an account this unit of work now creates with the name claims it if it was free. Free
+        // means no account of the tenant has it, whether the actor may see it or not: an actor who cannot see the
+        // holder creates an unclaimed account instead of conflicting with an account they cannot see.
+        t.accountTable.checked(key.compactName(), !sameName.isEmpty());
       }
       if (key.domain() != null) {
-        accountTable.lookup(accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
+        t.accountTable.lookup(t.accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
       }
       return candidates.values().stream()
           .filter(s -> visible.admits(s.owner()) && !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty())
@@ -335,23 +404,23 @@ public final class InMemoryStorage implements CrmStorage {
   private final class Contacts implements ContactRepository {
     @Override
     public Optional<Contact> findById(ContactId id) {
-      return contactTable.get(id).map(Contact::restore);
+      return t().contactTable.get(id).map(Contact::restore);
     }
 
     @Override
     public Contact save(Contact contact) {
-      return Contact.restore(contactTable.save(contact.snapshot()));
+      return Contact.restore(t().contactTable.save(contact.snapshot()));
     }
 
     @Override
     public void delete(ContactId id, long expectedVersion) {
-      contactTable.delete(id, expectedVersion);
+      t().contactTable.delete(id, expectedVersion);
     }
 
     @Override
     public Page<Contact> find(ContactQuery q, Visibility visible, PageRequest page) {
       if (visible == Visibility.all() && q.owner() == null && q.accountId() == null && q.email() == null) {
-        return contactTable.page(null, page, Contact::restore);
+        return t().contactTable.page(null, page, Contact::restore);
       }
       Predicate<ContactSnapshot> filter =
           s -> visible.admits(s.owner()) && matches(q.owner(), s.owner())
@@ -359,35 +428,36 @@ public final class InMemoryStorage implements CrmStorage {
               && (q.email() == null
                   || (s.details().email() != null
                       && s.details().email().normalized().equals(q.email().normalized())));
+      Tenant t = t();
       if (q.email() != null) {
-        return page(contactTable.lookup(contactsByEmail, q.email().normalized()), filter, page, Contact::restore);
+        return page(t.contactTable.lookup(t.contactsByEmail, q.email().normalized()), filter, page, Contact::restore);
       }
       if (q.accountId() != null) {
-        return page(contactTable.lookup(contactsByAccount, q.accountId()), filter, page, Contact::restore);
+        return page(t.contactTable.lookup(t.contactsByAccount, q.accountId()), filter, page, Contact::restore);
       }
-      return contactTable.page(filter, page, Contact::restore);
+      return scoped(t.contactTable, t.contactsByOwner, visible, q.owner(), true, filter, page, Contact::restore);
     }
 
     @Override
     public long countByAccount(AccountId accountId) {
-      return contactTable.lookup(contactsByAccount, accountId).size();
+      return t().contactTable.lookup(t().contactsByAccount, accountId).size();
     }
   }
 
   private final class Opportunities implements OpportunityRepository {
     @Override
     public Optional<Opportunity> findById(OpportunityId id) {
-      return opportunityTable.get(id).map(Opportunity::restore);
+      return t().opportunityTable.get(id).map(Opportunity::restore);
     }
 
     @Override
     public Opportunity save(Opportunity opportunity) {
-      return Opportunity.restore(opportunityTable.save(opportunity.snapshot()));
+      return Opportunity.restore(t().opportunityTable.save(opportunity.snapshot()));
     }
 
     @Override
     public void delete(OpportunityId id, long expectedVersion) {
-      opportunityTable.delete(id, expectedVersion);
+      t().opportunityTable.delete(id, expectedVersion);
     }
 
     @Override
@@ -403,32 +473,38 @@ public final class InMemoryStorage implements CrmStorage {
           page,
           s -> new OpportunitySummary(
               s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(),
-              s.accountId() == null ? null : accountTable.get(s.accountId()).map(a -> a.details().name()).orElse(null)));
+              s.accountId() == null ? null
+                  : t().accountTable.get(s.accountId()).map(a -> a.details().name()).orElse(null)));
     }
 
     @Override
     public long countByAccount(AccountId accountId) {
-      return opportunityTable.lookup(opportunitiesByAccount, accountId).size();
+      return t().opportunityTable.lookup(t().opportunitiesByAccount, accountId).size();
     }
 
     @Override
     public long countByContact(ContactId contactId) {
-      return opportunityTable.lookup(opportunitiesByContact, contactId).size();
+      return t().opportunityTable.lookup(t().opportunitiesByContact, contactId).size();
     }
 
     private <T> Page<T> select(
         OpportunityQuery q, Visibility visible, PageRequest page, Function<OpportunitySnapshot, T> mapper) {
       if (visible == Visibility.all() && q.owner() == null && q.stages().isEmpty() && q.accountId() == null && q.contactId() == null
           && q.closeFrom() == null && q.closeTo() == null) {
-        return opportunityTable.page(null, page, mapper);
+        return t().opportunityTable.page(null, page, mapper);
       }
+      Tenant t = t();
       if (q.accountId() != null) {
-        return page(opportunityTable.lookup(opportunitiesByAccount, q.accountId()), filter(q, visible), page, mapper);
+        return page(t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId()), filter(q, visible), page,
+            mapper);
       }
       if (q.contactId() != null) {
-        return page(opportunityTable.lookup(opportunitiesByContact, q.contactId()), filter(q, visible), page, mapper);
+        return page(t.opportunityTable.lookup(t.opportunitiesByContact, q.contactId()), filter(q, visible), page,
+            mapper);
       }
-      return opportunityTable.page(filter(q, visible), page, mapper);
+      boolean ownerOnly = q.stages().isEmpty() && q.closeFrom() == null && q.closeTo() == null;
+      return scoped(t().opportunityTable, t().opportunitiesByOwner, visible, q.owner(), ownerOnly, filter(q, visible),
+          page, mapper);
     }
 
     private Predicate<OpportunitySnapshot> filter(OpportunityQuery q, Visibility visible) {
@@ -444,12 +520,12 @@ public final class InMemoryStorage implements CrmStorage {
   private final class History implements StageHistoryRepository {
     @Override
     public void append(StageHistoryEntry entry) {
-      historyLog.append(entry);
+      t().historyLog.append(entry);
     }
 
     @Override
     public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
-      return historyLog.group(opportunityId).stream()
+      return t().historyLog.group(opportunityId).stream()
           .sorted(Comparator.comparingLong(StageHistoryEntry::version))
           .toList();
     }
@@ -458,29 +534,29 @@ public final class InMemoryStorage implements CrmStorage {
   private final class Forecasts implements BillingForecastRepository {
     @Override
     public Optional<BillingForecast> findByOpportunity(OpportunityId opportunityId) {
-      return forecastTable.get(opportunityId).map(BillingForecast::restore);
+      return t().forecastTable.get(opportunityId).map(BillingForecast::restore);
     }
 
     @Override
     public BillingForecast save(BillingForecast forecast) {
-      return BillingForecast.restore(forecastTable.save(forecast.snapshot()));
+      return BillingForecast.restore(t().forecastTable.save(forecast.snapshot()));
     }
 
     @Override
     public void delete(OpportunityId opportunityId, long expectedVersion) {
-      forecastTable.delete(opportunityId, expectedVersion);
+      t().forecastTable.delete(opportunityId, expectedVersion);
     }
   }
 
   private final class ForecastHistory implements ForecastHistoryRepository {
     @Override
     public void append(ForecastHistoryEntry entry) {
-      forecastLog.append(entry);
+      t().forecastLog.append(entry);
     }
 
     @Override
     public List<ForecastHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
-      return forecastLog.group(opportunityId).stream()
+      return t().forecastLog.group(opportunityId).stream()
           .sorted(Comparator.comparingLong(ForecastHistoryEntry::version))
           .toList();
     }
@@ -489,17 +565,17 @@ public final class InMemoryStorage implements CrmStorage {
   private final class Budgets implements AccountBudgetRepository {
     @Override
     public Optional<AccountBudget> findByAccount(AccountId accountId) {
-      return budgetTable.get(accountId).map(AccountBudget::restore);
+      return t().budgetTable.get(accountId).map(AccountBudget::restore);
     }
 
     @Override
     public AccountBudget save(AccountBudget budget) {
-      return AccountBudget.restore(budgetTable.save(budget.snapshot()));
+      return AccountBudget.restore(t().budgetTable.save(budget.snapshot()));
     }
 
     @Override
     public void delete(AccountId accountId, long expectedVersion) {
-      budgetTable.delete(accountId, expectedVersion);
+      t().budgetTable.delete(accountId, expectedVersion);
     }
   }
 
@@ -508,13 +584,15 @@ public final class InMemoryStorage implements CrmStorage {
     public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
       Money zero = Money.zero(q.currency());
       Map<YearMonth, Money[]> sums = new TreeMap<>();
-      for (OpportunitySnapshot o : opportunityTable.lookup(opportunitiesByAccount, q.accountId())) {
+      Tenant t = t();
+      // The account's opportunities through the index; those the actor may not see add nothing.
+      for (OpportunitySnapshot o : t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId())) {
         if (!visible.admits(o.owner()) || !q.forecastStages().contains(o.stage())) {
           continue;
         }
         boolean won = q.wonStages().contains(o.stage());
         Probability weight = won ? Probability.CERTAIN : o.probability();
-        forecastTable.get(o.id()).ifPresent(f -> {
+        t.forecastTable.get(o.id()).ifPresent(f -> {
           for (ForecastLine line : f.lines()) {
             if (!line.month().isBefore(q.from()) && !line.month().isAfter(q.to())
                 && line.amount().currency().equals(q.currency())) {
@@ -536,7 +614,8 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
       Map<YearMonth, Money> sums = new TreeMap<>();
-      for (OpportunitySnapshot s : opportunityTable.lookup(opportunitiesByAccount, q.accountId()).stream().filter(
+      Tenant t = t();
+      for (OpportunitySnapshot s : t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId()).stream().filter(
           s -> visible.admits(s.owner())
               && q.wonStages().contains(s.stage())
               && s.closeDate() != null
@@ -555,17 +634,17 @@ public final class InMemoryStorage implements CrmStorage {
   private final class ConversionRecords implements ConversionRecordRepository {
     @Override
     public Optional<ConversionRecord> findById(ConversionId id) {
-      return conversionTable.get(id);
+      return t().conversionTable.get(id);
     }
 
     @Override
     public List<ConversionRecord> findByLead(LeadId leadId) {
-      return conversionTable.lookup(conversionsByLead, leadId);
+      return t().conversionTable.lookup(t().conversionsByLead, leadId);
     }
 
     @Override
     public ConversionRecord save(ConversionRecord record) {
-      return conversionTable.save(record);
+      return t().conversionTable.save(record);
     }
   }
 }

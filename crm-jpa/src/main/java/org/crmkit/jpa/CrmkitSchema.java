@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.crmkit.jpa.internal.AccountMatchBackfill;
 import org.crmkit.jpa.internal.AccountSearchBackfill;
 import org.crmkit.jpa.internal.InSchema;
+import org.crmkit.jpa.internal.RecordValueBackfill;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.StorageException;
 import org.flywaydb.core.Flyway;
@@ -179,18 +180,20 @@ public final class CrmkitSchema {
 
   /**
    * Computes what the SQL migrations cannot: the match keys of accounts written before migration V3 (or by an
-   * older crmkit). {@link #migrate} calls it; call it yourself after migrating by other means. Idempotent; touches
-   * no account's version.
+   * older crmkit), and the report rows ({@code crm_record_value}, V9) of the segments and custom fields of records
+   * written before V9. {@link #migrate} calls it; call it yourself after migrating by other means. Idempotent;
+   * touches no record's version.
    *
    * @param dataSource never null; the schema must be migrated, and crmkit's tables must be in the schema its
    *     connections use by default
-   * @return how many accounts got their match keys now
+   * @return how many accounts got their match keys and records their report rows now
    * @throws StorageException when the database fails
    */
   public static int backfill(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     try {
-      return AccountMatchBackfill.run(dataSource) + AccountSearchBackfill.run(dataSource);
+      return AccountMatchBackfill.run(dataSource) + AccountSearchBackfill.run(dataSource)
+          + RecordValueBackfill.run(dataSource);
     } catch (SQLException e) {
       throw new StorageException("computing the match keys of existing accounts failed: " + e.getMessage()
           + "; the schema must be migrated first (CrmkitSchema.migrate); the step can be run again", e);

@@ -26,6 +26,8 @@ import org.crmkit.jpa.internal.EntityManagers;
 import org.crmkit.jpa.internal.HostManagedUnitOfWork;
 import org.crmkit.jpa.internal.JpaAccountBudgetRepository;
 import org.crmkit.jpa.internal.JpaAccountCardRepository;
+import org.crmkit.jpa.internal.JpaReports;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.jpa.internal.JpaAccountRepository;
 import org.crmkit.jpa.internal.JpaBillingForecastRepository;
 import org.crmkit.jpa.internal.JpaContactRepository;
@@ -62,6 +64,11 @@ import org.crmkit.storage.CrmStorage;
  * Crm crm = Crm.builder().storage(storage).build();
  * }</pre>
  *
+ * <p>Tenants: every table has a {@code tenant_id} column (migration V8); a unit of work belongs to the tenant it
+ * was started for ({@code unitOfWork().execute(tenant, work)}, which the core calls with the actor's tenant), every
+ * row it inserts carries that tenant and every statement it sends is scoped to it, so one storage serves many
+ * tenants. See docs/PERSISTENCE.md, "Tenants".
+ *
  * <p>Versions follow the core exactly: the first save stores version 1, every later save checks the stored
  * version and increments it by one, and a stale write becomes {@link org.crmkit.shared.ConflictException}.
  * Database failures become {@link org.crmkit.shared.StorageException}; no JPA or JDBC exception leaves the
@@ -91,6 +98,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final ForecastHistoryRepository forecastHistory;
   private final AccountBudgetRepository budgets;
   private final AccountCardRepository cards;
+  private final ReportRepository reports;
 
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this(unitOfWork, ownedFactory, null);
@@ -112,6 +120,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     this.forecastHistory = new JpaForecastHistoryRepository(unitOfWork);
     this.budgets = new JpaAccountBudgetRepository(unitOfWork);
     this.cards = new JpaAccountCardRepository(unitOfWork);
+    this.reports = new JpaReports(unitOfWork);
   }
 
   /**
@@ -232,6 +241,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   @Override
   public AccountCardRepository accountCards() {
     return cards;
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return reports;
   }
 
   /**
@@ -478,12 +492,15 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     /**
      * Batched writes: consecutive inserts or updates of one table go to the database in one round trip. Dates
      * bound as {@code java.time} values directly ({@link #DIRECT_DATE_BINDING}), never through
-     * {@code java.sql.Date}, whose Julian calendar before 1582-10-15 would shift them.
+     * {@code java.sql.Date}, whose Julian calendar before 1582-10-15 would shift them. {@code IN} lists (the
+     * visible owners of a list query) padded to a power of two, so that teams of different sizes share a few
+     * statements in the database's and the driver's statement caches instead of one per size.
      */
     static Map<String, Object> defaultProperties() {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("hibernate.jdbc.batch_size", 50);
       p.put("hibernate.order_updates", true);
+      p.put("hibernate.query.in_clause_parameter_padding", true);
       p.put(DIRECT_DATE_BINDING, true);
       return p;
     }

@@ -62,4 +62,14 @@ class H2UpgradeTest {
       StageHistoryUpgrade.upgradesHistoryRowsFromV3(ds);
     }
   }
+
+  @Test
+  void upgradesADatabaseWithARowInEveryTableFromV7AndPutsThemInTheDefaultTenant() throws Exception {
+    try (HikariDataSource ds = new HikariDataSource()) {
+      ds.setJdbcUrl("jdbc:h2:mem:crmkit-upgrade-v8;DB_CLOSE_DELAY=-1");
+      ds.setUsername("sa");
+      ds.setPassword("");
+      TenantUpgrade.putsExistingRowsInTheDefaultTenant(ds);
+    }
+  }
 }

@@ -10,18 +10,30 @@ class PostgresUpgradeIT {
 
   @Test
   void upgradesStageHistoryRowsFromV3AndDerivesTheManualFlag() throws Exception {
-    TestDatabase db = TestDatabase.postgres();
-    try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("drop schema if exists crmkit_upgrade cascade");
-      s.execute("create schema crmkit_upgrade");
-    }
-    try (HikariDataSource ds = new HikariDataSource()) {
-      ds.setJdbcUrl(db.dataSource.getJdbcUrl());
-      ds.setUsername(db.dataSource.getUsername());
-      ds.setPassword(db.dataSource.getPassword());
-      ds.setSchema("crmkit_upgrade");
-      ds.setMaximumPoolSize(2);
+    try (HikariDataSource ds = freshSchema("crmkit_upgrade")) {
       StageHistoryUpgrade.upgradesHistoryRowsFromV3(ds);
     }
+  }
+
+  @Test
+  void upgradesADatabaseWithARowInEveryTableFromV7AndPutsThemInTheDefaultTenant() throws Exception {
+    try (HikariDataSource ds = freshSchema("crmkit_upgrade_v8")) {
+      TenantUpgrade.putsExistingRowsInTheDefaultTenant(ds);
+    }
+  }
+
+  private static HikariDataSource freshSchema(String schema) throws Exception {
+    TestDatabase db = TestDatabase.postgres();
+    try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("drop schema if exists " + schema + " cascade");
+      s.execute("create schema " + schema);
+    }
+    HikariDataSource ds = new HikariDataSource();
+    ds.setJdbcUrl(db.dataSource.getJdbcUrl());
+    ds.setUsername(db.dataSource.getUsername());
+    ds.setPassword(db.dataSource.getPassword());
+    ds.setSchema(schema);
+    ds.setMaximumPoolSize(2);
+    return ds;
   }
 }

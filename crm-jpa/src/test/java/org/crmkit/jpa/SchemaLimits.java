@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,16 @@ final class SchemaLimits {
       "crm_account.match_claim",
       "crm_conversion_record.account_action", "crm_conversion_record.account_disposition",
       "crm_conversion_record.contact_action", "crm_conversion_record.contact_disposition",
-      "crm_conversion_record.opportunity_action", "crm_conversion_record.opportunity_disposition");
+      "crm_conversion_record.opportunity_action", "crm_conversion_record.opportunity_disposition",
+      // report rows (V9): the record type's name, the report field name ("custom." + a key of at most 60), and
+      // the indexed prefix of the text value
+      "crm_record_value.record_type", "crm_record_value.name", "crm_record_value.text_key");
+
+  /** Every crmkit table. */
+  static final List<String> TABLES = List.of("crm_account", "crm_contact", "crm_lead", "crm_opportunity",
+      "crm_stage_history", "crm_billing_forecast", "crm_billing_forecast_line", "crm_forecast_history",
+      "crm_forecast_history_line", "crm_account_budget", "crm_account_budget_line", "crm_conversion_record",
+      "crm_record_value");
 
   private SchemaLimits() {}
 
@@ -88,6 +98,11 @@ final class SchemaLimits {
     m.put("crm_forecast_history_line.currency", Limits.CURRENCY_CODE);
     m.put("crm_forecast_history_line.note", Limits.NOTE);
     m.put("crm_account_budget_line.currency", Limits.CURRENCY_CODE);
+    m.put("crm_record_value.text_value", Limits.CUSTOM_TEXT);
+    // every table carries the tenant of its rows (V8), as long as TenantId allows
+    for (String t : TABLES) {
+      m.put(t + ".tenant_id", Limits.TENANT_ID);
+    }
     return m;
   }
 
@@ -147,6 +162,8 @@ final class SchemaLimits {
         .isLessThanOrEqualTo(customFieldsColumn());
     Map<String, Integer> texts = new TreeMap<>();
     Map<String, int[]> numerics = new TreeMap<>();
+    Set<String> tables = new java.util.TreeSet<>();
+    Set<String> nullableTenants = new java.util.TreeSet<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
       try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
@@ -156,6 +173,10 @@ final class SchemaLimits {
             continue;
           }
           String column = table + "." + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+          tables.add(table);
+          if (column.endsWith(".tenant_id") && rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls) {
+            nullableTenants.add(column);
+          }
           String type = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
           if (type.contains("char")) {
             texts.put(column, rs.getInt("COLUMN_SIZE"));
@@ -165,11 +186,16 @@ final class SchemaLimits {
         }
       }
     }
+    assertThat(tables).as("crmkit's tables; each one carries tenant_id (a new table must be added to TABLES)")
+        .containsExactlyInAnyOrderElementsOf(TABLES);
+    assertThat(nullableTenants).as("tenant_id columns that allow NULL").isEmpty();
     Map<String, Integer> expected = expectedTextColumns();
     Map<String, Integer> actual = new TreeMap<>(texts);
     actual.keySet().removeAll(TECHNICAL);
     assertThat(actual).as("every text column of crmkit's tables and its size, as the core's Limits say")
         .containsExactlyInAnyOrderEntriesOf(expected);
+    assertThat(numerics.remove("crm_record_value.number_value")).as("custom numbers in report rows (V9)")
+        .containsExactly(Limits.NUMBER_INTEGER_DIGITS + Limits.NUMBER_SCALE, Limits.NUMBER_SCALE);
     assertThat(numerics.keySet()).as("every NUMERIC column is an amount").containsExactlyInAnyOrderElementsOf(
         amountColumns());
     numerics.forEach((column, ps) -> assertThat(ps).as(column)

@@ -2,6 +2,7 @@ package org.crmkit.testkit;
 
 import java.util.function.Consumer;
 import org.crmkit.Crm;
+import org.crmkit.access.AccessPolicy;
 import org.crmkit.shared.Actor;
 
 /**
@@ -21,6 +22,15 @@ public interface ContractSupport {
 
   /** @return a new Crm over the same storage and clock, configured further by {@code config} */
   Crm crm(Consumer<Crm.Builder> config);
+
+  /**
+   * @param policy who may see and change what
+   * @return a new Crm over the same storage and clock with {@code policy} as its access policy (the suite's records
+   *     are created through {@link #crm()}, which permits everything, and read back through this one)
+   */
+  default Crm crmWith(AccessPolicy policy) {
+    return crm(b -> b.accessPolicy(policy));
+  }
 
   /** @return the clock of every Crm of this test; starts at 2026-03-02T09:00:00Z */
   MutableClock clock();

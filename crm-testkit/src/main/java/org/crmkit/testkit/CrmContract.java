@@ -22,4 +22,8 @@ public interface CrmContract
         WorkflowInputContract,
         RaceContract,
         RoundTripContract,
-        LimitsContract {}
+        LimitsContract,
+        TenancyContract,
+        AccessContract,
+        ReportContract,
+        ReadyReportContract {}

@@ -24,6 +24,7 @@ import org.crmkit.history.StageHistoryRepository;
 import org.crmkit.lead.LeadRepository;
 import org.crmkit.opportunity.OpportunityRepository;
 import org.crmkit.shared.UnitOfWork;
+import org.crmkit.report.ReportRepository;
 import org.crmkit.storage.CrmStorage;
 
 /**
@@ -324,6 +325,11 @@ public final class FaultyStorage implements CrmStorage {
   @Override
   public AccountCardRepository accountCards() {
     return wrap(AccountCardRepository.class, delegate.accountCards());
+  }
+
+  @Override
+  public ReportRepository reports() {
+    return wrap(ReportRepository.class, delegate.reports());
   }
 
   @Override

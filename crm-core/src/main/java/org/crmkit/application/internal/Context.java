@@ -92,6 +92,11 @@ final class Context {
     return LocalDate.now(config.clock());
   }
 
+  /** @return the zone of the clock: the days of timestamps in reports */
+  java.time.ZoneId zone() {
+    return config.clock().getZone();
+  }
+
   /** Runs work in one unit of work of the actor's tenant (joining the current one). */
   <T> T inUnitOfWork(Actor actor, Supplier<T> work) {
     return config.storage().unitOfWork().execute(actor.tenant(), work);

@@ -4,6 +4,8 @@ import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validator;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
+import org.crmkit.application.ReportService;
+import org.crmkit.report.ReportSettings;
 import org.crmkit.application.AccountService;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.ForecastService;
@@ -31,6 +33,7 @@ public final class DefaultCrm {
   private final AccountBudgetService budgets;
   private final AccountCardService accountCards;
   private final ConversionService conversions;
+  private final ReportService reports;
   private final WorkflowRules workflows;
 
   /**
@@ -40,6 +43,14 @@ public final class DefaultCrm {
    * @throws org.crmkit.shared.ConfigurationException naming every problem found
    */
   public DefaultCrm(CrmConfiguration config) {
+    this(config, ReportSettings.defaults());
+  }
+
+  /**
+   * As {@link #DefaultCrm(CrmConfiguration)}, with the reports' settings (kept apart from the configuration record,
+   * which the builder fills field by field).
+   */
+  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings) {
     this.context = new Context(config);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
@@ -53,6 +64,7 @@ public final class DefaultCrm {
         new DefaultConversionService(context, opportunityService, config.conversionPolicies());
     this.conversions = conversionService;
     this.workflows = config.workflows();
+    this.reports = new DefaultReportService(context, reportSettings);
     if (!workflows.rules().isEmpty()) {
       FieldSetter fields = new FieldSetter(context);
       new WorkflowCheck(context, fields, conversionService.policies()).check(workflows);
@@ -99,6 +111,11 @@ public final class DefaultCrm {
 
   public AccountCardService accountCards() {
     return accountCards;
+  }
+
+  /** @return the report generator and the ready-made reports */
+  public ReportService reports() {
+    return reports;
   }
 
   public SegmentCatalog segments() {

@@ -9,9 +9,10 @@ import java.util.function.ToLongFunction;
 import org.crmkit.shared.ConflictException;
 
 /**
- * An insert-only table (stage history, forecast history). Rows are immutable and grouped by a key (the
- * opportunity); within a group each row has a unique sequence number (the version it records), which guards against
- * double appends as the database's unique key does. Committed rows are read and written under the database's lock.
+ * An insert-only table (stage history, forecast history) of one tenant ({@link Schema}). Rows are immutable and
+ * grouped by a key (the opportunity); within a group each row has a unique sequence number (the version it records),
+ * which guards against double appends as the database's unique key does. Committed rows are read and written under
+ * the database's lock.
  *
  * @param <E> row type
  */
@@ -19,11 +20,13 @@ public final class AppendOnlyLog<E> {
   private final Map<Object, List<E>> committedByGroup = new HashMap<>();
   private final Function<E, Object> groupKey;
   private final ToLongFunction<E> sequence;
-  private final InMemoryDatabase db;
+  private final InMemoryDatabase<?> db;
+  private final Schema schema;
   private int committedCount;
 
-  AppendOnlyLog(InMemoryDatabase db, Function<E, Object> groupKey, ToLongFunction<E> sequence) {
+  AppendOnlyLog(InMemoryDatabase<?> db, Schema schema, Function<E, Object> groupKey, ToLongFunction<E> sequence) {
     this.db = db;
+    this.schema = schema;
     this.groupKey = groupKey;
     this.sequence = sequence;
   }
@@ -32,7 +35,7 @@ public final class AppendOnlyLog<E> {
   public void append(E row) {
     Object group = groupKey.apply(row);
     long seq = sequence.applyAsLong(row);
-    List<E> pending = db.current().appends(this);
+    List<E> pending = db.current(schema).appends(this);
     boolean taken = db.read(() -> contains(committedByGroup.get(group), seq));
     for (E e : pending) {
       taken |= groupKey.apply(e).equals(group) && sequence.applyAsLong(e) == seq;
@@ -50,11 +53,22 @@ public final class AppendOnlyLog<E> {
       List<E> committed = committedByGroup.get(group);
       return committed == null ? new ArrayList<E>() : new ArrayList<>(committed);
     });
-    for (E e : db.current().appends(this)) {
+    for (E e : db.current(schema).appends(this)) {
       if (groupKey.apply(e).equals(group)) {
         rows.add(e);
       }
     }
+    return rows;
+  }
+
+  /** @return every committed row plus this transaction's appends (reports read the whole log in one pass) */
+  public List<E> all() {
+    List<E> rows = db.read(() -> {
+      List<E> copy = new ArrayList<>(committedCount);
+      committedByGroup.values().forEach(copy::addAll);
+      return copy;
+    });
+    rows.addAll(db.current(schema).appends(this));
     return rows;
   }
 

@@ -1,78 +1,108 @@
 package org.crmkit.inmemory.internal;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import org.crmkit.shared.TenantId;
-import org.crmkit.shared.RecordType;
 import org.crmkit.shared.UnitOfWork;
 
 /**
- * The in-memory database: versioned tables, append-only logs, foreign keys and a unit of work with optimistic
- * concurrency.
+ * The in-memory database: per tenant a {@link Schema} of versioned tables, append-only logs and foreign keys, and a
+ * unit of work with optimistic concurrency.
+ *
+ * <p>Tenants: every unit of work belongs to one tenant ({@link #execute(TenantId, Supplier)}; {@link TenantId#DEFAULT}
+ * when none is named). The first unit of work of a tenant that touches storage creates the tenant's schema with the
+ * layout given to the constructor; {@link #tenant()} returns the current unit of work's partition, and repositories
+ * read and write only through it. So another tenant's rows are not filtered out, they are simply not there: a look-up
+ * by id, an index, a match-key claim or a foreign key of one tenant never meets a row of another.
  *
  * <p>Each unit of work collects its writes in a private workspace on its thread (nothing is visible to others
  * before commit) and keeps seeing the version of a row it first read. Commit takes the write lock, checks that
  * every written row still has the version the work read, that every link points to a row that exists (as a
  * foreign key would) and that no match key is claimed twice, then applies all writes or none. Every read takes the
  * read lock, so a reader never sees half of a commit: each read sees the state between two commits (read committed,
- * with optimistic write validation, as a database with version columns). Nested units of work join the outer one.
+ * with optimistic write validation, as a database with version columns). Nested units of work of the same tenant
+ * join the outer one; one lock serves all tenants (commits are short, and a commit touches one tenant only).
+ *
+ * @param <P> the partition of one tenant: the tables the layout registered, as the repositories use them
  */
-public final class InMemoryDatabase implements UnitOfWork {
+public final class InMemoryDatabase<P> implements UnitOfWork {
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final List<Table<?, ?>> tables = new ArrayList<>();
-  private final List<AppendOnlyLog<?>> logs = new ArrayList<>();
-  private final List<ForeignKey<?, ?, ?, ?>> foreignKeys = new ArrayList<>();
-  /** The number of commits so far; written under the write lock. */
+  private final Function<Schema, P> layout;
+  private final ConcurrentHashMap<TenantId, Partition<P>> partitions = new ConcurrentHashMap<>();
+  /** The number of commits so far, of all tenants; written under the write lock. */
   private volatile long commitSeq;
 
-  /** Registers a table; call before use. */
-  public synchronized <K, S> Table<K, S> table(
-      RecordType type,
-      Function<S, K> key,
-      Function<S, Long> version,
-      Table.VersionSetter<S> withVersion,
-      Comparator<S> order) {
-    Table<K, S> t = new Table<>(this, type, key, version, withVersion, order);
-    tables.add(t);
-    return t;
-  }
+  /** One tenant's schema and the partition the layout built on it. */
+  record Partition<P>(Schema schema, P data) {}
 
-  /** Registers an append-only log of rows grouped by {@code groupKey}, unique by {@code sequence} in a group. */
-  public synchronized <E> AppendOnlyLog<E> log(Function<E, Object> groupKey, ToLongFunction<E> sequence) {
-    AppendOnlyLog<E> l = new AppendOnlyLog<>(this, groupKey, sequence);
-    logs.add(l);
-    return l;
+  /**
+   * @param layout registers one tenant's tables, logs and foreign keys on an empty schema and returns them; called
+   *     once per tenant, on the tenant's first use
+   */
+  public InMemoryDatabase(Function<Schema, P> layout) {
+    this.layout = Objects.requireNonNull(layout, "layout");
   }
 
   /**
-   * Registers a foreign key: {@code link} of a child row names a parent row that must exist when the child is
-   * committed, and a parent cannot be deleted while a committed child names it.
-   *
-   * @param childIndex the index on {@code link} (the reverse look-up); null when the child's key is the parent's
+   * @return the partition of the current unit of work's tenant, created on first use
+   * @throws IllegalStateException outside a unit of work
    */
-  public synchronized <CK, CS, PK, PS> void foreignKey(
-      Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
-    foreignKeys.add(new ForeignKey<>(child, link, childIndex, parent));
+  public P tenant() {
+    return partition(current()).data();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Partition<P> partition(Transaction tx) {
+    Partition<?> cached = tx.partition;
+    if (cached == null) {
+      cached = partitionOf(tx.tenant);
+      tx.partition = cached;
+    }
+    return (Partition<P>) cached;
+  }
+
+  private Partition<P> partitionOf(TenantId tenant) {
+    Partition<P> existing = partitions.get(tenant);
+    if (existing != null) {
+      return existing;
+    }
+    // Built outside the map (the layout takes the database lock to register indexes); a partition built by a
+    // thread that loses the race is empty and dropped.
+    Schema schema = new Schema(this, tenant);
+    Partition<P> built = new Partition<>(schema, layout.apply(schema));
+    existing = partitions.putIfAbsent(tenant, built);
+    return existing != null ? existing : built;
   }
 
   @Override
   public <T> T execute(TenantId tenant, Supplier<T> work) {
-    // TODO(tenants): partition by tenant
-    return execute(work);
+    Objects.requireNonNull(tenant, "tenant");
+    Transaction tx = current.get();
+    if (tx != null) {
+      if (!tx.tenant.equals(tenant)) {
+        throw new IllegalStateException("a unit of work of tenant '" + tenant + "' was started inside one of tenant '"
+            + tx.tenant + "'; a unit of work sees the records of one tenant only, so finish the outer unit of work"
+            + " first (or run the other tenant's work on its own, outside it)");
+      }
+      return work.get();
+    }
+    return run(new Transaction(tenant, commitSeq), work);
   }
 
   @Override
   public <T> T execute(Supplier<T> work) {
-    if (current.get() != null) {
+    Transaction tx = current.get();
+    if (tx != null) {
       return work.get();
     }
-    Transaction tx = new Transaction(commitSeq);
+    return run(new Transaction(TenantId.DEFAULT, commitSeq), work);
+  }
+
+  private <T> T run(Transaction tx, Supplier<T> work) {
     current.set(tx);
     T result;
     try {
@@ -114,11 +144,31 @@ public final class InMemoryDatabase implements UnitOfWork {
     return current.get() != null;
   }
 
+  /** @return the current unit of work's tenant, or null outside a unit of work */
+  public TenantId currentTenant() {
+    Transaction tx = current.get();
+    return tx == null ? null : tx.tenant;
+  }
+
   Transaction current() {
     Transaction tx = current.get();
     if (tx == null) {
       throw new IllegalStateException(
           "in-memory repositories must be used inside unitOfWork().execute(...); the Crm use cases do this for you");
+    }
+    return tx;
+  }
+
+  /**
+   * @return the current unit of work, which must belong to the tenant of {@code schema}
+   * @throws IllegalStateException when a table of another tenant is used (a repository kept a table across units of
+   *     work): it would read or write another tenant's rows
+   */
+  Transaction current(Schema schema) {
+    Transaction tx = current();
+    if (!tx.tenant.equals(schema.tenant())) {
+      throw new IllegalStateException("a table of tenant '" + schema.tenant() + "' was used in a unit of work of"
+          + " tenant '" + tx.tenant + "'; take the tables from InMemoryDatabase.tenant() in every unit of work");
     }
     return tx;
   }
@@ -147,27 +197,29 @@ public final class InMemoryDatabase implements UnitOfWork {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void commit(Transaction tx) {
-    if (!tx.hasWrites()) {
+    Partition<?> partition = tx.partition != null ? tx.partition : partitions.get(tx.tenant);
+    if (partition == null || !tx.hasWrites()) {
       return;
     }
+    Schema schema = partition.schema();
     write(() -> {
-      for (Table t : tables) {
+      for (Table t : schema.tables) {
         t.validate(tx);
       }
-      for (AppendOnlyLog l : logs) {
+      for (AppendOnlyLog l : schema.logs) {
         l.validate(tx.appends(l));
       }
-      for (ForeignKey fk : foreignKeys) {
+      for (ForeignKey fk : schema.foreignKeys) {
         fk.validate(tx);
       }
       long seq = commitSeq + 1;
-      for (ForeignKey fk : foreignKeys) {
+      for (ForeignKey fk : schema.foreignKeys) {
         fk.apply(tx, seq);
       }
-      for (Table t : tables) {
+      for (Table t : schema.tables) {
         t.apply(tx);
       }
-      for (AppendOnlyLog l : logs) {
+      for (AppendOnlyLog l : schema.logs) {
         l.apply(tx.appends(l));
       }
       commitSeq = seq;

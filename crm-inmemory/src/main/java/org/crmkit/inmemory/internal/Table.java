@@ -1,6 +1,7 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
@@ -20,9 +24,10 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
- * One versioned table of immutable snapshots. Committed rows live in a hash map by key, their keys in the table's
- * order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered list costs what the page holds, and in the
- * secondary {@link Index indexes} the look-ups need. All of it is read and changed under the database's lock.
+ * One versioned table of immutable snapshots, of one tenant ({@link Schema}). Committed rows live in a hash map by
+ * key, their keys in the table's order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered
+ * list costs what the page holds, and in the secondary {@link Index indexes} the look-ups need ({@link OrderedIndex}
+ * keeps a value's keys in the table's order too). All of it is read and changed under the database's lock.
  *
  * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
  * read (it keeps seeing the version it first read, as a JPA persistence context does), then committed rows. A write
@@ -41,9 +46,13 @@ public final class Table<K, S> {
   private final Function<S, Long> version;
   private final VersionSetter<S> withVersion;
   private final Comparator<S> order;
-  private final InMemoryDatabase db;
+  private final InMemoryDatabase<?> db;
+  private final Schema schema;
   private final Map<K, S> committed = new HashMap<>();
+  /** Compares keys by their committed rows' order (read under the lock). */
+  private final Comparator<K> keyOrder;
   private final OrderedKeys<K> ordered;
+  private final List<OrderedIndex<K, S>> orderedIndexes = new ArrayList<>();
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
@@ -56,13 +65,15 @@ public final class Table<K, S> {
   }
 
   Table(
-      InMemoryDatabase db,
+      InMemoryDatabase<?> db,
+      Schema schema,
       RecordType type,
       Function<S, K> key,
       Function<S, Long> version,
       VersionSetter<S> withVersion,
       Comparator<S> order) {
     this.db = db;
+    this.schema = schema;
     this.type = type;
     this.key = key;
     this.version = version;
@@ -70,7 +81,8 @@ public final class Table<K, S> {
     this.order = order;
     // Rows never change their place in the order (it is built from values fixed at creation), so the set can
     // compare keys by looking their rows up.
-    this.ordered = new OrderedKeys<>((a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b)));
+    this.keyOrder = (a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b));
+    this.ordered = new OrderedKeys<>(keyOrder);
   }
 
   /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
@@ -152,6 +164,125 @@ public final class Table<K, S> {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * A secondary index that keeps, per value, the committed keys in the table's order ({@link OrderedKeys}), so that
+   * a page of the rows with one value, or with any of a few values, is read in order without reading the rows of
+   * other values: the owner index, for a seller's own records among many.
+   */
+  public static final class OrderedIndex<K, S> {
+    private final Function<S, Object> valueOf;
+    private final Comparator<K> order;
+    private final Map<Object, OrderedKeys<K>> keys = new HashMap<>();
+
+    OrderedIndex(Function<S, Object> valueOf, Comparator<K> order) {
+      this.valueOf = valueOf;
+      this.order = order;
+    }
+
+    /** Adds a key whose row is committed (the order reads it). */
+    void add(Object value, K k) {
+      if (value != null) {
+        keys.computeIfAbsent(value, v -> new OrderedKeys<>(order)).add(k);
+      }
+    }
+
+    /** Removes a key whose row is still committed (the order reads it). */
+    void remove(Object value, K k) {
+      OrderedKeys<K> set = value == null ? null : keys.get(value);
+      if (set != null) {
+        set.remove(k);
+        if (set.size() == 0) {
+          keys.remove(value);
+        }
+      }
+    }
+
+    /**
+     * @return the keys with any of {@code values}, in table order, merged, from position {@code offset} on (under
+     *     the lock; one value's keys find the offset by block sizes, several values' are skipped one by one)
+     */
+    Iterator<K> iterator(Collection<?> values, long offset) {
+      List<OrderedKeys<K>> sets = new ArrayList<>();
+      for (Object value : values) {
+        OrderedKeys<K> set = keys.get(value);
+        if (set != null) {
+          sets.add(set);
+        }
+      }
+      if (sets.size() == 1) {
+        return sets.get(0).from(offset);
+      }
+      List<Iterator<K>> parts = new ArrayList<>();
+      sets.forEach(set -> parts.add(set.iterator()));
+      Iterator<K> merged = new MergedKeys<>(parts, order);
+      for (long skipped = 0; skipped < offset && merged.hasNext(); skipped++) {
+        merged.next();
+      }
+      return merged;
+    }
+
+    /** @return how many committed keys have any of {@code values} */
+    long count(Collection<?> values) {
+      long n = 0;
+      for (Object value : values) {
+        OrderedKeys<K> set = keys.get(value);
+        n += set == null ? 0 : set.size();
+      }
+      return n;
+    }
+
+    Object valueOf(S row) {
+      return row == null ? null : valueOf.apply(row);
+    }
+  }
+
+  /** Ordered key iterators merged into one order (a k-way merge). */
+  private static final class MergedKeys<K> implements Iterator<K> {
+    private final PriorityQueue<Head<K>> heads;
+
+    private record Head<K>(K key, Iterator<K> rest) {}
+
+    MergedKeys(List<Iterator<K>> parts, Comparator<K> order) {
+      heads = new PriorityQueue<>(Math.max(1, parts.size()), (a, b) -> order.compare(a.key(), b.key()));
+      for (Iterator<K> part : parts) {
+        if (part.hasNext()) {
+          heads.add(new Head<>(part.next(), part));
+        }
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !heads.isEmpty();
+    }
+
+    @Override
+    public K next() {
+      Head<K> head = heads.poll();
+      if (head == null) {
+        throw new NoSuchElementException();
+      }
+      if (head.rest().hasNext()) {
+        heads.add(new Head<>(head.rest().next(), head.rest()));
+      }
+      return head.key();
+    }
+  }
+
+  /**
+   * Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed) that keeps each value's
+   * keys in table order; {@link #page(OrderedIndex, Collection, Predicate, PageRequest, Function)} reads it.
+   */
+  public OrderedIndex<K, S> orderedIndex(Function<S, Object> valueOf) {
+    OrderedIndex<K, S> index = new OrderedIndex<>(Objects.requireNonNull(valueOf, "valueOf"), keyOrder);
+    db.write(() -> {
+      committed.forEach((k, s) -> index.add(index.valueOf(s), k));
+      orderedIndexes.add(index);
+      return null;
+    });
+    return index;
+  }
+
   /** Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed). */
   public Index<K, S> index(Function<S, Object> valueOf) {
     Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"));
@@ -178,7 +309,7 @@ public final class Table<K, S> {
   /** @return the row as this transaction sees it */
   public Optional<S> get(K id) {
     Objects.requireNonNull(id, "id");
-    return Optional.ofNullable(view(db.current().work(this), id));
+    return Optional.ofNullable(view(db.current(schema).work(this), id));
   }
 
   @SuppressWarnings("unchecked")
@@ -201,7 +332,7 @@ public final class Table<K, S> {
    */
   public S save(S row) {
     Objects.requireNonNull(row, "row");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     K id = key.apply(row);
     long v = version.apply(row);
     S current = view(w, id);
@@ -230,7 +361,7 @@ public final class Table<K, S> {
   /** Deletes a row whose stored version is {@code expectedVersion}. */
   public void delete(K id, long expectedVersion) {
     Objects.requireNonNull(id, "id");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     S current = view(w, id);
     if (current == null) {
       throw new RecordNotFoundException(type, id);
@@ -278,7 +409,7 @@ public final class Table<K, S> {
    */
   public void checked(Object key, boolean found) {
     Objects.requireNonNull(key, "key");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     if (found) {
       w.checkedFree.remove(key);
     } else {
@@ -293,7 +424,7 @@ public final class Table<K, S> {
   public <T> Page<T> page(Predicate<? super S> filter, PageRequest request, Function<S, T> mapper) {
     long from = request.offset();
     int size = request.size();
-    Work<K, S> w = db.current().workIfAny(this);
+    Work<K, S> w = db.current(schema).workIfAny(this);
     if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
       // Nothing of this unit of work to merge: start at the offset in the ordered keys and read only the page.
       long[] total = {0};
@@ -321,6 +452,69 @@ public final class Table<K, S> {
     return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
   }
 
+  /**
+   * One page of the rows whose value in {@code index} is one of {@code values} and that pass {@code filter}, in table
+   * order, read through the index: only the rows of these values are read. Without a filter and without writes of
+   * this unit of work to merge, only the page's rows are read (the total is the index's count).
+   *
+   * @param filter the rows wanted among those of the values, or null for all of them
+   */
+  public <T> Page<T> page(
+      OrderedIndex<K, S> index, Collection<?> values, Predicate<? super S> filter, PageRequest request,
+      Function<S, T> mapper) {
+    Objects.requireNonNull(values, "values");
+    long from = request.offset();
+    int size = request.size();
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    if (filter == null && (w == null || (w.writes.isEmpty() && w.reads.isEmpty()))) {
+      long[] total = {0};
+      List<S> rows = db.read(() -> {
+        List<S> page = new ArrayList<>(Math.min(size, 1024));
+        Iterator<K> keys = index.iterator(values, from);
+        while (page.size() < size && keys.hasNext()) {
+          page.add(committed.get(keys.next()));
+        }
+        total[0] = index.count(values);
+        return page;
+      });
+      return new Page<>(rows.stream().map(mapper).toList(), request, total[0]);
+    }
+    Predicate<S> wanted = s -> values.contains(index.valueOf(s)) && (filter == null || filter.test(s));
+    List<S> items = new ArrayList<>(Math.min(size, 1024));
+    long[] seen = {0};
+    scan(() -> index.iterator(values, 0), wanted, row -> {
+      if (seen[0] >= from && items.size() < size) {
+        items.add(row);
+      }
+      seen[0]++;
+      return true;
+    });
+    return new Page<>(items.stream().map(mapper).toList(), request, seen[0]);
+  }
+
+  /**
+   * Visits every row this transaction sees, in no particular order, under one read lock (reports: one pass over
+   * the rows). Without reads or writes of this unit of work to merge it walks the committed rows directly.
+   *
+   * @param visitor receives each row; must not call back into the database
+   */
+  public void forEach(java.util.function.Consumer<? super S> visitor) {
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    if (w == null || (w.writes.isEmpty() && w.reads.isEmpty())) {
+      db.read(() -> {
+        for (S row : committed.values()) {
+          visitor.accept(row);
+        }
+        return null;
+      });
+      return;
+    }
+    scan(null, row -> {
+      visitor.accept(row);
+      return true;
+    });
+  }
+
   /** A consumer of scanned rows that says whether to go on. */
   @FunctionalInterface
   private interface Visitor<S> {
@@ -331,9 +525,17 @@ public final class Table<K, S> {
    * Visits the rows this transaction sees, in table order: committed rows (as this unit of work first read them)
    * merged with the rows it wrote. Runs under the read lock, so it sees no half of a commit.
    */
-  @SuppressWarnings("unchecked")
   private void scan(Predicate<? super S> filter, Visitor<S> visitor) {
-    Work<K, S> w = db.current().workIfAny(this);
+    scan(ordered::iterator, filter, visitor);
+  }
+
+  /**
+   * Visits the rows this transaction sees among {@code keys} (committed keys in table order, listed under the read
+   * lock) and its own writes, in table order; {@code filter} must hold only rows {@code keys} would list.
+   */
+  @SuppressWarnings("unchecked")
+  private void scan(Supplier<Iterator<K>> keys, Predicate<? super S> filter, Visitor<S> visitor) {
+    Work<K, S> w = db.current(schema).workIfAny(this);
     List<S> own = new ArrayList<>();
     if (w != null) {
       for (Write<S> write : w.writes.values()) {
@@ -346,7 +548,8 @@ public final class Table<K, S> {
     db.read(() -> {
       Iterator<S> mine = own.iterator();
       S next = mine.hasNext() ? mine.next() : null;
-      for (K k : ordered) {
+      for (Iterator<K> it = keys.get(); it.hasNext(); ) {
+        K k = it.next();
         S row;
         if (w != null && !w.writes.isEmpty() && w.writes.containsKey(k)) {
           continue;
@@ -382,7 +585,7 @@ public final class Table<K, S> {
    */
   public List<S> lookup(Index<K, S> index, Object value) {
     Objects.requireNonNull(value, "value");
-    Work<K, S> w = db.current().work(this);
+    Work<K, S> w = db.current(schema).work(this);
     List<K> keys = db.read(() -> new ArrayList<>(index.get(value)));
     List<S> rows = new ArrayList<>();
     for (K k : keys) {
@@ -446,6 +649,15 @@ public final class Table<K, S> {
           index.add(after, k);
         }
       }
+      // Ordered indexes compare keys by their committed rows: remove while the old row is committed, add once the
+      // new one is.
+      boolean reordered = old != null && row != null && order.compare(old, row) != 0;
+      for (OrderedIndex<K, S> index : orderedIndexes) {
+        Object before = index.valueOf(old);
+        if (reordered || !Objects.equals(before, index.valueOf(row))) {
+          index.remove(before, k);
+        }
+      }
       if (row == null) {
         if (old != null) {
           ordered.remove(k);
@@ -460,6 +672,12 @@ public final class Table<K, S> {
         ordered.add(k);
       } else {
         committed.put(k, row);
+      }
+      for (OrderedIndex<K, S> index : orderedIndexes) {
+        Object after = index.valueOf(row);
+        if (reordered || !Objects.equals(index.valueOf(old), after)) {
+          index.add(after, k);
+        }
       }
       if (claimKey != null) {
         Object claim = row == null ? NO_CLAIM : w.claims.getOrDefault(k, NO_CLAIM);
@@ -499,6 +717,10 @@ public final class Table<K, S> {
   Map<K, Write<S>> pendingWrites(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
     return w == null ? Map.of() : w.writes;
+  }
+
+  Schema schema() {
+    return schema;
   }
 
   RecordType type() {

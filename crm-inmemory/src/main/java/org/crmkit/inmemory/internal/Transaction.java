@@ -4,20 +4,26 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crmkit.shared.TenantId;
 
 /**
- * The private workspace of one unit of work on one thread: per table its writes, the rows it read (so it keeps
- * seeing and writing on top of the version it first read, as a JPA persistence context does) and the match-key
- * claims of its writes; per log its appends.
+ * The private workspace of one unit of work of one tenant on one thread: per table its writes, the rows it read (so
+ * it keeps seeing and writing on top of the version it first read, as a JPA persistence context does) and the
+ * match-key claims of its writes; per log its appends.
  */
 final class Transaction {
   /** The database's commit sequence when this unit of work began: links committed later are concurrent. */
   final long startSeq;
+  /** The tenant whose schema this unit of work reads and writes. */
+  final TenantId tenant;
+  /** The tenant's partition, once a repository asked for it (null: this unit of work touched no table). */
+  InMemoryDatabase.Partition<?> partition;
   private final Map<Table<?, ?>, Table.Work<?, ?>> workByTable = new IdentityHashMap<>();
   private final Map<AppendOnlyLog<?>, List<?>> appendsByLog = new IdentityHashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
-  Transaction(long startSeq) {
+  Transaction(TenantId tenant, long startSeq) {
+    this.tenant = tenant;
     this.startSeq = startSeq;
   }
 

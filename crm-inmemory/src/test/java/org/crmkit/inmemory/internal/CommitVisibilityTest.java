@@ -6,10 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.shared.RecordType;
 import org.junit.jupiter.api.Test;
 
@@ -23,42 +25,48 @@ class CommitVisibilityTest {
 
   record Entry(String group, long seq) {}
 
+  record Parts(Table<String, Row> table, AppendOnlyLog<Entry> log) {}
+
   @Test
   void aReaderDuringACommitSeesNoneOfItUntilAllOfItIsApplied() throws Exception {
-    InMemoryDatabase db = new InMemoryDatabase();
-    Table<String, Row> table = db.table(RecordType.LEAD, Row::id, Row::version, (r, v) -> new Row(r.id(), v),
-        Comparator.comparing(Row::id));
     ExecutorService reader = Executors.newSingleThreadExecutor();
     AtomicBoolean committing = new AtomicBoolean();
     List<String> seenDuringCommit = new CopyOnWriteArrayList<>();
-    AppendOnlyLog<Entry> log = db.log(e -> {
-      if (committing.get()) {
-        // What the reader saw is recorded at the read itself (its own unit of work may finish later).
-        java.util.concurrent.atomic.AtomicReference<Optional<Row>> seen = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
-        reader.submit(() -> db.execute(() -> {
-          seen.set(table.get("a"));
-          read.countDown();
-          return null;
-        }));
-        try {
-          if (!read.await(300, TimeUnit.MILLISECONDS)) {
-            seenDuringCommit.add("waited for the commit");
-          } else {
-            seenDuringCommit.add(seen.get().isPresent() ? "row without its log entry" : "nothing");
+    AtomicReference<InMemoryDatabase<Parts>> database = new AtomicReference<>();
+    InMemoryDatabase<Parts> db = new InMemoryDatabase<>(schema -> {
+      Table<String, Row> table = schema.table(RecordType.LEAD, Row::id, Row::version, (r, v) -> new Row(r.id(), v),
+          Comparator.comparing(Row::id));
+      AppendOnlyLog<Entry> log = schema.log(e -> {
+        if (committing.get()) {
+          // What the reader saw is recorded at the read itself (its own unit of work may finish later).
+          AtomicReference<Optional<Row>> seen = new AtomicReference<>();
+          CountDownLatch read = new CountDownLatch(1);
+          reader.submit(() -> database.get().execute(() -> {
+            seen.set(database.get().tenant().table().get("a"));
+            read.countDown();
+            return null;
+          }));
+          try {
+            if (!read.await(300, TimeUnit.MILLISECONDS)) {
+              seenDuringCommit.add("waited for the commit");
+            } else {
+              seenDuringCommit.add(seen.get().isPresent() ? "row without its log entry" : "nothing");
+            }
+          } catch (InterruptedException e2) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e2);
           }
-        } catch (InterruptedException e2) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e2);
         }
-      }
-      return e.group();
-    }, Entry::seq);
+        return e.group();
+      }, Entry::seq);
+      return new Parts(table, log);
+    });
+    database.set(db);
 
     try {
       db.execute(() -> {
-        table.save(new Row("a", 0));
-        log.append(new Entry("a", 1));
+        db.tenant().table().save(new Row("a", 0));
+        db.tenant().log().append(new Entry("a", 1));
         committing.set(true);
         return null;
       });
@@ -68,7 +76,7 @@ class CommitVisibilityTest {
     }
 
     assertThat(seenDuringCommit).isNotEmpty().doesNotContain("row without its log entry");
-    assertThat(db.execute(() -> table.get("a"))).isPresent();
-    assertThat(db.execute(() -> log.group("a"))).hasSize(1);
+    assertThat(db.execute(() -> db.tenant().table().get("a"))).isPresent();
+    assertThat(db.execute(() -> db.tenant().log().group("a"))).hasSize(1);
   }
 }

@@ -42,7 +42,7 @@ public class AccountBudgetEntity extends VersionedEntity {
     // Rewriting unchanged months would mark the collection dirty and write (and version) the row for nothing.
     if (!months().equals(s.months())) {
       months.clear();
-      s.months().forEach(line -> months.add(BudgetMonth.of(line)));
+      s.months().forEach(line -> months.add(BudgetMonth.of(line, getTenantId())));
     }
     updatedAt = Columns.micros(s.updatedAt());
   }

@@ -52,7 +52,7 @@ public class BillingForecastEntity extends VersionedEntity {
     // Rewriting an unchanged collection would mark it dirty and write (and version) the row for nothing.
     if (!lines().equals(s.lines())) {
       lines.clear();
-      s.lines().forEach(line -> lines.add(MonthLine.of(line)));
+      s.lines().forEach(line -> lines.add(MonthLine.of(line, getTenantId())));
     }
     flaggedDifference = MoneyColumns.of(s.flaggedDifference());
     updatedAt = Columns.micros(s.updatedAt());

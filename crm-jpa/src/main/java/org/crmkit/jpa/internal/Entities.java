@@ -27,6 +27,7 @@ public final class Entities {
         MoneyColumns.class,
         AuditColumns.class,
         LeadColumns.class,
-        TargetColumns.class);
+        TargetColumns.class,
+        RecordValueEntity.class);
   }
 }

@@ -19,6 +19,7 @@ import org.crmkit.forecast.ForecastHistoryEntry;
 import org.crmkit.forecast.ForecastLine;
 import org.crmkit.shared.Limits;
 import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.TenantId;
 import org.crmkit.shared.UserId;
 
 /**
@@ -32,6 +33,10 @@ public class ForecastHistoryEntity {
   @Id
   @Column(name = "id", nullable = false, updatable = false)
   UUID id;
+
+  /** The tenant of the unit of work that appended the entry. */
+  @Column(name = "tenant_id", length = Limits.TENANT_ID, nullable = false, updatable = false)
+  String tenantId;
 
   @Column(name = "opportunity_id", nullable = false, updatable = false)
   UUID opportunityId;
@@ -61,14 +66,15 @@ public class ForecastHistoryEntity {
 
   public ForecastHistoryEntity() {}
 
-  static ForecastHistoryEntity of(ForecastHistoryEntry h) {
+  static ForecastHistoryEntity of(ForecastHistoryEntry h, TenantId tenant) {
     ForecastHistoryEntity e = new ForecastHistoryEntity();
+    e.tenantId = tenant.value();
     e.id = h.id();
     e.opportunityId = h.opportunityId().value();
     e.version = h.version();
     e.cause = h.cause().name();
-    h.before().forEach(line -> e.lines.add(HistoryLine.of(HistoryLine.BEFORE, line)));
-    h.after().forEach(line -> e.lines.add(HistoryLine.of(HistoryLine.AFTER, line)));
+    h.before().forEach(line -> e.lines.add(HistoryLine.of(HistoryLine.BEFORE, line, e.tenantId)));
+    h.after().forEach(line -> e.lines.add(HistoryLine.of(HistoryLine.AFTER, line, e.tenantId)));
     e.flaggedDifference = MoneyColumns.of(h.flaggedDifference());
     e.changedAt = Columns.micros(h.changedAt());
     e.changedBy = h.changedBy().value();

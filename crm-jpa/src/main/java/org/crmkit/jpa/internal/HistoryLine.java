@@ -23,10 +23,10 @@ public class HistoryLine {
 
   public HistoryLine() {}
 
-  static HistoryLine of(String side, ForecastLine line) {
+  static HistoryLine of(String side, ForecastLine line, String tenantId) {
     HistoryLine row = new HistoryLine();
     row.side = side;
-    row.line = MonthLine.of(line);
+    row.line = MonthLine.of(line, tenantId);
     return row;
   }
 

@@ -14,13 +14,16 @@ import org.crmkit.shared.UnitOfWork;
  * A unit of work inside a transaction the host owns (JTA, Spring): it neither begins nor commits. The
  * outermost {@link #execute} checks that the host's entity manager takes part in a transaction and flushes at
  * the end, so a stale version surfaces as crmkit's conflict exception while the host can still roll back. The
- * host commits or rolls back crmkit's writes together with its own.
+ * host commits or rolls back crmkit's writes together with its own. The tenant given to the outermost call scopes
+ * every repository call inside it; a nested call for another tenant is refused. Consecutive calls for different
+ * tenants within one host transaction are allowed: each sees only its own tenant's rows.
  */
 public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   private final Supplier<EntityManager> entityManager;
   private final Consumer<Runnable> afterCommit;
   private final TransactionRunner transactions;
-  private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+  /** The tenant of the calling thread's unit of work; absent outside one (nested calls join it). */
+  private final ThreadLocal<Frame> current = new ThreadLocal<>();
   private volatile boolean closed;
 
   /** Runs the outermost unit of work inside a host transaction (the caller's, or a new one). */
@@ -41,29 +44,44 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
-  @Override
-  public <T> T execute(TenantId tenant, Supplier<T> work) {
-    // TODO(tenants): scope every repository call to the tenant
-    return execute(work);
-  }
+  private static final class Frame {
+    final TenantId tenant;
 
-  @Override
-  public TenantId tenant() {
-    return TenantId.DEFAULT; // TODO(tenants): the tenant given to execute
+    Frame(TenantId tenant) {
+      this.tenant = tenant;
+    }
   }
 
   @Override
   public <T> T execute(Supplier<T> work) {
     Objects.requireNonNull(work, "work");
-    int[] d = depth.get();
-    if (d[0] > 0) {
+    return current.get() != null ? work.get() : execute(TenantId.DEFAULT, work);
+  }
+
+  @Override
+  public TenantId tenant() {
+    Frame frame = current.get();
+    if (frame == null) {
+      throw new IllegalStateException(
+          "JPA repositories must be used inside unitOfWork().execute(...); the Crm use cases do this for you");
+    }
+    return frame.tenant;
+  }
+
+  @Override
+  public <T> T execute(TenantId tenant, Supplier<T> work) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(work, "work");
+    Frame outer = current.get();
+    if (outer != null) {
+      Tenants.requireSame(outer.tenant, tenant);
       return work.get();
     }
     if (closed) {
       throw new StorageException("this JpaStorage is closed (JpaStorage.close() was called); nothing was read or"
           + " written. Build a new storage, or close it only when the application shuts down", null);
     }
-    d[0]++;
+    current.set(new Frame(tenant));
     try {
       return transactions.inTransaction(() -> {
         EntityManager em = current();
@@ -77,10 +95,7 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
         }
       });
     } finally {
-      d[0]--;
-      if (d[0] == 0) {
-        depth.remove();
-      }
+      current.remove();
     }
   }
 

@@ -19,7 +19,8 @@ import org.crmkit.shared.Money;
  * {@link AccountCardRepository} as two {@code GROUP BY} queries: the database joins, filters and sums the forecast
  * lines of an account's opportunities by month (weighting and rounding each line as
  * {@link org.crmkit.budget.AccountCards#weigh} does), and sums the won opportunities by month of their close date.
- * Only one row per month comes back.
+ * Only one row per month comes back. Both are scoped to the unit of work's tenant and count only the opportunities
+ * the given visibility admits (a condition on their owner in the same statement).
  */
 public final class JpaAccountCardRepository implements AccountCardRepository {
   /** Stage keys never hold a space, so this set matches no stage (SQL has no empty {@code IN ()}). */
@@ -34,8 +35,9 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   @Override
   public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
-    if (q.forecastStages().isEmpty()) {
-      return List.of(); // no counted stage means no line
+    Where scope = Where.tenant("o", ems.tenant()).visible("o.ownerId", visible);
+    if (q.forecastStages().isEmpty() || scope.matchesNothing()) {
+      return List.of(); // no counted stage (or no visible opportunity) means no line
     }
     int digits = Money.fractionDigits(q.currency());
     // round(amount * percent, digits - 2) / 100 is round(amount * percent / 100, digits) without a division whose
@@ -44,12 +46,12 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
         + " sum(round(l.money.amount * (case when o.stage in :won then 100 else o.probability end), "
         + (digits - 2) + ")),"
         + " sum(case when o.stage in :won then l.money.amount else 0 end)"
-        + " from CrmOpportunity o join CrmBillingForecast f on f.id = o.id join f.lines l"
-        + " where o.accountId = :account and o.stage in :stages"
+        + " from CrmOpportunity o join CrmBillingForecast f on f.tenantId = o.tenantId and f.id = o.id join f.lines l"
+        + scope + " and o.accountId = :account and o.stage in :stages"
         + " and l.month >= :from and l.month <= :to and l.money.currency = :currency"
         + " group by l.month";
     try {
-      return ems.current().createQuery(jpql, Object[].class)
+      return scope.bind(ems.current().createQuery(jpql, Object[].class))
           .setParameter("won", q.wonStages().isEmpty() ? NO_STAGE : q.wonStages())
           .setParameter("account", q.accountId().value())
           .setParameter("stages", q.forecastStages())
@@ -71,17 +73,18 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   @Override
   public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
-    if (q.wonStages().isEmpty()) {
+    Where scope = Where.tenant("o", ems.tenant()).visible("o.ownerId", visible);
+    if (q.wonStages().isEmpty() || scope.matchesNothing()) {
       return List.of();
     }
     String jpql = "select extract(year from o.closeDate), extract(month from o.closeDate), sum(o.money.amount)"
         + " from CrmOpportunity o"
-        + " where o.accountId = :account and o.stage in :stages"
+        + scope + " and o.accountId = :account and o.stage in :stages"
         + " and o.closeDate >= :from and o.closeDate <= :to"
         + " and o.money.amount is not null and o.money.currency = :currency"
         + " group by extract(year from o.closeDate), extract(month from o.closeDate)";
     try {
-      return ems.current().createQuery(jpql, Object[].class)
+      return scope.bind(ems.current().createQuery(jpql, Object[].class))
           .setParameter("account", q.accountId().value())
           .setParameter("stages", q.wonStages())
           .setParameter("from", q.firstDay())

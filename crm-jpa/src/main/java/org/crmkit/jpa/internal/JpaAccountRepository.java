@@ -33,10 +33,14 @@ import org.crmkit.shared.Text;
  * its claim on the normalised name ({@code match_claim}, unique, migration V5): an account inserted after a duplicate
  * check of this unit of work ({@link #findMatching}) found its name free claims the name, so two conversions that
  * both found a company new and both create it conflict on the unique index (a {@code ConflictException}; the retry
- * finds the account) instead of both committing. Accounts created without such a check (or after a check that
+ * finds the account) instead of both committing. Claims are unique per tenant ({@code (tenant_id, match_claim)},
+ * migration V8). Accounts created without such a check (or after a check that
  * found the name taken) claim nothing, so same-named accounts created on purpose remain possible.
  */
 public final class JpaAccountRepository implements AccountRepository {
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<AccountEntity, AccountSnapshot> store;
   /**
    * Per unit of work (the provider's session), the normalised names its duplicate checks found free: the next
@@ -45,6 +49,7 @@ public final class JpaAccountRepository implements AccountRepository {
   private final Map<Object, Set<String>> checkedFree = new WeakHashMap<>();
 
   public JpaAccountRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(AccountEntity.class, RecordType.ACCOUNT, ems, AccountEntity::new,
         AccountEntity::toSnapshot, this::copyClaiming, s -> s.id().value(), AccountSnapshot::version);
   }
@@ -59,11 +64,19 @@ public final class JpaAccountRepository implements AccountRepository {
     String claim = null;
     if (wanted != null) {
       // An insert consumes the check, so a stale one (a host's long-lived entity manager) costs one conflict at most.
-      boolean claims = s.version() == 0 ? checkedFree(false).remove(wanted) : wanted.equals(e.matchClaim);
+      boolean claims = s.version() == 0 ? checkedFree(false).remove(claimKey(wanted)) : wanted.equals(e.matchClaim);
       claim = claims ? wanted : null;
     }
     e.copyFrom(s);
     e.matchClaim = claim;
+  }
+
+  /**
+   * @return the entry of {@link #checkedFree} for a normalised name in the current tenant: a host-managed entity
+   *     manager may serve consecutive units of work of different tenants, and a name free in one is not in another
+   */
+  private String claimKey(String name) {
+    return store.tenant().value() + '\n' + name;
   }
 
   /**
@@ -101,7 +114,9 @@ public final class JpaAccountRepository implements AccountRepository {
     }
     List<UUID> keys = ids.stream().map(AccountId::value).distinct().toList();
     try {
-      return store.em().createQuery("select e from CrmAccount e where e.id in :ids", AccountEntity.class)
+      return store.em().createQuery("select e from CrmAccount e where e.tenantId = :tenant and e.id in :ids",
+              AccountEntity.class)
+          .setParameter("tenant", store.tenant().value())
           .setParameter("ids", keys)
           .getResultList().stream()
           .map(e -> Account.restore(e.toSnapshot()))
@@ -113,19 +128,29 @@ public final class JpaAccountRepository implements AccountRepository {
 
   @Override
   public Account save(Account account) {
-    return Account.restore(store.save(account.snapshot()));
+    AccountSnapshot snapshot = account.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, AccountEntity.class, snapshot.id().value(), created, e -> e.segments,
+        e -> e.customFields, TextCodec.encode(snapshot.segments()), TextCodec.encode(snapshot.customFields()));
+    AccountSnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.ACCOUNT, saved.id().value(), created, saved.segments(), saved.customFields());
+    }
+    return Account.restore(saved);
   }
 
   @Override
   public void delete(AccountId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override
   public Page<Account> find(AccountQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
-    Where where = new Where()
+    Where where = Where.tenant("e", store.tenant())
+        .visible("e.ownerId", visible)
         .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
         // Text.fold, the one folding rule of every storage, on the stored folded name; rows written before V6
         // and not yet backfilled (CrmkitSchema.backfill) fall back to the database's lower().
@@ -144,7 +169,8 @@ public final class JpaAccountRepository implements AccountRepository {
   }
 
   /**
-   * One indexed query on the stored match key (normalised name or domain), in creation order. Rows whose key was
+   * One indexed query on the stored match key (normalised name or domain) within the tenant, of the owners
+   * {@code visible} admits, in creation order. Rows whose key was
    * not computed yet or by an older normalisation ({@code match_key_version} NULL or lower: written before
    * migration V3 and not yet backfilled, or by an older crmkit) are read too, and every row's full key is compared
    * in Java, so the answer is exactly the in-memory adapter's. Reads pages of at least {@code limit} rows until
@@ -152,25 +178,30 @@ public final class JpaAccountRepository implements AccountRepository {
    */
   @Override
   public List<Account> findMatching(AccountMatchKey key, Visibility visible, int limit) {
-    List<Account> found = findCandidates(key, limit);
+    Objects.requireNonNull(visible, "visible");
+    List<Account> found = findCandidates(key, visible, limit);
     String name = AccountMatchColumns.name(key);
     if (name != null) {
-      // A duplicate check: an account this unit of work now inserts with the name claims it if it was free.
+      // A duplicate check: an account this unit of work now inserts with the name claims it if it was free. The
+      // claim is unique in the whole tenant, so when the actor sees only some accounts (or the answer was cut at
+      // the limit), an account the answer does not hold may still have the name: one more indexed query asks.
       boolean taken = found.stream().anyMatch(a -> name.equals(AccountMatchColumns.name(AccountMatchKey.of(a.details()))))
-          || (found.size() >= limit && nameTaken(name));
+          || ((found.size() >= limit || !(visible instanceof Visibility.All)) && limit > 0 && nameTaken(name));
       if (taken || limit == 0) {
-        checkedFree(false).remove(name);
+        checkedFree(false).remove(claimKey(name));
       } else {
-        checkedFree(true).add(name);
+        checkedFree(true).add(claimKey(name));
       }
     }
     return found;
   }
 
-  /** @return true when an account's stored normalised name is {@code name} (one indexed query) */
+  /** @return true when an account of the tenant stores {@code name} as its normalised name (one indexed query) */
   private boolean nameTaken(String name) {
     try {
-      return !store.em().createQuery("select e.id from CrmAccount e where e.nameNormalized = :name", UUID.class)
+      return !store.em().createQuery("select e.id from CrmAccount e where e.tenantId = :tenant"
+              + " and e.nameNormalized = :name", UUID.class)
+          .setParameter("tenant", store.tenant().value())
           .setParameter("name", name)
           .setMaxResults(1)
           .getResultList().isEmpty();
@@ -179,13 +210,14 @@ public final class JpaAccountRepository implements AccountRepository {
     }
   }
 
-  private List<Account> findCandidates(AccountMatchKey key, int limit) {
+  private List<Account> findCandidates(AccountMatchKey key, Visibility visible, int limit) {
     Objects.requireNonNull(key, "key");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, was " + limit);
     }
     List<Account> found = new ArrayList<>();
-    if (key.isEmpty() || limit == 0) {
+    Where scope = Where.tenant("e", store.tenant()).visible("e.ownerId", visible);
+    if (key.isEmpty() || limit == 0 || scope.matchesNothing()) {
       return found;
     }
     List<String> conditions = new ArrayList<>();
@@ -199,12 +231,12 @@ public final class JpaAccountRepository implements AccountRepository {
     if (domain != null) {
       conditions.add("e.matchDomain = :domain");
     }
-    String jpql = "select e from CrmAccount e where " + String.join(" or ", conditions)
+    String jpql = "select e from CrmAccount e" + scope.and("(" + String.join(" or ", conditions) + ")")
         + " order by e.audit.createdAt, e.id";
     int batch = Math.max(limit, 20);
     try {
       for (int offset = 0; ; offset += batch) {
-        TypedQuery<AccountEntity> query = store.em().createQuery(jpql, AccountEntity.class)
+        TypedQuery<AccountEntity> query = scope.bind(store.em().createQuery(jpql, AccountEntity.class))
             .setFirstResult(offset)
             .setMaxResults(batch);
         if (name != null) {

@@ -16,9 +16,13 @@ import org.crmkit.shared.RecordType;
 
 /** {@link ContactRepository} over {@code crm_contact}. */
 public final class JpaContactRepository implements ContactRepository {
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
+
   private final VersionedStore<ContactEntity, ContactSnapshot> store;
 
   public JpaContactRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(ContactEntity.class, RecordType.CONTACT, ems, ContactEntity::new,
         ContactEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), ContactSnapshot::version);
   }
@@ -30,19 +34,29 @@ public final class JpaContactRepository implements ContactRepository {
 
   @Override
   public Contact save(Contact contact) {
-    return Contact.restore(store.save(contact.snapshot()));
+    ContactSnapshot snapshot = contact.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, ContactEntity.class, snapshot.id().value(), created, e -> null,
+        e -> e.customFields, null, TextCodec.encode(snapshot.customFields()));
+    ContactSnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.CONTACT, saved.id().value(), created, null, saved.customFields());
+    }
+    return Contact.restore(saved);
   }
 
   @Override
   public void delete(ContactId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override
   public Page<Contact> find(ContactQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(page, "page");
-    Where where = new Where()
+    Where where = Where.tenant("e", store.tenant())
+        .visible("e.ownerId", visible)
         .and("e.ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
         .and("e.accountId = :account", "account", q.accountId() == null ? null : q.accountId().value())
         .and("e.emailNormalized = :email", "email", q.email() == null ? null : q.email().normalized());
@@ -59,7 +73,9 @@ public final class JpaContactRepository implements ContactRepository {
   public long countByAccount(AccountId accountId) {
     Objects.requireNonNull(accountId, "accountId");
     try {
-      return store.em().createQuery("select count(e) from CrmContact e where e.accountId = :account", Long.class)
+      return store.em().createQuery("select count(e) from CrmContact e"
+              + " where e.tenantId = :tenant and e.accountId = :account", Long.class)
+          .setParameter("tenant", store.tenant().value())
           .setParameter("account", accountId.value())
           .getSingleResult();
     } catch (PersistenceException e) {

@@ -30,8 +30,9 @@ public final class JpaConversionRecordRepository implements ConversionRecordRepo
     Objects.requireNonNull(leadId, "leadId");
     try {
       return store.em()
-          .createQuery("select e from CrmConversionRecord e where e.leadId = :lead order by e.convertedAt, e.id",
-              ConversionRecordEntity.class)
+          .createQuery("select e from CrmConversionRecord e where e.tenantId = :tenant and e.leadId = :lead"
+              + " order by e.convertedAt, e.id", ConversionRecordEntity.class)
+          .setParameter("tenant", store.tenant().value())
           .setParameter("lead", leadId.value())
           .getResultList().stream()
           .map(ConversionRecordEntity::toRecord)

@@ -24,7 +24,7 @@ public final class JpaForecastHistoryRepository implements ForecastHistoryReposi
   public void append(ForecastHistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
     try {
-      ems.current().persist(ForecastHistoryEntity.of(entry));
+      ems.current().persist(ForecastHistoryEntity.of(entry, ems.tenant()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -36,7 +36,8 @@ public final class JpaForecastHistoryRepository implements ForecastHistoryReposi
     try {
       return ems.current()
           .createQuery("select distinct h from CrmForecastHistory h left join fetch h.lines"
-              + " where h.opportunityId = :id order by h.version", ForecastHistoryEntity.class)
+              + " where h.tenantId = :tenant and h.opportunityId = :id order by h.version", ForecastHistoryEntity.class)
+          .setParameter("tenant", ems.tenant().value())
           .setParameter("id", opportunityId.value())
           .getResultList().stream()
           .map(ForecastHistoryEntity::toEntry)

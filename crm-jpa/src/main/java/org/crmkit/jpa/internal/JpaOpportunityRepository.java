@@ -29,11 +29,15 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
   private static final String SUMMARY_COLUMNS =
       "select o.id, o.name, o.stage, o.money.amount, o.money.currency, o.probability, o.closeDate, o.ownerId,"
           + " o.accountId, a.name"
-          + " from CrmOpportunity o left join CrmAccount a on a.id = o.accountId";
+          + " from CrmOpportunity o left join CrmAccount a on a.tenantId = o.tenantId and a.id = o.accountId";
+
+  /** The unit of work, for the report rows of segments and custom fields ({@link RecordValues}). */
+  private final EntityManagers ems;
 
   private final VersionedStore<OpportunityEntity, OpportunitySnapshot> store;
 
   public JpaOpportunityRepository(EntityManagers ems) {
+    this.ems = ems;
     this.store = new VersionedStore<>(OpportunityEntity.class, RecordType.OPPORTUNITY, ems, OpportunityEntity::new,
         OpportunityEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.id().value(), OpportunitySnapshot::version);
   }
@@ -45,18 +49,27 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
 
   @Override
   public Opportunity save(Opportunity opportunity) {
-    return Opportunity.restore(store.save(opportunity.snapshot()));
+    OpportunitySnapshot snapshot = opportunity.snapshot();
+    boolean created = snapshot.version() == 0;
+    boolean unchanged = RecordValues.unchanged(ems, OpportunityEntity.class, snapshot.id().value(), created, e -> e.segments,
+        e -> e.customFields, TextCodec.encode(snapshot.segments()), TextCodec.encode(snapshot.customFields()));
+    OpportunitySnapshot saved = store.save(snapshot);
+    if (!unchanged) {
+      RecordValues.write(ems, RecordType.OPPORTUNITY, saved.id().value(), created, saved.segments(), saved.customFields());
+    }
+    return Opportunity.restore(saved);
   }
 
   @Override
   public void delete(OpportunityId id, long expectedVersion) {
     store.delete(Objects.requireNonNull(id, "id").value(), expectedVersion);
+    RecordValues.delete(ems, id.value());
   }
 
   @Override
   public Page<Opportunity> find(OpportunityQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(page, "page");
-    Where where = where(q, "e");
+    Where where = where(q, visible, "e");
     try {
       return where.page(store.em(), "select e from CrmOpportunity e" + where + " order by e.audit.createdAt, e.id",
           OpportunityEntity.class, "select count(e) from CrmOpportunity e" + where, page,
@@ -69,7 +82,7 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
   @Override
   public Page<OpportunitySummary> findSummaries(OpportunityQuery q, Visibility visible, PageRequest page) {
     Objects.requireNonNull(page, "page");
-    Where where = where(q, "o");
+    Where where = where(q, visible, "o");
     try {
       return where.page(store.em(), SUMMARY_COLUMNS + where + " order by o.audit.createdAt, o.id", Object[].class,
           "select count(o) from CrmOpportunity o" + where, page, JpaOpportunityRepository::summary);
@@ -92,7 +105,9 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
 
   private long count(String condition, UUID id) {
     try {
-      return store.em().createQuery("select count(e) from CrmOpportunity e where " + condition, Long.class)
+      return store.em().createQuery("select count(e) from CrmOpportunity e where e.tenantId = :tenant and "
+              + condition, Long.class)
+          .setParameter("tenant", store.tenant().value())
           .setParameter("id", id)
           .getSingleResult();
     } catch (PersistenceException e) {
@@ -100,9 +115,10 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
     }
   }
 
-  private static Where where(OpportunityQuery q, String alias) {
+  private Where where(OpportunityQuery q, Visibility visible, String alias) {
     Objects.requireNonNull(q, "query");
-    return new Where()
+    return Where.tenant(alias, store.tenant())
+        .visible(alias + ".ownerId", visible)
         .and(alias + ".ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
         .and(alias + ".stage in :stages", "stages", q.stages().isEmpty() ? null : q.stages())
         .and(alias + ".accountId = :account", "account", q.accountId() == null ? null : q.accountId().value())

@@ -22,7 +22,7 @@ public final class JpaStageHistoryRepository implements StageHistoryRepository {
   public void append(StageHistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
     try {
-      ems.current().persist(StageHistoryEntity.of(entry));
+      ems.current().persist(StageHistoryEntity.of(entry, ems.tenant()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -33,8 +33,9 @@ public final class JpaStageHistoryRepository implements StageHistoryRepository {
     Objects.requireNonNull(opportunityId, "opportunityId");
     try {
       return ems.current()
-          .createQuery("select h from CrmStageHistory h where h.opportunityId = :id order by h.version",
-              StageHistoryEntity.class)
+          .createQuery("select h from CrmStageHistory h where h.tenantId = :tenant and h.opportunityId = :id"
+              + " order by h.version", StageHistoryEntity.class)
+          .setParameter("tenant", ems.tenant().value())
           .setParameter("id", opportunityId.value())
           .getResultList().stream()
           .map(StageHistoryEntity::toEntry)

@@ -14,6 +14,10 @@ import org.crmkit.shared.Limits;
  */
 @Embeddable
 public class MonthLine {
+  /** The tenant of the row this line belongs to (a composite foreign key ties the two together). */
+  @Column(name = "tenant_id", length = Limits.TENANT_ID, nullable = false, updatable = false)
+  String tenantId;
+
   @Column(name = "line_month", nullable = false)
   LocalDate month;
 
@@ -26,8 +30,9 @@ public class MonthLine {
 
   public MonthLine() {}
 
-  static MonthLine of(ForecastLine line) {
+  static MonthLine of(ForecastLine line, String tenantId) {
     MonthLine row = new MonthLine();
+    row.tenantId = tenantId;
     row.month = line.month().atDay(1);
     row.money = MoneyColumns.of(line.amount());
     row.note = line.note();

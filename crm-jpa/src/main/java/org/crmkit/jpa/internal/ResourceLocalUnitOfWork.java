@@ -16,7 +16,9 @@ import org.crmkit.shared.UnitOfWork;
 /**
  * A unit of work over resource-local transactions: the outermost {@link #execute} opens an entity manager and
  * an {@link EntityTransaction}, binds them to the thread, commits when the work returns and rolls back when it
- * throws. Nested calls join. After-commit actions run once the commit succeeded, outside the transaction.
+ * throws. Nested calls join (of the same tenant only: a nested call for another tenant is refused). The tenant
+ * given to the outermost call scopes every repository call inside it ({@link #tenant()}). After-commit actions run
+ * once the commit succeeded, outside the transaction.
  */
 public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers {
   private final EntityManagerFactory emf;
@@ -25,10 +27,12 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
 
   private static final class Frame {
     final EntityManager em;
+    final TenantId tenant;
     final List<Runnable> afterCommit = new ArrayList<>();
 
-    Frame(EntityManager em) {
+    Frame(EntityManager em, TenantId tenant) {
       this.em = em;
+      this.tenant = tenant;
     }
   }
 
@@ -37,25 +41,29 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   }
 
   @Override
-  public <T> T execute(TenantId tenant, Supplier<T> work) {
-    // TODO(tenants): scope every repository call to the tenant
-    return execute(work);
+  public <T> T execute(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    Frame frame = current.get();
+    return frame != null ? work.get() : execute(TenantId.DEFAULT, work);
   }
 
   @Override
   public TenantId tenant() {
-    return TenantId.DEFAULT; // TODO(tenants): the tenant given to execute
+    return frame().tenant;
   }
 
   @Override
-  public <T> T execute(Supplier<T> work) {
+  public <T> T execute(TenantId tenant, Supplier<T> work) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(work, "work");
-    if (current.get() != null) {
+    Frame outer = current.get();
+    if (outer != null) {
+      Tenants.requireSame(outer.tenant, tenant);
       return work.get();
     }
     // A fresh entity manager (and so a fresh persistence context and, from the pool, a connection) per outermost
     // unit: nothing a failed unit loaded or half-wrote is seen by the next one, e.g. the next item of a bulk call.
-    Frame frame = new Frame(open());
+    Frame frame = new Frame(open(), tenant);
     current.set(frame);
     T result;
     try {
@@ -145,12 +153,16 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
 
   @Override
   public EntityManager current() {
+    return frame().em;
+  }
+
+  private Frame frame() {
     Frame frame = current.get();
     if (frame == null) {
       throw new IllegalStateException(
           "JPA repositories must be used inside unitOfWork().execute(...); the Crm use cases do this for you");
     }
-    return frame.em;
+    return frame;
   }
 
   /** Runs every action; the first failure is thrown after all ran, later ones are added as suppressed. */

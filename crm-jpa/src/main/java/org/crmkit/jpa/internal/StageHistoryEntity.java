@@ -15,6 +15,7 @@ import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.Limits;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Probability;
+import org.crmkit.shared.TenantId;
 import org.crmkit.shared.UserId;
 
 /**
@@ -28,6 +29,10 @@ public class StageHistoryEntity {
   @Id
   @Column(name = "id", nullable = false, updatable = false)
   UUID id;
+
+  /** The tenant of the unit of work that appended the entry. */
+  @Column(name = "tenant_id", length = Limits.TENANT_ID, nullable = false, updatable = false)
+  String tenantId;
 
   @Column(name = "opportunity_id", nullable = false, updatable = false)
   UUID opportunityId;
@@ -81,8 +86,9 @@ public class StageHistoryEntity {
 
   public StageHistoryEntity() {}
 
-  static StageHistoryEntity of(StageHistoryEntry h) {
+  static StageHistoryEntity of(StageHistoryEntry h, TenantId tenant) {
     StageHistoryEntity e = new StageHistoryEntity();
+    e.tenantId = tenant.value();
     e.id = h.id();
     e.opportunityId = h.opportunityId().value();
     e.version = h.version();

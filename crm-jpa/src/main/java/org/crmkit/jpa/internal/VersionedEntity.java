@@ -4,10 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import org.crmkit.shared.Limits;
+import org.crmkit.shared.TenantId;
 import java.util.UUID;
 
 /**
- * What every aggregate table has: a UUID key and the optimistic-lock version. The stored version is the
+ * What every aggregate table has: a UUID key, the tenant the row belongs to and the optimistic-lock version. The
+ * tenant is written once, on insert, from the unit of work ({@link EntityManagers#tenant()}); every query of the
+ * adapter is scoped to it. The stored version is the
  * aggregate's version: an aggregate saved once has version 1 (the adapter sets it before the insert), and the
  * provider increments it with every update, checking the old value in the statement's WHERE clause.
  */
@@ -16,6 +20,9 @@ public abstract class VersionedEntity {
   @Id
   @Column(name = "id", nullable = false, updatable = false)
   private UUID id;
+
+  @Column(name = "tenant_id", length = Limits.TENANT_ID, nullable = false, updatable = false)
+  private String tenantId;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -27,6 +34,21 @@ public abstract class VersionedEntity {
 
   public void setId(UUID id) {
     this.id = id;
+  }
+
+  /** @return the id of the tenant the row belongs to */
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  /** Only before the first insert; the tenant of a row never changes. */
+  void tenant(TenantId tenant) {
+    this.tenantId = tenant.value();
+  }
+
+  /** @return true if the row belongs to {@code tenant} */
+  boolean belongsTo(TenantId tenant) {
+    return tenant.value().equals(tenantId);
   }
 
   public long getVersion() {

@@ -13,6 +13,7 @@ import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.StorageException;
+import org.crmkit.shared.TenantId;
 
 /**
  * The version rules of the core's repository ports, over one entity type:
@@ -24,6 +25,12 @@ import org.crmkit.shared.StorageException;
  *       that changes no column still increments the version (through a versioned JPQL update);
  *   <li>delete checks the version too, and the provider repeats the check in the DELETE statement.
  * </ul>
+ *
+ * <p>Tenants: an insert stores the unit of work's tenant ({@link EntityManagers#tenant()}) in the row; a row of
+ * another tenant is, to every method here, a row that does not exist. A key is found with
+ * {@link EntityManager#find} (served from the persistence context when the unit of work already loaded it, and
+ * never flushing pending inserts, unlike a query) and the one row it returns is checked against the tenant; see
+ * docs/PERSISTENCE.md, "Tenants".
  *
  * @param <E> entity type
  * @param <S> snapshot type
@@ -61,10 +68,15 @@ final class VersionedStore<E extends VersionedEntity, S> {
     return ems.current();
   }
 
+  /** @return the tenant of the current unit of work */
+  TenantId tenant() {
+    return ems.tenant();
+  }
+
   Optional<S> find(UUID key) {
     Objects.requireNonNull(key, "id");
     try {
-      return Optional.ofNullable(findEntity(em(), key)).map(toSnapshot);
+      return Optional.ofNullable(findEntity(em(), ems.tenant(), key)).map(toSnapshot);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -75,15 +87,17 @@ final class VersionedStore<E extends VersionedEntity, S> {
     UUID key = id.apply(snapshot);
     long expected = version.applyAsLong(snapshot);
     EntityManager em = em();
+    TenantId tenant = ems.tenant();
     try {
       if (expected == 0) {
         E entity = newEntity.get();
+        entity.tenant(tenant);
         copy.accept(snapshot, entity);
         entity.initialVersion(1);
         em.persist(entity);
         return toSnapshot.apply(entity);
       }
-      E entity = findEntity(em, key);
+      E entity = findEntity(em, tenant, key);
       if (entity == null) {
         throw new ConflictException(recordType.label() + " " + key + " was deleted by someone else (you had version "
             + expected + "); reload it before changing it");
@@ -97,7 +111,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
       // does the version still have to be incremented explicitly.
       em.flush();
       if (entity.getVersion() == expected) {
-        forceIncrement(em, entity, key, expected);
+        forceIncrement(em, entity, tenant, key, expected);
       }
       if (entity.getVersion() != expected + 1) {
         throw new IllegalStateException("the persistence provider stored version " + entity.getVersion() + " for "
@@ -115,10 +129,11 @@ final class VersionedStore<E extends VersionedEntity, S> {
    * entity). A versioned JPQL update does it in the database, checking the version like any update; a lock mode
    * would increment only once per transaction.
    */
-  private void forceIncrement(EntityManager em, E entity, UUID key, long expected) {
+  private void forceIncrement(EntityManager em, E entity, TenantId tenant, UUID key, long expected) {
     String entityName = em.getMetamodel().entity(type).getName();
     int updated = em.createQuery("update " + entityName + " e set e.version = e.version + 1"
-            + " where e.id = :id and e.version = :version")
+            + " where e.tenantId = :tenant and e.id = :id and e.version = :version")
+        .setParameter("tenant", tenant.value())
         .setParameter("id", key)
         .setParameter("version", expected)
         .executeUpdate();
@@ -134,28 +149,34 @@ final class VersionedStore<E extends VersionedEntity, S> {
    * answers null, not an exception, when the database fails while the transaction is marked for rollback (HHH-12472),
    * and a failing read marks it so. A miss is therefore confirmed with a query, which does throw when the connection
    * is broken. Costs one query per miss only.
+   *
+   * <p>A row of another tenant is answered as missing: ids are global (the primary key), so the one row the key
+   * finds is the only one that could belong to {@code tenant}.
    */
-  private E findEntity(EntityManager em, UUID key) {
+  private E findEntity(EntityManager em, TenantId tenant, UUID key) {
     E entity = em.find(type, key);
-    if (entity == null) {
-      String entityName = em.getMetamodel().entity(type).getName();
-      long rows = em.createQuery("select count(e) from " + entityName + " e where e.id = :id", Long.class)
-          .setParameter("id", key)
-          .getSingleResult();
-      if (rows != 0) {
-        throw new StorageException("reading " + recordType.label() + " " + key + " failed although the row exists"
-            + " (the persistence provider returned nothing after a database error); nothing of this unit of work"
-            + " was written. Retry", null);
-      }
+    if (entity != null) {
+      return entity.belongsTo(tenant) ? entity : null;
     }
-    return entity;
+    String entityName = em.getMetamodel().entity(type).getName();
+    long rows = em.createQuery("select count(e) from " + entityName + " e where e.tenantId = :tenant and e.id = :id",
+            Long.class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("id", key)
+        .getSingleResult();
+    if (rows != 0) {
+      throw new StorageException("reading " + recordType.label() + " " + key + " failed although the row exists"
+          + " (the persistence provider returned nothing after a database error); nothing of this unit of work"
+          + " was written. Retry", null);
+    }
+    return null;
   }
 
   void delete(UUID key, long expectedVersion) {
     Objects.requireNonNull(key, "id");
     EntityManager em = em();
     try {
-      E entity = findEntity(em, key);
+      E entity = findEntity(em, ems.tenant(), key);
       if (entity == null) {
         throw new RecordNotFoundException(recordType, key);
       }

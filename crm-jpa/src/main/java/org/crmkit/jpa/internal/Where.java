@@ -6,17 +6,55 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.TenantId;
+import org.crmkit.shared.UserId;
+import org.crmkit.shared.Visibility;
 
 /**
  * A JPQL WHERE clause built from optional filters, with named parameters, and the paging every list port uses:
- * one query for the page, plus one count query only when the page alone cannot tell the total.
+ * one query for the page, plus one count query only when the page alone cannot tell the total. Every clause starts
+ * with its tenant ({@link #tenant}); a {@link Visibility} becomes a condition on the owner ({@link #visible}).
  */
 final class Where {
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> parameters = new LinkedHashMap<>();
+  /** True when a condition can match no row (an empty visibility): no statement is sent at all. */
+  private boolean matchesNothing;
+
+  /** @return a clause whose first condition is {@code alias.tenantId = :tenant} */
+  static Where tenant(String alias, TenantId tenant) {
+    return new Where().and(alias + ".tenantId = :tenant", "tenant", tenant.value());
+  }
+
+  /**
+   * Adds the visibility as a condition on {@code ownerPath}: nothing for {@link Visibility.All}, {@code ownerPath in
+   * :visibleOwners} for owners, and for no owner at all a clause that {@link #matchesNothing() matches nothing}.
+   */
+  Where visible(String ownerPath, Visibility visible) {
+    Objects.requireNonNull(visible, "visible");
+    if (visible instanceof Visibility.Owners owners) {
+      if (owners.isEmpty()) {
+        matchesNothing = true;
+      } else {
+        and(ownerPath + " in :visibleOwners", "visibleOwners", owners(owners));
+      }
+    }
+    return this;
+  }
+
+  /** @return the owners' ids as stored in the owner columns, in a stable order */
+  static List<String> owners(Visibility.Owners owners) {
+    return owners.owners().stream().map(UserId::value).sorted().toList();
+  }
+
+  /** @return true when no row can match, so no query needs to run */
+  boolean matchesNothing() {
+    return matchesNothing;
+  }
 
   /** Adds {@code condition} with one parameter {@code :name}, unless the value is null. */
   Where and(String condition, String name, Object value) {
@@ -61,6 +99,9 @@ final class Where {
    */
   <R, T> Page<T> page(
       EntityManager em, String select, Class<R> rowType, String count, PageRequest request, Function<R, T> mapper) {
+    if (matchesNothing) {
+      return new Page<>(List.of(), request, 0);
+    }
     List<R> rows;
     if (request.offset() > Integer.MAX_VALUE) {
       rows = List.of();
