@@ -108,4 +108,9 @@ final class CountingStorage implements CrmStorage {
   public AccountCardRepository accountCards() {
     return delegate.accountCards();
   }
+
+  @Override
+  public org.crmkit.report.ReportRepository reports() {
+    return delegate.reports();
+  }
 }

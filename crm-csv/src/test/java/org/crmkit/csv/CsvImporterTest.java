@@ -347,4 +347,28 @@ class CsvImporterTest {
     assertThatThrownBy(() -> CsvMapping.fromJson(csv("{\"target\":\"LEADS\",")))
         .isInstanceOf(CsvMappingException.class).hasMessageContaining("not valid JSON");
   }
+
+  @Test
+  void anImportInOneTenantCannotLinkToAnotherTenantsAccountByNameOrByExternalId() {
+    Actor acme = Actor.user("ann").in(org.crmkit.shared.TenantId.of("acme"));
+    Actor globex = Actor.user("ann").in(org.crmkit.shared.TenantId.of("globex"));
+    importer.run(acme, CsvMapping.of(ImportTarget.ACCOUNTS).withExternalId("erp", "id").withColumn("name", "name"),
+        csv("id,name\nA1,Shared Name Oy\n"));
+    CsvMapping byName = CsvMapping.of(ImportTarget.OPPORTUNITIES).withColumn("name", "deal")
+        .withColumn("account", "account");
+    CsvMapping byId = CsvMapping.of(ImportTarget.OPPORTUNITIES).withColumn("name", "deal")
+        .withColumn("account.externalId", "account").withAccountSource("erp");
+
+    ImportReport nameInGlobex = importer.run(globex, byName, csv("deal,account\nD1,Shared Name Oy\n"));
+    ImportReport idInGlobex = importer.run(globex, byId, csv("deal,account\nD2,A1\n"));
+    ImportReport nameInAcme = importer.run(acme, byName, csv("deal,account\nD3,Shared Name Oy\n"));
+    ImportReport idInAcme = importer.run(acme, byId, csv("deal,account\nD4,A1\n"));
+
+    assertThat(nameInGlobex.rejections()).singleElement()
+        .satisfies(x -> assertThat(x.reason()).contains("no account named 'Shared Name Oy'"));
+    assertThat(idInGlobex.rejections()).singleElement()
+        .satisfies(x -> assertThat(x.reason()).contains("no account with external id 'A1'"));
+    assertThat(nameInAcme.imported() + idInAcme.imported()).isEqualTo(2);
+    assertThat(crm.opportunities().list(globex, OpportunityQuery.all(), PageRequest.first(10)).items()).isEmpty();
+  }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "crmkit", mixinStandardHelpOptions = true, version = "crmkit 0.1.0-SNAPSHOT",
     description = "Runs crmkit on your data. Data lives in memory for one run unless --store file:PATH (an H2 file) "
         + "or --jdbc-url (PostgreSQL) keeps it.",
-    subcommands = {ImportCommand.class, ExportCommand.class})
+    subcommands = {ImportCommand.class, ExportCommand.class, ReportCommand.class, DashboardCommand.class})
 public final class CrmCli implements Callable<Integer> {
   @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|file:PATH",
       description = "memory (default: gone when the command ends) or file:PATH, an H2 database in PATH.mv.db")

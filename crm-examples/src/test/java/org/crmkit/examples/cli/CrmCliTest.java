@@ -99,4 +99,45 @@ class CrmCliTest {
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).contains("aborted: nothing written");
   }
+
+  @Test
+  void runsAShippedReportDefinitionAsATableAndAsCsv() throws IOException {
+    String load = "maven-accounts=" + accounts();
+    String pipeline = "maven-pipeline=" + pipeline();
+
+    assertThat(run("--load", load, "--load", pipeline, "report", "won-by-sector")).isZero();
+    assertThat(out.toString()).containsPattern("technology\\s+1\\s+1054.00 USD")
+        .containsPattern("total\\s+1\\s+1054.00 USD");
+
+    assertThat(run("--load", load, "--load", pipeline, "report", "win-rate-by-product", "--format", "csv")).isZero();
+    assertThat(out.toString()).contains("group,GTX Pro,1,0.00").contains("group,GTX Plus Basic,1,100.00");
+  }
+
+  @Test
+  void runsAReportDefinitionFileAndRefusesABadOneWithExitStatusTwo() throws IOException {
+    Path good = file("by-owner.json", """
+        { "source": "OPPORTUNITIES", "groups": [ { "field": "owner" } ],
+          "aggregates": [ { "function": "COUNT" } ], "sorts": [ { "column": "owner" } ] }
+        """);
+    assertThat(run("--load", "maven-accounts=" + accounts(), "--load", "maven-pipeline=" + pipeline(), "report",
+        good.toString())).isZero();
+    assertThat(out.toString()).containsPattern("Moses Frase\\s+2");
+
+    Path bad = file("bad.json", "{ \"source\": \"OPPORTUNITIES\", \"groups\": [ { \"field\": \"colour\" } ] }");
+    assertThat(run("report", bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("colour");
+    assertThat(run("report", "no-such-report")).isEqualTo(2);
+    assertThat(err.toString()).contains("shipped: pipeline-by-stage");
+  }
+
+  @Test
+  void printsTheDashboardWithWinRatesBySegment() throws IOException {
+    int status = run("--load", "maven-accounts=" + accounts(), "--load", "maven-pipeline=" + pipeline(),
+        "dashboard", "--from", "2017-01-01", "--to", "2017-12-31", "--segment", "product");
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("Win rate by product").containsPattern("GTX Plus Basic\\s+1\\s+0\\s+100")
+        .contains("Pipeline by stage");
+    assertThat(run("dashboard", "--from", "2017-12-31", "--to", "2017-01-01")).isEqualTo(2);
+  }
 }
