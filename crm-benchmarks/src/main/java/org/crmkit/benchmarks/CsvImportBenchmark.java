@@ -53,9 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CsvImportBenchmark {
   static final int BATCH = 500;
-  static final String INSERT = "INSERT INTO crm_lead (id, version, owner_id, first_name, last_name,"
+  static final String INSERT = "INSERT INTO crm_lead (id, version, tenant_id, owner_id, first_name, last_name,"
       + " company, email, email_normalized, lead_source, status, created_at, updated_at)"
-      + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)";
+      + " VALUES (?, 1, 'default', ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)";
 
   @Param({"postgresql"})
   public String database;
