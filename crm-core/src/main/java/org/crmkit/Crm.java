@@ -28,6 +28,7 @@ import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
+import org.crmkit.shared.TenantId;
 import org.crmkit.storage.CrmStorage;
 import org.crmkit.workflow.WorkflowRules;
 
@@ -103,6 +104,7 @@ public interface Crm {
     private CrmObserver observer = CrmObserver.none();
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
     private ReportSettings reportSettings = ReportSettings.defaults();
+    private TenantId onlyTenant;
 
     private Builder() {}
 
@@ -219,6 +221,18 @@ public interface Crm {
     }
 
     /**
+     * Makes a Crm that serves the actors of one tenant only: every use case refuses an actor of another tenant with
+     * an {@link org.crmkit.shared.AccessDeniedException} before it reads or writes anything. For a host that wants
+     * configuration (pipeline, custom fields, segments, conversion policies, workflow rules, access policy) to
+     * differ per tenant: build one Crm per tenant over the same storage, each with its tenant here. Default: the
+     * Crm serves every tenant with one configuration (every call is scoped to the actor's tenant either way).
+     */
+    public Builder onlyTenant(TenantId value) {
+      this.onlyTenant = required(value, "onlyTenant");
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -234,7 +248,7 @@ public interface Crm {
       return new BuiltCrm(observer, new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy), reportSettings));
+          accessPolicy, onlyTenant), reportSettings));
     }
   }
 }

@@ -13,4 +13,11 @@ class CrmBuilderTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("InMemoryStorage.create()");
   }
+
+  @Test
+  void refusesANullTenantToServeAndSaysToLeaveItOut() {
+    assertThatThrownBy(() -> Crm.builder().onlyTenant(null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("onlyTenant must not be null; leave it out to keep the default");
+  }
 }

@@ -16,6 +16,12 @@ import org.crmkit.shared.Actor;
  * {@link org.crmkit.shared.RecordNotFoundException} for an unknown account, {@link org.crmkit.shared.ConflictException}
  * when an expected version is given and the stored one differs. Without an expected version a change applies to
  * whatever is stored: the commands set lines or months, so repeating one gives the same result.
+ *
+ * <p><b>Access.</b> The host's {@link org.crmkit.access.AccessPolicy} is asked first (see docs/SECURITY.md): a
+ * record the actor may not see is not found, exactly like an unknown id. An operation the policy refuses on a record
+ * the actor sees, and any call by an actor of another tenant on a Crm built with onlyTenant, is an
+ * {@link org.crmkit.shared.AccessDeniedException}, with nothing written. Changes ask EDIT_BUDGET on the account; the
+ * budget follows its account.
  */
 public interface AccountBudgetService {
 

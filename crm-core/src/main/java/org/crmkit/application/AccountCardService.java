@@ -24,6 +24,12 @@ import org.crmkit.shared.Actor;
  *
  * <p><b>Refusals.</b> Exceptions: {@link org.crmkit.shared.RecordNotFoundException} for an unknown account,
  * {@link org.crmkit.shared.ValidationException} for a range or currency it cannot answer.
+ *
+ * <p><b>Access.</b> The host's {@link org.crmkit.access.AccessPolicy} is asked first (see docs/SECURITY.md): a
+ * record the actor may not see is not found, exactly like an unknown id. An operation the policy refuses on a record
+ * the actor sees, and any call by an actor of another tenant on a Crm built with onlyTenant, is an
+ * {@link org.crmkit.shared.AccessDeniedException}, with nothing written. The card of an account the actor may not
+ * see is not found, and its figures count only the opportunities the actor may see.
  */
 public interface AccountCardService {
 

@@ -20,6 +20,13 @@ import org.crmkit.shared.PageRequest;
  * change fails. No use case here returns a refusal as a value (only lead conversion and its undo do, see
  * {@link ConversionService}).
  *
+ * <p><b>Access.</b> The host's {@link org.crmkit.access.AccessPolicy} is asked first (see docs/SECURITY.md): a
+ * record the actor may not see is not found, exactly like an unknown id (a RecordNotFoundException, an empty
+ * Optional, a missing link in a command; lists hold only visible records). An operation the policy refuses on a
+ * record the actor sees, and any call by an actor of another tenant on a Crm built with onlyTenant, is an
+ * {@link org.crmkit.shared.AccessDeniedException}, with nothing written. The operations asked are CREATE (with the
+ * new owner), CHANGE, ASSIGN (with a new owner) and DELETE.
+ *
  * <p><b>Nulls.</b> Actors, ids and commands must not be null; lookups that may find nothing return
  * {@link java.util.Optional}; returned records and lists are never null.
  */

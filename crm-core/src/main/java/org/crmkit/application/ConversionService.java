@@ -27,6 +27,14 @@ import org.crmkit.shared.LeadId;
  * written, reload and retry); {@link org.crmkit.shared.StorageException} when the storage fails (its
  * {@link org.crmkit.shared.OutcomeUnknownException} when the commit itself may or may not have happened).
  *
+ * <p><b>Access.</b> The host's {@link org.crmkit.access.AccessPolicy} is asked while planning (see
+ * docs/SECURITY.md): a lead, or an account or contact linked by id, that the actor may not see is not found, exactly
+ * like an unknown id; duplicate candidates are only records the actor may see. Converting (and its dry run) asks
+ * CONVERT on the lead and CREATE, with the lead's owner, for each record the conversion would create; undo asks
+ * CONVERT on the lead; conversion records follow their lead. A refusal is thrown as an
+ * {@link org.crmkit.shared.AccessDeniedException} (misuse, not a business "no"), with nothing written; in
+ * {@link #convertAll} it is that lead's error.
+ *
  * <p><b>Duplicates.</b> Accounts are matched on their {@link org.crmkit.account.AccountMatchKey}: the same
  * normalised name (case, accents, spacing, punctuation, apostrophes and legal forms such as Ltd, Oy, Inc, GmbH, AB
  * ignored; "&amp;" read as "and") is an exact match, a similar one ({@code O Brien and Sons Ltd} and

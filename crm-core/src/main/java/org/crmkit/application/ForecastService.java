@@ -25,6 +25,12 @@ import org.crmkit.shared.OpportunityId;
  * when an expected version is given and the stored one differs. Without an expected version a change applies to
  * whatever is stored: the commands set lines or months, so repeating one gives the same result.
  *
+ * <p><b>Access.</b> The host's {@link org.crmkit.access.AccessPolicy} is asked first (see docs/SECURITY.md): a
+ * record the actor may not see is not found, exactly like an unknown id. An operation the policy refuses on a record
+ * the actor sees, and any call by an actor of another tenant on a Crm built with onlyTenant, is an
+ * {@link org.crmkit.shared.AccessDeniedException}, with nothing written. Changes ask EDIT_FORECAST on the
+ * opportunity; the forecast and its history follow their opportunity.
+ *
  * <p>All methods take a non-null actor and non-null arguments, and return non-null values.
  */
 public interface ForecastService {

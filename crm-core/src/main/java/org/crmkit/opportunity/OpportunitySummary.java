@@ -19,7 +19,8 @@ import org.crmkit.shared.UserId;
  * @param closeDate or null
  * @param owner never null
  * @param accountId or null
- * @param accountName the linked account's name, or null without an account
+ * @param accountName the linked account's name, or null without an account or when the acting user may not see
+ *     the account (the access policy's visibility of accounts)
  */
 public record OpportunitySummary(
     OpportunityId id,

@@ -18,8 +18,17 @@ public class AccessDeniedException extends CrmException {
    * @param operation what was refused, in words (e.g. "delete Lead 1f0c...")
    */
   public AccessDeniedException(Actor actor, String operation) {
+    this(actor, operation, "the host's access policy refuses it; ask an owner, manager or administrator of the record");
+  }
+
+  /**
+   * @param actor who was refused
+   * @param operation what was refused, in words
+   * @param reason why, and what to do instead (names nothing the actor may not see)
+   */
+  public AccessDeniedException(Actor actor, String operation, String reason) {
     super(Objects.requireNonNull(actor, "actor") + " may not " + Objects.requireNonNull(operation, "operation")
-        + ": the host's access policy refuses it; ask an owner, manager or administrator of the record");
+        + ": " + Objects.requireNonNull(reason, "reason"));
     this.actor = actor;
     this.operation = operation;
   }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.crmkit.shared.ConfigurationException;
+import org.crmkit.shared.UserId;
 
 /**
  * An automation rule: when the {@link Trigger} fires and every condition holds, the actions run in order inside
@@ -23,11 +25,19 @@ import java.util.regex.Pattern;
  * @param trigger never null
  * @param conditions all must hold (empty: always); never null
  * @param actions at least one; never null
+ * @param runAs the name of the system actor the actions run as ({@code Actor.system(runAs)} in the triggering
+ *     actor's tenant), which the access policy must allow ({@link org.crmkit.access.AccessPolicy#mayRunRulesAs});
+ *     null (the default) to run them as the actor whose change triggered the rule, with that actor's rights
  * @throws org.crmkit.shared.ConfigurationException naming the problem: an id that is not 1-60 letters, digits, _ or
- *     -, no trigger, no actions, or null entries
+ *     -, no trigger, no actions, null entries, or a {@code runAs} that is not a valid user id
  */
 public record WorkflowRule(
-    String id, boolean enabled, Trigger trigger, List<FieldCondition> conditions, List<WorkflowAction> actions) {
+    String id,
+    boolean enabled,
+    Trigger trigger,
+    List<FieldCondition> conditions,
+    List<WorkflowAction> actions,
+    String runAs) {
   private static final Pattern ID =
       Pattern.compile("[A-Za-z0-9_-]{1," + org.crmkit.shared.Limits.RULE_ID + "}");
 
@@ -38,6 +48,20 @@ public record WorkflowRule(
     conditions = RuleInput.list(conditions, "rule " + id + ": conditions", true);
     actions = RuleInput.list(actions, "rule " + id + ": actions", false);
     RuleInput.check(!actions.isEmpty(), "rule " + id + " needs at least one action");
+    if (runAs != null) {
+      try {
+        UserId.of(runAs);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("rule " + id + ": runAs must name a system actor by a valid user id ("
+            + e.getMessage() + ")");
+      }
+    }
+  }
+
+  /** A rule whose actions run as the actor whose change triggered it (no {@code runAs}). */
+  public WorkflowRule(
+      String id, boolean enabled, Trigger trigger, List<FieldCondition> conditions, List<WorkflowAction> actions) {
+    this(id, enabled, trigger, conditions, actions, null);
   }
 
   public static Builder builder(String id) {
@@ -51,6 +75,7 @@ public record WorkflowRule(
     private Trigger trigger;
     private final List<FieldCondition> conditions = new ArrayList<>();
     private final List<WorkflowAction> actions = new ArrayList<>();
+    private String runAs;
 
     private Builder(String id) {
       this.id = id;
@@ -78,8 +103,21 @@ public record WorkflowRule(
       return this;
     }
 
+    /**
+     * Runs the rule's actions as the named system actor ({@code Actor.system(name)} in the triggering actor's
+     * tenant) instead of as the triggering actor; the access policy decides at run time whether the trigger may
+     * ({@link org.crmkit.access.AccessPolicy#mayRunRulesAs}); a refusal fails the triggering change with an
+     * {@link org.crmkit.shared.AccessDeniedException}, and nothing is written.
+     *
+     * @param systemActorName e.g. {@code "workflow"}; a valid user id
+     */
+    public Builder runAs(String systemActorName) {
+      this.runAs = RuleInput.required(systemActorName, "rule " + id + ": runAs");
+      return this;
+    }
+
     public WorkflowRule build() {
-      return new WorkflowRule(id, enabled, trigger, conditions, actions);
+      return new WorkflowRule(id, enabled, trigger, conditions, actions, runAs);
     }
   }
 }

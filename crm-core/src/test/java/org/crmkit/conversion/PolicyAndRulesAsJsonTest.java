@@ -49,10 +49,21 @@ class PolicyAndRulesAsJsonTest {
         WorkflowRule.builder("flag-big-deals")
             .on(Trigger.fieldChanged(RecordType.OPPORTUNITY, "amount"))
             .then(WorkflowAction.setField("nextStep", "call the customer"))
+            .runAs("workflow")
             .build());
 
     String text = json.writeValueAsString(rules);
 
+    assertThat(text).contains("\"runAs\":\"workflow\"");
     assertThat(json.readValue(text, WorkflowRules.class)).isEqualTo(rules);
+  }
+
+  @Test
+  void aRuleStoredBeforeRunAsExistedRunsAsItsTrigger() throws Exception {
+    String text = "{\"id\":\"r\",\"enabled\":true,\"trigger\":"
+        + json.writeValueAsString(Trigger.created(RecordType.LEAD))
+        + ",\"conditions\":[],\"actions\":[" + json.writeValueAsString(WorkflowAction.setField("title", "x")) + "]}";
+
+    assertThat(json.readValue(text, WorkflowRule.class).runAs()).isNull();
   }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.crmkit.Crm;
+import org.crmkit.access.OwnerAccessPolicy;
+import org.crmkit.access.TeamDirectory;
 import org.crmkit.account.Account;
 import org.crmkit.application.ChangeLeadStatus;
 import org.crmkit.application.ChangeStage;
@@ -211,6 +213,15 @@ final class ReadmeTour {
     String svg = SvgChart.of(SvgChart.Kind.BAR, "Pipeline by stage", home.pipelineByStage()).toSvg();
     // README: end
     return new Reports(pipeline, csv, home, dashboard, svg);
+  }
+
+  static Crm access(CrmStorage storage, TeamDirectory teams) {
+    // README: begin
+    Crm crm = Crm.builder().storage(storage)
+        .accessPolicy(OwnerAccessPolicy.over(teams).trustingSystemActors("workflow"))
+        .build();
+    // README: end
+    return crm;
   }
 
   static Crm inMemory() {

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crmkit.Crm;
+import org.crmkit.access.TeamDirectory;
 import org.crmkit.account.Account;
 import org.crmkit.application.ChangeLeadStatus;
 import org.crmkit.application.CreateAccount;
@@ -33,6 +35,8 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.TenantId;
+import org.crmkit.shared.UserId;
 import org.crmkit.storage.CrmStorage;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -176,6 +180,32 @@ class ExamplesTest {
 
     assertThat(readme).as("the README's tour has code").hasSizeGreaterThanOrEqualTo(10);
     assertThat(readmeTourClassBlocks()).containsExactlyElementsOf(readme);
+  }
+
+  @Test
+  void theReadmeAccessPolicyShowsASellerOnlyTheirOwnLeadsAndAManagerTheirTeams() {
+    TeamDirectory teams = new TeamDirectory() {
+      @Override
+      public Set<UserId> teamOf(TenantId tenant, UserId manager) {
+        return manager.value().equals("maria") ? Set.of(UserId.of("alice")) : Set.of();
+      }
+
+      @Override
+      public boolean isAdministrator(TenantId tenant, UserId user) {
+        return false;
+      }
+    };
+    Crm crm = ReadmeTour.access(InMemoryStorage.create(), teams);
+    Actor alice = Actor.user("alice");
+    Actor bob = Actor.user("bob");
+    Lead alices = crm.leads().create(alice, CreateLead.ofCompany("Acme"));
+    crm.leads().create(bob, CreateLead.ofCompany("Globex"));
+
+    assertThat(crm.leads().list(alice, LeadQuery.all(), PageRequest.first(10)).items())
+        .extracting(Lead::id).containsExactly(alices.id());
+    assertThat(crm.leads().find(bob, alices.id())).as("another seller's lead is not found").isEmpty();
+    assertThat(crm.leads().list(Actor.user("maria"), LeadQuery.all(), PageRequest.first(10)).total())
+        .as("the manager sees her team's lead only").isEqualTo(1);
   }
 
   @Test

@@ -339,6 +339,24 @@ public interface AccessContract extends ContractSupport {
   }
 
   /**
+   * An administrator links Bob's opportunity to Alice's account: Bob's list rows show his opportunity but not the
+   * name of the account he may not see, while Alice's manager (who sees it) gets the name.
+   */
+  @Test
+  default void listRowsLeaveOutTheNameOfAnAccountTheActorMayNotSee() {
+    Crm crm = owners();
+    Account alices = crm.accounts().create(ALICE, CreateAccount.named("Alice's secret client"));
+    crm.opportunities().create(ADA, CreateOpportunity.named("Bob's deal").accountId(alices.id()).owner(BOB.userId()));
+
+    List<OpportunitySummary> bobs =
+        crm.opportunities().listSummaries(BOB, OpportunityQuery.all(), PageRequest.first(10)).items();
+    assertThat(bobs).extracting(OpportunitySummary::name).containsExactly("Bob's deal");
+    assertThat(bobs.get(0).accountName()).as("the hidden account's name").isNull();
+    assertThat(crm.opportunities().listSummaries(ADA, OpportunityQuery.all(), PageRequest.first(10)).items())
+        .extracting(OpportunitySummary::accountName).containsExactly("Alice's secret client");
+  }
+
+  /**
    * Twelve records of each kind, five of them Alice's, made in mixed order: every list and search Alice runs holds
    * her five, its total is five and its pages are right, which only a storage that applies the visibility in its
    * query (not to a page it already cut) gets right.

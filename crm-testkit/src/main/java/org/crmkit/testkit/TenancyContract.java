@@ -10,6 +10,7 @@ import static org.crmkit.testkit.Attempt.run;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -42,10 +43,15 @@ import org.crmkit.conversion.ConversionPreview;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.Disposition;
 import org.crmkit.conversion.TargetChoice;
+import org.crmkit.customfield.CustomFieldDefinition;
+import org.crmkit.customfield.CustomFieldSchema;
+import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadQuery;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.opportunity.OpportunityQuery;
+import org.crmkit.pipeline.Pipeline;
+import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ContactId;
@@ -56,6 +62,7 @@ import org.crmkit.shared.LeadId;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.RecordType;
 import org.crmkit.shared.TenantId;
 import org.crmkit.shared.UnitOfWork;
 import org.crmkit.shared.Visibility;
@@ -397,6 +404,50 @@ public interface TenancyContract extends ContractSupport {
     for (Actor actor : List.of(NORTH_ALICE, SOUTH_ALICE)) {
       assertThat(crm().accounts().list(actor, AccountQuery.all(), PageRequest.first(10)).total()).isOne();
     }
+  }
+
+  /**
+   * Configuration per tenant: a host builds one Crm per tenant over the same storage, each serving its tenant only
+   * ({@code onlyTenant}). Each tenant's pipeline and custom fields apply to its records only, and a Crm refuses an
+   * actor of another tenant before reading or writing anything.
+   */
+  @Test
+  default void oneCrmPerTenantOverOneStorageKeepsConfigurationsApart() {
+    Crm north = crm(b -> b.onlyTenant(NORTH).pipeline(Pipeline.wholePipelineDefaults())
+        .customFields(CustomFieldSchema.of(CustomFieldDefinition.text(RecordType.LEAD, "region", "Region")
+            .asRequired())));
+    Crm south = crm(b -> b.onlyTenant(SOUTH));
+
+    Opportunity prospect = north.opportunities().create(NORTH_ALICE,
+        CreateOpportunity.named("Early").stage("prospecting"));
+    Lead northLead = north.leads().create(NORTH_ALICE, CreateLead.ofCompany("Northwind")
+        .customFields(Map.of("region", CustomValue.text("EMEA"))));
+    Lead southLead = south.leads().create(SOUTH_ALICE, CreateLead.ofCompany("Southwind"));
+
+    assertThat(prospect.stage()).isEqualTo("prospecting");
+    assertThatThrownBy(() -> south.opportunities().create(SOUTH_ALICE,
+        CreateOpportunity.named("Early").stage("prospecting"))).isInstanceOf(CrmException.class)
+        .hasMessageContaining("prospecting");
+    assertThatThrownBy(() -> north.leads().create(NORTH_ALICE, CreateLead.ofCompany("No region")))
+        .isInstanceOf(CrmException.class).hasMessageContaining("region");
+    assertThatThrownBy(() -> south.leads().create(SOUTH_ALICE, CreateLead.ofCompany("Somewhere")
+        .customFields(Map.of("region", CustomValue.text("EMEA"))))).isInstanceOf(CrmException.class)
+        .hasMessageContaining("region");
+    assertThatThrownBy(() -> north.leads().create(SOUTH_ALICE, CreateLead.ofCompany("Intruder")))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> north.leads().list(SOUTH_ALICE, LeadQuery.all(), PageRequest.first(10)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> south.leads().get(NORTH_ALICE, northLead.id()))
+        .isInstanceOf(AccessDeniedException.class);
+
+    assertThat(north.leads().list(NORTH_ALICE, LeadQuery.all(), PageRequest.first(10)).items())
+        .extracting(Lead::id).containsExactly(northLead.id());
+    assertThat(south.leads().list(SOUTH_ALICE, LeadQuery.all(), PageRequest.first(10)).items())
+        .extracting(Lead::id).containsExactly(southLead.id());
+    assertThat(north.opportunities().list(NORTH_ALICE, OpportunityQuery.all(), PageRequest.first(10)).total())
+        .isOne();
+    assertThat(south.opportunities().list(SOUTH_ALICE, OpportunityQuery.all(), PageRequest.first(10)).total())
+        .isZero();
   }
 
   /** A workflow rule acts in the tenant of the change that triggered it: its conversion matches only that tenant. */

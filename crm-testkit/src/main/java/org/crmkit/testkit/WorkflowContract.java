@@ -96,7 +96,7 @@ public interface WorkflowContract extends ContractSupport {
     assertThat(record.convertedBy()).isEqualTo(ALICE.userId());
     assertThat(record.leadBefore().status()).isEqualTo("qualified");
     assertThat(events).filteredOn(LeadConverted.class::isInstance).singleElement()
-        .satisfies(e -> assertThat(e.actor().system()).isTrue());
+        .satisfies(e -> assertThat(e.actor()).as("a rule acts as its trigger, with its rights").isEqualTo(ALICE));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.crmkit.application.internal;
 
-import org.crmkit.shared.Visibility;
 import static org.crmkit.application.internal.RecordFields.text;
 
 import java.util.List;
@@ -13,6 +12,7 @@ import org.crmkit.conversion.DuplicateCandidate;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Visibility;
 
 /**
  * Accounts for conversion: candidates are the accounts whose {@link AccountMatchKey} has the same or a similar
@@ -33,7 +33,9 @@ final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
     if (key.isEmpty()) {
       return List.of();
     }
-    return ctx.storage().accounts().findMatching(key, Visibility.all() /* TODO(access): the actor's */, MAX_CANDIDATES).stream()
+    // only accounts the converting actor may see: the visibility is applied in the storage's query
+    Visibility visible = ctx.visibility(p.actor, RecordType.ACCOUNT);
+    return ctx.storage().accounts().findMatching(key, visible, MAX_CANDIDATES).stream()
         .map(a -> match(key, a))
         .filter(m -> m != null)
         .sorted(RANKING)

@@ -11,6 +11,7 @@ import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.RecordChanged;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.RuleViolationException;
 
 /**
@@ -54,13 +55,18 @@ final class AccountWriter extends RecordWriter<Account, AccountId, AccountSnapsh
   }
 
   @Override
+  UserId ownerOf(Account record) {
+    return record.owner();
+  }
+
+  @Override
   RecordChanged<AccountSnapshot> event(
       ChangeKind kind, ChangeOrigin origin, AccountSnapshot before, AccountSnapshot after, Instant at, Actor actor) {
     return new AccountChanged(kind, origin, before, after, at, actor);
   }
 
   @Override
-  void beforeSave(Actor actor, AccountSnapshot before, Account record) {
+  void beforeSave(Actor actor, Access.Sight sight, AccountSnapshot before, Account record) {
     if (before == null || !before.segments().equals(record.segments())) {
       ctx.segments().validate(RecordType.ACCOUNT, record.segments());
     }

@@ -1,6 +1,5 @@
 package org.crmkit.application.internal;
 
-import org.crmkit.shared.Visibility;
 import static org.crmkit.application.internal.RecordFields.text;
 
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.crmkit.shared.EmailAddress;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.Visibility;
 
 /**
  * Contacts for conversion: a contact with the lead's e-mail address is an exact match (case-insensitive). Only
@@ -41,10 +41,11 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   @Override
   List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
     String leadName = AccountMatchKey.foldName(fullName(values));
+    Visibility visible = ctx.visibility(p.actor, RecordType.CONTACT);
     EmailAddress email = parseEmail(text(values, "email"));
     if (email != null) {
       List<Contact> found = ctx.storage().contacts()
-          .find(ContactQuery.all().withEmail(email), Visibility.all() /* TODO(access) */, PageRequest.first(MAX_CANDIDATES)).items();
+          .find(ContactQuery.all().withEmail(email), visible, PageRequest.first(MAX_CANDIDATES)).items();
       if (!found.isEmpty()) {
         return found.stream()
             .map(c -> new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
@@ -62,7 +63,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     Page<Contact> page;
     int pageNo = 0;
     do {
-      page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId), Visibility.all() /* TODO(access) */,
+      page = ctx.storage().contacts().find(ContactQuery.all().withAccount(accountId), visible,
           PageRequest.of(pageNo++, PageRequest.MAX_SIZE));
       for (Contact c : page.items()) {
         double similarity = nameSimilarity(leadName, c);
@@ -92,8 +93,11 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
       d.moveContactToAccount = true;
     } else if (contactMustBelong(p)
         && (account.disposition == Disposition.CREATED || !own.get().equals(account.account.id()))) {
+      // the contact's own account is named only if the actor may see it
+      String other = ctx.access().findAccount(p.actor, own.get()).isPresent() ? "account " + own.get()
+          : "another account";
       p.problem(Reason.CONTACT_NOT_IN_ACCOUNT, "contact", "contact " + c.id() + " (" + c.details().displayName()
-          + ") belongs to account " + own.get() + ", not to the conversion's account; link that account, or choose"
+          + ") belongs to " + other + ", not to the conversion's account; link that account, or choose"
           + " another contact");
     }
   }

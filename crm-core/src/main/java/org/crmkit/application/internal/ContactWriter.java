@@ -13,6 +13,7 @@ import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.ContactId;
 import org.crmkit.shared.RecordChanged;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.RuleViolationException;
 import org.crmkit.shared.ValidationException;
 
@@ -57,19 +58,26 @@ final class ContactWriter extends RecordWriter<Contact, ContactId, ContactSnapsh
   }
 
   @Override
+  UserId ownerOf(Contact record) {
+    return record.owner();
+  }
+
+  @Override
   RecordChanged<ContactSnapshot> event(
       ChangeKind kind, ChangeOrigin origin, ContactSnapshot before, ContactSnapshot after, Instant at, Actor actor) {
     return new ContactChanged(kind, origin, before, after, at, actor);
   }
 
   @Override
-  void beforeSave(Actor actor, ContactSnapshot before, Contact record) {
+  void beforeSave(Actor actor, Access.Sight sight, ContactSnapshot before, Contact record) {
     if (before == null || !before.customFields().equals(record.customFields())) {
       ctx.customFields().validate(RecordType.CONTACT, record.customFields());
     }
     AccountId account = record.accountId().orElse(null);
     if (account != null && (before == null || !Objects.equals(before.accountId(), account))
-        && ctx.storage().accounts().findById(account).isEmpty()) {
+        && ctx.storage().accounts().findById(account).filter(a -> sight.admits(RecordType.ACCOUNT, a.owner()))
+            .isEmpty()) {
+      // an account the actor may not see is a missing link to them, with the same words
       throw ValidationException.of("accountId", "account " + account + " does not exist");
     }
   }

@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmkit.access.AccessPolicy;
+import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.Actor;
+import org.crmkit.shared.TenantId;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Visibility;
 import org.crmkit.application.OpportunityRules;
@@ -28,6 +30,7 @@ final class Context {
   private final CrmConfiguration config;
   private final Validation validation;
   private final HistoryRecorder history;
+  private final Access access;
   private final Writers writers;
   /**
    * Receives every event inside the unit of work that caused it (workflow rules); set once while the Crm is built,
@@ -40,6 +43,7 @@ final class Context {
     this.config = Objects.requireNonNull(config, "config");
     this.validation = new Validation(config.validator());
     this.history = new HistoryRecorder(config.storage().stageHistory(), config.ids());
+    this.access = new Access(this);
     this.writers = new Writers(this);
   }
 
@@ -97,19 +101,50 @@ final class Context {
     return config.clock().getZone();
   }
 
-  /** Runs work in one unit of work of the actor's tenant (joining the current one). */
+  /**
+   * Runs work in one unit of work of the actor's tenant (joining the current one).
+   *
+   * @throws org.crmkit.shared.AccessDeniedException when this Crm serves only another tenant
+   */
   <T> T inUnitOfWork(Actor actor, Supplier<T> work) {
+    requireActor(actor);
     return config.storage().unitOfWork().execute(actor.tenant(), work);
   }
 
+  /**
+   * What every use case checks first: an actor is given, and of the tenant this Crm serves (all of them unless it
+   * was built with {@code onlyTenant}).
+   *
+   * @throws NullPointerException when the actor is null
+   * @throws AccessDeniedException when this Crm serves only another tenant
+   */
+  void requireActor(Actor actor) {
+    Objects.requireNonNull(actor, "actor: every use case needs to know who acts");
+    TenantId only = config.onlyTenant();
+    if (only != null && !only.equals(actor.tenant())) {
+      // the message does not name the tenant served: that is not the actor's business
+      throw new AccessDeniedException(actor, "use a Crm built for another tenant",
+          "this Crm was built with onlyTenant for a tenant other than '" + actor.tenant() + "'; use the Crm built"
+              + " for the actor's own tenant");
+    }
+  }
+
   /** @return the host's access policy */
-  AccessPolicy access() {
+  AccessPolicy policy() {
     return config.accessPolicy();
   }
 
-  /** @return which records of {@code type} the actor may see, as the queries apply it */
+  /** @return the one place the use cases ask the access policy: visibility, permission, visible loads */
+  Access access() {
+    return access;
+  }
+
+  /**
+   * @return which records of {@code type} the actor may see, as the queries apply it
+   * @throws org.crmkit.shared.ConfigurationException when the policy answers null
+   */
   Visibility visibility(Actor actor, RecordType type) {
-    return config.accessPolicy().visibility(actor, type);
+    return access.visibility(actor, type);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.internal.ConversionPlan.Draft;
@@ -61,7 +62,8 @@ final class ConversionExecutor {
     } else if (a.disposition == Disposition.LINKED) {
       accountId = a.account.id();
       if (!a.values.isEmpty()) {
-        ctx.writers().accounts().change(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
+        // a linked record was checked visible while planning; the fill is part of the conversion (CONVERT)
+        ctx.writers().accounts().changeWithin(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
             account -> {
               Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.account(account.snapshot()),
                   a.values);
@@ -80,7 +82,7 @@ final class ConversionExecutor {
       contactId = c.contact.id();
       AccountId into = accountId;
       if (!c.values.isEmpty() || c.moveContactToAccount) {
-        ctx.writers().contacts().change(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
+        ctx.writers().contacts().changeWithin(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
             contact -> {
               if (!c.values.isEmpty()) {
                 Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.contact(contact.snapshot()),
@@ -135,7 +137,7 @@ final class ConversionExecutor {
     LeadStatus converted = p.policy.convertedStatus() == null
         ? ctx.pipeline().convertedLeadStatus() : ctx.pipeline().leadStatus(p.policy.convertedStatus());
     ctx.writers().leads().change(actor, p.lead.id(), p.lead.version(), ChangeOrigin.LEAD_CONVERSION,
-        lead -> lead.markConverted(converted, info));
+        Operation.CONVERT, lead -> lead.markConverted(converted, info));
   }
 
   private static TargetResult result(Draft d, RecordId id, long version) {

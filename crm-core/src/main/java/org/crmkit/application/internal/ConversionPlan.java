@@ -20,6 +20,7 @@ import org.crmkit.conversion.FieldFill;
 import org.crmkit.conversion.TargetPlan;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
+import org.crmkit.shared.Actor;
 import org.crmkit.shared.RecordId;
 
 /**
@@ -27,6 +28,8 @@ import org.crmkit.shared.RecordId;
  * per target and every problem found. Only a plan without problems is executed. Filled while planning, then read.
  */
 final class ConversionPlan {
+  /** Who converts: duplicates and linked records are what this actor may see. */
+  final Actor actor;
   final ConversionPolicy policy;
   final ConvertLead cmd;
   final Lead lead;
@@ -35,7 +38,8 @@ final class ConversionPlan {
   final List<ConversionProblem> problems = new ArrayList<>();
   final Map<ConversionTarget, Draft> drafts = new EnumMap<>(ConversionTarget.class);
 
-  ConversionPlan(ConversionPolicy policy, ConvertLead cmd, Lead lead, boolean automatic) {
+  ConversionPlan(Actor actor, ConversionPolicy policy, ConvertLead cmd, Lead lead, boolean automatic) {
+    this.actor = actor;
     this.policy = policy;
     this.cmd = cmd;
     this.lead = lead;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.access.Operation;
 import org.crmkit.application.ConvertLead;
 import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.application.internal.DuplicateFinder.Match;
@@ -21,8 +22,8 @@ import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadConversionInfo;
 import org.crmkit.pipeline.LeadStatusKind;
+import org.crmkit.shared.Actor;
 import org.crmkit.shared.FieldError;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 
@@ -46,11 +47,18 @@ final class ConversionPlanner {
     this.contacts = new ContactDuplicateFinder(ctx);
   }
 
-  ConversionPlan plan(ConvertLead cmd, ConversionPolicy policy, boolean automatic) {
-    Lead lead = ctx.storage().leads().findById(cmd.leadId())
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, cmd.leadId()));
+  /**
+   * @param actor who converts: the lead must be visible to them (else not found) and the policy must let them
+   *     convert it; duplicates and linked records are only what they see
+   * @throws org.crmkit.shared.RecordNotFoundException when the lead or a linked record is missing or hidden
+   * @throws org.crmkit.shared.AccessDeniedException when the policy refuses CONVERT on the lead or CREATE of a
+   *     record the plan would create
+   */
+  ConversionPlan plan(Actor actor, ConvertLead cmd, ConversionPolicy policy, boolean automatic) {
+    Lead lead = ctx.access().lead(actor, cmd.leadId());
+    ctx.access().require(actor, Operation.CONVERT, RecordType.LEAD, lead.owner(), lead.id());
     Values.checkVersion(RecordType.LEAD, lead.id(), cmd.expectedVersion(), lead.version());
-    ConversionPlan p = new ConversionPlan(policy, cmd, lead, automatic);
+    ConversionPlan p = new ConversionPlan(actor, policy, cmd, lead, automatic);
     if (lead.isConverted()) {
       LeadConversionInfo info = lead.conversion().orElseThrow();
       p.problem(Reason.ALREADY_CONVERTED, "lead", "lead " + lead.id() + " was already converted on "
@@ -70,7 +78,27 @@ final class ConversionPlanner {
     p.drafts.put(ConversionTarget.OPPORTUNITY, new Draft(actionOf(p, ConversionTarget.OPPORTUNITY)));
     planExisting(p, contacts);
     planOpportunity(p);
+    requireCreate(p);
     return p;
+  }
+
+  /**
+   * Conversion is CONVERT on the lead plus CREATE of each record it creates (owned by the lead's owner), asked
+   * while planning so that a dry run refuses exactly what the conversion would.
+   */
+  private void requireCreate(ConversionPlan p) {
+    for (ConversionTarget t : ConversionTarget.values()) {
+      Draft d = p.draft(t);
+      if (d != null && d.disposition == Disposition.CREATED) {
+        RecordType type = switch (t) {
+          case ACCOUNT -> RecordType.ACCOUNT;
+          case CONTACT -> RecordType.CONTACT;
+          case OPPORTUNITY -> RecordType.OPPORTUNITY;
+        };
+        ctx.access().require(p.actor, Operation.CREATE, type, p.lead.owner(),
+            Access.aRecord(type, p.lead.owner()) + " (converting lead " + p.lead.id() + ")");
+      }
+    }
   }
 
   private boolean statusConvertible(ConversionPolicy policy, String status) {
@@ -102,7 +130,7 @@ final class ConversionPlanner {
     }
     Map<String, CustomValue> values = mapping.mapped(p, t, Map.of());
     if (d.action == ConversionAction.LINK) {
-      link(p, finder, d, finder.load(p.cmd.choice(t).existingId()), values);
+      link(p, finder, d, finder.load(p.actor, p.cmd.choice(t).existingId()), values);
       return;
     }
     List<Match<R>> found = finder.candidates(p, values);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
 import org.crmkit.contact.Contact;
 import org.crmkit.conversion.ConversionRecord;
@@ -20,7 +21,6 @@ import org.crmkit.pipeline.LeadStatus;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.LeadId;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 
 /**
@@ -41,8 +41,9 @@ final class ConversionUndo {
   }
 
   UndoOutcome undo(Actor actor, LeadId leadId) {
-    Lead lead = ctx.storage().leads().findById(leadId)
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.LEAD, leadId));
+    // undo is CONVERT on the lead; the records it deletes or restores are part of it and asked nothing more
+    Lead lead = ctx.access().lead(actor, leadId);
+    ctx.access().require(actor, Operation.CONVERT, RecordType.LEAD, lead.owner(), leadId);
     ConversionRecord record = ctx.storage().conversionRecords().findByLead(leadId).stream()
         .filter(r -> !r.isUndone())
         .reduce((first, second) -> second)
@@ -97,12 +98,12 @@ final class ConversionUndo {
     Instant now = ctx.now();
     ChangeOrigin origin = ChangeOrigin.LEAD_CONVERSION;
     if (opportunity != null) {
-      ctx.writers().opportunities().delete(actor, opportunity.id(), opportunity.version(), origin);
+      ctx.writers().opportunities().deleteWithin(actor, opportunity.id(), opportunity.version(), origin);
     }
     if (contact != null && contactCreated) {
-      ctx.writers().contacts().delete(actor, contact.id(), contact.version(), origin);
+      ctx.writers().contacts().deleteWithin(actor, contact.id(), contact.version(), origin);
     } else if (contact != null) {
-      ctx.writers().contacts().change(actor, contact.id(), contact.version(), origin, c -> {
+      ctx.writers().contacts().changeWithin(actor, contact.id(), contact.version(), origin, c -> {
         Map<String, CustomValue> values = restored(RecordFields.contact(c.snapshot()), rc.fills());
         c.edit(RecordFields.toContactDetails(values), RecordFields.toCustomFields(values), now);
         if (contactMoved) {
@@ -111,9 +112,9 @@ final class ConversionUndo {
       });
     }
     if (account != null && ra.disposition() == Disposition.CREATED) {
-      ctx.writers().accounts().delete(actor, account.id(), account.version(), origin);
+      ctx.writers().accounts().deleteWithin(actor, account.id(), account.version(), origin);
     } else if (account != null) {
-      ctx.writers().accounts().change(actor, account.id(), account.version(), origin, a -> {
+      ctx.writers().accounts().changeWithin(actor, account.id(), account.version(), origin, a -> {
         Map<String, CustomValue> values = restored(RecordFields.account(a.snapshot()), ra.fills());
         a.edit(RecordFields.toAccountDetails(values), a.segments(), RecordFields.toCustomFields(values), now);
       });
@@ -121,7 +122,8 @@ final class ConversionUndo {
     LeadStatus restored = ctx.pipeline().findLeadStatus(record.leadBefore().status())
         .filter(s -> !s.isConverted())
         .orElse(ctx.pipeline().initialLeadStatus());
-    ctx.writers().leads().change(actor, leadId, lead.version(), origin, l -> l.revertConversion(restored, now));
+    ctx.writers().leads().change(actor, leadId, lead.version(), origin, Operation.CONVERT,
+        l -> l.revertConversion(restored, now));
     ConversionRecord undone = ctx.storage().conversionRecords().save(record.undone(actor.userId(), now));
     ctx.emit(new LeadConversionUndone(undone, now, actor));
     return new UndoOutcome.Undone(leadId, undone);

@@ -12,6 +12,7 @@ import org.crmkit.segment.SegmentCatalog;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.shared.DomainEventPublisher;
 import org.crmkit.shared.IdGenerator;
+import org.crmkit.shared.TenantId;
 import org.crmkit.storage.CrmStorage;
 import org.crmkit.workflow.WorkflowRules;
 
@@ -32,6 +33,7 @@ import org.crmkit.workflow.WorkflowRules;
  * @param conversionPolicies the registered conversion policies (without the default, which is always added)
  * @param workflows the workflow rules
  * @param accessPolicy who may see and change what
+ * @param onlyTenant the one tenant whose actors this Crm serves, or null to serve every tenant
  */
 public record CrmConfiguration(
     CrmStorage storage,
@@ -45,7 +47,8 @@ public record CrmConfiguration(
     SegmentCatalog segments,
     List<ConversionPolicy> conversionPolicies,
     WorkflowRules workflows,
-    AccessPolicy accessPolicy) {
+    AccessPolicy accessPolicy,
+    TenantId onlyTenant) {
 
   /** @throws ConfigurationException naming the first part that is missing */
   public CrmConfiguration {

@@ -1,7 +1,7 @@
 package org.crmkit.application.internal;
 
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
+import org.crmkit.access.Operation;
+import org.crmkit.account.Account;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.crmkit.application.SetBudgetMonths;
 import org.crmkit.budget.AccountBudget;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 
@@ -25,17 +24,17 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
 
   @Override
   public AccountBudget get(Actor actor, AccountId accountId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
     return ctx.inUnitOfWork(actor, () -> {
-      requireAccount(accountId);
+      ctx.access().account(actor, accountId);
       return load(accountId);
     });
   }
 
   @Override
   public AccountBudget setMonths(Actor actor, SetBudgetMonths cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     if (cmd.months().stream().anyMatch(Objects::isNull)) {
       throw ValidationException.of("months", "must not contain null months");
@@ -47,7 +46,7 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
   @Override
   public AccountBudget removeMonths(
       Actor actor, AccountId accountId, Long expectedVersion, Collection<YearMonth> months) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
     if (months == null) {
       throw ValidationException.of("months", "is required: the months whose budget to remove");
@@ -64,18 +63,14 @@ final class DefaultAccountBudgetService implements AccountBudgetService {
 
   private AccountBudget change(Actor actor, AccountId accountId, Long expectedVersion, Consumer<AccountBudget> change) {
     return ctx.inUnitOfWork(actor, () -> {
-      requireAccount(accountId);
+      // the budget follows its account: visible with it, edited with EDIT_BUDGET on it
+      Account account = ctx.access().account(actor, accountId);
+      ctx.access().require(actor, Operation.EDIT_BUDGET, RecordType.ACCOUNT, account.owner(), accountId);
       AccountBudget budget = load(accountId);
       Values.checkVersion(RecordType.ACCOUNT_BUDGET, accountId, expectedVersion, budget.version());
       change.accept(budget);
       return ctx.storage().accountBudgets().save(budget);
     });
-  }
-
-  private void requireAccount(AccountId accountId) {
-    if (ctx.storage().accounts().findById(accountId).isEmpty()) {
-      throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
-    }
   }
 
   private AccountBudget load(AccountId accountId) {

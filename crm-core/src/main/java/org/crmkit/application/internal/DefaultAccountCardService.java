@@ -1,8 +1,6 @@
 package org.crmkit.application.internal;
 
 import org.crmkit.shared.Visibility;
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
@@ -26,7 +24,6 @@ import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Page;
 import org.crmkit.shared.PageRequest;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.Limits;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
@@ -45,7 +42,7 @@ final class DefaultAccountCardService implements AccountCardService {
 
   @Override
   public AccountCard card(Actor actor, AccountId accountId, YearMonth from, YearMonth to, Currency currency) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
     Values.month("from", from);
     Values.month("to", to);
@@ -56,9 +53,7 @@ final class DefaultAccountCardService implements AccountCardService {
       throw ValidationException.of("to", "a card covers at most " + AccountCards.MAX_MONTHS + " months");
     }
     return ctx.inUnitOfWork(actor, () -> {
-      if (ctx.storage().accounts().findById(accountId).isEmpty()) {
-        throw new RecordNotFoundException(RecordType.ACCOUNT, accountId);
-      }
+      ctx.access().account(actor, accountId); // the card of an account the actor may not see is not found
       List<BudgetLine> budget = ctx.storage().accountBudgets().findByAccount(accountId)
           .map(AccountBudget::months).orElse(List.of());
       Visibility visible = ctx.visibility(actor, RecordType.OPPORTUNITY);

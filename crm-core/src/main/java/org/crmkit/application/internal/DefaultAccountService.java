@@ -1,10 +1,9 @@
 package org.crmkit.application.internal;
 
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountQuery;
@@ -31,7 +30,7 @@ final class DefaultAccountService implements AccountService {
 
   @Override
   public Account create(Actor actor, CreateAccount cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     AccountDetails details = new AccountDetails(cmd.name(), cmd.website(), cmd.industry(), cmd.phone(),
         Values.email("email", cmd.email()), cmd.city(), cmd.country(), cmd.description());
@@ -50,14 +49,14 @@ final class DefaultAccountService implements AccountService {
 
   @Override
   public Optional<Account> find(Actor actor, AccountId id) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.access().findAccount(actor, id));
   }
 
   @Override
   public Page<Account> list(Actor actor, AccountQuery query, PageRequest page) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
     return ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().find(query, ctx.visibility(actor, RecordType.ACCOUNT), page));
@@ -65,13 +64,14 @@ final class DefaultAccountService implements AccountService {
 
   @Override
   public Account update(Actor actor, UpdateAccount cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     UserId owner = Values.owner(cmd.changes(UpdateAccount.Field.OWNER), cmd.owner());
     Segments segments = cmd.changes(UpdateAccount.Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
     CustomFields custom =
         cmd.changes(UpdateAccount.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
-    return ctx.writers().accounts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, account -> {
+    return ctx.writers().accounts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT,
+        Operation.CHANGE, account -> {
       Instant now = ctx.now();
       account.edit(details(cmd, account.details()), segments == null ? account.segments() : segments,
           custom == null ? account.customFields() : custom, now);
@@ -83,7 +83,7 @@ final class DefaultAccountService implements AccountService {
 
   @Override
   public void delete(Actor actor, AccountId id, Long expectedVersion) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
     ctx.writers().accounts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }

@@ -1,10 +1,9 @@
 package org.crmkit.application.internal;
 
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.access.Operation;
 import org.crmkit.application.ContactService;
 import org.crmkit.application.CreateContact;
 import org.crmkit.application.UpdateContact;
@@ -30,7 +29,7 @@ final class DefaultContactService implements ContactService {
 
   @Override
   public Contact create(Actor actor, CreateContact cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     ContactDetails details = new ContactDetails(cmd.firstName(), cmd.lastName(), Values.email("email", cmd.email()),
         cmd.phone(), cmd.title(), cmd.description());
@@ -48,14 +47,14 @@ final class DefaultContactService implements ContactService {
 
   @Override
   public Optional<Contact> find(Actor actor, ContactId id) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().contacts().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.access().findContact(actor, id));
   }
 
   @Override
   public Page<Contact> list(Actor actor, ContactQuery query, PageRequest page) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
     return ctx.inUnitOfWork(actor, () -> ctx.storage().contacts().find(query, ctx.visibility(actor, RecordType.CONTACT), page));
@@ -63,12 +62,13 @@ final class DefaultContactService implements ContactService {
 
   @Override
   public Contact update(Actor actor, UpdateContact cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     UserId owner = Values.owner(cmd.changes(UpdateContact.Field.OWNER), cmd.owner());
     CustomFields custom =
         cmd.changes(UpdateContact.Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
-    return ctx.writers().contacts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT, contact -> {
+    return ctx.writers().contacts().change(actor, cmd.id(), cmd.expectedVersion(), ChangeOrigin.DIRECT,
+        Operation.CHANGE, contact -> {
       Instant now = ctx.now();
       ContactDetails d = contact.details();
       ContactDetails details = new ContactDetails(
@@ -91,7 +91,7 @@ final class DefaultContactService implements ContactService {
 
   @Override
   public void delete(Actor actor, ContactId id, Long expectedVersion) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
     ctx.writers().contacts().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }

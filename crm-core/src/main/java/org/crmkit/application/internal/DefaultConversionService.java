@@ -1,7 +1,5 @@
 package org.crmkit.application.internal;
 
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,7 +55,7 @@ final class DefaultConversionService implements ConversionService {
 
   @Override
   public ConversionOutcome convert(Actor actor, ConvertLead command) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     check(command);
     return convert(actor, command, false, null);
   }
@@ -114,7 +112,7 @@ final class DefaultConversionService implements ConversionService {
       String ruleId, AtomicBoolean committed, AtomicLong plannedVersion) {
     return ctx.inUnitOfWork(actor, 
         () -> {
-          ConversionPlan plan = planner.plan(cmd, policy, automatic);
+          ConversionPlan plan = planner.plan(actor, cmd, policy, automatic);
           plannedVersion.set(plan.lead.version());
           if (!plan.problems.isEmpty()) {
             return new ConversionOutcome.Rejected(cmd.leadId(), plan.problems); // only read: never "committed"
@@ -141,13 +139,13 @@ final class DefaultConversionService implements ConversionService {
 
   @Override
   public ConversionPreview preview(Actor actor, ConvertLead command) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     check(command);
     ConversionPolicy policy = policies.of(command);
     policies.checkOverrides(policy, command);
     return ctx.inUnitOfWork(actor, 
         () -> {
-          ConversionPlan plan = planner.plan(command, policy, false);
+          ConversionPlan plan = planner.plan(actor, command, policy, false);
           return new ConversionPreview(command.leadId(), policy.id(), policy.version(), plan.targetPlans(),
               plan.problems);
         });
@@ -155,7 +153,7 @@ final class DefaultConversionService implements ConversionService {
 
   @Override
   public BulkConversionResult convertAll(Actor actor, List<ConvertLead> commands) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(commands, "commands");
     for (ConvertLead c : commands) {
       Objects.requireNonNull(c, "commands must not hold null");
@@ -199,9 +197,11 @@ final class DefaultConversionService implements ConversionService {
 
   @Override
   public List<ConversionRecord> records(Actor actor, LeadId leadId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(leadId, "leadId");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().conversionRecords().findByLead(leadId));
+    // conversion records follow their lead: a lead the actor may not see has none to them
+    return ctx.inUnitOfWork(actor, () -> ctx.access().seesLeadChildren(actor, leadId)
+        ? ctx.storage().conversionRecords().findByLead(leadId) : List.of());
   }
 
   @Override
@@ -211,9 +211,10 @@ final class DefaultConversionService implements ConversionService {
 
   @Override
   public Optional<ConversionRecord> record(Actor actor, ConversionId id) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().conversionRecords().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.storage().conversionRecords().findById(id)
+        .filter(r -> ctx.access().seesLeadChildren(actor, r.leadId())));
   }
 
   @Override
@@ -228,7 +229,7 @@ final class DefaultConversionService implements ConversionService {
 
   @Override
   public UndoOutcome undo(Actor actor, LeadId leadId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(leadId, "leadId");
     return ctx.inUnitOfWork(actor, () -> undo.undo(actor, leadId));
   }

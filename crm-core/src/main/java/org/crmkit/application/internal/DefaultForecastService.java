@@ -1,7 +1,6 @@
 package org.crmkit.application.internal;
 
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
+import org.crmkit.access.Operation;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.FieldError;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
-import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 
@@ -36,17 +34,17 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public BillingForecast get(Actor actor, OpportunityId opportunityId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
     return ctx.inUnitOfWork(actor, () -> {
-      loadOpportunity(opportunityId);
+      ctx.access().opportunity(actor, opportunityId);
       return loadForecast(opportunityId);
     });
   }
 
   @Override
   public BillingForecast splitEvenly(Actor actor, SplitForecast cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     Values.months("start", cmd.start(), cmd.months());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.SPLIT, (o, f) -> {
@@ -59,7 +57,7 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public BillingForecast repeat(Actor actor, RepeatForecast cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     Values.months("start", cmd.start(), cmd.months());
     return change(actor, cmd.opportunityId(), cmd.expectedVersion(), ForecastChangeCause.REPEATED, (o, f) -> {
@@ -70,7 +68,7 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public BillingForecast enter(Actor actor, EnterForecast cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     List<ForecastLine> lines = new ArrayList<>(cmd.lines());
     if (lines.contains(null)) {
@@ -86,7 +84,7 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public BillingForecast editLine(Actor actor, EditForecastLine cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     Values.month("month", cmd.month());
     ForecastLine line = new ForecastLine(cmd.month(), cmd.amount(), cmd.note());
@@ -98,7 +96,7 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public BillingForecast removeLine(Actor actor, OpportunityId opportunityId, Long expectedVersion, YearMonth month) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
     Objects.requireNonNull(month, "month");
     return change(actor, opportunityId, expectedVersion, ForecastChangeCause.LINE_REMOVED,
@@ -107,7 +105,7 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public BillingForecast clear(Actor actor, OpportunityId opportunityId, Long expectedVersion) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
     return change(actor, opportunityId, expectedVersion, ForecastChangeCause.CLEARED, (o, f) -> {
       if (f.isEmpty() && !f.flagged()) {
@@ -120,9 +118,10 @@ final class DefaultForecastService implements ForecastService {
 
   @Override
   public List<ForecastHistoryEntry> history(Actor actor, OpportunityId opportunityId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(opportunityId, "opportunityId");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().forecastHistory().findByOpportunity(opportunityId));
+    return ctx.inUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, opportunityId)
+        ? ctx.storage().forecastHistory().findByOpportunity(opportunityId) : List.of());
   }
 
   /** A change of a forecast: returns false when it changed nothing (then nothing is saved or recorded). */
@@ -134,7 +133,9 @@ final class DefaultForecastService implements ForecastService {
   private BillingForecast change(
       Actor actor, OpportunityId id, Long expectedVersion, ForecastChangeCause cause, Change change) {
     return ctx.inUnitOfWork(actor, () -> {
-      Opportunity opportunity = loadOpportunity(id);
+      // the forecast follows its opportunity: visible with it, edited with EDIT_FORECAST on it
+      Opportunity opportunity = ctx.access().opportunity(actor, id);
+      ctx.access().require(actor, Operation.EDIT_FORECAST, RecordType.OPPORTUNITY, opportunity.owner(), id);
       BillingForecast forecast = loadForecast(id);
       Values.checkVersion(RecordType.BILLING_FORECAST, id, expectedVersion, forecast.version());
       BillingForecastSnapshot before = forecast.snapshot();
@@ -163,11 +164,6 @@ final class DefaultForecastService implements ForecastService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-  }
-
-  private Opportunity loadOpportunity(OpportunityId id) {
-    return ctx.storage().opportunities().findById(id)
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.OPPORTUNITY, id));
   }
 
   private BillingForecast loadForecast(OpportunityId id) {

@@ -1,7 +1,5 @@
 package org.crmkit.application.internal;
 
-import static org.crmkit.application.internal.DefaultLeadService.requireActor;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
 import org.crmkit.application.ChangeStage;
 import org.crmkit.application.CreateOpportunity;
@@ -41,6 +40,7 @@ import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.Segments;
 import org.crmkit.shared.UserId;
+import org.crmkit.shared.Visibility;
 
 final class DefaultOpportunityService implements OpportunityService {
   private final Context ctx;
@@ -51,7 +51,7 @@ final class DefaultOpportunityService implements OpportunityService {
 
   @Override
   public Opportunity create(Actor actor, CreateOpportunity cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     return ctx.inUnitOfWork(actor, () -> create(actor, cmd, ChangeOrigin.DIRECT, null));
   }
 
@@ -68,7 +68,7 @@ final class DefaultOpportunityService implements OpportunityService {
     if (cmd.accountId() != null) {
       // An opportunity made for an account (directly, from its tool, or by conversion) takes the account's segment
       // values for every dimension the command leaves out.
-      Optional<Account> account = ctx.storage().accounts().findById(cmd.accountId());
+      Optional<Account> account = ctx.access().findAccount(actor, cmd.accountId());
       if (account.isPresent()) {
         segments = ctx.segments().inherit(RecordType.OPPORTUNITY, segments, account.get().segments());
       }
@@ -85,10 +85,9 @@ final class DefaultOpportunityService implements OpportunityService {
 
   @Override
   public CreateOpportunity prefillFromAccount(Actor actor, AccountId accountId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(accountId, "accountId");
-    Account account = ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().findById(accountId))
-        .orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, accountId));
+    Account account = ctx.inUnitOfWork(actor, () -> ctx.access().account(actor, accountId));
     return CreateOpportunity.named(account.name() + " - new opportunity")
         .accountId(account.id())
         .segments(account.segments().values());
@@ -96,13 +95,13 @@ final class DefaultOpportunityService implements OpportunityService {
 
   @Override
   public CreateOpportunity prefillFromContact(Actor actor, ContactId contactId) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(contactId, "contactId");
     return ctx.inUnitOfWork(actor, 
         () -> {
-          Contact contact = ctx.storage().contacts().findById(contactId)
-              .orElseThrow(() -> new RecordNotFoundException(RecordType.CONTACT, contactId));
-          Optional<Account> account = contact.accountId().flatMap(id -> ctx.storage().accounts().findById(id));
+          Contact contact = ctx.access().contact(actor, contactId);
+          // an account the actor may not see is left out, as if the contact had none
+          Optional<Account> account = contact.accountId().flatMap(id -> ctx.access().findAccount(actor, id));
           String prefix = account.map(Account::name).orElse(contact.details().displayName());
           return CreateOpportunity.named(prefix + " - new opportunity")
               .contactId(contact.id())
@@ -118,14 +117,14 @@ final class DefaultOpportunityService implements OpportunityService {
 
   @Override
   public Optional<Opportunity> find(Actor actor, OpportunityId id) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().findById(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.access().findOpportunity(actor, id));
   }
 
   @Override
   public Page<Opportunity> list(Actor actor, OpportunityQuery query, PageRequest page) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
     return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().find(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
@@ -133,20 +132,42 @@ final class DefaultOpportunityService implements OpportunityService {
 
   @Override
   public Page<OpportunitySummary> listSummaries(Actor actor, OpportunityQuery query, PageRequest page) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().findSummaries(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
+    return ctx.inUnitOfWork(actor, () -> withoutHiddenAccountNames(actor,
+        ctx.storage().opportunities().findSummaries(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page)));
+  }
+
+  /**
+   * The page with the names of accounts the actor may not see left out (an opportunity the actor sees may be linked
+   * to someone else's account): one look-up of the page's accounts, only when the actor does not see every account.
+   */
+  private Page<OpportunitySummary> withoutHiddenAccountNames(Actor actor, Page<OpportunitySummary> page) {
+    Visibility accounts = ctx.visibility(actor, RecordType.ACCOUNT);
+    if (accounts == Visibility.all() || page.items().stream().allMatch(s -> s.accountName() == null)) {
+      return page;
+    }
+    java.util.Set<AccountId> ids = new java.util.HashSet<>();
+    page.items().stream().filter(s -> s.accountName() != null).forEach(s -> ids.add(s.accountId()));
+    java.util.Set<AccountId> visible = new java.util.HashSet<>();
+    ctx.storage().accounts().findAllById(ids).stream()
+        .filter(a -> accounts.admits(a.owner()))
+        .forEach(a -> visible.add(a.id()));
+    return new Page<>(page.items().stream()
+        .map(s -> s.accountName() == null || visible.contains(s.accountId()) ? s : new OpportunitySummary(
+            s.id(), s.name(), s.stage(), s.amount(), s.probability(), s.closeDate(), s.owner(), s.accountId(), null))
+        .toList(), page.request(), page.total());
   }
 
   @Override
   public Opportunity update(Actor actor, UpdateOpportunity cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     UserId owner = Values.owner(cmd.changes(Field.OWNER), cmd.owner());
     CustomFields named = cmd.changes(Field.CUSTOM_FIELDS) ? Values.customFields(cmd.customFields()) : null;
     Segments namedSegments = cmd.changes(Field.SEGMENTS) ? Values.segments(cmd.segments()) : null;
-    return change(actor, cmd.id(), cmd.expectedVersion(), o -> {
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE, o -> {
       Instant now = ctx.now();
       // A field the command does not name keeps its current value.
       o.describe(Values.pick(cmd.changes(Field.NAME), cmd.name(), o.name()),
@@ -179,55 +200,59 @@ final class DefaultOpportunityService implements OpportunityService {
 
   @Override
   public Opportunity changeStage(Actor actor, ChangeStage cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     ctx.pipeline().stage(cmd.stage());
-    return change(actor, cmd.id(), cmd.expectedVersion(), o -> o.advanceTo(ctx.pipeline(), cmd.stage(), ctx.now()));
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE,
+        o -> o.advanceTo(ctx.pipeline(), cmd.stage(), ctx.now()));
   }
 
   @Override
   public Opportunity win(Actor actor, WinOpportunity cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
-    return change(actor, cmd.id(), cmd.expectedVersion(),
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE,
         o -> o.win(ctx.pipeline(), cmd.closedOn() == null ? ctx.today() : cmd.closedOn(), ctx.now()));
   }
 
   @Override
   public Opportunity lose(Actor actor, LoseOpportunity cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
-    return change(actor, cmd.id(), cmd.expectedVersion(),
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE,
         o -> o.lose(ctx.pipeline(), cmd.reason(), cmd.closedOn() == null ? ctx.today() : cmd.closedOn(), ctx.now()));
   }
 
   @Override
   public Opportunity reopen(Actor actor, ReopenOpportunity cmd) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     ctx.validation().check(cmd);
     ctx.pipeline().stage(cmd.stage());
-    return change(actor, cmd.id(), cmd.expectedVersion(), o -> o.reopen(ctx.pipeline(), cmd.stage(), ctx.now()));
+    return change(actor, cmd.id(), cmd.expectedVersion(), Operation.CHANGE_STAGE,
+        o -> o.reopen(ctx.pipeline(), cmd.stage(), ctx.now()));
   }
 
   @Override
   public void delete(Actor actor, OpportunityId id, Long expectedVersion) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
     ctx.writers().opportunities().delete(actor, id, expectedVersion, ChangeOrigin.DIRECT);
   }
 
   @Override
   public List<StageHistoryEntry> history(Actor actor, OpportunityId id) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().stageHistory().findByOpportunity(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, id)
+        ? ctx.storage().stageHistory().findByOpportunity(id) : List.of());
   }
 
   @Override
   public long historyCount(Actor actor, OpportunityId id) {
-    requireActor(actor);
+    ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().stageHistory().countByOpportunity(id));
+    return ctx.inUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, id)
+        ? ctx.storage().stageHistory().countByOpportunity(id) : 0L);
   }
 
   @Override
@@ -235,7 +260,8 @@ final class DefaultOpportunityService implements OpportunityService {
     return StageDurations.timeInStage(history(actor, id), ctx.now());
   }
 
-  private Opportunity change(Actor actor, OpportunityId id, Long expectedVersion, Consumer<Opportunity> change) {
-    return ctx.writers().opportunities().change(actor, id, expectedVersion, ChangeOrigin.DIRECT, change);
+  private Opportunity change(
+      Actor actor, OpportunityId id, Long expectedVersion, Operation operation, Consumer<Opportunity> change) {
+    return ctx.writers().opportunities().change(actor, id, expectedVersion, ChangeOrigin.DIRECT, operation, change);
   }
 }

@@ -10,12 +10,16 @@ import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.DuplicateCandidate;
 import org.crmkit.customfield.CustomValue;
+import org.crmkit.shared.Actor;
 import org.crmkit.shared.RecordId;
 
 /**
  * The existing records of one conversion target (account or contact) as {@link ConversionPlanner} sees them: how
  * to load a record to link, its current values, and which records may be the same customer as the lead. The
  * planner runs one algorithm for both targets; only this differs.
+ *
+ * <p>Candidates are only records the converting actor may see ({@link ConversionPlan#actor}): the visibility is
+ * applied in the storage's query, so a record the actor may not see is never offered, named or linked.
  *
  * @param <R> the aggregate (Account or Contact)
  * @param <I> its id type
@@ -66,9 +70,13 @@ abstract class DuplicateFinder<R, I extends RecordId> {
     return target;
   }
 
-  /** @throws org.crmkit.shared.RecordNotFoundException when there is no such record */
-  final R load(UUID id) {
-    return writer.load(idOf.apply(id), null);
+  /**
+   * Loads a record the caller chose to link by id.
+   *
+   * @throws org.crmkit.shared.RecordNotFoundException when there is no such record or the actor may not see it
+   */
+  final R load(Actor actor, UUID id) {
+    return writer.loadVisible(actor, idOf.apply(id), null);
   }
 
   /** @return the record's typed id */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.crmkit.access.Operation;
 import org.crmkit.customfield.CustomFields;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.customfield.FieldType;
@@ -73,11 +74,17 @@ final class FieldSetter {
     }
   }
 
-  /** Sets the field of the record to the value (null or blank clears it) through the record's writer. */
+  /**
+   * Sets the field of the record to the value (null or blank clears it) through the record's writer, as the actor
+   * the rule acts as: the record must be visible to them and the policy must permit CHANGE (CHANGE_STAGE for an
+   * opportunity's stage; ASSIGN as well for the owner).
+   */
   void set(Actor actor, RecordType type, UUID id, String field, String value) {
     ChangeOrigin origin = ChangeOrigin.WORKFLOW;
+    Operation change = type == RecordType.OPPORTUNITY && field.equals("stage")
+        ? Operation.CHANGE_STAGE : Operation.CHANGE;
     switch (type) {
-      case LEAD -> ctx.writers().leads().changeIfDifferent(actor, LeadId.of(id), null, origin, lead -> {
+      case LEAD -> ctx.writers().leads().changeIfDifferent(actor, LeadId.of(id), null, origin, change, lead -> {
         if (field.equals("status")) {
           LeadStatus status = leadStatus(value);
           if (!status.key().equals(lead.status())) {
@@ -89,18 +96,18 @@ final class FieldSetter {
               next -> lead.edit(RecordFields.toLeadDetails(next), RecordFields.toCustomFields(next), ctx.now()));
         }
       });
-      case ACCOUNT -> ctx.writers().accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, account ->
-          setOwnerOrValue(type, field, value, account.owner(), owner -> account.assignTo(owner, ctx.now()),
+      case ACCOUNT -> ctx.writers().accounts().changeIfDifferent(actor, AccountId.of(id), null, origin, change,
+          account -> setOwnerOrValue(type, field, value, account.owner(), owner -> account.assignTo(owner, ctx.now()),
               RecordFields.account(account.snapshot()),
               next -> account.edit(RecordFields.toAccountDetails(next), account.segments(),
                   RecordFields.toCustomFields(next), ctx.now())));
-      case CONTACT -> ctx.writers().contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, contact ->
-          setOwnerOrValue(type, field, value, contact.owner(), owner -> contact.assignTo(owner, ctx.now()),
+      case CONTACT -> ctx.writers().contacts().changeIfDifferent(actor, ContactId.of(id), null, origin, change,
+          contact -> setOwnerOrValue(type, field, value, contact.owner(), owner -> contact.assignTo(owner, ctx.now()),
               RecordFields.contact(contact.snapshot()),
               next -> contact.edit(RecordFields.toContactDetails(next), RecordFields.toCustomFields(next),
                   ctx.now())));
       case OPPORTUNITY -> ctx.writers().opportunities().changeIfDifferent(actor, OpportunityId.of(id), null, origin,
-          o -> setOpportunityField(o, field, value));
+          change, o -> setOpportunityField(o, field, value));
       default -> throw new IllegalStateException(type.label() + " has no workflows");
     }
   }

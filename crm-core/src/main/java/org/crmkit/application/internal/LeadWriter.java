@@ -12,6 +12,7 @@ import org.crmkit.shared.LeadId;
 import org.crmkit.shared.RecordChanged;
 import org.crmkit.shared.RecordReadOnlyException;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.UserId;
 
 /**
  * The write path of leads (see {@link RecordWriter}): custom fields are checked against the schema when they
@@ -54,13 +55,18 @@ final class LeadWriter extends RecordWriter<Lead, LeadId, LeadSnapshot> {
   }
 
   @Override
+  UserId ownerOf(Lead record) {
+    return record.owner();
+  }
+
+  @Override
   RecordChanged<LeadSnapshot> event(
       ChangeKind kind, ChangeOrigin origin, LeadSnapshot before, LeadSnapshot after, Instant at, Actor actor) {
     return new LeadChanged(kind, origin, before, after, at, actor);
   }
 
   @Override
-  void beforeSave(Actor actor, LeadSnapshot before, Lead record) {
+  void beforeSave(Actor actor, Access.Sight sight, LeadSnapshot before, Lead record) {
     if (before == null || !before.customFields().equals(record.customFields())) {
       ctx.customFields().validate(RecordType.LEAD, record.customFields());
     }

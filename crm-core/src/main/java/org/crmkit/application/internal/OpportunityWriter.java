@@ -20,6 +20,7 @@ import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.RecordChanged;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.UserId;
 import org.crmkit.shared.ValidationException;
 
 /**
@@ -68,6 +69,11 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   }
 
   @Override
+  UserId ownerOf(Opportunity record) {
+    return record.owner();
+  }
+
+  @Override
   RecordChanged<OpportunitySnapshot> event(
       ChangeKind kind, ChangeOrigin origin, OpportunitySnapshot before, OpportunitySnapshot after, Instant at,
       Actor actor) {
@@ -75,7 +81,7 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   }
 
   @Override
-  void beforeSave(Actor actor, OpportunitySnapshot before, Opportunity o) {
+  void beforeSave(Actor actor, Access.Sight sight, OpportunitySnapshot before, Opportunity o) {
     o.checkClosedState(ctx.pipeline());
     if (before == null || !before.segments().equals(o.segments())) {
       ctx.segments().validate(RecordType.OPPORTUNITY, o.segments());
@@ -87,7 +93,7 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
     ContactId contact = o.contactId().orElse(null);
     if (before == null || !Objects.equals(before.accountId(), account)
         || !Objects.equals(before.contactId(), contact)) {
-      checkLinks(account, contact);
+      checkLinks(sight, account, contact);
     }
     Money amount = o.amount().orElse(null);
     if (before != null && !Objects.equals(before.amount(), amount)) {
@@ -105,7 +111,8 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
     new ForecastSync(ctx).opportunityDeleted(actor, o.id());
   }
 
-  private void checkLinks(AccountId accountId, ContactId contactId) {
+  /** Links must exist and be visible to the actor; a hidden record is a missing link, in the same words. */
+  private void checkLinks(Access.Sight sight, AccountId accountId, ContactId contactId) {
     OpportunityRules rules = ctx.opportunityRules();
     List<FieldError> errors = new ArrayList<>();
     if (rules.accountRequired() && accountId == null) {
@@ -114,11 +121,13 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
     if (rules.contactRequired() && contactId == null) {
       errors.add(new FieldError("contactId", "is required: every opportunity must be linked to a contact"));
     }
-    if (accountId != null && ctx.storage().accounts().findById(accountId).isEmpty()) {
+    if (accountId != null && ctx.storage().accounts().findById(accountId)
+        .filter(a -> sight.admits(RecordType.ACCOUNT, a.owner())).isEmpty()) {
       errors.add(new FieldError("accountId", "account " + accountId + " does not exist"));
     }
     if (contactId != null) {
-      Optional<Contact> contact = ctx.storage().contacts().findById(contactId);
+      Optional<Contact> contact = ctx.storage().contacts().findById(contactId)
+          .filter(c -> sight.admits(RecordType.CONTACT, c.owner()));
       if (contact.isEmpty()) {
         errors.add(new FieldError("contactId", "contact " + contactId + " does not exist"));
       } else if (rules.contactMustBelongToAccount()

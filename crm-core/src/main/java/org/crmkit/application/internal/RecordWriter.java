@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.crmkit.access.Operation;
+import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
 import org.crmkit.shared.RecordChanged;
 import org.crmkit.shared.RecordNotFoundException;
 import org.crmkit.shared.RecordType;
+import org.crmkit.shared.UserId;
 
 /**
  * The one write path of a record type. Every way a record is created, changed or deleted (the use cases, workflow
@@ -17,6 +20,8 @@ import org.crmkit.shared.RecordType;
  * work (joining the caller's, if any):
  *
  * <ol>
+ *   <li>asks the access policy ({@link Access}): a record the actor may not see is not found, an operation the
+ *       policy refuses is an {@link AccessDeniedException}, a new owner needs {@link Operation#ASSIGN};
  *   <li>loads the record and checks the version the caller based its change on ({@code expectedVersion}; null
  *       skips the check);
  *   <li>applies the caller's change, then the record type's own checks and follow-ups ({@link #beforeSave}:
@@ -44,19 +49,22 @@ abstract class RecordWriter<A, I, S> {
   }
 
   /**
-   * Saves a new record (version 0) made by the caller.
+   * Saves a new record (version 0) made by the caller, if the access policy lets the actor create a record with its
+   * owner, and its links are records the actor sees.
    *
    * @param actor who creates it; never null
    * @param record the new record; never null
    * @param origin the path it comes through; never null
    * @return the record as stored once the workflow rules it triggered have run
+   * @throws AccessDeniedException when the policy refuses {@link Operation#CREATE}
    */
   final A create(Actor actor, A record, ChangeOrigin origin) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(origin, "origin");
     return ctx.inUnitOfWork(actor, () -> {
-      beforeSave(actor, null, record);
+      ctx.access().require(actor, Operation.CREATE, type, ownerOf(record), Access.aRecord(type, ownerOf(record)));
+      beforeSave(actor, ctx.access().sight(actor), null, record);
       A saved = store(record);
       published(event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));
       return ctx.current(saved, () -> find(idOf(saved)));
@@ -64,44 +72,65 @@ abstract class RecordWriter<A, I, S> {
   }
 
   /**
-   * Loads a record, checks its version, applies {@code mutation} and saves it, whatever the mutation did.
+   * Loads a record the actor sees, checks that the policy lets them do {@code operation} to it and its version,
+   * applies {@code mutation} and saves it, whatever the mutation did. When the mutation gives the record another
+   * owner, the policy must also permit {@link Operation#ASSIGN} to the new owner; links the mutation changes must
+   * be records the actor sees.
    *
    * @param actor who changes it; never null
    * @param id the record; never null
    * @param expectedVersion the version the change is based on, or null to skip the check
    * @param origin the path it comes through; never null
+   * @param operation what the change is to the access policy (CHANGE, CHANGE_STAGE, CONVERT); never null
    * @param mutation the change, made with the aggregate's verbs; never null
    * @return the record as stored once the workflow rules it triggered have run
-   * @throws RecordNotFoundException when there is no such record
+   * @throws RecordNotFoundException when there is no such record or the actor may not see it
+   * @throws AccessDeniedException when the policy refuses the operation (or the new owner)
    * @throws org.crmkit.shared.ConflictException when the stored version is not {@code expectedVersion}
    */
-  final A change(Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Consumer<? super A> mutation) {
-    return change(actor, id, expectedVersion, origin, mutation, true);
+  final A change(Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Operation operation,
+      Consumer<? super A> mutation) {
+    return change(actor, id, expectedVersion, origin, Objects.requireNonNull(operation, "operation"), mutation, true);
   }
 
   /**
    * Like {@link #change}, but saves (and emits) nothing when the mutation left the record as it was: what workflow
    * actions use, so a rule setting a value the record already has does not fire further rules.
    */
-  final A changeIfDifferent(
-      Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Consumer<? super A> mutation) {
-    return change(actor, id, expectedVersion, origin, mutation, false);
+  final A changeIfDifferent(Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Operation operation,
+      Consumer<? super A> mutation) {
+    return change(actor, id, expectedVersion, origin, Objects.requireNonNull(operation, "operation"), mutation, false);
   }
 
-  private A change(
-      Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Consumer<? super A> mutation, boolean always) {
+  /**
+   * Like {@link #change}, for a write that is part of a use case that asked the access policy itself (lead
+   * conversion asks CONVERT on the lead and has checked that linked records are visible; undo asks CONVERT on the
+   * lead): no visibility or operation check here, only {@link Operation#ASSIGN} should the owner change.
+   */
+  final A changeWithin(Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Consumer<? super A> mutation) {
+    return change(actor, id, expectedVersion, origin, null, mutation, true);
+  }
+
+  private A change(Actor actor, I id, Long expectedVersion, ChangeOrigin origin, Operation operation,
+      Consumer<? super A> mutation, boolean always) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(mutation, "mutation");
     return ctx.inUnitOfWork(actor, () -> {
-      A record = load(id, expectedVersion);
+      A record = operation == null ? load(id, expectedVersion) : loadFor(actor, operation, id, expectedVersion);
       S before = snapshot(record);
+      UserId ownerBefore = ownerOf(record);
       mutation.accept(record);
       if (!always && before.equals(snapshot(record))) {
         return record;
       }
-      beforeSave(actor, before, record);
+      UserId owner = ownerOf(record);
+      if (!owner.equals(ownerBefore)) {
+        ctx.access().require(actor, Operation.ASSIGN, type, owner,
+            type.label() + " " + id + " to " + owner.value());
+      }
+      beforeSave(actor, operation == null ? Access.Sight.everything() : ctx.access().sight(actor), before, record);
       A saved = store(record);
       published(event(ChangeKind.UPDATED, origin, before, snapshot(saved), ctx.now(), actor));
       return ctx.current(saved, () -> find(id));
@@ -109,21 +138,35 @@ abstract class RecordWriter<A, I, S> {
   }
 
   /**
-   * Deletes a record after the record type's refusals and clean-up.
+   * Deletes a record the actor sees, if the policy permits {@link Operation#DELETE}, after the record type's
+   * refusals and clean-up.
    *
    * @param actor who deletes it; never null
    * @param id the record; never null
    * @param expectedVersion the version the deletion is based on, or null to skip the check
    * @param origin the path it comes through; never null
-   * @throws RecordNotFoundException when there is no such record
+   * @throws RecordNotFoundException when there is no such record or the actor may not see it
+   * @throws AccessDeniedException when the policy refuses
    * @throws org.crmkit.shared.ConflictException when the stored version is not {@code expectedVersion}
    */
   final void delete(Actor actor, I id, Long expectedVersion, ChangeOrigin origin) {
+    delete(actor, id, expectedVersion, origin, true);
+  }
+
+  /**
+   * Like {@link #delete}, for a deletion that is part of a use case that asked the access policy itself (the undo
+   * of a conversion, which asks CONVERT on the lead).
+   */
+  final void deleteWithin(Actor actor, I id, Long expectedVersion, ChangeOrigin origin) {
+    delete(actor, id, expectedVersion, origin, false);
+  }
+
+  private void delete(Actor actor, I id, Long expectedVersion, ChangeOrigin origin, boolean asked) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(origin, "origin");
     ctx.inUnitOfWork(actor, () -> {
-      A record = load(id, expectedVersion);
+      A record = asked ? loadFor(actor, Operation.DELETE, id, expectedVersion) : load(id, expectedVersion);
       beforeDelete(actor, record);
       remove(id, versionOf(record));
       published(event(ChangeKind.DELETED, origin, snapshot(record), null, ctx.now(), actor));
@@ -132,13 +175,35 @@ abstract class RecordWriter<A, I, S> {
   }
 
   /**
-   * Loads a record for a change and checks its version.
+   * Loads a record for a change and checks its version, whoever asks (the caller checked access).
    *
    * @throws RecordNotFoundException when there is no such record
    * @throws org.crmkit.shared.ConflictException when the stored version is not {@code expectedVersion}
    */
   final A load(I id, Long expectedVersion) {
     A record = find(id).orElseThrow(() -> new RecordNotFoundException(type, id));
+    Values.checkVersion(type, id, expectedVersion, versionOf(record));
+    return record;
+  }
+
+  /**
+   * Loads a record the actor sees and checks its version.
+   *
+   * @throws RecordNotFoundException when there is no such record or the actor may not see it
+   * @throws org.crmkit.shared.ConflictException when the stored version is not {@code expectedVersion}
+   */
+  final A loadVisible(Actor actor, I id, Long expectedVersion) {
+    A record = ctx.access().visible(actor, type, find(id), this::ownerOf)
+        .orElseThrow(() -> new RecordNotFoundException(type, id));
+    Values.checkVersion(type, id, expectedVersion, versionOf(record));
+    return record;
+  }
+
+  /** Loads a record the actor sees, asks the policy for the operation on it, then checks its version. */
+  private A loadFor(Actor actor, Operation operation, I id, Long expectedVersion) {
+    A record = ctx.access().visible(actor, type, find(id), this::ownerOf)
+        .orElseThrow(() -> new RecordNotFoundException(type, id));
+    ctx.access().require(actor, operation, type, ownerOf(record), id);
     Values.checkVersion(type, id, expectedVersion, versionOf(record));
     return record;
   }
@@ -162,15 +227,18 @@ abstract class RecordWriter<A, I, S> {
 
   abstract long versionOf(A record);
 
+  abstract UserId ownerOf(A record);
+
   abstract RecordChanged<S> event(ChangeKind kind, ChangeOrigin origin, S before, S after, Instant at, Actor actor);
 
   /**
    * Checks and follow-ups before a record is saved, inside the unit of work; throwing refuses the write.
    *
+   * @param sight what the actor sees: the links the change sets must be visible, else they are missing links
    * @param before the stored state, or null when the record is new
    * @param record the record about to be saved
    */
-  void beforeSave(Actor actor, S before, A record) {}
+  void beforeSave(Actor actor, Access.Sight sight, S before, A record) {}
 
   /** What the record type records with a saved change (before its event is emitted); nothing by default. */
   void saved(RecordChanged<S> event) {}

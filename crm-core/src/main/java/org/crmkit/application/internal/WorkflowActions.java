@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.crmkit.application.ConvertLead;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.customfield.CustomValue;
+import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.CrmException;
 import org.crmkit.shared.LeadId;
@@ -18,7 +19,8 @@ import org.crmkit.workflow.WorkflowException;
 import org.crmkit.workflow.WorkflowRule;
 
 /**
- * Runs one workflow action for a record change, inside the triggering unit of work: converts the lead, sets a
+ * Runs one workflow action for a record change, inside the triggering unit of work, as the actor the rule acts as
+ * ({@link #actingActor}): converts the lead, sets a
  * field through the record's writer ({@link FieldSetter}), or publishes an event. A refusal of the action (a
  * {@link CrmException}) or a bad value (IllegalArgument, Arithmetic, NullPointer, DateTime exceptions) becomes a
  * {@link WorkflowActionFailedException} naming the rule and action; a storage's own failure passes unchanged.
@@ -37,9 +39,11 @@ final class WorkflowActions {
     this.conversions = conversions;
   }
 
-  void run(WorkflowRule rule, WorkflowAction action, RecordChange change) {
-    // The rule acts for the user whose change triggered it, marked as an automated process.
-    Actor actor = new Actor(change.actor().userId(), true, change.actor().tenant());
+  /**
+   * @param actor who the rule acts as ({@link #actingActor}): the triggering actor with its own rights, or the
+   *     system actor the rule names
+   */
+  void run(WorkflowRule rule, WorkflowAction action, RecordChange change, Actor actor) {
     try {
       switch (action.type()) {
         case CONVERT_LEAD -> convert(rule, action, change, actor);
@@ -51,12 +55,33 @@ final class WorkflowActions {
               actor));
         }
       }
-    } catch (WorkflowException e) {
+    } catch (WorkflowException | AccessDeniedException e) {
+      // an access refusal stays what it is: the triggering use case fails with it, nothing written
       throw e;
     } catch (CrmException | IllegalArgumentException | IllegalStateException | ArithmeticException
         | NullPointerException | DateTimeException e) {
       throw new WorkflowActionFailedException(rule.id(), action.type(), String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Who a rule acts as: the actor whose change triggered it, unchanged (so with exactly that actor's rights: a
+   * system-flagged copy would be another actor to the access policy), or, when the rule names one with
+   * {@code runAs}, that system actor in the trigger's tenant, if the access policy lets the trigger run rules as it.
+   *
+   * @throws AccessDeniedException when the policy does not let the trigger run rules as the named system actor
+   */
+  Actor actingActor(WorkflowRule rule, Actor trigger) {
+    if (rule.runAs() == null) {
+      return trigger;
+    }
+    Actor runAs = Actor.system(rule.runAs()).in(trigger.tenant());
+    if (!ctx.policy().mayRunRulesAs(trigger, runAs)) {
+      throw new AccessDeniedException(trigger, "run workflow rule " + rule.id() + " as system actor "
+          + rule.runAs(), "the host's access policy does not let this actor's changes run rules as that system"
+          + " actor (mayRunRulesAs); trust the system actor in the policy, or remove runAs from the rule");
+    }
+    return runAs;
   }
 
   private void convert(WorkflowRule rule, WorkflowAction action, RecordChange change, Actor actor) {

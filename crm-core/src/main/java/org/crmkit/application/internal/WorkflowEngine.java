@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import org.crmkit.shared.Actor;
 import org.crmkit.shared.DomainEvent;
 import org.crmkit.workflow.WorkflowAction;
 import org.crmkit.workflow.WorkflowDepthExceededException;
@@ -48,10 +49,11 @@ final class WorkflowEngine implements Consumer<DomainEvent> {
       ids.add(rule.id());
       throw new WorkflowDepthExceededException(ids, rules.maxDepth());
     }
+    Actor actor = actions.actingActor(rule, change.actor());
     running.addLast(rule.id());
     try {
       for (WorkflowAction action : rule.actions()) {
-        actions.run(rule, action, change);
+        actions.run(rule, action, change, actor);
       }
     } finally {
       running.removeLast();
