@@ -1,0 +1,8 @@
+package org.crmkit.csv;
+
+class InMemoryExternalIdStoreTest extends ExternalIdStoreContract {
+  @Override
+  ExternalIdStore store() {
+    return ExternalIdStore.inMemory();
+  }
+}
