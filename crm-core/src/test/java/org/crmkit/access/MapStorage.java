@@ -524,10 +524,4 @@ final class MapStorage implements CrmStorage {
       }
     };
   }
-
-  /** The access tests run no reports. */
-  @Override
-  public org.crmkit.report.ReportRepository reports() {
-    throw new UnsupportedOperationException("MapStorage runs no reports");
-  }
 }
