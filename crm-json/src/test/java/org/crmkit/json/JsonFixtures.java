@@ -2,7 +2,20 @@ package org.crmkit.json;
 
 
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import org.crmkit.report.DateBucket;
+import org.crmkit.report.MoneySums;
+import org.crmkit.report.Operator;
+import org.crmkit.report.RateUsed;
+import org.crmkit.report.ReportAggregate;
+import org.crmkit.report.ReportColumn;
+import org.crmkit.report.ReportDefinition;
+import org.crmkit.report.ReportResult;
+import org.crmkit.report.ReportRow;
+import org.crmkit.report.ReportSource;
+import org.crmkit.report.ValueType;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -269,6 +282,35 @@ public final class JsonFixtures {
    *
    * @return name to value, in the order of docs/API.md
    */
+  /** @return an ad-hoc report: open pipeline of this quarter by stage and month, in euros */
+  public static ReportDefinition reportDefinition() {
+    return ReportDefinition.builder(ReportSource.OPPORTUNITIES)
+        .where("stage", Operator.IN, "proposal", "negotiation")
+        .where("closeDate", Operator.EQUALS, "this_quarter")
+        .groupBy("stage").groupBy("closeDate", DateBucket.MONTH)
+        .aggregate(ReportAggregate.count(), ReportAggregate.sum("amount"), ReportAggregate.avgProbability())
+        .sortByDescending("sum(amount)").limit(50).reportingCurrency("EUR").build();
+  }
+
+  /** @return the result of {@link #reportDefinition()}: groups, a subtotal, the grand total and a rate used */
+  public static ReportResult reportResult() {
+    List<ReportColumn> columns = List.of(new ReportColumn("stage", ValueType.TEXT),
+        new ReportColumn("closeDate:month", ValueType.TEXT), new ReportColumn("count", ValueType.INTEGER),
+        new ReportColumn("sum(amount)", ValueType.MONEY), new ReportColumn("avg_probability", ValueType.DECIMAL));
+    List<ReportRow> rows = List.of(
+        new ReportRow(ReportRow.Kind.GROUP, 2, Arrays.asList("proposal", "2026-05", 2L,
+            MoneySums.of(Money.of("61000.00", "EUR")), new BigDecimal("50"))),
+        new ReportRow(ReportRow.Kind.GROUP, 2, Arrays.asList("proposal", "2026-06", 1L,
+            MoneySums.of(DEAL), new BigDecimal("62.5"))));
+    List<ReportRow> subtotals = List.of(new ReportRow(ReportRow.Kind.SUBTOTAL, 1, Arrays.asList("proposal", null,
+        3L, MoneySums.of(Money.of("109000.00", "EUR")), new BigDecimal("54.17"))));
+    ReportRow total = new ReportRow(ReportRow.Kind.TOTAL, 0, Arrays.asList(null, null, 3L,
+        MoneySums.of(Money.of("109000.00", "EUR")), new BigDecimal("54.17")));
+    return new ReportResult(ReportSource.OPPORTUNITIES, LocalDate.of(2026, 5, 4), columns, rows, subtotals, total,
+        2, List.of(new RateUsed(Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 5, 4),
+            new BigDecimal("0.9210"))));
+  }
+
   public static Map<String, Object> documents() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("Money", DEAL);
@@ -303,6 +345,8 @@ public final class JsonFixtures {
     d.put("UndoOutcome (refused)", new UndoOutcome.Refused(LEAD_ID, List.of(
         "the opportunity was changed after the conversion (version 3, created at 1); undo it by hand")));
     d.put("ConversionPreview", preview());
+    d.put("ReportDefinition", reportDefinition());
+    d.put("ReportResult", reportResult());
     d.put("CreateLead", CreateLead.of("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example")
         .leadSource("web form").customFields(Map.of("tier", CustomValue.picklist("gold"), "employees",
             CustomValue.number("250"))));

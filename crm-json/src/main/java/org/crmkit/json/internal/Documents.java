@@ -1,6 +1,8 @@
 package org.crmkit.json.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,21 @@ import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.opportunity.OpportunitySummary;
+import org.crmkit.report.AggregateFunction;
+import org.crmkit.report.DateBucket;
+import org.crmkit.report.MoneySums;
+import org.crmkit.report.Operator;
+import org.crmkit.report.RateUsed;
+import org.crmkit.report.ReportAggregate;
+import org.crmkit.report.ReportColumn;
+import org.crmkit.report.ReportDefinition;
+import org.crmkit.report.ReportFilter;
+import org.crmkit.report.ReportGroup;
+import org.crmkit.report.ReportResult;
+import org.crmkit.report.ReportRow;
+import org.crmkit.report.ReportSort;
+import org.crmkit.report.ReportSource;
+import org.crmkit.report.ValueType;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.ChangeKind;
 import org.crmkit.shared.ChangeOrigin;
@@ -147,6 +164,8 @@ public final class Documents {
         (t, p) -> expect(readUndo(In.of(t, p)), UndoOutcome.Refused.class, p, "REFUSED"));
     define(ConversionPreview.class, this::preview, (t, p) -> readPreview(In.of(t, p)));
     writers.put(BulkConversionResult.class, (Writer<BulkConversionResult>) this::bulk);
+    define(ReportDefinition.class, this::reportDefinition, (t, p) -> readReportDefinition(In.of(t, p)));
+    define(ReportResult.class, this::reportResult, (t, p) -> readReportResult(In.of(t, p)));
     define(CrmError.class, this::error, (t, p) -> readError(In.of(t, p)));
     writers.put(CrmException.class, (Writer<CrmException>) e -> error(CrmError.of(e)));
     define(Money.class, Out::money, (t, p) -> In.asMoney(p, t));
@@ -916,6 +935,168 @@ public final class Documents {
           .put("publicationFailure", item.publicationFailure().map(e -> error(CrmError.of(e)))).tree());
     }
     return Out.object().put("items", items).tree();
+  }
+
+  // --- reports ----------------------------------------------------------------------------------------------
+
+  Map<String, Object> reportDefinition(ReportDefinition d) {
+    return Out.object().put("source", d.source()).list("columns", d.columns(), c -> c)
+        .list("filters", d.filters(), f -> Out.object().put("field", f.field()).put("operator", f.operator())
+            .list("values", f.values(), v -> v).tree())
+        .list("groups", d.groups(), g -> Out.object().put("field", g.field()).put("bucket", g.bucket()).tree())
+        .list("aggregates", d.aggregates(), a -> Out.object().put("function", a.function())
+            .put("field", a.field()).tree())
+        .list("sorts", d.sorts(), o -> Out.object().put("column", o.column()).put("descending", o.descending())
+            .tree())
+        .put("limit", d.limit()).put("offset", d.offset()).put("reportingCurrency", d.reportingCurrency()).tree();
+  }
+
+  ReportDefinition readReportDefinition(In in) {
+    ReportSource source = in.constant("source", ReportSource.class);
+    List<String> columns = in.optList("columns", (t, p) -> In.asString(p, t));
+    List<ReportFilter> filters = in.optList("filters", (t, p) -> {
+      In f = In.of(t, p);
+      String field = f.string("field");
+      Operator operator = f.constant("operator", Operator.class);
+      List<String> values = f.optList("values", (v, q) -> In.asString(q, v));
+      f.end();
+      return f.build(() -> new ReportFilter(field, operator, values));
+    });
+    List<ReportGroup> groups = in.optList("groups", (t, p) -> {
+      In g = In.of(t, p);
+      String field = g.string("field");
+      DateBucket bucket = g.optConstant("bucket", DateBucket.class);
+      g.end();
+      return g.build(() -> new ReportGroup(field, bucket));
+    });
+    List<ReportAggregate> aggregates = in.optList("aggregates", (t, p) -> {
+      In a = In.of(t, p);
+      AggregateFunction function = a.constant("function", AggregateFunction.class);
+      String field = a.optString("field");
+      a.end();
+      return a.build(() -> new ReportAggregate(function, field));
+    });
+    List<ReportSort> sorts = in.optList("sorts", (t, p) -> {
+      In o = In.of(t, p);
+      String column = o.string("column");
+      boolean descending = o.bool("descending", false);
+      o.end();
+      return o.build(() -> new ReportSort(column, descending));
+    });
+    Integer limit = in.optSmallInteger("limit");
+    Long offset = in.optInteger("offset");
+    Currency currency = in.optValue("reportingCurrency", Currency::getInstance);
+    in.end();
+    return in.build(() -> new ReportDefinition(source, columns, filters, groups, aggregates, sorts,
+        limit == null ? ReportDefinition.DEFAULT_LIMIT : limit, offset == null ? 0 : offset, currency));
+  }
+
+  Map<String, Object> reportResult(ReportResult r) {
+    return Out.object().put("source", r.source()).put("asOf", r.asOf())
+        .list("columns", r.columns(), c -> Out.object().put("name", c.name()).put("type", c.type()).tree())
+        .list("rows", r.rows(), this::reportRow).list("subtotals", r.subtotals(), this::reportRow)
+        .put("total", r.total() == null ? null : reportRow(r.total())).put("totalRows", r.totalRows())
+        .list("rates", r.rates(), x -> Out.object().put("from", x.from()).put("to", x.to()).put("on", x.on())
+            .put("rate", x.rate().toPlainString()).tree())
+        .tree();
+  }
+
+  private Map<String, Object> reportRow(ReportRow row) {
+    List<Object> cells = new ArrayList<>(row.cells().size());
+    for (Object c : row.cells()) {
+      cells.add(reportCell(c));
+    }
+    return Out.object().put("kind", row.kind()).put("level", row.level()).put("cells", cells).tree();
+  }
+
+  /** A cell: money as an array of money (one per currency), a decimal as a decimal string, null as null. */
+  private static Object reportCell(Object c) {
+    if (c == null) {
+      return null;
+    }
+    if (c instanceof MoneySums m) {
+      List<Object> amounts = new ArrayList<>();
+      m.amounts().forEach(a -> amounts.add(Out.money(a)));
+      return amounts;
+    }
+    if (c instanceof Money m) {
+      return List.of(Out.money(m));
+    }
+    if (c instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    return Out.simple(c);
+  }
+
+  ReportResult readReportResult(In in) {
+    ReportSource source = in.constant("source", ReportSource.class);
+    var asOf = in.date("asOf");
+    List<ReportColumn> columns = in.optList("columns", (t, p) -> {
+      In c = In.of(t, p);
+      String name = c.string("name");
+      ValueType type = c.constant("type", ValueType.class);
+      c.end();
+      return c.build(() -> new ReportColumn(name, type));
+    });
+    List<ReportRow> rows = in.optList("rows", (t, p) -> readReportRow(t, p, columns));
+    List<ReportRow> subtotals = in.optList("subtotals", (t, p) -> readReportRow(t, p, columns));
+    Object totalTree = in.tree("total");
+    ReportRow total = totalTree == null ? null : readReportRow(totalTree, in.at("total"), columns);
+    long totalRows = in.integer("totalRows");
+    List<RateUsed> rates = in.optList("rates", (t, p) -> {
+      In x = In.of(t, p);
+      Currency from = x.value("from", Currency::getInstance);
+      Currency to = x.value("to", Currency::getInstance);
+      var on = x.date("on");
+      BigDecimal rate = x.decimal("rate");
+      x.end();
+      return x.build(() -> new RateUsed(from, to, on, rate));
+    });
+    in.end();
+    return in.build(() -> new ReportResult(source, asOf, columns, rows, subtotals, total, totalRows, rates));
+  }
+
+  private static ReportRow readReportRow(Object tree, String path, List<ReportColumn> columns) {
+    In in = In.of(tree, path);
+    ReportRow.Kind kind = in.constant("kind", ReportRow.Kind.class);
+    int level = in.smallInteger("level");
+    Object raw = in.tree("cells");
+    String at = in.at("cells");
+    if (!(raw instanceof List<?> list)) {
+      throw In.error(at, "must be an array, was " + In.kind(raw));
+    }
+    if (list.size() != columns.size()) {
+      throw In.error(at, "has " + list.size() + " cells; the result has " + columns.size() + " columns");
+    }
+    List<Object> cells = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      cells.add(readReportCell(list.get(i), at + "[" + i + "]", columns.get(i).type()));
+    }
+    in.end();
+    return in.build(() -> new ReportRow(kind, level, cells));
+  }
+
+  /** A cell read by its column's type; null stays null (no value, or no row of that group). */
+  private static Object readReportCell(Object v, String path, ValueType type) {
+    if (v == null) {
+      return null;
+    }
+    switch (type) {
+      case MONEY:
+        return In.build(path, () -> new MoneySums(In.asList(path, v, (t, p) -> In.asMoney(p, t))));
+      case INTEGER:
+        return In.asLong(path, v);
+      case DECIMAL:
+        return In.asDecimal(path, v);
+      case DATE:
+        return In.asDate(path, v);
+      case TIMESTAMP:
+        return In.asInstant(path, v);
+      case BOOLEAN:
+        return In.asBoolean(path, v);
+      default:
+        return In.asString(path, v);
+    }
   }
 
   // --- errors and pages -----------------------------------------------------------------------------------------
