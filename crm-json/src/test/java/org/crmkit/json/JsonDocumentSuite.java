@@ -214,6 +214,32 @@ public abstract class JsonDocumentSuite {
   }
 
   @Test
+  void aReportDefinitionNeedsOnlyItsSourceAndRefusesAnUnknownPropertyOfAFilter() {
+    org.crmkit.report.ReportDefinition minimal = read("{\"source\":\"LEADS\"}",
+        org.crmkit.report.ReportDefinition.class);
+    assertThat(minimal).isEqualTo(org.crmkit.report.ReportDefinition.builder(org.crmkit.report.ReportSource.LEADS)
+        .build());
+
+    Throwable thrown = catchThrowable(() -> read("{\"source\":\"LEADS\",\"filters\":[{\"field\":\"status\","
+        + "\"operator\":\"EQUALS\",\"values\":[\"new\"],\"sql\":\"1=1\"}]}",
+        org.crmkit.report.ReportDefinition.class));
+    assertThat(error(thrown).code()).isEqualTo("INVALID_JSON");
+    assertThat(error(thrown).fieldErrors()).extracting(f -> f.field()).containsExactly("filters[0].sql");
+  }
+
+  @Test
+  void aReportCellIsReadByItsColumnTypeSoMoneyWrittenAsANumberOrACellTooManyIsRefused() {
+    String json = write(JsonFixtures.reportResult());
+    assertThat(json).contains("\"cells\":[\"proposal\",\"2026-05\",2,[{\"amount\":\"61000.00\"");
+    Throwable number = catchThrowable(() -> read(json.replace("\"amount\":\"61000.00\"", "\"amount\":61000.00"),
+        org.crmkit.report.ReportResult.class));
+    assertThat(error(number).fieldErrors()).extracting(f -> f.field()).containsExactly("rows[0].cells[3].amount");
+    Throwable extra = catchThrowable(() -> read(json.replace("\"62.5\" ]", "\"62.5\", 1 ]")
+        .replace("\"62.5\"]", "\"62.5\",1]"), org.crmkit.report.ReportResult.class));
+    assertThat(error(extra).fieldErrors()).extracting(f -> f.field()).containsExactly("rows[1].cells");
+  }
+
+  @Test
   void typeInformationInTheInputIsAnUnknownPropertyNotAnInstruction() {
     Throwable thrown = catchThrowable(() -> read("{\"@class\":\"java.net.URL\",\"name\":\"Deal\"}",
         CreateOpportunity.class));

@@ -333,23 +333,18 @@ final class Api {
     routes.add(route("GET", "/api/reports/{name}", tag,
         "Run a saved report definition, scoped to the actor's visibility (?format=csv for CSV)", null, false,
         List.of(new QueryParam("format", "string", "json (default) or csv")), JSON, 200,
-        "the report result: columns, rows, subtotals, total", List.of(400, 404), false, c -> {
+        "ReportResult", List.of(400, 404), false, c -> {
           Map.Entry<String, ReportDefinition> report = Reports.definitions().get(c.path("name"));
           if (report == null) {
             throw new HttpError(404, "NOT_FOUND", "there is no report named '" + Call.abbreviate(c.path("name"))
                 + "'; GET /api/reports lists them");
           }
-          ReportResult result = crm.reports().run(c.actor(), report.getValue());
-          String format = c.query("format").orElse("json");
-          if (format.equals("csv")) {
-            return Reply.bytes(ReportCsv.write(result).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "text/csv; charset=utf-8");
-          }
-          if (!format.equals("json")) {
-            throw HttpError.badParameter("format", "must be json or csv");
-          }
-          return Reply.ok(plain.tree(result));
+          return report(c, report.getValue());
         }));
+    routes.add(route("POST", "/api/reports", tag,
+        "Run an ad-hoc report definition (ReportDefinition), scoped to the actor's visibility (?format=csv for CSV)",
+        ReportDefinition.class, true, List.of(new QueryParam("format", "string", "json (default) or csv")), JSON,
+        200, "ReportResult", List.of(400), false, c -> report(c, c.read(ReportDefinition.class))));
     add("GET", "/api/home", tag, "The actor's home page reports: open, closing this month, by stage, leads, overdue",
         null, List.of(), 200, "the home page", List.of(), c -> Reply.ok(plain.tree(crm.reports().homePage(c.actor()))));
     add("GET", "/api/dashboard", tag, "The sales dashboard: pipeline, win rates, cycle, funnel, forecast, lead sources",
@@ -383,6 +378,20 @@ final class Api {
         "The account card as an SVG chart: budget, forecast, weighted and won by month", null, false,
         CARD, SVG, 200, "an SVG image", List.of(400, 404), false,
         c -> svg(SvgChart.of(SvgChart.Kind.LINE, card(c)))));
+  }
+
+  /** Runs a definition as the call's actor and answers its result as JSON (the ReportResult document) or CSV. */
+  private Reply report(Call c, ReportDefinition definition) {
+    String format = c.query("format").orElse("json");
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw HttpError.badParameter("format", "must be json or csv");
+    }
+    ReportResult result = crm.reports().run(c.actor(), definition);
+    if (format.equals("csv")) {
+      return Reply.bytes(ReportCsv.write(result).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "text/csv; charset=utf-8");
+    }
+    return Reply.ok(result);
   }
 
   /** The money columns of the ready pipeline reports (a count beside amounts would be a bar too small to see). */

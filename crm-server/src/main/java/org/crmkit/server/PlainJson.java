@@ -13,10 +13,11 @@ import java.util.Optional;
 import org.crmkit.json.CrmDocuments;
 
 /**
- * Report values (home page, dashboard, report results) as plain JSON trees, following the rules of docs/API.md:
- * crmkit's documented types through crm-json, money as a decimal string with its currency, numbers with a fraction
- * as decimal strings, dates ISO-8601, enums by name, records as objects of their components. crm-json has no
- * documents of the report types yet; this is the example server's stand-in until it does.
+ * The home page and the dashboard as plain JSON trees, following the rules of docs/API.md: crmkit's documented
+ * types through crm-json (the report results they hold are crm-json's ReportResult documents), money as a decimal
+ * string with its currency, numbers with a fraction as decimal strings, dates ISO-8601, enums by name, records as
+ * objects of their components. crm-json has no documents of the home page and dashboard records yet; this is the
+ * example server's stand-in until it does. Report results themselves are answered as crm-json documents.
  */
 final class PlainJson {
   private final CrmDocuments documents;

@@ -192,6 +192,34 @@ class CrmServerHttpTest {
     assertThat(csv.body()).contains("proposal");
     error(http.send("GET", "/api/reports/pipeline-by-stage?format=xml", "bob-token", null), 400, "VALIDATION");
     error(http.send("GET", "/api/reports/no-such-report", "bob-token", null), 404, "NOT_FOUND");
+    assertThat(byStage.path("columns").get(0).path("name").asText()).isEqualTo("stage");
+    assertThat(byStage.path("total").path("kind").asText()).isEqualTo("TOTAL");
+
+    String adHoc = HttpClientSupport.json(doc("source", "OPPORTUNITIES",
+        "filters", List.of(doc("field", "name", "operator", "EQUALS", "values", List.of("Globex deal")),
+            doc("field", "closeDate", "operator", "EQUALS", "values", List.of("2026-05-31"))),
+        "groups", List.of(doc("field", "stage")),
+        "aggregates", List.of(doc("function", "COUNT"), doc("function", "SUM", "field", "amount"))));
+    JsonNode bobs = ok(http.send("POST", "/api/reports", "bob-token", adHoc), 200);
+    assertThat(bobs.path("source").asText()).isEqualTo("OPPORTUNITIES");
+    assertThat(bobs.path("rows")).hasSize(1);
+    assertThat(bobs.path("rows").get(0).path("cells").toString())
+        .isEqualTo("[\"proposal\",1,[{\"amount\":\"1200.00\",\"currency\":\"EUR\"}]]");
+    JsonNode alices = ok(http.send("POST", "/api/reports", "alice-token", adHoc), 200);
+    assertThat(alices.path("rows")).as("alice does not see bob's deal").isEmpty();
+    assertThat(http.send("POST", "/api/reports?format=csv", "bob-token", adHoc).body()).contains("proposal", "1200.00");
+
+    Response unknown = http.send("POST", "/api/reports", "bob-token",
+        HttpClientSupport.json(doc("source", "OPPORTUNITIES", "where", "1=1")));
+    error(unknown, 400, "INVALID_JSON");
+    assertThat(unknown.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("where");
+    Response hostile = http.send("POST", "/api/reports", "bob-token", HttpClientSupport.json(doc(
+        "source", "OPPORTUNITIES", "filters", List.of(doc("field", "owner; drop table", "operator", "EQUALS",
+            "values", List.of("x"))), "limit", 1_000_000)));
+    error(hostile, 400, "VALIDATION");
+    assertThat(hostile.json().path("fieldErrors").findValuesAsText("field")).contains("filters[0].field", "limit");
+    error(http.send("POST", "/api/reports", "bob-token", HttpClientSupport.json(doc("source", "INVOICES"))), 400,
+        "INVALID_JSON");
     assertThat(ok(http.send("GET", "/api/home", "bob-token", null), 200).has("pipelineByStage")).isTrue();
     JsonNode dashboard = ok(http.send("GET", "/api/dashboard?from=2026-01-01&to=2026-12-31", "bob-token", null), 200);
     assertThat(dashboard.has("funnel")).isTrue();
