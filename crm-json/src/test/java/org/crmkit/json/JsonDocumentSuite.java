@@ -233,7 +233,7 @@ public abstract class JsonDocumentSuite {
     assertThat(json).contains("\"cells\":[\"proposal\",\"2026-05\",2,[{\"amount\":\"61000.00\"");
     Throwable number = catchThrowable(() -> read(json.replace("\"amount\":\"61000.00\"", "\"amount\":61000.00"),
         org.crmkit.report.ReportResult.class));
-    assertThat(error(number).fieldErrors()).extracting(f -> f.field()).containsExactly("rows[0].cells[3].amount");
+    assertThat(error(number).fieldErrors()).extracting(f -> f.field()).containsExactly("rows[0].cells[3][0].amount");
     Throwable extra = catchThrowable(() -> read(json.replace("\"62.5\" ]", "\"62.5\", 1 ]")
         .replace("\"62.5\"]", "\"62.5\",1]"), org.crmkit.report.ReportResult.class));
     assertThat(error(extra).fieldErrors()).extracting(f -> f.field()).containsExactly("rows[1].cells");
