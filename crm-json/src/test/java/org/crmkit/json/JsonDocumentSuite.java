@@ -102,7 +102,8 @@ public abstract class JsonDocumentSuite {
     String json = write(value);
 
     assertThat(json).doesNotContainPattern("\"amount\":\\s*[-0-9]").doesNotContainPattern(":\\s*-?[0-9]+[.eE]")
-        .doesNotContain("\"zero\"", "\"negative\"", "\"value\":{", "\"converted\":", "E+", "e+");
+        .doesNotContainPattern("\"converted\":\\s*(true|false)")
+        .doesNotContain("\"zero\"", "\"negative\"", "\"value\":{", "E+", "e+");
   }
 
   @Test
@@ -425,6 +426,9 @@ public abstract class JsonDocumentSuite {
             org.crmkit.conversion.DuplicateCandidate.class, 1, org.crmkit.shared.AccountId.class, 1,
             org.crmkit.shared.ContactId.class, 1, org.crmkit.shared.OpportunityId.class, 1,
             org.crmkit.conversion.ConversionId.class, 1).containsKey(t))
+        .filter(t -> !java.util.Set.of(org.crmkit.report.MoneySums.class, org.crmkit.report.WinRate.class,
+            org.crmkit.report.FunnelStep.class, org.crmkit.report.ForecastMonth.class,
+            org.crmkit.report.LeadSourceConversion.class, org.crmkit.report.DashboardQuery.class).contains(t))
         .filter(t -> !java.util.Set.of(org.crmkit.shared.UserId.class, org.crmkit.shared.EmailAddress.class,
             org.crmkit.shared.Probability.class).contains(t))
         .toList());

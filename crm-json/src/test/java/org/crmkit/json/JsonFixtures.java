@@ -13,6 +13,14 @@ import org.crmkit.report.ReportAggregate;
 import org.crmkit.report.ReportColumn;
 import org.crmkit.report.ReportDefinition;
 import org.crmkit.report.ReportResult;
+import org.crmkit.report.AccountCardReport;
+import org.crmkit.report.DashboardQuery;
+import org.crmkit.report.ForecastMonth;
+import org.crmkit.report.FunnelStep;
+import org.crmkit.report.HomePage;
+import org.crmkit.report.LeadSourceConversion;
+import org.crmkit.report.SalesDashboard;
+import org.crmkit.report.WinRate;
 import org.crmkit.report.ReportRow;
 import org.crmkit.report.ReportSource;
 import org.crmkit.report.ValueType;
@@ -311,6 +319,46 @@ public final class JsonFixtures {
             new BigDecimal("0.9210"))));
   }
 
+  /** @return a one-column-pair result: a count by one text column, one group row and the total */
+  public static ReportResult countBy(ReportSource source, String column, String key, long count) {
+    List<ReportColumn> columns = List.of(new ReportColumn(column, ValueType.TEXT),
+        new ReportColumn("count", ValueType.INTEGER));
+    return new ReportResult(source, LocalDate.of(2026, 5, 4), columns,
+        List.of(new ReportRow(ReportRow.Kind.GROUP, 1, Arrays.asList(key, count))), List.of(),
+        new ReportRow(ReportRow.Kind.TOTAL, 0, Arrays.asList(null, count)), 1, List.of());
+  }
+
+  /** @return Alice's home page on 2026-05-04 */
+  public static HomePage homePage() {
+    return new HomePage(LocalDate.of(2026, 5, 4), countBy(ReportSource.OPPORTUNITIES, "name",
+        "Analytical Engines Ltd - first order", 1), reportResult(),
+        countBy(ReportSource.OPPORTUNITIES, "stage", "proposal", 1),
+        countBy(ReportSource.LEADS, "status", "new", 4), countBy(ReportSource.OPPORTUNITIES, "stage", "proposal", 0));
+  }
+
+  /** @return the dashboard of the second quarter of 2026, with win rate by region */
+  public static SalesDashboard dashboard() {
+    MoneySums eur = MoneySums.of(Money.of("48000.00", "EUR"));
+    return new SalesDashboard(DashboardQuery.of(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30))
+        .withSegment("region"), reportResult(), countBy(ReportSource.OPPORTUNITIES, "owner", "alice", 3),
+        List.of(new WinRate("alice", 3, 1, new BigDecimal("0.75"))),
+        List.of(new WinRate("EMEA", 2, 2, new BigDecimal("0.5")), new WinRate(null, 0, 0, null)),
+        List.of(new WinRate("web form", 1, 0, new BigDecimal("1"))),
+        MoneySums.of(Money.of("48000.00", "EUR"), Money.of("12000.00", "USD")), new BigDecimal("41.5"),
+        List.of(new FunnelStep("qualification", 10, new BigDecimal("0.6"), new BigDecimal("12.3")),
+            new FunnelStep("closed_won", 3, null, null)),
+        List.of(new ForecastMonth("2026-05", eur, MoneySums.of(Money.of("28800.00", "EUR")), MoneySums.none())),
+        countBy(ReportSource.LEADS, "leadSource", "web form", 7),
+        List.of(new LeadSourceConversion("web form", 7, 2, new BigDecimal("0.2857")),
+            new LeadSourceConversion(null, 1, 0, null)));
+  }
+
+  /** @return the account card report of {@link #card()} */
+  public static AccountCardReport cardReport() {
+    return new AccountCardReport(card(), countBy(ReportSource.FORECAST_LINES, "month", "2026-08", 2),
+        countBy(ReportSource.OPPORTUNITIES, "stage", "proposal", 1));
+  }
+
   public static Map<String, Object> documents() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("Money", DEAL);
@@ -347,6 +395,9 @@ public final class JsonFixtures {
     d.put("ConversionPreview", preview());
     d.put("ReportDefinition", reportDefinition());
     d.put("ReportResult", reportResult());
+    d.put("HomePage", homePage());
+    d.put("SalesDashboard", dashboard());
+    d.put("AccountCardReport", cardReport());
     d.put("CreateLead", CreateLead.of("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example")
         .leadSource("web form").customFields(Map.of("tier", CustomValue.picklist("gold"), "employees",
             CustomValue.number("250"))));

@@ -33,7 +33,6 @@ import org.crmkit.application.UpdateOpportunity;
 import org.crmkit.application.WebFormOutcome;
 import org.crmkit.application.WinOpportunity;
 import org.crmkit.contact.ContactQuery;
-import org.crmkit.json.CrmDocuments;
 import org.crmkit.json.CrmError;
 import org.crmkit.lead.LeadQuery;
 import org.crmkit.opportunity.OpportunityQuery;
@@ -73,13 +72,11 @@ final class Api {
   private final Pages pages;
   private final TenantId formTenant;
   private final List<Route> routes = new ArrayList<>();
-  private final PlainJson plain;
 
   Api(Crm crm, Pages pages, TenantId formTenant) {
     this.crm = crm;
     this.pages = pages;
     this.formTenant = formTenant;
-    this.plain = new PlainJson(CrmDocuments.of(crm.customFields()));
     leads();
     accounts();
     contacts();
@@ -346,9 +343,9 @@ final class Api {
         ReportDefinition.class, true, List.of(new QueryParam("format", "string", "json (default) or csv")), JSON,
         200, "ReportResult", List.of(400), false, c -> report(c, c.read(ReportDefinition.class))));
     add("GET", "/api/home", tag, "The actor's home page reports: open, closing this month, by stage, leads, overdue",
-        null, List.of(), 200, "the home page", List.of(), c -> Reply.ok(plain.tree(crm.reports().homePage(c.actor()))));
+        null, List.of(), 200, "HomePage", List.of(), c -> Reply.ok(crm.reports().homePage(c.actor())));
     add("GET", "/api/dashboard", tag, "The sales dashboard: pipeline, win rates, cycle, funnel, forecast, lead sources",
-        null, DASHBOARD, 200, "the sales dashboard", List.of(400), c -> Reply.ok(plain.tree(dashboard(c))));
+        null, DASHBOARD, 200, "SalesDashboard", List.of(400), c -> Reply.ok(dashboard(c)));
     add("GET", "/api/dashboard/charts", tag, "The dashboard's charts: title and address of each SVG", null,
         List.of(), 200, "array of {name, title, href}", List.of(), c -> {
           List<Object> list = new ArrayList<>();

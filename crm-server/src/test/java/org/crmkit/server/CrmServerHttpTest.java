@@ -175,7 +175,7 @@ class CrmServerHttpTest {
 
   @Test
   @Order(3)
-  void reportsTheHomePageAndTheDashboardAnswerInJsonCsvAndSvg() {
+  void reportsTheHomePageAndTheDashboardAnswerInJsonCsvAndSvg() throws Exception {
     JsonNode acme = ok(http.send("POST", "/api/accounts", "bob-token", HttpClientSupport.json(doc("name", "Globex"))),
         201);
     String accountId = acme.path("id").asText();
@@ -223,6 +223,14 @@ class CrmServerHttpTest {
     assertThat(ok(http.send("GET", "/api/home", "bob-token", null), 200).has("pipelineByStage")).isTrue();
     JsonNode dashboard = ok(http.send("GET", "/api/dashboard?from=2026-01-01&to=2026-12-31", "bob-token", null), 200);
     assertThat(dashboard.has("funnel")).isTrue();
+    com.fasterxml.jackson.databind.json.JsonMapper documents = org.crmkit.jackson2.CrmJackson2Module.jsonMapper(
+        org.crmkit.json.CrmDocuments.of(org.crmkit.customfield.CustomFieldSchema.empty()));
+    org.crmkit.report.HomePage home = documents.readValue(
+        http.send("GET", "/api/home", "bob-token", null).body(), org.crmkit.report.HomePage.class);
+    assertThat(home.pipelineByStage().source()).isEqualTo(org.crmkit.report.ReportSource.OPPORTUNITIES);
+    org.crmkit.report.SalesDashboard read = documents.treeToValue(dashboard, org.crmkit.report.SalesDashboard.class);
+    assertThat(read.query().from()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+    assertThat(read.funnel()).isNotEmpty();
     error(http.send("GET", "/api/dashboard?from=2026-12-31&to=2026-01-01", "bob-token", null), 400, "VALIDATION");
     JsonNode charts = ok(http.send("GET", "/api/dashboard/charts", "bob-token", null), 200);
     for (JsonNode chart : charts) {

@@ -55,7 +55,15 @@ import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.opportunity.OpportunitySummary;
 import org.crmkit.report.AggregateFunction;
 import org.crmkit.report.DateBucket;
+import org.crmkit.report.AccountCardReport;
+import org.crmkit.report.DashboardQuery;
+import org.crmkit.report.ForecastMonth;
+import org.crmkit.report.FunnelStep;
+import org.crmkit.report.HomePage;
+import org.crmkit.report.LeadSourceConversion;
 import org.crmkit.report.MoneySums;
+import org.crmkit.report.SalesDashboard;
+import org.crmkit.report.WinRate;
 import org.crmkit.report.Operator;
 import org.crmkit.report.RateUsed;
 import org.crmkit.report.ReportAggregate;
@@ -166,6 +174,15 @@ public final class Documents {
     writers.put(BulkConversionResult.class, (Writer<BulkConversionResult>) this::bulk);
     define(ReportDefinition.class, this::reportDefinition, (t, p) -> readReportDefinition(In.of(t, p)));
     define(ReportResult.class, this::reportResult, (t, p) -> readReportResult(In.of(t, p)));
+    define(MoneySums.class, Documents::moneySums, Documents::readMoneySums);
+    define(WinRate.class, Documents::winRate, (t, p) -> readWinRate(In.of(t, p)));
+    define(FunnelStep.class, Documents::funnelStep, (t, p) -> readFunnelStep(In.of(t, p)));
+    define(ForecastMonth.class, Documents::forecastMonth, (t, p) -> readForecastMonth(In.of(t, p)));
+    define(LeadSourceConversion.class, Documents::leadConversion, (t, p) -> readLeadConversion(In.of(t, p)));
+    define(DashboardQuery.class, Documents::dashboardQuery, (t, p) -> readDashboardQuery(In.of(t, p)));
+    define(HomePage.class, this::homePage, (t, p) -> readHomePage(In.of(t, p)));
+    define(SalesDashboard.class, this::dashboard, (t, p) -> readDashboard(In.of(t, p)));
+    define(AccountCardReport.class, this::cardReport, (t, p) -> readCardReport(In.of(t, p)));
     define(CrmError.class, this::error, (t, p) -> readError(In.of(t, p)));
     writers.put(CrmException.class, (Writer<CrmException>) e -> error(CrmError.of(e)));
     define(Money.class, Out::money, (t, p) -> In.asMoney(p, t));
@@ -1097,6 +1114,170 @@ public final class Documents {
       default:
         return In.asString(path, v);
     }
+  }
+
+  // --- ready-made reports ---------------------------------------------------------------------------------------
+
+  /** Sums per currency: an array of money, one per currency, by currency code. */
+  static List<Object> moneySums(MoneySums m) {
+    List<Object> amounts = new ArrayList<>();
+    m.amounts().forEach(a -> amounts.add(Out.money(a)));
+    return amounts;
+  }
+
+  static MoneySums readMoneySums(Object tree, String path) {
+    return In.build(path, () -> new MoneySums(In.asList(path, tree, (t, p) -> In.asMoney(p, t))));
+  }
+
+  private static MoneySums moneySums(In in, String name) {
+    return readMoneySums(in.tree(name) == null ? List.of() : in.tree(name), in.at(name));
+  }
+
+  private static String plain(BigDecimal d) {
+    return d == null ? null : d.toPlainString();
+  }
+
+  private static BigDecimal optDecimal(In in, String name) {
+    Object v = in.tree(name);
+    return v == null ? null : In.asDecimal(in.at(name), v);
+  }
+
+  static Map<String, Object> winRate(WinRate w) {
+    return Out.object().put("key", w.key()).put("won", w.won()).put("lost", w.lost()).put("rate", plain(w.rate()))
+        .tree();
+  }
+
+  static WinRate readWinRate(In in) {
+    String key = in.optString("key");
+    long won = in.integer("won");
+    long lost = in.integer("lost");
+    BigDecimal rate = optDecimal(in, "rate");
+    in.end();
+    return in.build(() -> new WinRate(key, won, lost, rate));
+  }
+
+  static Map<String, Object> funnelStep(FunnelStep f) {
+    return Out.object().put("stage", f.stage()).put("reached", f.reached()).put("rateToNext", plain(f.rateToNext()))
+        .put("averageDaysInStage", plain(f.averageDaysInStage())).tree();
+  }
+
+  static FunnelStep readFunnelStep(In in) {
+    String stage = in.string("stage");
+    long reached = in.integer("reached");
+    BigDecimal rateToNext = optDecimal(in, "rateToNext");
+    BigDecimal days = optDecimal(in, "averageDaysInStage");
+    in.end();
+    return in.build(() -> new FunnelStep(stage, reached, rateToNext, days));
+  }
+
+  static Map<String, Object> forecastMonth(ForecastMonth f) {
+    return Out.object().put("month", f.month()).put("total", moneySums(f.total()))
+        .put("weighted", moneySums(f.weighted())).put("committed", moneySums(f.committed())).tree();
+  }
+
+  static ForecastMonth readForecastMonth(In in) {
+    String month = in.string("month");
+    MoneySums total = moneySums(in, "total");
+    MoneySums weighted = moneySums(in, "weighted");
+    MoneySums committed = moneySums(in, "committed");
+    in.end();
+    return in.build(() -> new ForecastMonth(month, total, weighted, committed));
+  }
+
+  static Map<String, Object> leadConversion(LeadSourceConversion c) {
+    return Out.object().put("source", c.source()).put("leads", c.leads()).put("converted", c.converted())
+        .put("rate", plain(c.rate())).tree();
+  }
+
+  static LeadSourceConversion readLeadConversion(In in) {
+    String source = in.optString("source");
+    long leads = in.integer("leads");
+    long converted = in.integer("converted");
+    BigDecimal rate = optDecimal(in, "rate");
+    in.end();
+    return in.build(() -> new LeadSourceConversion(source, leads, converted, rate));
+  }
+
+  static Map<String, Object> dashboardQuery(DashboardQuery q) {
+    return Out.object().put("from", q.from()).put("to", q.to()).put("segmentDimension", q.segmentDimension())
+        .tree();
+  }
+
+  static DashboardQuery readDashboardQuery(In in) {
+    var from = in.date("from");
+    var to = in.date("to");
+    String segment = in.optString("segmentDimension");
+    in.end();
+    return in.build(() -> new DashboardQuery(from, to, segment));
+  }
+
+  private ReportResult result(In in, String name) {
+    return readReportResult(in.object(name));
+  }
+
+  Map<String, Object> homePage(HomePage h) {
+    return Out.object().put("asOf", h.asOf()).put("openOpportunities", reportResult(h.openOpportunities()))
+        .put("pipelineByStage", reportResult(h.pipelineByStage()))
+        .put("closingThisMonth", reportResult(h.closingThisMonth()))
+        .put("leadsByStatus", reportResult(h.leadsByStatus())).put("overdue", reportResult(h.overdue())).tree();
+  }
+
+  HomePage readHomePage(In in) {
+    var asOf = in.date("asOf");
+    ReportResult open = result(in, "openOpportunities");
+    ReportResult byStage = result(in, "pipelineByStage");
+    ReportResult closing = result(in, "closingThisMonth");
+    ReportResult leads = result(in, "leadsByStatus");
+    ReportResult overdue = result(in, "overdue");
+    in.end();
+    return in.build(() -> new HomePage(asOf, open, byStage, closing, leads, overdue));
+  }
+
+  Map<String, Object> dashboard(SalesDashboard d) {
+    return Out.object().put("query", dashboardQuery(d.query()))
+        .put("pipelineByStage", reportResult(d.pipelineByStage()))
+        .put("pipelineByOwner", reportResult(d.pipelineByOwner()))
+        .list("winRateByOwner", d.winRateByOwner(), Documents::winRate)
+        .list("winRateBySegment", d.winRateBySegment(), Documents::winRate)
+        .list("winRateBySource", d.winRateBySource(), Documents::winRate)
+        .put("averageDealSize", moneySums(d.averageDealSize()))
+        .put("averageSalesCycleDays", plain(d.averageSalesCycleDays()))
+        .list("funnel", d.funnel(), Documents::funnelStep)
+        .list("forecastByMonth", d.forecastByMonth(), Documents::forecastMonth)
+        .put("leadsBySourceAndStatus", reportResult(d.leadsBySourceAndStatus()))
+        .list("leadConversionBySource", d.leadConversionBySource(), Documents::leadConversion).tree();
+  }
+
+  SalesDashboard readDashboard(In in) {
+    DashboardQuery query = readDashboardQuery(in.object("query"));
+    ReportResult byStage = result(in, "pipelineByStage");
+    ReportResult byOwner = result(in, "pipelineByOwner");
+    List<WinRate> byOwnerRates = in.optList("winRateByOwner", (t, p) -> readWinRate(In.of(t, p)));
+    List<WinRate> bySegment = in.optList("winRateBySegment", (t, p) -> readWinRate(In.of(t, p)));
+    List<WinRate> bySource = in.optList("winRateBySource", (t, p) -> readWinRate(In.of(t, p)));
+    MoneySums averageDealSize = moneySums(in, "averageDealSize");
+    BigDecimal cycle = optDecimal(in, "averageSalesCycleDays");
+    List<FunnelStep> funnel = in.optList("funnel", (t, p) -> readFunnelStep(In.of(t, p)));
+    List<ForecastMonth> forecast = in.optList("forecastByMonth", (t, p) -> readForecastMonth(In.of(t, p)));
+    ReportResult leads = result(in, "leadsBySourceAndStatus");
+    List<LeadSourceConversion> conversion =
+        in.optList("leadConversionBySource", (t, p) -> readLeadConversion(In.of(t, p)));
+    in.end();
+    return in.build(() -> new SalesDashboard(query, byStage, byOwner, byOwnerRates, bySegment, bySource,
+        averageDealSize, cycle, funnel, forecast, leads, conversion));
+  }
+
+  Map<String, Object> cardReport(AccountCardReport r) {
+    return Out.object().put("card", card(r.card())).put("figures", reportResult(r.figures()))
+        .put("opportunitiesByStage", reportResult(r.opportunitiesByStage())).tree();
+  }
+
+  AccountCardReport readCardReport(In in) {
+    AccountCard card = readCard(in.object("card"));
+    ReportResult figures = result(in, "figures");
+    ReportResult byStage = result(in, "opportunitiesByStage");
+    in.end();
+    return in.build(() -> new AccountCardReport(card, figures, byStage));
   }
 
   // --- errors and pages -----------------------------------------------------------------------------------------
