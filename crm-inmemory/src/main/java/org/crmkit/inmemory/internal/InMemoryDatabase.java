@@ -2,6 +2,7 @@ package org.crmkit.inmemory.internal;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +36,12 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   private final ConcurrentHashMap<TenantId, Partition<P>> partitions = new ConcurrentHashMap<>();
   /** The number of commits so far, of all tenants; written under the write lock. */
   private volatile long commitSeq;
+  /**
+   * Units of work running now (begun, not yet finished). Incremented before a unit of work reads {@link #commitSeq}
+   * as its start, read by a commit after it advanced {@code commitSeq}: so a commit that finds itself alone knows
+   * that every other unit of work starts after it (see {@link ForeignKey#apply}).
+   */
+  private final AtomicInteger running = new AtomicInteger();
 
   /** One tenant's schema and the partition the layout built on it. */
   record Partition<P>(Schema schema, P data) {}
@@ -90,7 +97,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       }
       return work.get();
     }
-    return run(new Transaction(tenant, commitSeq), work);
+    return run(tenant, work);
   }
 
   @Override
@@ -99,17 +106,24 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
     if (tx != null) {
       return work.get();
     }
-    return run(new Transaction(TenantId.DEFAULT, commitSeq), work);
+    return run(TenantId.DEFAULT, work);
   }
 
-  private <T> T run(Transaction tx, Supplier<T> work) {
-    current.set(tx);
+  private <T> T run(TenantId tenant, Supplier<T> work) {
+    running.incrementAndGet();
+    Transaction tx;
     T result;
     try {
-      result = work.get();
-      commit(tx);
+      tx = new Transaction(tenant, commitSeq);
+      current.set(tx);
+      try {
+        result = work.get();
+        commit(tx);
+      } finally {
+        current.remove();
+      }
     } finally {
-      current.remove();
+      running.decrementAndGet();
     }
     RuntimeException failure = null;
     for (Runnable action : tx.afterCommit()) {
@@ -213,8 +227,10 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         fk.validate(tx);
       }
       long seq = commitSeq + 1;
+      commitSeq = seq;
+      boolean alone = running.get() == 1;
       for (ForeignKey fk : schema.foreignKeys) {
-        fk.apply(tx, seq);
+        fk.apply(tx, seq, alone);
       }
       for (Table t : schema.tables) {
         t.apply(tx);
@@ -222,7 +238,6 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       for (AppendOnlyLog l : schema.logs) {
         l.apply(tx.appends(l));
       }
-      commitSeq = seq;
       return null;
     });
   }

@@ -85,8 +85,13 @@ public final class Table<K, S> {
     this.ordered = new OrderedKeys<>(keyOrder);
   }
 
-  /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
-  record Write<S>(S row, long baseVersion) {}
+  /**
+   * A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent), with
+   * what commit needs to keep the indexes in step, worked out when the write is made rather than under the commit
+   * lock: the row as first read ({@code baseRow}, null when absent) and the values of the {@link #index indexes}
+   * for it ({@code before}) and for the new row ({@code after}); null arrays when the table has no such index.
+   */
+  record Write<S>(S row, long baseVersion, S baseRow, Object[] before, Object[] after) {}
 
   /** What one unit of work did to this table. */
   static final class Work<K, S> {
@@ -351,7 +356,7 @@ public final class Table<K, S> {
       }
     }
     S next = withVersion.withVersion(row, v + 1);
-    w.writes.put(id, new Write<>(next, baseVersion(w, id)));
+    w.writes.put(id, write(w, id, next));
     if (claimKey != null) {
       claim(w, id, claimKey.apply(next), v == 0);
     }
@@ -370,19 +375,36 @@ public final class Table<K, S> {
     if (stored != expectedVersion) {
       throw ConflictException.staleVersion(type, id, expectedVersion, stored);
     }
-    w.writes.put(id, new Write<>(null, baseVersion(w, id)));
+    w.writes.put(id, write(w, id, null));
     w.claims.remove(id);
   }
 
-  /** The version a write is based on: that of the row as this unit of work first read it (0: absent). */
+  /**
+   * A write of {@code row} (null: a delete) based on the row as this unit of work first read it (its version; 0 when
+   * absent), with the index values of both (see {@link Write}).
+   */
   @SuppressWarnings("unchecked")
-  private long baseVersion(Work<K, S> w, K id) {
+  private Write<S> write(Work<K, S> w, K id, S row) {
     Write<S> previous = w.writes.get(id);
     if (previous != null) {
-      return previous.baseVersion();
+      return new Write<>(row, previous.baseVersion(), previous.baseRow(), previous.before(), indexValues(row));
     }
     Object read = w.reads.get(id);
-    return read == null || read == ABSENT ? 0 : version.apply((S) read);
+    S base = read == null || read == ABSENT ? null : (S) read;
+    return new Write<>(row, base == null ? 0 : version.apply(base), base, indexValues(base), indexValues(row));
+  }
+
+  /** @return the values of the unordered indexes for {@code row}, or null when there are none (or no row) */
+  private Object[] indexValues(S row) {
+    int n = indexes.size();
+    if (row == null || n == 0) {
+      return null;
+    }
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = indexes.get(i).valueOf(row);
+    }
+    return values;
   }
 
   /**
@@ -639,11 +661,16 @@ public final class Table<K, S> {
     }
     for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
       K k = e.getKey();
-      S row = e.getValue().row();
+      Write<S> write = e.getValue();
+      S row = write.row();
       S old = committed.get(k);
-      for (Index<K, S> index : indexes) {
-        Object before = index.valueOf(old);
-        Object after = index.valueOf(row);
+      // The values were worked out with the write; the committed row is the one the write was based on (validate
+      // checked its version), unless it was deleted and made again meanwhile: then it is worked out again here.
+      boolean based = old == write.baseRow();
+      for (int i = 0; i < indexes.size(); i++) {
+        Index<K, S> index = indexes.get(i);
+        Object before = based ? valueAt(write.before(), i, index, old) : index.valueOf(old);
+        Object after = valueAt(write.after(), i, index, row);
         if (!Objects.equals(before, after)) {
           index.remove(before, k);
           index.add(after, k);
@@ -692,6 +719,11 @@ public final class Table<K, S> {
         }
       }
     }
+  }
+
+  /** @return the value worked out with the write, or (an index added since, or no row) the index's own answer */
+  private static <K, S> Object valueAt(Object[] values, int i, Index<K, S> index, S row) {
+    return values != null && i < values.length ? values[i] : index.valueOf(row);
   }
 
   long committedVersion(K k) {
