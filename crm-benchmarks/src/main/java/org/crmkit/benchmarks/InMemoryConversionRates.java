@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class InMemoryConversionRates {
     }
     double plainPrefill = (System.nanoTime() - t0) / 1e9;
     System.gc();
+    Reference.reachabilityFence(plain);
     System.out.printf("%,d leads converted before measuring: crmkit %.1f s (%,.0f/s), plain maps %.1f s (%,.0f/s);"
         + " heap used %,d MB%n", prefilled, crmkitPrefill, prefilled / crmkitPrefill, plainPrefill,
         prefilled / plainPrefill, (rt.totalMemory() - rt.freeMemory()) >> 20);
@@ -171,7 +173,11 @@ public final class InMemoryConversionRates {
     System.out.printf(Locale.ROOT, "  two threads / one thread: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps %.2fx%n",
         median(crmkitScaling), median(two), median(one), median(plainScaling));
     System.gc();
-    System.out.printf("  heap used at the end: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+    System.out.printf("  heap used at the end, both stores: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+    // Both stores stay reachable until the heap is measured.
+    Reference.reachabilityFence(crm);
+    Reference.reachabilityFence(storage);
+    Reference.reachabilityFence(plain);
     System.exit(0);
   }
 

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -48,7 +49,12 @@ public final class Table<K, S> {
   private final Comparator<S> order;
   private final InMemoryDatabase<?> db;
   private final Schema schema;
-  private final Map<K, S> committed = new HashMap<>();
+  /**
+   * Committed rows by key. Changed only under the write lock, but concurrent, so that a look-up of one row by key
+   * (the most frequent read by far) needs no lock: one key's row is replaced atomically, so such a read still sees the
+   * row as one commit left it, as under the read lock.
+   */
+  private final Map<K, S> committed = new ConcurrentHashMap<>();
   /** Compares keys by their committed rows' order (read under the lock). */
   private final Comparator<K> keyOrder;
   private final OrderedKeys<K> ordered;
@@ -56,7 +62,8 @@ public final class Table<K, S> {
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
-  private final Map<K, Object> claimOf = new HashMap<>();
+  /** The claim a committed row holds, by key; concurrent for the same reason as {@link #committed}. */
+  private final Map<K, Object> claimOf = new ConcurrentHashMap<>();
 
   /** Sets the version of a snapshot. */
   @FunctionalInterface
@@ -325,7 +332,7 @@ public final class Table<K, S> {
     }
     Object read = w.reads.get(id);
     if (read == null) {
-      S row = db.read(() -> committed.get(id));
+      S row = db.readOne(() -> committed.get(id));
       w.reads.put(id, row == null ? ABSENT : row);
       return row;
     }
@@ -415,7 +422,7 @@ public final class Table<K, S> {
     Object claim = NO_CLAIM;
     if (wanted != null) {
       Object pending = w.claims.get(id);
-      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.read(() -> claimOf.get(id)));
+      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.readOne(() -> claimOf.get(id)));
       // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
       if (insert ? w.checkedFree.remove(wanted) : held) {
         claim = wanted;
