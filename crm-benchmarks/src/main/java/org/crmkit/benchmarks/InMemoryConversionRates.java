@@ -1,5 +1,7 @@
 package org.crmkit.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,12 +117,23 @@ public final class InMemoryConversionRates {
           prefilled / plainPrefill, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2, work -> {
+      Thread t = new Thread(work);
+      t.setDaemon(true);
+      CONVERTING.add(t.getId());
+      return t;
+    });
+    // Conversions per second of the converting threads' CPU time (single, bulk, plainOne, oneCpu, twoCpu) and of wall-clock
+    // time (the rest).
     double[] single = new double[rounds];
     double[] bulk = new double[rounds];
     double[] plainOne = new double[rounds];
+    double[] singleWall = new double[rounds];
+    double[] plainWall = new double[rounds];
     double[] one = new double[rounds];
     double[] two = new double[rounds];
+    double[] oneCpu = new double[rounds];
+    double[] twoCpu = new double[rounds];
     double[] plainOneThread = new double[rounds];
     double[] plainTwo = new double[rounds];
     int next = prefilled;
@@ -134,20 +147,23 @@ public final class InMemoryConversionRates {
       // Single conversions and convertAll, and the hand-written conversion of the same leads.
       for (int side = 0; side < 2; side++) {
         if ((side == 0) == crmkitFirst) {
-          single[r] = rate(slice, () -> {
+          singleWall[r] = rate(slice, () -> {
             for (int i = a; i < b; i++) {
               if (!(crm.conversions().convert(ACTOR, ConvertLead.of(ids.get(i))) instanceof ConversionOutcome.Converted)) {
                 throw new IllegalStateException("lead " + i + " was not converted");
               }
             }
           });
-          bulk[r] = rate(slice, () -> requireConverted(crm.conversions().convertAll(ACTOR, ids.subList(b, c), null)));
+          single[r] = lastCpuRate;
+          rate(slice, () -> requireConverted(crm.conversions().convertAll(ACTOR, ids.subList(b, c), null)));
+          bulk[r] = lastCpuRate;
         } else {
-          plainOne[r] = rate(2 * slice, () -> {
+          plainWall[r] = rate(2 * slice, () -> {
             for (int i = a; i < c; i++) {
               plain.convert(plainIds[i], "bench");
             }
           });
+          plainOne[r] = lastCpuRate;
         }
       }
       // One thread, then two threads, each converting its own half, with single conversions.
@@ -161,7 +177,9 @@ public final class InMemoryConversionRates {
       for (int side = 0; side < 2; side++) {
         if ((side == 0) == crmkitFirst) {
           one[r] = rate(slice, () -> onThreads(pool, crmkitConvert, c, d));
+          oneCpu[r] = lastCpuRate;
           two[r] = rate(slice, () -> onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
+          twoCpu[r] = lastCpuRate;
         } else {
           plainOneThread[r] = rate(slice, () -> onThreads(pool, plainConvert, c, d));
           plainTwo[r] = rate(slice, () -> onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
@@ -170,9 +188,9 @@ public final class InMemoryConversionRates {
       if (!report) {
         continue;
       }
-      System.out.printf(Locale.ROOT, "round %d: crmkit single %,.0f/s, convertAll %,.0f/s, plain %,.0f/s;"
-          + " crmkit 1 thread %,.0f/s, 2 threads %,.0f/s; plain 1 thread %,.0f/s, 2 threads %,.0f/s%n", r + 1,
-          single[r], bulk[r], plainOne[r], one[r], two[r], plainOneThread[r], plainTwo[r]);
+      System.out.printf(Locale.ROOT, "round %d: per CPU second: crmkit single %,.0f/s, convertAll %,.0f/s, plain"
+          + " %,.0f/s; wall clock: crmkit 1 thread %,.0f/s, 2 threads %,.0f/s; plain 1 thread %,.0f/s, 2 threads"
+          + " %,.0f/s%n", r + 1, single[r], bulk[r], plainOne[r], one[r], two[r], plainOneThread[r], plainTwo[r]);
     }
     pool.shutdown();
     if (!report) {
@@ -180,22 +198,27 @@ public final class InMemoryConversionRates {
     }
     double[] singleRatio = new double[rounds];
     double[] bulkRatio = new double[rounds];
+    double[] singleWallRatio = new double[rounds];
     double[] crmkitScaling = new double[rounds];
+    double[] crmkitCpuPerConversion = new double[rounds];
     double[] plainScaling = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       singleRatio[r] = single[r] / plainOne[r];
       bulkRatio[r] = bulk[r] / plainOne[r];
+      singleWallRatio[r] = singleWall[r] / plainWall[r];
+      crmkitCpuPerConversion[r] = oneCpu[r] / twoCpu[r];
       crmkitScaling[r] = two[r] / one[r];
       plainScaling[r] = plainTwo[r] / plainOneThread[r];
     }
     System.out.printf(Locale.ROOT, "%n%,d leads (%,d converted before measuring), medians of %d rounds of %d leads:%n",
         n, prefilled, rounds, slice);
-    System.out.printf(Locale.ROOT, "  crmkit convert (one call per lead) %,.0f/s, convertAll %,.0f/s, plain maps %,.0f/s%n",
-        median(single), median(bulk), median(plainOne));
-    System.out.printf(Locale.ROOT, "  crmkit / plain maps: convert %.2fx, convertAll %.2fx (median of per-round ratios)%n",
-        median(singleRatio), median(bulkRatio));
-    System.out.printf(Locale.ROOT, "  two threads / one thread: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps %.2fx%n",
-        median(crmkitScaling), median(two), median(one), median(plainScaling));
+    System.out.printf(Locale.ROOT, "  per CPU second of the converting threads: crmkit convert (one call per lead) %,.0f/s,"
+        + " convertAll %,.0f/s, plain maps %,.0f/s%n", median(single), median(bulk), median(plainOne));
+    System.out.printf(Locale.ROOT, "  crmkit / plain maps: convert %.2fx, convertAll %.2fx (median of per-round ratios;"
+        + " wall clock: convert %.2fx)%n", median(singleRatio), median(bulkRatio), median(singleWallRatio));
+    System.out.printf(Locale.ROOT, "  two threads / one thread, wall clock: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps"
+        + " %.2fx; crmkit's CPU time per conversion on two threads / on one: %.2fx%n", median(crmkitScaling),
+        median(two), median(one), median(plainScaling), median(crmkitCpuPerConversion));
     System.gc();
     System.out.printf("  heap used at the end, both stores: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     // Both stores stay reachable until the heap is measured.
@@ -204,11 +227,38 @@ public final class InMemoryConversionRates {
     Reference.reachabilityFence(plain);
   }
 
-  /** Runs {@code work} and returns how many of {@code count} it did per second. */
+  /** The threads that convert: the main thread and the two pool threads. */
+  private static final List<Long> CONVERTING = new java.util.concurrent.CopyOnWriteArrayList<>(
+      List.of(Thread.currentThread().getId()));
+
+  /**
+   * The CPU time of the converting threads so far, in nanoseconds (not the JIT's nor the garbage collector's: the
+   * converting threads' CPU time is counted in 10 ms steps here, too coarse for a slice of plain-map conversions).
+   */
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long id : CONVERTING) {
+      sum += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return sum;
+  }
+
+  /** What the last {@link #rate} call did per second of the converting threads' CPU time. */
+  private static double lastCpuRate;
+
+  /**
+   * Runs {@code work} and returns how many of {@code count} it did per second of wall-clock time; sets
+   * {@link #lastCpuRate}. On a machine shared with other work, wall-clock time also counts the time the process
+   * waited for a core, which hurts the side whose slice lasts longer; CPU time does not.
+   */
   private static double rate(int count, ThrowingRunnable work) throws Exception {
+    long cpu = cpuNanos();
     long started = System.nanoTime();
     work.run();
-    return count / ((System.nanoTime() - started) / 1e9);
+    long wall = System.nanoTime() - started;
+    lastCpuRate = count / ((cpuNanos() - cpu) / 1e9);
+    return count / (wall / 1e9);
   }
 
   /** Converts the leads of each range {@code [from, to)} on its own pool thread and waits for all. */
