@@ -22,10 +22,12 @@ import org.crmkit.shared.UnitOfWork;
  * <p>Each unit of work collects its writes in a private workspace on its thread (nothing is visible to others
  * before commit) and keeps seeing the version of a row it first read. Commit takes the write lock, checks that
  * every written row still has the version the work read, that every link points to a row that exists (as a
- * foreign key would) and that no match key is claimed twice, then applies all writes or none. Every read takes the
- * read lock, so a reader never sees half of a commit: each read sees the state between two commits (read committed,
- * with optimistic write validation, as a database with version columns). Nested units of work of the same tenant
- * join the outer one; one lock serves all tenants (commits are short, and a commit touches one tenant only).
+ * foreign key would) and that no match key is claimed twice, then applies all writes or none. A reader never sees
+ * half of a commit: each read sees the state between two commits (read committed, with optimistic write validation,
+ * as a database with version columns). Reads of many rows (pages, index look-ups) take the read lock; a read of one
+ * row by key ({@link #readOne}) takes it only when a commit applies writes at that moment, so that threads reading
+ * rows do not contend for the lock. Nested units of work of the same tenant join the outer one; one lock serves all
+ * tenants (commits are short: what a write changes in the indexes is worked out before, when the write is made).
  *
  * @param <P> the partition of one tenant: the tables the layout registered, as the repositories use them
  */
