@@ -195,6 +195,12 @@ final class ColumnAggregation {
 
   /** The field as codes: a column when it has one, else read per row. */
   private Coded coded(ReportField f) {
+    Coded column = columnCoded(f);
+    return column != null ? column : new Open(reader(f));
+  }
+
+  /** @return the field's column as codes, or null when it has none */
+  private Coded columnCoded(ReportField f) {
     if (f.kind() == ReportField.Kind.SEGMENT) {
       int[] column = c.segments.get(f.key());
       if (column != null) {
@@ -240,7 +246,7 @@ final class ColumnAggregation {
           break;
       }
     }
-    return new Open(reader(f));
+    return null;
   }
 
   private static <T> Object[] dictionary(OpportunityColumns.Dictionary<T> d, java.util.function.Function<T, Object> shown) {
@@ -261,6 +267,10 @@ final class ColumnAggregation {
     }
     if (standard(f, "createdAt")) {
       return slot -> c.createdAt[slot];
+    }
+    Coded column = columnCoded(f);
+    if (column != null) {
+      return slot -> column.value(column.code(slot));
     }
     java.util.function.Function<InMemoryReports.Row, Object> get =
         InMemoryReports.getter(ReportSource.OPPORTUNITIES, f);
@@ -285,6 +295,10 @@ final class ColumnAggregation {
         boolean[] ok = new boolean[(int) coded.cardinality()];
         for (int code = 0; code < ok.length; code++) {
           ok[code] = InMemoryReports.matches(coded.value(code), condition);
+        }
+        if (coded instanceof DictionaryCoded d) {
+          int[] codes = d.codes();
+          return slot -> ok[codes[slot]];
         }
         return slot -> ok[coded.code(slot)];
       }

@@ -268,6 +268,26 @@ class ColumnAggregationTest {
   }
 
   @Test
+  void anAmountBeyondALongInTheSmallestUnitMakesTheColumnsSumTheSnapshotsAmounts() {
+    compareEveryQuery();
+    db.execute(() -> {
+      for (int i = 1; i <= 3; i++) { // CLF has four decimals: 10^15 - 1 is 10^19 - 1 ten-thousandths
+        OpportunitySnapshot o = randomOpportunity(new UUID(4, i), 0);
+        db.tenant().opportunities().save(new OpportunitySnapshot(o.id(), 0, o.owner(), o.name(), o.accountId(), null,
+            Money.of(i == 2 ? "-999999999999999.9999" : "999999999999999.9999", "CLF"),
+            Probability.of(33), false, "proposal", o.closeDate(), null, null, null, null, o.segments(),
+            CustomFields.empty(), null, o.createdAt(), o.updatedAt()));
+      }
+      return null;
+    });
+    assertThat(compareEveryQuery()).isGreaterThan(KEYS.size() * CONDITIONS.size());
+    AggregateQuery clf = new AggregateQuery(ReportSource.OPPORTUNITIES, List.of(where(CURRENCY, Comparison.EQ, "CLF")),
+        List.of(CURRENCY), MEASURES.subList(0, 3), 10);
+    assertThat(fromColumns(clf, Visibility.all()))
+        .containsExactly("String:CLF | Long:3 | BigDecimal:999999999999999.9999 | BigDecimal:330000000000000.0000 | ");
+  }
+
+  @Test
   void aUnitOfWorkWithWritesOfItsOwnIsAnsweredByTheRowScanAndSeesThem() {
     AggregateQuery count = new AggregateQuery(ReportSource.OPPORTUNITIES, List.of(), List.of(),
         List.of(new ReportMeasure(ReportMeasure.Kind.COUNT, null)), 10);
