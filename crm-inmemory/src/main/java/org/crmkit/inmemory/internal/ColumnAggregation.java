@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.crmkit.account.AccountSnapshot;
 import org.crmkit.opportunity.OpportunitySnapshot;
@@ -249,7 +250,8 @@ final class ColumnAggregation {
     return null;
   }
 
-  private static <T> Object[] dictionary(OpportunityColumns.Dictionary<T> d, java.util.function.Function<T, Object> shown) {
+  /** @return the dictionary's values by code, as the report shows them */
+  private static <T> Object[] dictionary(OpportunityColumns.Dictionary<T> d, Function<T, Object> shown) {
     Object[] values = new Object[d.size()];
     for (int i = 1; i < values.length; i++) {
       values[i] = shown.apply(d.value(i));
@@ -272,7 +274,7 @@ final class ColumnAggregation {
     if (column != null) {
       return slot -> column.value(column.code(slot));
     }
-    java.util.function.Function<InMemoryReports.Row, Object> get =
+    Function<InMemoryReports.Row, Object> get =
         InMemoryReports.getter(ReportSource.OPPORTUNITIES, f);
     return slot -> {
       OpportunitySnapshot o = c.rows[slot];
@@ -289,19 +291,18 @@ final class ColumnAggregation {
 
   private Test test(ReportCondition condition) {
     ReportField f = condition.field();
-    if (f.kind() != ReportField.Kind.CUSTOM && !standard(f, "amount")) {
-      Coded coded = coded(f);
-      if (coded.cardinality() <= TABLED_CODES) {
-        boolean[] ok = new boolean[(int) coded.cardinality()];
-        for (int code = 0; code < ok.length; code++) {
-          ok[code] = InMemoryReports.matches(coded.value(code), condition);
-        }
-        if (coded instanceof DictionaryCoded d) {
-          int[] codes = d.codes();
-          return slot -> ok[codes[slot]];
-        }
-        return slot -> ok[coded.code(slot)];
+    Coded coded = standard(f, "amount") ? null : columnCoded(f);
+    if (coded != null && coded.cardinality() <= TABLED_CODES) {
+      // The condition decided once per value, not once per row.
+      boolean[] ok = new boolean[(int) coded.cardinality()];
+      for (int code = 0; code < ok.length; code++) {
+        ok[code] = InMemoryReports.matches(coded.value(code), condition);
       }
+      if (coded instanceof DictionaryCoded d) {
+        int[] codes = d.codes();
+        return slot -> ok[codes[slot]];
+      }
+      return slot -> ok[coded.code(slot)];
     }
     IntFunction<Object> read = reader(f);
     return slot -> InMemoryReports.matches(read.apply(slot), condition);

@@ -25,12 +25,16 @@ import org.crmkit.shared.UserId;
  * <p>Each row has a slot; a deleted row's slot is reused. Text values (owner, stage, currency, lead source, account
  * link, segment values) are dictionary-encoded: an {@code int} code per row, code {@link #NULL} for no value, the
  * values in a dictionary that only grows (a value no longer used keeps its code). The amount is its unscaled
- * {@code long} (every amount is below 10^15, with at most 3 decimals in all but one currency, so it fits) beside its currency's code, the
- * probability a {@code byte}, the close date its epoch day. The snapshot itself stays referenced per slot, for the
- * fields that have no column (name, custom fields, ...).
+ * {@code long} beside its currency's code (every amount is below 10^15, with at most three decimals in all currencies
+ * but CLF, so it fits; once one does not, {@link #amountsFit} turns false and amounts are read from the snapshots),
+ * the probability a {@code byte}, the close date its epoch day. The snapshot itself stays referenced per slot, for
+ * the fields that have no column (name, custom fields, ...).
+ *
+ * <p>Memory: about 40 bytes of columns per row (more while the arrays have room to grow) and the id-to-slot map;
+ * nothing until the tenant's first report, which builds the columns from the committed rows under the write lock.
  */
 public final class OpportunityColumns implements Table.CommitListener<OpportunityId, OpportunitySnapshot> {
-  /** The code of "no value" in every dictionary, and of a free slot in {@link #owner}'s place: see {@link #FREE}. */
+  /** The code of "no value" in every dictionary. */
   static final int NULL = 0;
   /** {@link #owner} of a free slot. */
   static final int FREE = -1;
@@ -228,7 +232,7 @@ public final class OpportunityColumns implements Table.CommitListener<Opportunit
 
     void put(Object key, int value) {
       Objects.requireNonNull(key, "key");
-      if ((count + 1) * 2 > keys.length) {
+      if ((count + 1) * 4L > keys.length * 3L) { // at most three quarters full
         Object[] oldKeys = keys;
         int[] oldValues = values;
         keys = new Object[oldKeys.length * 2];
