@@ -288,6 +288,40 @@ class ColumnAggregationTest {
   }
 
   @Test
+  void aReportDuringCommitsSeesEachCommitWholeOrNotAtAll() throws Exception {
+    AggregateQuery total = new AggregateQuery(ReportSource.OPPORTUNITIES, List.of(), List.of(CURRENCY),
+        List.of(new ReportMeasure(ReportMeasure.Kind.SUM, AMOUNT)), 10);
+    List<String> before = fromColumns(total, Visibility.all());
+    List<OpportunitySnapshot> euro = saved.stream()
+        .filter(o -> o.amount() != null && o.amount().currencyCode().equals("EUR")).toList();
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 300; i++) { // moves 1.00 EUR from one opportunity to another, in one commit
+        OpportunitySnapshot from = euro.get(i % euro.size());
+        OpportunitySnapshot to = euro.get((i + 1) % euro.size());
+        db.execute(() -> {
+          for (OpportunitySnapshot o : List.of(from, to)) {
+            OpportunitySnapshot now = db.tenant().opportunities().get(o.id()).orElseThrow();
+            Money moved = Money.of(o == from ? "-1.00" : "1.00", "EUR");
+            db.tenant().opportunities().save(new OpportunitySnapshot(now.id(), now.version(), now.owner(),
+                now.name(), now.accountId(), null, now.amount().plus(moved), now.probability(), false, now.stage(),
+                now.closeDate(), null, now.leadSource(), null, null, now.segments(), CustomFields.empty(), null,
+                now.createdAt(), now.updatedAt()));
+          }
+          return null;
+        });
+      }
+    });
+    writer.start();
+    int reads = 0;
+    while (writer.isAlive() || reads < 50) {
+      assertThat(fromColumns(total, Visibility.all())).isEqualTo(before);
+      reads++;
+    }
+    writer.join();
+    assertThat(fromColumns(total, Visibility.all())).isEqualTo(before).isEqualTo(fromRows(total, Visibility.all()));
+  }
+
+  @Test
   void aUnitOfWorkWithWritesOfItsOwnIsAnsweredByTheRowScanAndSeesThem() {
     AggregateQuery count = new AggregateQuery(ReportSource.OPPORTUNITIES, List.of(), List.of(),
         List.of(new ReportMeasure(ReportMeasure.Kind.COUNT, null)), 10);
