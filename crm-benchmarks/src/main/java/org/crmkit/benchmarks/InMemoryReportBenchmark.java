@@ -164,4 +164,39 @@ public class InMemoryReportBenchmark {
     }
     return groups;
   }
+
+  /**
+   * The same comparison in CPU time of the calling thread, for a machine shared with other work (where JMH's wall
+   * clock mostly measures the scheduler): after a warm-up, rounds of 60 calls of each benchmark in turn, median and
+   * fastest per benchmark and round. {@code java -cp benchmarks.jar org.crmkit.benchmarks.InMemoryReportBenchmark}
+   */
+  public static void main(String[] args) {
+    InMemoryReportBenchmark b = new InMemoryReportBenchmark();
+    b.setUp();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, java.util.function.Supplier<Object>> runs = new java.util.LinkedHashMap<>();
+    runs.put("pipelineByStage_crmkit", b::pipelineByStage_crmkit);
+    runs.put("pipelineByStage_loop", b::pipelineByStage_loop);
+    runs.put("wonBySegmentByMonth_crmkit", b::wonBySegmentByMonth_crmkit);
+    runs.put("wonBySegmentByMonth_storageOnly", b::wonBySegmentByMonth_storageOnly);
+    runs.put("wonBySegmentByMonth_loop", b::wonBySegmentByMonth_loop);
+    int calls = 60;
+    Object sink = null;
+    for (int round = 0; round < 4; round++) {
+      for (Map.Entry<String, java.util.function.Supplier<Object>> run : runs.entrySet()) {
+        long[] cpu = new long[calls];
+        for (int i = 0; i < calls; i++) {
+          long start = threads.getCurrentThreadCpuTime();
+          sink = run.getValue().get();
+          cpu[i] = threads.getCurrentThreadCpuTime() - start;
+        }
+        java.util.Arrays.sort(cpu);
+        if (round > 0) { // round 0 warms up
+          System.out.printf("round %d  %-32s CPU median %6.2f ms, fastest %6.2f ms%n", round, run.getKey(),
+              cpu[calls / 2] / 1e6, cpu[0] / 1e6);
+        }
+      }
+    }
+    System.out.println(sink == null ? "" : "done");
+  }
 }
