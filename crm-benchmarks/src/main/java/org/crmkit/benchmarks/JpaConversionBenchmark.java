@@ -1,0 +1,254 @@
+package org.crmkit.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crmkit.Crm;
+import org.crmkit.application.ConvertLead;
+import org.crmkit.conversion.BulkConversionResult;
+import org.crmkit.conversion.ConversionOutcome;
+import org.crmkit.jpa.JpaStorage;
+import org.crmkit.shared.LeadId;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Lead conversion on PostgreSQL, crmkit's public API beside hand-written JDBC doing the same look-ups and writes
+ * ({@link ConversionBaseline}), on the same pool and server in the same run. Every lead is of its own company with
+ * its own e-mail domain, so every conversion creates an account, a contact, an opportunity with its history row,
+ * marks the lead converted and stores a conversion record.
+ *
+ * <ul>
+ *   <li>{@code bulk10000_*}: 10,000 leads, one shot each: {@code crm.conversions().convertAll} (chunks of 100 leads
+ *       per unit of work by default) vs. JDBC transactions of 100 leads with one batch per table;
+ *   <li>{@code single_*}: one conversion in one transaction, sampled for p50 and p99 ({@code crm.conversions()
+ *       .convert} vs. the same JDBC in a transaction of one lead);
+ *   <li>{@code threads1_crmkit} and {@code threads2_crmkit}: single conversions of different leads by one and by two
+ *       threads, throughput.
+ * </ul>
+ *
+ * <p>The leads are inserted over JDBC before each shot or iteration (not timed) and all tables emptied after it.
+ * The persistence unit gets {@code hibernate.order_inserts=true} (see {@code ORDER_INSERTS}) so that a chunk's inserts
+ * go as one batch per table; without it the rows of one lead after another alternate between tables and every JDBC
+ * batch holds one row.
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class JpaConversionBenchmark {
+  static final int BULK = 10_000;
+  static final int PER_ITERATION = 10_000;
+  static final String ORDER_INSERTS = "hibernate.order_inserts";
+  static final String INSERT_LEAD = "INSERT INTO crm_lead (id, version, tenant_id, owner_id, first_name, last_name,"
+      + " company, email, email_normalized, lead_source, status, created_at, updated_at)"
+      + " VALUES (?, 1, 'default', ?, ?, ?, ?, ?, ?, 'Web', ?, ?, ?)";
+
+  @Param({"postgresql"})
+  public String database;
+
+  /** hibernate.jdbc.batch_size of crmkit's persistence unit; "default" keeps JpaStorage's. */
+  @Param({"default"})
+  public String batchSize;
+
+  Database db;
+  JpaStorage storage;
+  Crm crm;
+  ConversionBaseline jdbc;
+  List<UUID> leads = List.of();
+  final AtomicInteger next = new AtomicInteger();
+  int round;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    db = Database.start(database);
+    JpaStorage.Builder builder = JpaStorage.builder().dataSource(db.dataSource).property(ORDER_INSERTS, true);
+    if (!batchSize.equals("default")) {
+      builder.property("hibernate.jdbc.batch_size", Integer.parseInt(batchSize));
+    }
+    storage = builder.build();
+    db.clean();
+    crm = Crm.builder().storage(storage).clock(Clock.systemUTC()).build();
+    jdbc = new ConversionBaseline(db.dataSource, crm.pipeline(), Seed.ACTOR.userId().value());
+    System.out.println("[crmkit] " + database + ": " + db);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    storage.close();
+    db.close();
+  }
+
+  /** Inserts {@code n} new leads over JDBC, each of its own company and e-mail domain. */
+  void seed(int n) {
+    round++;
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    List<UUID> ids = new ArrayList<>(n);
+    try (Connection c = db.dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT_LEAD)) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < n; i++) {
+        UUID id = UUID.randomUUID();
+        String tag = Integer.toString(round, 36) + "x" + Integer.toString(i, 36);
+        s.setObject(1, id);
+        s.setString(2, Seed.ACTOR.userId().value());
+        s.setString(3, "Ada");
+        s.setString(4, "Lead " + tag);
+        s.setString(5, "Company " + tag + " Oy");
+        s.setString(6, "ada@" + tag + ".example");
+        s.setString(7, "ada@" + tag + ".example");
+        s.setString(8, crm.pipeline().initialLeadStatus().key());
+        s.setObject(9, now);
+        s.setObject(10, now);
+        s.addBatch();
+        ids.add(id);
+        if (ids.size() % 1000 == 0) {
+          s.executeBatch();
+        }
+      }
+      s.executeBatch();
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    db.analyze();
+    leads = ids;
+    next.set(0);
+  }
+
+  void empty() {
+    db.execute("DELETE FROM crm_conversion_record", "DELETE FROM crm_stage_history", "DELETE FROM crm_opportunity",
+        "DELETE FROM crm_contact", "DELETE FROM crm_account", "DELETE FROM crm_lead");
+  }
+
+  UUID nextLead() {
+    int i = next.getAndIncrement();
+    if (i >= leads.size()) {
+      throw new IllegalStateException("all " + leads.size() + " leads of this iteration are converted; lower -r");
+    }
+    return leads.get(i);
+  }
+
+  /** Per shot of the bulk benchmarks: 10,000 fresh leads. */
+  @State(Scope.Benchmark)
+  public static class Bulk {
+    @Setup(Level.Invocation)
+    public void seed(JpaConversionBenchmark b) {
+      b.seed(BULK);
+    }
+
+    @TearDown(Level.Invocation)
+    public void empty(JpaConversionBenchmark b) {
+      b.empty();
+    }
+  }
+
+  /** Per iteration of the single-conversion benchmarks: enough fresh leads for one iteration. */
+  @State(Scope.Benchmark)
+  public static class Iteration {
+    @Setup(Level.Iteration)
+    public void seed(JpaConversionBenchmark b) {
+      b.seed(PER_ITERATION);
+    }
+
+    @TearDown(Level.Iteration)
+    public void empty(JpaConversionBenchmark b) {
+      b.empty();
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public long bulk10000_crmkit(Bulk bulk) {
+    BulkConversionResult result = crm.conversions().convertAll(Seed.ACTOR,
+        leads.stream().map(LeadId::of).toList(), null);
+    if (result.convertedCount() != BULK) {
+      throw new IllegalStateException("converted " + result.convertedCount() + " of " + BULK + ": "
+          + result.items().stream().filter(i -> !i.converted()).findFirst());
+    }
+    return result.convertedCount();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public long bulk10000_jdbcBatch(Bulk bulk) throws SQLException {
+    int converted = 0;
+    for (int from = 0; from < leads.size(); from += 100) {
+      converted += jdbc.convert(leads.subList(from, Math.min(from + 100, leads.size())));
+    }
+    if (converted != BULK) {
+      throw new IllegalStateException("converted " + converted + " of " + BULK);
+    }
+    return converted;
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public ConversionOutcome single_crmkit(Iteration iteration) {
+    ConversionOutcome outcome = crm.conversions().convert(Seed.ACTOR, ConvertLead.of(LeadId.of(nextLead())));
+    if (!outcome.isConverted()) {
+      throw new IllegalStateException(outcome.toString());
+    }
+    return outcome;
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public int single_jdbc(Iteration iteration) throws SQLException {
+    int converted = jdbc.convert(List.of(nextLead()));
+    if (converted != 1) {
+      throw new IllegalStateException("not converted");
+    }
+    return converted;
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  @Threads(1)
+  public ConversionOutcome threads1_crmkit(Iteration iteration) {
+    return single_crmkit(iteration);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  @Threads(2)
+  public ConversionOutcome threads2_crmkit(Iteration iteration) {
+    return single_crmkit(iteration);
+  }
+}
