@@ -28,12 +28,22 @@ import org.crmkit.shared.Text;
  */
 final class ConversionBaseline {
   static final String TENANT = "default";
-  static final String SELECT_LEAD = "select * from crm_lead where id = ?";
-  static final String SELECT_ACCOUNTS = "select * from crm_account where tenant_id = ? and (match_key_version is null"
-      + " or match_key_version < 2 or name_normalized = ? or match_domain = ?) order by created_at, id"
-      + " offset 0 rows fetch first 20 rows only";
-  static final String SELECT_CONTACTS = "select * from crm_contact where tenant_id = ? and email_normalized = ?"
-      + " order by created_at, id offset 0 rows fetch first 20 rows only";
+  /** The very statements crmkit sends (as Hibernate writes them), so that both sides ask the same of the server. */
+  static final String SELECT_LEAD = "select le1_0.id,le1_0.email_normalized,le1_0.company,le1_0.converted_account_id,le1_0.converted_at,l"
+      + "e1_0.converted_by,le1_0.converted_contact_id,le1_0.converted_opportunity_id,le1_0.created_at,le1_0.c"
+      + "ustom_fields,le1_0.description,le1_0.email,le1_0.first_name,le1_0.industry,le1_0.last_name,le1_0.lea"
+      + "d_source,le1_0.owner_id,le1_0.phone,le1_0.status,le1_0.title,le1_0.unqualified_reason,le1_0.updated_"
+      + "at,le1_0.website,le1_0.tenant_id,le1_0.version from crm_lead le1_0 where le1_0.id=?";
+  static final String SELECT_ACCOUNTS = "select ae1_0.id,ae1_0.created_at,ae1_0.updated_at,ae1_0.city,ae1_0.country,ae1_0.custom_fields,ae1_0"
+      + ".description,ae1_0.email,ae1_0.industry,ae1_0.match_claim,ae1_0.match_domain,ae1_0.match_key_version"
+      + ",ae1_0.name,ae1_0.name_folded,ae1_0.name_normalized,ae1_0.owner_id,ae1_0.phone,ae1_0.segments,ae1_0."
+      + "tenant_id,ae1_0.version,ae1_0.website from crm_account ae1_0 where ae1_0.tenant_id=? and (ae1_0.matc"
+      + "h_key_version is null or ae1_0.match_key_version<2 or ae1_0.name_normalized=? or ae1_0.match_domain="
+      + "?) order by ae1_0.created_at,ae1_0.id offset ? rows fetch first ? rows only";
+  static final String SELECT_CONTACTS = "select ce1_0.id,ce1_0.account_id,ce1_0.created_at,ce1_0.updated_at,ce1_0.custom_fields,ce1_0.descrip"
+      + "tion,ce1_0.email,ce1_0.email_normalized,ce1_0.first_name,ce1_0.last_name,ce1_0.owner_id,ce1_0.phone,"
+      + "ce1_0.tenant_id,ce1_0.title,ce1_0.version from crm_contact ce1_0 where ce1_0.tenant_id=? and ce1_0.e"
+      + "mail_normalized=? order by ce1_0.created_at,ce1_0.id offset ? rows fetch first ? rows only";
   static final String INSERT_ACCOUNT = "insert into crm_account (created_at, updated_at, city, country, custom_fields,"
       + " description, email, industry, match_claim, match_domain, match_key_version, name, name_folded,"
       + " name_normalized, owner_id, phone, segments, tenant_id, version, website, id)"
@@ -164,6 +174,8 @@ final class ConversionBaseline {
       s.accounts.setString(1, TENANT);
       s.accounts.setString(2, key.normalizedName());
       s.accounts.setString(3, key.domain());
+      s.accounts.setInt(4, 0);
+      s.accounts.setInt(5, 20);
       try (ResultSet found = s.accounts.executeQuery()) {
         if (found.next()) {
           return false; // a candidate: the benchmark's leads are all new companies
@@ -172,6 +184,8 @@ final class ConversionBaseline {
       String emailNormalized = email.toLowerCase(Locale.ROOT);
       s.contacts.setString(1, TENANT);
       s.contacts.setString(2, emailNormalized);
+      s.contacts.setInt(3, 0);
+      s.contacts.setInt(4, 20);
       try (ResultSet found = s.contacts.executeQuery()) {
         if (found.next()) {
           return false;

@@ -36,13 +36,15 @@ class PostgresConversionIT extends JpaConversionScenarios {
     seed();
     String someId = "'00000000-0000-0000-0000-000000000457'";
 
-    assertThat(plan(literal(selects.get(0), someId))).as("the lead by id")
-        .containsPattern("Index (Only )?Scan").doesNotContain("Seq Scan");
-    assertThat(plan(literal(selects.get(1), "'t7'", "'n1117'", "'d1117.example'", "0", "20")))
-        .as("accounts by normalised name or domain")
-        .contains("crm_account_name_normalized_idx", "crm_account_match_domain_idx").doesNotContain("Seq Scan");
-    assertThat(plan(literal(selects.get(2), "'t7'", "'c1117@x.example'", "0", "20"))).as("contacts by e-mail")
-        .contains("crm_contact_email_idx").doesNotContain("Seq Scan");
+    for (boolean generic : new boolean[] {false, true}) {
+      assertThat(plan(generic, selects.get(0), someId)).as("the lead by id")
+          .containsPattern("Index (Only )?Scan").doesNotContain("Seq Scan");
+      assertThat(plan(generic, selects.get(1), "'t7'", "'n1117'", "'d1117.example'", "0", "20"))
+          .as("accounts by normalised name or domain")
+          .contains("crm_account_name_normalized_idx", "crm_account_match_domain_idx").doesNotContain("Seq Scan");
+      assertThat(plan(generic, selects.get(2), "'t7'", "'c1117@x.example'", "0", "20")).as("contacts by e-mail")
+          .contains("crm_contact_email_idx").doesNotContain("Seq Scan");
+    }
   }
 
   private void seed() throws SQLException {
@@ -83,15 +85,39 @@ class PostgresConversionIT extends JpaConversionScenarios {
     return out.toString();
   }
 
-  private String plan(String sql) throws SQLException {
+  /**
+   * @param generic false: the plan for these values (literals in place of the parameters); true: the generic plan
+   *     that the server uses for a prepared statement after a few executions (the JDBC driver prepares a statement on
+   *     the server from its fifth use), where the planner does not see the values, nor the row limit
+   */
+  private String plan(boolean generic, String sql, String... values) throws SQLException {
     StringJoiner plan = new StringJoiner("\n");
-    try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("explain " + sql)) {
-      while (rs.next()) {
-        plan.add(rs.getString(1));
+    try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
+      String explain;
+      if (generic) {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+          numbered.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+        }
+        s.execute("set plan_cache_mode = force_generic_plan");
+        s.execute("prepare lookup as " + numbered);
+        explain = "explain execute lookup(" + String.join(", ", values) + ")";
+      } else {
+        explain = "explain " + literal(sql, values);
+      }
+      try (ResultSet rs = s.executeQuery(explain)) {
+        while (rs.next()) {
+          plan.add(rs.getString(1));
+        }
+      } finally {
+        if (generic) {
+          s.execute("deallocate lookup");
+          s.execute("reset plan_cache_mode");
+        }
       }
     }
-    System.out.println("[crmkit] " + sql + "\n" + plan);
+    System.out.println("[crmkit] " + (generic ? "generic plan of " : "") + sql + "\n" + plan);
     return plan.toString();
   }
 }
