@@ -503,18 +503,35 @@ public interface BiContract extends ContractSupport {
     Actor monthlyTenant = BI_SYSTEM.in("monthly");
     Opportunity o = null;
     Opportunity p = null;
+    Opportunity rare = null;
+    Opportunity shortLived = null;
     Map<LocalDate, PipelineGroup> totals = new LinkedHashMap<>();
+    Map<LocalDate, List<OpportunityDayState>> states = new LinkedHashMap<>();
+    Map<LocalDate, PipelineGroup> monthlyTotals = new LinkedHashMap<>();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       morningOf(day);
       Money amount = eur(day.getDayOfYear() + ".00");
       o = o == null ? everyDay.opportunities().create(ALICE, CreateOpportunity.named("a").amount(amount))
           : everyDay.opportunities().update(ALICE, UpdateOpportunity.of(o.id(), o.version()).amount(amount));
+      // changes every tenth day only: its rows begin on days that thinning forgets, and move to the next kept day
+      if (day.getDayOfYear() % 10 == 2) {
+        rare = rare == null ? everyDay.opportunities().create(BOB, CreateOpportunity.named("rare").amount(amount))
+            : everyDay.opportunities().update(BOB, UpdateOpportunity.of(rare.id(), rare.version()).amount(amount));
+      }
+      if (day.equals(LocalDate.of(2026, 2, 3))) {
+        shortLived = everyDay.opportunities().create(BOB, CreateOpportunity.named("short-lived").amount(eur("3.00")));
+      }
+      if (day.equals(LocalDate.of(2026, 2, 5))) { // lives Tuesday to Thursday: thinning leaves no day that saw it
+        everyDay.opportunities().delete(BOB, shortLived.id(), shortLived.version());
+      }
       p = p == null ? everyDay.opportunities().create(monthlyTenant, CreateOpportunity.named("a").amount(amount))
           : everyDay.opportunities().update(monthlyTenant, UpdateOpportunity.of(p.id(), p.version()).amount(amount));
       at(day);
       everyDay.bi().takeDailySnapshot(BI_SYSTEM, day);
       everyDay.bi().takeDailySnapshot(monthlyTenant, day);
       totals.put(day, everyDay.bi().pipelineAsOf(BI_SYSTEM, day, PipelineGrouping.total()).total());
+      states.put(day, everyDay.bi().statesOn(BI_SYSTEM, day));
+      monthlyTotals.put(day, everyDay.bi().pipelineAsOf(monthlyTenant, day, PipelineGrouping.total()).total());
     }
     Crm weekly = crm(b -> b.bi(BiSettings.defaults().withRetention(Retention.dailyThenWeekly(14))));
 
@@ -537,6 +554,8 @@ public interface BiContract extends ContractSupport {
       PipelineAsOf answer = weekly.bi().pipelineAsOf(BI_SYSTEM, day, PipelineGrouping.total());
       assertThat(answer.asOf()).as("%s", day).isEqualTo(asOf);
       assertThat(answer.total()).as("%s answered by %s", day, asOf).isEqualTo(totals.get(asOf));
+      assertThat(weekly.bi().statesOn(BI_SYSTEM, day)).as("%s answered by %s", day, asOf)
+          .isEqualTo(states.get(asOf));
     }
     Waterfall w = weekly.bi().waterfall(BI_SYSTEM, LocalDate.of(2026, 1, 14), last);
     assertThat(w.fromAsOf()).isEqualTo(LocalDate.of(2026, 1, 11));
@@ -550,7 +569,7 @@ public interface BiContract extends ContractSupport {
     PipelineAsOf february = monthly.bi().pipelineAsOf(monthlyTenant, LocalDate.of(2026, 2, 21),
         PipelineGrouping.total());
     assertThat(february.asOf()).isEqualTo(LocalDate.of(2026, 1, 31));
-    assertThat(february.total()).isEqualTo(totals.get(LocalDate.of(2026, 1, 31)));
+    assertThat(february.total()).isEqualTo(monthlyTotals.get(LocalDate.of(2026, 1, 31)));
   }
 
   // ------------------------------------------------------------------ tenants, owners, refusals
