@@ -308,6 +308,35 @@ public interface BiContract extends ContractSupport {
   }
 
   @Test
+  default void twoSchedulersTakingTheSameDayAtOnceKeepItOnce() throws Exception {
+    Crm crm = crm();
+    morningOf(BI_MONDAY);
+    crm.opportunities().create(ALICE, CreateOpportunity.named("a").amount(eur("100.00")));
+    crm.opportunities().create(BOB, CreateOpportunity.named("b").amount(eur("5.00")));
+    at(BI_MONDAY);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<SnapshotDay>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          return crm.bi().takeDailySnapshot(BI_SYSTEM, BI_MONDAY);
+        }));
+      }
+      SnapshotDay first = runs.get(0).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      SnapshotDay second = runs.get(1).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(second).isEqualTo(first);
+      assertThat(crm.bi().snapshotDays(BI_SYSTEM, BI_MONDAY, BI_MONDAY)).containsExactly(first);
+      assertThat(first.rowsStored()).isEqualTo(2);
+      assertThat(crm.bi().statesOn(BI_SYSTEM, BI_MONDAY)).hasSize(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   default void backfillsAMissedDayBetweenKeptDaysWithoutChangingThem() {
     Crm crm = crm();
     LocalDate tue = BI_MONDAY.plusDays(1);

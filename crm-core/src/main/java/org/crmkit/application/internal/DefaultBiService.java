@@ -39,6 +39,7 @@ import org.crmkit.opportunity.Opportunity;
 import org.crmkit.pipeline.SalesStage;
 import org.crmkit.report.MoneySums;
 import org.crmkit.shared.AccessDeniedException;
+import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
@@ -75,7 +76,7 @@ final class DefaultBiService implements BiService {
     requireSeesAll(actor, "take a daily snapshot");
     Objects.requireNonNull(day, "day");
     requireNotAfterToday("day", day);
-    SnapshotDay kept = ctx.inUnitOfWork(actor, () -> take(day));
+    SnapshotDay kept = takeOnce(actor, day);
     if (settings.retention().after() != Retention.Thinning.NONE) {
       ctx.inUnitOfWork(actor, this::retain);
     }
@@ -94,9 +95,22 @@ final class DefaultBiService implements BiService {
       if (!keeps(d, ctx.today())) {
         continue;
       }
-      result.add(ctx.inUnitOfWork(actor, () -> take(d)));
+      result.add(takeOnce(actor, d));
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * Takes one day in a unit of work of its own. When another unit of work stored snapshots at the same moment (two
+   * schedulers, a retry racing the first call), the storage refuses one of them with a {@link ConflictException};
+   * taking the day once more then returns the day the other stored, or stores it now.
+   */
+  private SnapshotDay takeOnce(Actor actor, LocalDate day) {
+    try {
+      return ctx.inUnitOfWork(actor, () -> take(day));
+    } catch (ConflictException concurrent) {
+      return ctx.inUnitOfWork(actor, () -> take(day));
+    }
   }
 
   /** Takes one day inside the caller's unit of work; a kept day is returned as it is. */
