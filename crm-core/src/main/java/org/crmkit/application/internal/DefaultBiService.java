@@ -121,19 +121,23 @@ final class DefaultBiService implements BiService {
       return found.get();
     }
     SnapshotSpec spec = spec(day);
-    if (day.equals(ctx.today()) && lastKeptDay().map(day::isAfter).orElse(true)) {
+    // today is copied as it is, unless a later day is kept already (the clock was set back): then it is rebuilt
+    if (day.equals(ctx.today()) && repo.days(day, LAST_DAY).isEmpty()) {
       return repo.storeFromCurrent(spec);
     }
     return repo.store(spec, rebuild(spec));
   }
 
-  private SnapshotSpec spec(LocalDate day) {
-    return new SnapshotSpec(day, ctx.now(), ctx.pipeline().stages(), day.minusDays(settings.closedWithinDays()));
+  /** @return the newest kept day on or before {@code day}, if any (a short look back first: days are dense) */
+  private Optional<LocalDate> keptOnOrBefore(LocalDate day) {
+    LocalDate lookBack = day.minusDays(62);
+    List<SnapshotDay> recent = repo().days(lookBack.isBefore(FIRST_DAY) ? FIRST_DAY : lookBack, day);
+    List<SnapshotDay> days = recent.isEmpty() ? repo().days(FIRST_DAY, day) : recent;
+    return days.isEmpty() ? Optional.empty() : Optional.of(days.get(days.size() - 1).day());
   }
 
-  private Optional<LocalDate> lastKeptDay() {
-    List<SnapshotDay> days = repo().days(FIRST_DAY, LAST_DAY);
-    return days.isEmpty() ? Optional.empty() : Optional.of(days.get(days.size() - 1).day());
+  private SnapshotSpec spec(LocalDate day) {
+    return new SnapshotSpec(day, ctx.now(), ctx.pipeline().stages(), day.minusDays(settings.closedWithinDays()));
   }
 
   @Override
@@ -196,9 +200,9 @@ final class DefaultBiService implements BiService {
     Instant end = day.plusDays(1).atStartOfDay(ctx.zone()).toInstant();
     List<StageHistoryEntry> latest = repo.latestHistoryBefore(end);
     Map<OpportunityId, OpportunityDayState> kept = new HashMap<>();
-    List<SnapshotDay> before = repo.days(FIRST_DAY, day);
-    if (!before.isEmpty()) {
-      for (OpportunityDayState s : repo.statesOn(before.get(before.size() - 1).day(), Visibility.all())) {
+    Optional<LocalDate> before = keptOnOrBefore(day);
+    if (before.isPresent()) {
+      for (OpportunityDayState s : repo.statesOn(before.get(), Visibility.all())) {
         kept.put(s.opportunityId(), s);
       }
     }
@@ -396,9 +400,9 @@ final class DefaultBiService implements BiService {
     if (repo.findDay(day).isPresent()) {
       return day;
     }
-    List<SnapshotDay> before = repo.days(FIRST_DAY, day);
-    if (!before.isEmpty()) {
-      return before.get(before.size() - 1).day();
+    Optional<LocalDate> before = keptOnOrBefore(day);
+    if (before.isPresent()) {
+      return before.get();
     }
     List<SnapshotDay> all = repo.days(FIRST_DAY, LAST_DAY);
     throw ValidationException.of(field, all.isEmpty()
