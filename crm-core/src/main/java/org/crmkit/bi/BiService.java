@@ -39,7 +39,14 @@ public interface BiService {
    * Fills in every day from {@code from} to {@code to} (inclusive) that is not kept yet, rebuilding each from
    * history; days already kept are left as they are.
    *
+   * <p>Each day is stored in a unit of work of its own (a later day is rebuilt on the days filled in before it), so
+   * a call that fails half way keeps the days it filled; calling it again goes on. Days the retention would forget at
+   * once are not filled in.
+   *
    * @return the days of the range, kept before or now, in order
+   * @throws org.crmkit.shared.ValidationException when {@code to} is before {@code from} or after today, or the range
+   *     is longer than ten years (3,660 days)
+   * @throws org.crmkit.shared.AccessDeniedException when the actor may not see every opportunity
    */
   List<SnapshotDay> backfill(Actor actor, LocalDate from, LocalDate to);
 

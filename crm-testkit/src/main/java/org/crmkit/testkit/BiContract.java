@@ -686,6 +686,8 @@ public interface BiContract extends ContractSupport {
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> crm.bi().rebuildAsOf(BI_SYSTEM, BI_MONDAY.plusDays(1)))
         .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> crm.bi().backfill(BI_SYSTEM, BI_MONDAY.minusYears(11), BI_MONDAY))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("split the range");
     assertThat(crm.bi().snapshotDays(BI_SYSTEM, BI_MONDAY, BI_MONDAY)).extracting(SnapshotDay::opportunities)
         .containsExactly(1L);
     Waterfall same = crm.bi().waterfall(BI_SYSTEM, BI_MONDAY, BI_MONDAY);

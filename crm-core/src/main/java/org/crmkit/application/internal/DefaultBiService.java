@@ -56,6 +56,8 @@ final class DefaultBiService implements BiService {
   /** Bounds of "every kept day": days every storage keeps exactly (a SQL DATE, a LocalDate). */
   static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
   static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+  /** The longest range one back-fill call covers: each day is a unit of work that reads the history. */
+  static final int MAX_BACKFILL_DAYS = 3660;
 
   private final Context ctx;
   private final BiSettings settings;
@@ -88,6 +90,10 @@ final class DefaultBiService implements BiService {
     requireSeesAll(actor, "back-fill daily snapshots");
     requireRange(from, to);
     requireNotAfterToday("to", to);
+    if (to.toEpochDay() - from.toEpochDay() >= MAX_BACKFILL_DAYS) {
+      throw ValidationException.of("from", "a back-fill covers at most " + MAX_BACKFILL_DAYS + " days (ten years), not "
+          + from + " to " + to + "; split the range");
+    }
     List<SnapshotDay> result = new ArrayList<>();
     // one unit of work per day: each day is idempotent, and a later day is rebuilt on the kept days before it
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
