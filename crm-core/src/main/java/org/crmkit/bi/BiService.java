@@ -50,7 +50,11 @@ public interface BiService {
    */
   List<SnapshotDay> backfill(Actor actor, LocalDate from, LocalDate to);
 
-  /** @return the kept days from {@code from} to {@code to} (inclusive), in order */
+  /**
+   * Lists the kept days: any actor of the tenant may (a day's counts are the tenant's, not the actor's).
+   *
+   * @return the kept days from {@code from} to {@code to} (inclusive), in order
+   */
   List<SnapshotDay> snapshotDays(Actor actor, LocalDate from, LocalDate to);
 
   /**
@@ -62,8 +66,9 @@ public interface BiService {
   /**
    * Rebuilds the state of the opportunities the actor may see at the end of {@code day} from stage history alone
    * (stage, amount, probability, close date as history recorded them); what history does not track (owner, account,
-   * segment values, billing forecast total) is taken from the last kept state before the day, or else from the
-   * opportunity as it is now.
+   * segment values, billing forecast total) is taken from the newest kept day on or before {@code day} when it holds
+   * the opportunity, or else from the opportunity as it is now (an opportunity deleted since, that no such day holds,
+   * is left out). Needs no kept day. See docs/BI.md for what this can and cannot know.
    *
    * @return the rebuilt states, ordered by opportunity id
    */
