@@ -47,6 +47,9 @@ import org.crmkit.inmemory.internal.AppendOnlyLog;
 import org.crmkit.inmemory.internal.InMemoryDatabase;
 import org.crmkit.inmemory.internal.InMemoryReports;
 import org.crmkit.inmemory.internal.Schema;
+import org.crmkit.inmemory.internal.InMemorySnapshots;
+import org.crmkit.inmemory.internal.SnapshotTable;
+import org.crmkit.bi.PipelineSnapshotRepository;
 import org.crmkit.report.ReportRepository;
 import org.crmkit.inmemory.internal.Table;
 import org.crmkit.lead.Lead;
@@ -124,6 +127,7 @@ public final class InMemoryStorage implements CrmStorage {
     final Table.OrderedIndex<AccountId, AccountSnapshot> accountsByOwner;
     final Table.OrderedIndex<ContactId, ContactSnapshot> contactsByOwner;
     final Table.OrderedIndex<OpportunityId, OpportunitySnapshot> opportunitiesByOwner;
+    final SnapshotTable snapshotTable;
 
     Tenant(Schema schema) {
       leadTable = schema.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
@@ -141,6 +145,7 @@ public final class InMemoryStorage implements CrmStorage {
           BillingForecastSnapshot::version, BillingForecastSnapshot::withVersion,
           Comparator.comparing(s -> s.opportunityId().value(), UNSIGNED));
       forecastLog = schema.log(ForecastHistoryEntry::opportunityId, ForecastHistoryEntry::version);
+      snapshotTable = schema.snapshotTable();
       budgetTable = schema.table(RecordType.ACCOUNT_BUDGET, AccountBudgetSnapshot::accountId,
           AccountBudgetSnapshot::version, AccountBudgetSnapshot::withVersion,
           Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
@@ -212,6 +217,11 @@ public final class InMemoryStorage implements CrmStorage {
         t.forecastTable);
   });
 
+  private final PipelineSnapshotRepository snapshots = new InMemorySnapshots(() -> {
+    Tenant t = t();
+    return new InMemorySnapshots.Tables(t.opportunityTable, t.forecastTable, t.historyLog, t.snapshotTable);
+  });
+
   private InMemoryStorage() {}
 
   /** A new, empty storage. */
@@ -272,6 +282,12 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public ReportRepository reports() {
     return reports;
+  }
+
+  /** Daily snapshots, stored change-only per tenant and kept in step at commit like the tables. */
+  @Override
+  public PipelineSnapshotRepository pipelineSnapshots() {
+    return snapshots;
   }
 
   @Override

@@ -15,6 +15,8 @@ import org.crmkit.application.ForecastService;
 import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.bi.BiService;
+import org.crmkit.bi.BiSettings;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
@@ -37,6 +39,7 @@ public final class DefaultCrm {
   private final AccountCardService accountCards;
   private final ConversionService conversions;
   private final ReportService reports;
+  private final BiService bi;
   private final WorkflowRules workflows;
 
   /**
@@ -60,14 +63,16 @@ public final class DefaultCrm {
    * which the builder fills field by field).
    */
   public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings) {
-    this(config, reportSettings, BulkConversion.DEFAULT_CHUNK_SIZE);
+    this(config, reportSettings, BiSettings.defaults(), BulkConversion.DEFAULT_CHUNK_SIZE);
   }
 
   /**
-   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the number of leads {@code convertAll} converts
-   * in one unit of work (checked by the builder: 1 to {@value #MAX_CONVERSION_CHUNK}).
+   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the settings of daily snapshots and the number of
+   * leads {@code convertAll} converts in one unit of work (checked by the builder: 1 to
+   * {@value #MAX_CONVERSION_CHUNK}).
    */
-  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, int conversionChunkSize) {
+  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, BiSettings biSettings,
+      int conversionChunkSize) {
     this.context = new Context(config);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
@@ -82,6 +87,7 @@ public final class DefaultCrm {
     this.conversions = conversionService;
     this.workflows = config.workflows();
     this.reports = new DefaultReportService(context, reportSettings);
+    this.bi = new DefaultBiService(context, biSettings);
     if (!workflows.rules().isEmpty()) {
       FieldSetter fields = new FieldSetter(context);
       new WorkflowCheck(context, fields, conversionService.policies()).check(workflows);
@@ -139,6 +145,11 @@ public final class DefaultCrm {
   /** @return the report generator and the ready-made reports */
   public ReportService reports() {
     return reports;
+  }
+
+  /** @return day-level BI over the daily snapshots */
+  public BiService bi() {
+    return bi;
   }
 
   public SegmentCatalog segments() {

@@ -252,6 +252,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       for (ForeignKey fk : schema.foreignKeys) {
         fk.validate(tx);
       }
+      for (CommitParticipant p : schema.participants) {
+        p.validate(tx);
+      }
       long seq = commitSeq + 1;
       commitSeq = seq;
       boolean alone = running.get() == 1;
@@ -266,6 +269,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         }
         for (AppendOnlyLog l : schema.logs) {
           l.apply(tx.appends(l));
+        }
+        for (CommitParticipant p : schema.participants) {
+          p.apply(tx);
         }
       } finally {
         applying = stamp + 2;
