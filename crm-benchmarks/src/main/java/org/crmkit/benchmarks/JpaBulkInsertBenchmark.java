@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * 1,000 opportunities (linked to one account) and their 1,000 creation history rows written in one unit of work:
  * through crmkit ({@code crm.opportunities().create} 1,000 times inside one {@code storage.unitOfWork()}; Hibernate
- * batches 50 inserts per JDBC batch by crmkit's default) vs. one JDBC transaction with two
+ * sends one JDBC batch per table with crmkit's defaults: up to 1,000 rows a batch, history rows persisted last) vs.
+ * one JDBC transaction with two
  * {@link PreparedStatement} batches of 1,000 rows each. Same database, same pool, same values; the tables are
  * emptied after each iteration.
  */
