@@ -163,6 +163,7 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
       return;
     }
     try {
+      persistDeferred(frame); // the history held back for the end is one of the writes this sends
       frame.em.flush();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
