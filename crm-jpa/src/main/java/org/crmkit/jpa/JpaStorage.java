@@ -84,6 +84,13 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
    */
   public static final String DIRECT_DATE_BINDING = "hibernate.type.java_time_use_direct_jdbc";
 
+  /**
+   * Rows per JDBC batch ({@code hibernate.jdbc.batch_size}) in crmkit's persistence-unit defaults: a unit of work that
+   * writes 1,000 opportunities sends one batch of opportunities and one of history rows, as hand-written JDBC would;
+   * each batch is one round trip.
+   */
+  static final int BATCH_SIZE = 1000;
+
   private final UnitOfWork unitOfWork;
   private final EntityManagerFactory ownedFactory;
   private final AutoCloseable ownedPool;
@@ -490,7 +497,12 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     }
 
     /**
-     * Batched writes: consecutive inserts or updates of one table go to the database in one round trip. Dates
+     * Batched writes: consecutive inserts or updates of one table go to the database in batches of up to
+     * {@link #BATCH_SIZE} rows, one round trip each; updates are ordered by table ({@code hibernate.order_updates}).
+     * Inserts are not reordered ({@code hibernate.order_inserts} stays off: the adapter's links are id columns the
+     * provider does not know as associations, so it could insert a contact before its account); instead the adapter
+     * persists rows of leaf tables such as stage history last, so that a unit of work writing many opportunities
+     * sends one batch of opportunities and one of history rows. Dates
      * bound as {@code java.time} values directly ({@link #DIRECT_DATE_BINDING}), never through
      * {@code java.sql.Date}, whose Julian calendar before 1582-10-15 would shift them. {@code IN} lists (the
      * visible owners of a list query) padded to a power of two, so that teams of different sizes share a few
@@ -498,7 +510,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
      */
     static Map<String, Object> defaultProperties() {
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("hibernate.jdbc.batch_size", 50);
+      p.put("hibernate.jdbc.batch_size", BATCH_SIZE);
       p.put("hibernate.order_updates", true);
       p.put("hibernate.query.in_clause_parameter_padding", true);
       p.put(DIRECT_DATE_BINDING, true);

@@ -69,7 +69,8 @@ abstract class JpaTenantScenarios {
   static final Actor ALICE_GLOBEX = Actor.user("alice").in(GLOBEX);
   static final UserId ALICE = UserId.of("alice");
   private static final Pattern TENANT = Pattern.compile("\\btenant_id\\s*=\\s*\\?");
-  private static final Pattern OWNERS = Pattern.compile("\\bowner_id\\s+in\\s*\\(\\s*\\?");
+  /** One visible owner is an equality, several an IN list of single parameters (InList). */
+  private static final Pattern OWNERS = Pattern.compile("\\bowner_id\\s*(=|\\s+in\\s*\\()\\s*\\?");
 
   TestDatabase db;
   Crm crm;

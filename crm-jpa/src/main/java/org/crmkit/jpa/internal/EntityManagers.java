@@ -19,6 +19,26 @@ public interface EntityManagers {
    */
   TenantId tenant();
 
+  /**
+   * Persists a row of a leaf table (one no foreign key points to, such as stage history) at the end of the unit of
+   * work, just before its flush, instead of now; by default (a host's transaction, whose flush crmkit does not see)
+   * now. The provider sends inserts in the order they were persisted and batches only consecutive inserts of one
+   * table, so a unit of work that creates many opportunities, each followed by its history row, would otherwise
+   * send one batch per row. Unlike {@code hibernate.order_inserts}, which sorts every insert by table and would
+   * insert a contact before the account it references (the adapter's links are id columns the provider does not
+   * know as associations), moving a leaf's inserts to the end can never break a foreign key.
+   *
+   * <p>Whoever reads that table in the same unit of work calls {@link #persistDeferred()} first.
+   *
+   * @param entity a new entity of a table no foreign key references
+   */
+  default void persistLast(Object entity) {
+    current().persist(entity);
+  }
+
+  /** Persists now what {@link #persistLast} deferred, e.g. before a query reads the table. */
+  default void persistDeferred() {}
+
   /** Refuses every later unit of work with a {@link org.crmkit.shared.StorageException} saying it is closed. */
   void close();
 }

@@ -2,6 +2,7 @@ package org.crmkit.jpa.internal;
 
 import org.crmkit.shared.Visibility;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,6 +10,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.budget.CardForecastMonth;
@@ -40,21 +42,23 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
       return List.of(); // no counted stage (or no visible opportunity) means no line
     }
     int digits = Money.fractionDigits(q.currency());
+    // The won stages are constants of the pipeline; as literals they keep parameters out of the SELECT clause, where
+    // Hibernate would inline them and translate the query anew on every call (see InList).
+    String won = InList.literals("o.stage", new TreeSet<>(q.wonStages().isEmpty() ? NO_STAGE : q.wonStages()));
+    scope.in("o.stage", InList.of("stage", new TreeSet<>(q.forecastStages())));
     // round(amount * percent, digits - 2) / 100 is round(amount * percent / 100, digits) without a division whose
     // scale each database picks differently; ROUND rounds half up like Money.percent (amounts are not negative).
     String jpql = "select l.month, sum(l.money.amount),"
-        + " sum(round(l.money.amount * (case when o.stage in :won then 100 else o.probability end), "
+        + " sum(round(l.money.amount * (case when " + won + " then 100 else o.probability end), "
         + (digits - 2) + ")),"
-        + " sum(case when o.stage in :won then l.money.amount else 0 end)"
+        + " sum(case when " + won + " then l.money.amount else 0 end)"
         + " from CrmOpportunity o join CrmBillingForecast f on f.tenantId = o.tenantId and f.id = o.id join f.lines l"
-        + scope + " and o.accountId = :account and o.stage in :stages"
+        + scope + " and o.accountId = :account"
         + " and l.month >= :from and l.month <= :to and l.money.currency = :currency"
         + " group by l.month";
     try {
-      return scope.bind(ems.current().createQuery(jpql, Object[].class))
-          .setParameter("won", q.wonStages().isEmpty() ? NO_STAGE : q.wonStages())
+      return scope.bind(query(jpql))
           .setParameter("account", q.accountId().value())
-          .setParameter("stages", q.forecastStages())
           .setParameter("from", q.from().atDay(1))
           .setParameter("to", q.to().atDay(1))
           .setParameter("currency", q.currency().getCurrencyCode())
@@ -77,16 +81,16 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
     if (q.wonStages().isEmpty() || scope.matchesNothing()) {
       return List.of();
     }
+    scope.in("o.stage", InList.of("stage", new TreeSet<>(q.wonStages())));
     String jpql = "select extract(year from o.closeDate), extract(month from o.closeDate), sum(o.money.amount)"
         + " from CrmOpportunity o"
-        + scope + " and o.accountId = :account and o.stage in :stages"
+        + scope + " and o.accountId = :account"
         + " and o.closeDate >= :from and o.closeDate <= :to"
         + " and o.money.amount is not null and o.money.currency = :currency"
         + " group by extract(year from o.closeDate), extract(month from o.closeDate)";
     try {
-      return scope.bind(ems.current().createQuery(jpql, Object[].class))
+      return scope.bind(query(jpql))
           .setParameter("account", q.accountId().value())
-          .setParameter("stages", q.wonStages())
           .setParameter("from", q.firstDay())
           .setParameter("to", q.lastDay())
           .setParameter("currency", q.currency().getCurrencyCode())
@@ -98,6 +102,10 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  private TypedQuery<Object[]> query(String jpql) {
+    return ems.current().createQuery(jpql, Object[].class);
   }
 
   private static BigDecimal decimal(Object value) {

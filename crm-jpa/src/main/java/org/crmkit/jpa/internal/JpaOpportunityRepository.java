@@ -117,10 +117,13 @@ public final class JpaOpportunityRepository implements OpportunityRepository {
 
   private Where where(OpportunityQuery q, Visibility visible, String alias) {
     Objects.requireNonNull(q, "query");
-    return Where.tenant(alias, store.tenant())
+    Where where = Where.tenant(alias, store.tenant())
         .visible(alias + ".ownerId", visible)
-        .and(alias + ".ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value())
-        .and(alias + ".stage in :stages", "stages", q.stages().isEmpty() ? null : q.stages())
+        .and(alias + ".ownerId = :owner", "owner", q.owner() == null ? null : q.owner().value());
+    if (!q.stages().isEmpty()) {
+      where.in(alias + ".stage", InList.of("stage", new java.util.TreeSet<>(q.stages())));
+    }
+    return where
         .and(alias + ".accountId = :account", "account", q.accountId() == null ? null : q.accountId().value())
         .and(alias + ".contactId = :contact", "contact", q.contactId() == null ? null : q.contactId().value())
         .and(alias + ".closeDate >= :closeFrom", "closeFrom", q.closeFrom())

@@ -400,6 +400,7 @@ public final class JpaReports implements ReportRepository {
   public List<List<Object>> aggregate(AggregateQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(visible, "visible");
+    ems.persistDeferred(); // stage history appended in this unit of work is part of the answer
     Statement s = new Statement(q.source());
     List<String> keys = new ArrayList<>();
     for (ReportField k : q.keys()) {
@@ -469,6 +470,7 @@ public final class JpaReports implements ReportRepository {
   public DetailRows details(DetailQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(visible, "visible");
+    ems.persistDeferred(); // stage history appended in this unit of work is part of the answer
     Statement s = new Statement(q.source());
     List<String> select = new ArrayList<>();
     for (ReportField f : q.columns()) {

@@ -9,7 +9,9 @@ import org.crmkit.shared.OpportunityId;
 
 /**
  * {@link StageHistoryRepository} over {@code crm_stage_history}: insert and read, nothing else. The unique key
- * (opportunity_id, version) turns a second entry for the same version into a conflict when it is flushed.
+ * (opportunity_id, version) turns a second entry for the same version into a conflict when it is flushed. No foreign
+ * key points to the table, so its inserts wait for the end of the unit of work ({@link EntityManagers#persistLast})
+ * and go in one batch after the opportunities'.
  */
 public final class JpaStageHistoryRepository implements StageHistoryRepository {
   private final EntityManagers ems;
@@ -22,7 +24,8 @@ public final class JpaStageHistoryRepository implements StageHistoryRepository {
   public void append(StageHistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
     try {
-      ems.current().persist(StageHistoryEntity.of(entry, ems.tenant()));
+      // a leaf table: persisted at the end of the unit of work, so the opportunities' inserts stay one batch
+      ems.persistLast(StageHistoryEntity.of(entry, ems.tenant()));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -32,6 +35,7 @@ public final class JpaStageHistoryRepository implements StageHistoryRepository {
   public List<StageHistoryEntry> findByOpportunity(OpportunityId opportunityId) {
     Objects.requireNonNull(opportunityId, "opportunityId");
     try {
+      ems.persistDeferred();
       return ems.current()
           .createQuery("select h from CrmStageHistory h where h.tenantId = :tenant and h.opportunityId = :id"
               + " order by h.version", StageHistoryEntity.class)

@@ -18,7 +18,8 @@ import org.crmkit.shared.UnitOfWork;
  * an {@link EntityTransaction}, binds them to the thread, commits when the work returns and rolls back when it
  * throws. Nested calls join (of the same tenant only: a nested call for another tenant is refused). The tenant
  * given to the outermost call scopes every repository call inside it ({@link #tenant()}). After-commit actions run
- * once the commit succeeded, outside the transaction.
+ * once the commit succeeded, outside the transaction. Rows of leaf tables are persisted at the end, just before the
+ * flush ({@link #persistLast}), so that the inserts of each table stay consecutive and go in one JDBC batch.
  */
 public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers {
   private final EntityManagerFactory emf;
@@ -29,6 +30,8 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
     final EntityManager em;
     final TenantId tenant;
     final List<Runnable> afterCommit = new ArrayList<>();
+    /** Rows persisted at the end ({@link #persistLast}), in the order given. */
+    final List<Object> deferred = new ArrayList<>();
 
     Frame(EntityManager em, TenantId tenant) {
       this.em = em;
@@ -73,6 +76,7 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
         tx.begin();
         try {
           result = work.get();
+          persistDeferred(frame);
           // Every statement runs now, inside the transaction: a failure up to here means nothing was written.
           frame.em.flush();
         } catch (RuntimeException | Error e) {
@@ -159,10 +163,31 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
       return;
     }
     try {
+      persistDeferred(frame); // the history held back for the end is one of the writes this sends
       frame.em.flush();
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  @Override
+  public void persistLast(Object entity) {
+    Objects.requireNonNull(entity, "entity");
+    frame().deferred.add(entity);
+  }
+
+  @Override
+  public void persistDeferred() {
+    persistDeferred(frame());
+  }
+
+  private static void persistDeferred(Frame frame) {
+    if (frame.deferred.isEmpty()) {
+      return;
+    }
+    List<Object> rows = List.copyOf(frame.deferred);
+    frame.deferred.clear();
+    rows.forEach(frame.em::persist);
   }
 
   @Override

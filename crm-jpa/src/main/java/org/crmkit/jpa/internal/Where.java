@@ -32,7 +32,7 @@ final class Where {
 
   /**
    * Adds the visibility as a condition on {@code ownerPath}: nothing for {@link Visibility.All}, {@code ownerPath in
-   * :visibleOwners} for owners, and for no owner at all a clause that {@link #matchesNothing() matches nothing}.
+   * (:visibleOwners0, ...)} for owners ({@link InList}), and for no owner at all a clause that {@link #matchesNothing() matches nothing}.
    */
   Where visible(String ownerPath, Visibility visible) {
     Objects.requireNonNull(visible, "visible");
@@ -40,7 +40,7 @@ final class Where {
       if (owners.isEmpty()) {
         matchesNothing = true;
       } else {
-        and(ownerPath + " in :visibleOwners", "visibleOwners", owners(owners));
+        in(ownerPath, InList.of("visibleOwners", owners(owners)));
       }
     }
     return this;
@@ -71,6 +71,15 @@ final class Where {
       conditions.add(condition);
       parameters.put(name, value);
       parameters.put(otherName, otherValue);
+    }
+    return this;
+  }
+
+  /** Adds {@code path in (...)} with one parameter per value ({@link InList}: the provider can cache the SQL). */
+  Where in(String path, InList values) {
+    conditions.add(values.in(path));
+    for (int i = 0; i < values.values().size(); i++) {
+      parameters.put(values.name() + i, values.values().get(i));
     }
     return this;
   }
