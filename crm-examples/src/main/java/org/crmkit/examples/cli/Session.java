@@ -58,7 +58,8 @@ final class Session implements AutoCloseable {
 
   static Session open(CrmCli options) {
     if (options.jdbcUrl != null) {
-      return database(options.jdbcUrl, options.jdbcUser, System.getenv("CRM_DB_PASSWORD"));
+      return database(options.jdbcUrl, options.jdbcUser, System.getenv("CRM_DB_PASSWORD"),
+          "check the URL, --jdbc-user or CRM_DB_USER, and CRM_DB_PASSWORD");
     }
     String store = options.store.strip();
     if (store.equalsIgnoreCase("memory")) {
@@ -67,13 +68,14 @@ final class Session implements AutoCloseable {
     }
     if (store.toLowerCase(Locale.ROOT).startsWith("file:") && store.length() > 5) {
       Path path = Path.of(store.substring(5)).toAbsolutePath();
-      return database("jdbc:h2:file:" + path, "sa", "");
+      return database("jdbc:h2:file:" + path, "sa", "",
+          "an H2 file is open in one process at a time: is another crmkit command, such as serve, using it?");
     }
     throw new CrmCli.CliException("--store must be memory or file:PATH, was '" + store + "'");
   }
 
-  private static Session database(String url, String user, String password) {
-    probe(url, user, password);
+  private static Session database(String url, String user, String password, String hint) {
+    probe(url, user, password, hint);
     JpaStorage jpa = JpaStorage.builder().jdbcUrl(url, user, password).build();
     try {
       JdbcExternalIdStore ids = JdbcExternalIdStore.open(url, user, password);
@@ -88,7 +90,7 @@ final class Session implements AutoCloseable {
    * Fails fast, in one line, on a URL no driver takes or a database that cannot be reached (the persistence unit
    * would wait 30 seconds for its pool and then report a failed migration).
    */
-  private static void probe(String url, String user, String password) {
+  private static void probe(String url, String user, String password, String hint) {
     String shown = url.split("[?;]", 2)[0]; // parameters may hold a password
     try {
       DriverManager.getDriver(url);
@@ -99,8 +101,7 @@ final class Session implements AutoCloseable {
     try (Connection c = DriverManager.getConnection(url, user, password)) {
       c.isValid(1);
     } catch (SQLException e) {
-      throw new StorageException("cannot connect to " + shown + ": " + e.getMessage() + " (check the URL, "
-          + "--jdbc-user or CRM_DB_USER, and CRM_DB_PASSWORD)", e);
+      throw new StorageException("cannot connect to " + shown + ": " + e.getMessage() + " (" + hint + ")", e);
     }
   }
 
