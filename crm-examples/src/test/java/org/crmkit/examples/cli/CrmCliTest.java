@@ -89,6 +89,8 @@ class CrmCliTest {
 
     assertThat(run("--store", "floppy", "export", "leads")).isEqualTo(2);
     assertThat(run("export", "widgets")).isEqualTo(2);
+    assertThat(run("export", "leads", "-o", dir.resolve("no/such/leads.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("there is no directory " + dir.resolve("no/such"));
   }
 
   @Test

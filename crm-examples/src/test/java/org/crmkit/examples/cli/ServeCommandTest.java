@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
@@ -22,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -152,6 +156,38 @@ class ServeCommandTest {
     // the H2 file is closed (and unlocked): another run of the tool opens it
     assertThat(run("--store", store, "import", "-m", "maven-accounts", accounts().toString())).isZero();
     assertThat(out.toString()).contains("2 read, 0 imported, 2 updated, 0 rejected");
+  }
+
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void stoppingTheProcessRunsTheShutdownHookWhichClosesTheServerAndThenTheStore() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        CrmCli.class.getName(), "--store", "file:" + dir.resolve("crm"), "--load", "maven-accounts=" + accounts(),
+        "serve", "--port", "0").redirectErrorStream(true).start();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      URI base = null;
+      for (String line = lines.readLine(); base == null && line != null; line = lines.readLine()) {
+        Matcher m = URL.matcher(line);
+        base = m.find() ? URI.create(m.group(1)) : null;
+      }
+      assertThat(base).as("the address serve printed").isNotNull();
+      assertThat(get(base, "/api/accounts").path("total").asLong()).isEqualTo(2);
+
+      // SIGTERM (the handle, unlike Process.destroy, leaves the output readable): the JVM runs its shutdown hooks,
+      // as it does on Ctrl+C (SIGINT)
+      assertThat(process.toHandle().destroy()).isTrue();
+
+      String rest = lines.lines().collect(Collectors.joining("\n"));
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(rest).contains("crmkit server stopped; the store is closed");
+    } finally {
+      process.destroyForcibly();
+    }
+    // the H2 file was closed, not just abandoned: it opens again with what was imported
+    assertThat(run("--store", "file:" + dir.resolve("crm"), "export", "accounts")).isZero();
+    assertThat(out.toString()).contains("Acme Corporation", "Betasoloin");
   }
 
   @Test
