@@ -1,6 +1,7 @@
 package org.crmkit.storage;
 
 import org.crmkit.account.AccountRepository;
+import org.crmkit.bi.PipelineSnapshotRepository;
 import org.crmkit.budget.AccountBudgetRepository;
 import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.ContactRepository;
@@ -54,4 +55,15 @@ public interface CrmStorage {
    * in memory).
    */
   ReportRepository reports();
+
+  /**
+   * The daily snapshots behind day-level BI ({@code crm.bi()}). The default refuses: a storage that keeps snapshots
+   * (both of crmkit's adapters do) overrides it.
+   *
+   * @throws UnsupportedOperationException when this storage keeps no snapshots
+   */
+  default PipelineSnapshotRepository pipelineSnapshots() {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " keeps no daily snapshots: implement CrmStorage.pipelineSnapshots() to use crm.bi()");
+  }
 }
