@@ -57,6 +57,8 @@ public final class Table<K, S> {
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
   private final Map<K, Object> claimOf = new HashMap<>();
+  /** Copies of committed state kept in step at commit ({@link #listen}). */
+  private final List<CommitListener<K, S>> listeners = new ArrayList<>();
 
   /** Sets the version of a snapshot. */
   @FunctionalInterface
@@ -605,6 +607,46 @@ public final class Table<K, S> {
     return rows;
   }
 
+  // ---------------------------------------------------------------- copies of committed state (report columns)
+
+  /**
+   * Receives every change of a committed row, under the database's write lock, so that a copy of committed state
+   * (the report columns, {@link OpportunityColumns}) stays in step with the rows, as an index does.
+   */
+  @FunctionalInterface
+  public interface CommitListener<K, S> {
+    /**
+     * @param before the committed row before the change, or null when the row is inserted
+     * @param after the committed row after the change, or null when the row is deleted
+     */
+    void committed(K key, S before, S after);
+  }
+
+  /** Registers {@code listener}: it receives every committed row now (as inserts), then every commit's changes. */
+  public void listen(CommitListener<K, S> listener) {
+    Objects.requireNonNull(listener, "listener");
+    db.write(() -> {
+      committed.forEach((k, s) -> listener.committed(k, null, s));
+      listeners.add(listener);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code read} under the read lock when this unit of work neither wrote nor read rows of this table, so that
+   * it sees exactly the committed rows (what a {@link CommitListener} copied); otherwise runs nothing.
+   *
+   * @return what {@code read} returned, or empty when this unit of work has rows of its own to merge
+   */
+  public <T> Optional<T> readCommitted(Supplier<T> read) {
+    Objects.requireNonNull(read, "read");
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    if (w != null && (!w.writes.isEmpty() || !w.reads.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(db.read(read));
+  }
+
   // ---------------------------------------------------------------- commit, under the write lock
 
   /** Checks that every write's base version still holds. */
@@ -677,6 +719,11 @@ public final class Table<K, S> {
         Object after = index.valueOf(row);
         if (reordered || !Objects.equals(index.valueOf(old), after)) {
           index.add(after, k);
+        }
+      }
+      if (old != null || row != null) {
+        for (CommitListener<K, S> listener : listeners) {
+          listener.committed(k, old, row);
         }
       }
       if (claimKey != null) {
