@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 
 /**
  * crmkit on the command line: import CSV files with a mapping, export records, read the result (reports, the
- * dashboard) and serve the store over HTTP with the example server. Exit status: 0 done, 1 some rows were rejected
- * (or the import aborted), 2 unusable input (a missing file, a bad mapping, an unknown option, a port in use), 3 a
- * storage failure.
+ * dashboard), take daily BI snapshots and serve the store over HTTP with the example server. Exit status: 0 done,
+ * 1 some rows were rejected (or the import aborted), 2 unusable input (a missing file, a bad mapping, an unknown
+ * option, a port in use), 3 a storage failure.
  *
  * <pre>
  * mvn -q -pl crm-examples -am compile -Pcli -Dexec.args="--help"
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     description = "Runs crmkit on your data. Data lives in memory for one run unless --store file:PATH (an H2 file) "
         + "or --jdbc-url (PostgreSQL) keeps it.",
     subcommands = {ImportCommand.class, ExportCommand.class, ReportCommand.class, DashboardCommand.class,
-        ServeCommand.class})
+        SnapshotCommand.class, ServeCommand.class})
 public final class CrmCli implements Callable<Integer> {
   @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|file:PATH",
       description = "memory (default: gone when the command ends) or file:PATH, an H2 database in PATH.mv.db")

@@ -1,6 +1,7 @@
 package org.crmkit.examples.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,8 +47,11 @@ final class Session implements AutoCloseable {
    * (leads: origin, converted, lastActivity; opportunities: engageDate).
    */
   static Crm crm(CrmStorage storage) {
-    return Crm.builder().storage(storage).customFields(FIELDS).build();
+    return Crm.builder().storage(storage).clock(CLOCK).customFields(FIELDS).build();
   }
+
+  /** The tool's Crm clock: it stamps changes and says which day is today ({@code snapshot}'s default). */
+  static final Clock CLOCK = Clock.systemUTC();
 
   /** The custom fields the shipped mappings fill (and {@code serve} gives the example server as well). */
   static final CustomFieldSchema FIELDS = CustomFieldSchema.of(
