@@ -1,6 +1,9 @@
 package org.crmkit.application.internal;
 
 import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
+import java.lang.annotation.ElementType;
 import jakarta.validation.Validator;
 import org.crmkit.application.AccountBudgetService;
 import org.crmkit.application.AccountCardService;
@@ -45,6 +48,12 @@ public final class DefaultCrm {
    *
    * @throws org.crmkit.shared.ConfigurationException naming every problem found
    */
+  /** The default of leads per unit of work in {@code convertAll}. */
+  public static final int DEFAULT_CONVERSION_CHUNK = BulkConversion.DEFAULT_CHUNK_SIZE;
+
+  /** The most leads {@code convertAll} may hold in one unit of work (and so in one persistence context). */
+  public static final int MAX_CONVERSION_CHUNK = 10_000;
+
   public DefaultCrm(CrmConfiguration config) {
     this(config, ReportSettings.defaults());
   }
@@ -54,13 +63,16 @@ public final class DefaultCrm {
    * which the builder fills field by field).
    */
   public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings) {
-    this(config, reportSettings, BiSettings.defaults());
+    this(config, reportSettings, BiSettings.defaults(), BulkConversion.DEFAULT_CHUNK_SIZE);
   }
 
   /**
-   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the settings of daily snapshots.
+   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the settings of daily snapshots and the number of
+   * leads {@code convertAll} converts in one unit of work (checked by the builder: 1 to
+   * {@value #MAX_CONVERSION_CHUNK}).
    */
-  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, BiSettings biSettings) {
+  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, BiSettings biSettings,
+      int conversionChunkSize) {
     this.context = new Context(config);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
@@ -71,7 +83,7 @@ public final class DefaultCrm {
     this.budgets = new DefaultAccountBudgetService(context);
     this.accountCards = new DefaultAccountCardService(context);
     DefaultConversionService conversionService =
-        new DefaultConversionService(context, opportunityService, config.conversionPolicies());
+        new DefaultConversionService(context, opportunityService, config.conversionPolicies(), conversionChunkSize);
     this.conversions = conversionService;
     this.workflows = config.workflows();
     this.reports = new DefaultReportService(context, reportSettings);
@@ -87,7 +99,13 @@ public final class DefaultCrm {
   /** The default Jakarta Validation validator, with a clear error when no provider is on the class path. */
   public static Validator defaultValidator() {
     try {
-      return jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+      // Commands are plain records, never JPA entities: every property is reachable. Without this, a provider that
+      // finds Jakarta Persistence on the class path (any host with crm-jpa or Hibernate) asks the persistence
+      // provider whether each property of each command is loaded, which was a third of the validation time.
+      return jakarta.validation.Validation.byDefaultProvider().configure()
+          .traversableResolver(new EveryPropertyReachable())
+          .buildValidatorFactory()
+          .getValidator();
     } catch (NoProviderFoundException e) {
       throw new ConfigurationException(
           "no Jakarta Validation provider on the class path: add org.hibernate.validator:hibernate-validator"
@@ -161,5 +179,20 @@ public final class DefaultCrm {
    */
   public org.crmkit.application.WebFormService webForms(java.util.Collection<org.crmkit.webform.WebForm> forms) {
     return new DefaultWebFormService(context, forms);
+  }
+
+  /** Every property of a command is reachable and cascadable (the default without Jakarta Persistence). */
+  private static final class EveryPropertyReachable implements TraversableResolver {
+    @Override
+    public boolean isReachable(Object traversableObject, Path.Node traversableProperty, Class<?> rootBeanType,
+        Path pathToTraversableObject, ElementType elementType) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(Object traversableObject, Path.Node traversableProperty, Class<?> rootBeanType,
+        Path pathToTraversableObject, ElementType elementType) {
+      return true;
+    }
   }
 }
