@@ -16,11 +16,11 @@ import org.crmkit.storage.CrmStorage;
  * quarter of day-level BI (daily snapshots, waterfall, trend chart).
  *
  * <pre>
- * mvn -q -pl crm-examples -am compile exec:java                                   # in memory (default)
- * mvn -q -pl crm-examples -am compile exec:java -Dexec.args=h2                   # embedded H2, in memory
- * mvn -q -pl crm-examples -am compile exec:java -Dexec.args=h2:file:./crm.db     # embedded H2, in a file
+ * mvn -q -pl crm-examples -am compile -Pexamples                                  # in memory (default)
+ * mvn -q -pl crm-examples -am compile -Pexamples -Dexec.args=h2                   # embedded H2, in memory
+ * mvn -q -pl crm-examples -am compile -Pexamples -Dexec.args=h2:file:./crm.db     # embedded H2, in a file
  * CRM_PG_USER=crm CRM_PG_PASSWORD=secret \
- *   mvn -q -pl crm-examples -am compile exec:java -Dexec.args=jdbc:postgresql://localhost/crm
+ *   mvn -q -pl crm-examples -am compile -Pexamples -Dexec.args=jdbc:postgresql://localhost/crm
  * </pre>
  *
  * The database stories expect an empty database (or one that only crmkit's migrations have touched).

@@ -9,8 +9,8 @@ import org.crmkit.jpa.JpaStorage;
  * pipeline waterfall and the daily trend and writes the trend as an SVG line chart.
  *
  * <pre>
- * mvn -q -pl crm-examples -am compile exec:java -Dexec.mainClass=org.crmkit.examples.PipelineQuarter
- * mvn -q -pl crm-examples -am compile exec:java -Dexec.mainClass=org.crmkit.examples.PipelineQuarter -Dexec.args=h2
+ * mvn -q -pl crm-examples -am compile -Pexamples -Dexec.mainClass=org.crmkit.examples.PipelineQuarter
+ * mvn -q -pl crm-examples -am compile -Pexamples -Dexec.mainClass=org.crmkit.examples.PipelineQuarter -Dexec.args=h2
  * </pre>
  *
  * The chart goes to {@code -Dcrmkit.charts=DIR}, else to {@code crmkit-charts} in the temporary directory.

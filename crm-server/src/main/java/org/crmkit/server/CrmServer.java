@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crmkit.Crm;
+import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.inmemory.InMemoryStorage;
 import org.crmkit.jackson2.CrmJackson2Module;
 import org.crmkit.jpa.JpaStorage;
@@ -52,6 +53,9 @@ public final class CrmServer implements AutoCloseable {
   /** The largest request body read (bytes); a larger one is answered 413 before any of it is parsed. */
   public static final int DEFAULT_MAX_BODY = 256 * 1024;
 
+  /** The port {@link #main} listens on unless {@code -Dcrmkit.port} names another. */
+  public static final int DEFAULT_PORT = 8080;
+
   private static final java.util.concurrent.atomic.AtomicInteger H2_DATABASES =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -64,10 +68,13 @@ public final class CrmServer implements AutoCloseable {
   private final ObjectMapper mapper;
   private final Map<String, Actor> tokens;
   private final int maxBody;
+  private final boolean ownsStorage;
 
-  private CrmServer(HttpServer http, CrmStorage storage, Crm crm, Map<String, Actor> tokens, int maxBody) {
+  private CrmServer(HttpServer http, CrmStorage storage, boolean ownsStorage, Crm crm, Map<String, Actor> tokens,
+      int maxBody) {
     this.http = http;
     this.storage = storage;
+    this.ownsStorage = ownsStorage;
     this.crm = crm;
     this.tokens = Map.copyOf(tokens);
     this.maxBody = maxBody;
@@ -99,8 +106,37 @@ public final class CrmServer implements AutoCloseable {
   /** Like {@link #start(int, String)} with the largest body read, in bytes. */
   public static CrmServer start(int port, String target, int maxBody) throws IOException {
     CrmStorage storage = storage(target);
+    try {
+      return start(port, storage, true, CustomFieldSchema.empty(), maxBody);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(storage);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the example server on {@code port} over a storage its caller owns: closing the server leaves the
+   * storage open, for the caller to close after it. The server's Crm has the example's custom fields (lead
+   * {@code seats} and {@code campaign}) and the ones given, so that records stored with them (by an import, say)
+   * can be read and changed over HTTP.
+   *
+   * @param port the port on the loopback interface, or 0 for a free one
+   * @param storage the storage to serve, not null; not closed by {@link #close()}
+   * @param moreFields custom fields beside the example's, not null ({@link CustomFieldSchema#empty()} for none)
+   * @return the running server; close it to stop it
+   * @throws IOException when the port cannot be bound (e.g. {@link java.net.BindException} when it is in use)
+   * @throws IllegalArgumentException when {@code moreFields} defines {@code seats} or {@code campaign} for leads
+   */
+  public static CrmServer start(int port, CrmStorage storage, CustomFieldSchema moreFields) throws IOException {
+    return start(port, Objects.requireNonNull(storage, "storage"), false,
+        Objects.requireNonNull(moreFields, "moreFields"), DEFAULT_MAX_BODY);
+  }
+
+  private static CrmServer start(int port, CrmStorage storage, boolean ownsStorage, CustomFieldSchema moreFields,
+      int maxBody) throws IOException {
+    Crm crm = Example.crm(storage, moreFields);
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-    CrmServer server = new CrmServer(http, storage, Example.crm(storage), Example.TOKENS, maxBody);
+    CrmServer server = new CrmServer(http, storage, ownsStorage, crm, Example.TOKENS, maxBody);
     http.start();
     return server;
   }
@@ -141,6 +177,11 @@ public final class CrmServer implements AutoCloseable {
     return crm;
   }
 
+  /** @return the bearer tokens the server accepts and the actor each one names (an immutable map) */
+  public Map<String, Actor> tokens() {
+    return tokens;
+  }
+
   List<Route> routes() {
     return routes;
   }
@@ -154,6 +195,12 @@ public final class CrmServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (ownsStorage) {
+      closeQuietly(storage);
+    }
+  }
+
+  private static void closeQuietly(CrmStorage storage) {
     if (storage instanceof AutoCloseable closeable) {
       try {
         closeable.close();
@@ -312,7 +359,7 @@ public final class CrmServer implements AutoCloseable {
    * URL). The port is {@code -Dcrmkit.port} (default 8080).
    */
   public static void main(String[] args) throws Exception {
-    int port = Integer.getInteger("crmkit.port", 8080);
+    int port = Integer.getInteger("crmkit.port", DEFAULT_PORT);
     CrmServer server = start(port, args.length > 0 ? args[0] : "memory");
     System.out.println("crmkit example server on " + server.uri() + "/  (API docs: " + server.uri()
         + "/docs, web form: " + server.uri() + "/forms/contact-us, dashboard: " + server.uri() + "/dashboard)");

@@ -1,5 +1,7 @@
 package org.crmkit.server;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crmkit.Crm;
@@ -77,11 +79,20 @@ final class Example {
   }
 
   static Crm crm(CrmStorage storage) {
+    return crm(storage, CustomFieldSchema.empty());
+  }
+
+  /** The example's Crm, with {@code moreFields} beside the example's own custom fields. */
+  static Crm crm(CrmStorage storage, CustomFieldSchema moreFields) {
+    List<CustomFieldDefinition> fields = new ArrayList<>(List.of(
+        CustomFieldDefinition.of(RecordType.LEAD, "seats", "Seats", FieldType.NUMBER),
+        CustomFieldDefinition.text(RecordType.LEAD, "campaign", "Campaign")));
+    for (RecordType type : RecordType.values()) {
+      fields.addAll(moreFields.definitions(type));
+    }
     return Crm.builder()
         .storage(storage)
-        .customFields(CustomFieldSchema.of(
-            CustomFieldDefinition.of(RecordType.LEAD, "seats", "Seats", FieldType.NUMBER),
-            CustomFieldDefinition.text(RecordType.LEAD, "campaign", "Campaign")))
+        .customFields(CustomFieldSchema.of(fields))
         .accessPolicy(OwnerAccessPolicy.over(teams()).trustingSystemActors("webform", "workflow").managersOnlyRead())
         .webForms(contactForm())
         .build();

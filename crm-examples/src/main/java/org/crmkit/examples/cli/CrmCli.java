@@ -12,18 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * crmkit on the command line: import CSV files with a mapping, export records, and (with the other subcommands)
- * read the result. Exit status: 0 done, 1 some rows were rejected (or the import aborted), 2 unusable input (a
- * missing file, a bad mapping, an unknown option), 3 a storage failure.
+ * crmkit on the command line: import CSV files with a mapping, export records, read the result (reports, the
+ * dashboard), take daily BI snapshots and serve the store over HTTP with the example server. Exit status: 0 done,
+ * 1 some rows were rejected (or the import aborted), 2 unusable input (a missing file, a bad mapping, an unknown
+ * option, a port in use), 3 a storage failure.
  *
  * <pre>
- * mvn -q -pl crm-examples -am compile exec:java -Dexec.mainClass=org.crmkit.examples.cli.CrmCli -Dexec.args="--help"
+ * mvn -q -pl crm-examples -am compile -Pcli -Dexec.args="--help"
  * </pre>
  */
 @Command(name = "crmkit", mixinStandardHelpOptions = true, version = "crmkit 0.1.0-SNAPSHOT",
     description = "Runs crmkit on your data. Data lives in memory for one run unless --store file:PATH (an H2 file) "
         + "or --jdbc-url (PostgreSQL) keeps it.",
-    subcommands = {ImportCommand.class, ExportCommand.class, ReportCommand.class, DashboardCommand.class})
+    subcommands = {ImportCommand.class, ExportCommand.class, ReportCommand.class, DashboardCommand.class,
+        SnapshotCommand.class, ServeCommand.class})
 public final class CrmCli implements Callable<Integer> {
   @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|file:PATH",
       description = "memory (default: gone when the command ends) or file:PATH, an H2 database in PATH.mv.db")

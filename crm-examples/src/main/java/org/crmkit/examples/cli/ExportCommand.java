@@ -39,6 +39,9 @@ final class ExportCommand implements Callable<Integer> {
       try (Writer w = Files.newBufferedWriter(output)) {
         long n = exporter.export(cli.actor(), type, w);
         cli.spec.commandLine().getErr().println(n + " records written to " + output);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new CrmCli.CliException("cannot write " + output + ": there is no directory "
+            + output.toAbsolutePath().normalize().getParent());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
       }

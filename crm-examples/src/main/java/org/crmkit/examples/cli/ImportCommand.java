@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       size = Files.size(path);
     } catch (NoSuchFileException e) {
-      throw new CrmCli.CliException("no CSV file " + path.toAbsolutePath());
+      throw new CrmCli.CliException("no CSV file " + path.toAbsolutePath().normalize());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
     }

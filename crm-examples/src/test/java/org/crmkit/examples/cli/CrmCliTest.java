@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +91,8 @@ class CrmCliTest {
 
     assertThat(run("--store", "floppy", "export", "leads")).isEqualTo(2);
     assertThat(run("export", "widgets")).isEqualTo(2);
+    assertThat(run("export", "leads", "-o", dir.resolve("no/such/leads.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("there is no directory " + dir.resolve("no/such"));
   }
 
   @Test
@@ -139,5 +143,40 @@ class CrmCliTest {
     assertThat(out.toString()).contains("Win rate by product").containsPattern("GTX Plus Basic\\s+1\\s+0\\s+100")
         .contains("Pipeline by stage");
     assertThat(run("dashboard", "--from", "2017-12-31", "--to", "2017-01-01")).isEqualTo(2);
+  }
+
+  @Test
+  void takesTodaysSnapshotByDefaultAndFillsInARangeOfDays() throws IOException {
+    String load = "maven-accounts=" + accounts();
+    String pipeline = "maven-pipeline=" + pipeline();
+    LocalDate before = LocalDate.now(ZoneOffset.UTC);
+
+    assertThat(run("--load", load, "--load", pipeline, "snapshot")).isZero();
+    LocalDate after = LocalDate.now(ZoneOffset.UTC);
+
+    // the open deal (EC4QE1BX) is in the day's state; the deals closed in 2017 are past the 90-day window
+    assertThat(out.toString()).containsAnyOf(before + "  copied from the opportunities", after
+        + "  copied from the opportunities").containsPattern("\\s1 opportunities\\s+1 rows stored")
+        .contains("1 day kept");
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(run("--load", load, "--load", pipeline, "snapshot", "--from", today.minusDays(2).toString(), "--to",
+        today.toString())).isZero();
+    // imported today, the deals have no history before today: the rebuilt past days hold nothing
+    assertThat(out.toString()).contains(today.minusDays(2) + "  rebuilt from stage history")
+        .containsPattern(today.minusDays(1) + "  rebuilt from stage history\\s+0 opportunities")
+        .contains("3 days kept");
+  }
+
+  @Test
+  void refusesASnapshotOfAFutureDayOrAHalfGivenRangeWithExitStatusTwo() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(run("snapshot", "--day", today.plusDays(2).toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(today.plusDays(2).toString());
+
+    assertThat(run("snapshot", "--from", "2017-01-01")).isEqualTo(2);
+    assertThat(err.toString()).contains("--from and --to go together");
+    assertThat(run("snapshot", "--day", "2017-01-01", "--from", "2017-01-01", "--to", "2017-01-02")).isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
   }
 }
