@@ -11,6 +11,7 @@ import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityService;
 import org.crmkit.application.WebFormService;
 import org.crmkit.application.internal.DefaultCrm;
+import org.crmkit.bi.BiService;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.observe.CrmObserver;
 import org.crmkit.observe.internal.Observation;
@@ -35,6 +36,7 @@ final class BuiltCrm implements Crm {
   private final ConversionService conversions;
   private final WebFormService webForms;
   private final ReportService reports;
+  private final BiService bi;
 
   BuiltCrm(CrmObserver observer, DefaultCrm crm, WebFormService webForms) {
     this.crm = crm;
@@ -50,6 +52,7 @@ final class BuiltCrm implements Crm {
         Observation.observe(AccountCardService.class, "accountCards", crm.accountCards(), observer);
     this.conversions = Observation.observe(ConversionService.class, "conversions", crm.conversions(), observer);
     this.reports = Observation.observe(ReportService.class, "reports", crm.reports(), observer);
+    this.bi = Observation.observe(BiService.class, "bi", crm.bi(), observer);
   }
 
   @Override
@@ -95,6 +98,11 @@ final class BuiltCrm implements Crm {
   @Override
   public ReportService reports() {
     return reports;
+  }
+
+  @Override
+  public BiService bi() {
+    return bi;
   }
 
   @Override

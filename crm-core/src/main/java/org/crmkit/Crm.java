@@ -21,6 +21,8 @@ import org.crmkit.application.OpportunityService;
 import org.crmkit.application.WebFormService;
 import org.crmkit.application.internal.CrmConfiguration;
 import org.crmkit.application.internal.DefaultCrm;
+import org.crmkit.bi.BiService;
+import org.crmkit.bi.BiSettings;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.observe.CrmObserver;
@@ -69,6 +71,13 @@ public interface Crm {
    */
   ReportService reports();
 
+  /**
+   * Day-level business intelligence: daily snapshots of the pipeline (taken by the host's scheduler, back-filled
+   * from history), the pipeline as of a past day, the pipeline waterfall between two days and the trend by day. Needs
+   * a storage that keeps snapshots ({@code CrmStorage.pipelineSnapshots()}); both of crmkit's adapters do.
+   */
+  BiService bi();
+
   /** @return the segment dimensions in force */
   SegmentCatalog segments();
   /** Lead conversion: convert, preview (dry run), bulk, undo, audit records and the registered policies. */
@@ -110,6 +119,7 @@ public interface Crm {
     private AccessPolicy accessPolicy = AccessPolicy.permitAll();
     private final List<WebForm> webForms = new ArrayList<>();
     private ReportSettings reportSettings = ReportSettings.defaults();
+    private BiSettings biSettings = BiSettings.defaults();
     private TenantId onlyTenant;
 
     private Builder() {}
@@ -236,6 +246,16 @@ public interface Crm {
     }
 
     /**
+     * How daily snapshots are kept ({@link Crm#bi()}): the retention of kept days and how long a closed opportunity
+     * stays in a day's state. Default: {@link BiSettings#defaults()} (every day for ever; closed opportunities for 90
+     * days after their close date).
+     */
+    public Builder bi(BiSettings value) {
+      this.biSettings = required(value, "bi");
+      return this;
+    }
+
+    /**
      * Makes a Crm that serves the actors of one tenant only: every use case refuses an actor of another tenant with
      * an {@link org.crmkit.shared.AccessDeniedException} before it reads or writes anything. For a host that wants
      * configuration (pipeline, custom fields, segments, conversion policies, workflow rules, access policy) to
@@ -263,7 +283,7 @@ public interface Crm {
       DefaultCrm crm = new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy, onlyTenant), reportSettings);
+          accessPolicy, onlyTenant), reportSettings, biSettings);
       return new BuiltCrm(observer, crm, crm.webForms(webForms));
     }
   }

@@ -3,7 +3,8 @@ package org.crmkit.bi;
 /**
  * A kind of pipeline movement between two days. The first six form the bridge: each opportunity lands in exactly
  * one of them (or none, when its open amount did not change), so the opening pipeline plus their amounts equals the
- * closing pipeline, per currency, to the cent. The last four are shifts: counted and valued (at the second day's
+ * closing pipeline, per currency, to the cent (an open opportunity whose amount changed currency is the one exception:
+ * its old amount counts as {@link #AMOUNT_DOWN} and its new one as {@link #AMOUNT_UP}). The last four are shifts: counted and valued (at the second day's
  * amount) beside the bridge, not added into it, because an opportunity may also have moved in amount.
  */
 public enum MovementKind {

@@ -3,6 +3,7 @@ package org.crmkit.bi;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.crmkit.pipeline.ForecastCategory;
+import org.crmkit.pipeline.SalesStage;
 import org.crmkit.pipeline.StageKind;
 import org.crmkit.shared.AccountId;
 import org.crmkit.shared.Money;
@@ -55,6 +56,31 @@ public record OpportunityDayState(
     if ((amount == null) != (weightedAmount == null)) {
       throw new IllegalArgumentException("the weighted amount is given exactly when the amount is");
     }
+  }
+
+  /**
+   * The state of an opportunity in {@code stage}: kind and forecast category from the stage, the weighted amount
+   * computed by the product's one rounding rule.
+   *
+   * @param opportunityId never null
+   * @param stage the pipeline's stage for the opportunity's stage key; never null
+   * @param amount or null
+   * @param probability never null
+   * @param closeDate or null
+   * @param owner never null
+   * @param accountId or null
+   * @param segments never null
+   * @param billingForecastTotal or null
+   * @return the state
+   */
+  public static OpportunityDayState of(OpportunityId opportunityId, SalesStage stage, Money amount,
+      Probability probability, LocalDate closeDate, UserId owner, AccountId accountId, Segments segments,
+      Money billingForecastTotal) {
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(probability, "probability");
+    return new OpportunityDayState(opportunityId, stage.key(), stage.kind(), stage.forecastCategory(), amount,
+        probability, amount == null ? null : amount.percent(probability), closeDate, owner, accountId, segments,
+        billingForecastTotal);
   }
 
   /** @return true when the opportunity was open on that day, so counts in the pipeline */

@@ -12,6 +12,8 @@ import org.crmkit.application.ForecastService;
 import org.crmkit.application.ConversionService;
 import org.crmkit.application.LeadService;
 import org.crmkit.application.OpportunityService;
+import org.crmkit.bi.BiService;
+import org.crmkit.bi.BiSettings;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
@@ -34,6 +36,7 @@ public final class DefaultCrm {
   private final AccountCardService accountCards;
   private final ConversionService conversions;
   private final ReportService reports;
+  private final BiService bi;
   private final WorkflowRules workflows;
 
   /**
@@ -51,6 +54,13 @@ public final class DefaultCrm {
    * which the builder fills field by field).
    */
   public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings) {
+    this(config, reportSettings, BiSettings.defaults());
+  }
+
+  /**
+   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the settings of daily snapshots.
+   */
+  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, BiSettings biSettings) {
     this.context = new Context(config);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
@@ -65,6 +75,7 @@ public final class DefaultCrm {
     this.conversions = conversionService;
     this.workflows = config.workflows();
     this.reports = new DefaultReportService(context, reportSettings);
+    this.bi = new DefaultBiService(context, biSettings);
     if (!workflows.rules().isEmpty()) {
       FieldSetter fields = new FieldSetter(context);
       new WorkflowCheck(context, fields, conversionService.policies()).check(workflows);
@@ -116,6 +127,11 @@ public final class DefaultCrm {
   /** @return the report generator and the ready-made reports */
   public ReportService reports() {
     return reports;
+  }
+
+  /** @return day-level BI over the daily snapshots */
+  public BiService bi() {
+    return bi;
   }
 
   public SegmentCatalog segments() {
