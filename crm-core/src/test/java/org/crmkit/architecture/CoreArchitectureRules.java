@@ -34,7 +34,7 @@ final class CoreArchitectureRules {
     "org.crmkit.shared..", "org.crmkit.customfield..", "org.crmkit.pipeline..", "org.crmkit.lead..",
     "org.crmkit.account..", "org.crmkit.contact..", "org.crmkit.opportunity..", "org.crmkit.history..",
     "org.crmkit.conversion..", "org.crmkit.workflow..", "org.crmkit.forecast..", "org.crmkit.segment..",
-    "org.crmkit.budget..", "org.crmkit.report.."
+    "org.crmkit.budget..", "org.crmkit.report..", "org.crmkit.bi.."
   };
 
   static final String[] AGGREGATE_PACKAGES = {

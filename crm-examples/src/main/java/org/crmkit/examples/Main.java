@@ -12,7 +12,8 @@ import org.crmkit.jpa.JpaStorage;
 import org.crmkit.storage.CrmStorage;
 
 /**
- * Runs the examples: the sales story, lead conversion, the account card, and reports (home page, dashboard, charts).
+ * Runs the examples: the sales story, lead conversion, the account card, reports (home page, dashboard, charts) and a
+ * quarter of day-level BI (daily snapshots, waterfall, trend chart).
  *
  * <pre>
  * mvn -q -pl crm-examples -am compile exec:java                                   # in memory (default)
@@ -40,6 +41,7 @@ public final class Main {
       new LeadConversionStory(out, InMemoryStorage.create()).run();
       new AccountCardStory(out, InMemoryStorage.create()).run();
       new ReportStory(out, InMemoryStorage.create(), charts()).run();
+      new PipelineQuarterStory(out, InMemoryStorage.create(), charts()).run();
       return;
     }
     String url = jdbcUrl(target);
@@ -51,17 +53,18 @@ public final class Main {
     }
   }
 
-  /** Runs the four stories on one storage (each with its own Crm configuration). */
+  /** Runs the stories on one storage (each with its own Crm configuration). */
   static void run(PrintStream out, CrmStorage storage) {
     run(out, storage, charts());
   }
 
-  /** Runs the four stories on one storage, writing the report story's charts into {@code charts}. */
+  /** Runs the stories on one storage, writing the charts of the report and BI stories into {@code charts}. */
   static void run(PrintStream out, CrmStorage storage, Path charts) {
     new SalesStory(out, storage).run();
     new LeadConversionStory(out, storage).run();
     new AccountCardStory(out, storage).run();
     new ReportStory(out, storage, charts).run();
+    new PipelineQuarterStory(out, storage, charts).run();
   }
 
   /** Where the report story writes its SVG charts: {@code -Dcrmkit.charts=DIR}, else the temporary directory. */

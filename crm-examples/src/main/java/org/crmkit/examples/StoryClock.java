@@ -18,6 +18,10 @@ final class StoryClock extends Clock {
     now = now.plus(duration);
   }
 
+  void set(Instant instant) {
+    now = instant;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

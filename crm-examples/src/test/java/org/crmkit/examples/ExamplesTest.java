@@ -117,6 +117,27 @@ class ExamplesTest {
   }
 
   @Test
+  void thePipelineQuarterStoryPrintsAWaterfallThatAddsUpAndATrendAndWritesTheTrendChart(@TempDir Path charts)
+      throws Exception {
+    String out = run(o -> new PipelineQuarterStory(o, charts).run());
+
+    assertThat(out)
+        .contains("back-filled from history: [2026-02-14 (HISTORY), 2026-02-15 (HISTORY)]")
+        .contains("Pipeline waterfall, end of 2026-02-28 to end of 2026-03-31")
+        .containsPattern("opening\\s+\\d+\\s+\\d+\\.\\d\\d EUR")
+        .containsPattern("won\\s+\\d+\\s+-\\d+\\.\\d\\d EUR")
+        .contains("(holds to the cent)")
+        .doesNotContain("DOES NOT HOLD")
+        .containsPattern("2026-03-30\\s+\\d+\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\d")
+        .containsPattern("Storage: 90 kept days; \\d+ rows stored where full daily copies would hold \\d+");
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.Document svg = f.newDocumentBuilder().parse(charts.resolve(PipelineQuarterStory.CHART).toFile());
+    assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(svg.getElementsByTagName("polyline").getLength()).as("the pipeline and weighted lines").isEqualTo(2);
+  }
+
+  @Test
   void allStoriesRunTheSameOnAnEmbeddedH2Database(@TempDir Path charts) {
     String out;
     try (org.crmkit.jpa.JpaStorage h2 = org.crmkit.jpa.JpaStorage.builder()
@@ -129,7 +150,8 @@ class ExamplesTest {
         .contains("Joanna's lead is now converted")
         .contains("undone: the lead is new again")
         .containsPattern("2026-05\\s+20000.00\\s+22500.00\\s+16250.00\\s+10000.00\\s+0.00")
-        .contains("average deal size: 40000.00 EUR; average sales cycle: 14.0 days");
+        .contains("average deal size: 40000.00 EUR; average sales cycle: 14.0 days")
+        .contains("(holds to the cent)");
   }
 
   @Test

@@ -46,6 +46,9 @@ import org.crmkit.inmemory.internal.AppendOnlyLog;
 import org.crmkit.inmemory.internal.InMemoryDatabase;
 import org.crmkit.inmemory.internal.InMemoryReports;
 import org.crmkit.inmemory.internal.Schema;
+import org.crmkit.inmemory.internal.InMemorySnapshots;
+import org.crmkit.inmemory.internal.SnapshotTable;
+import org.crmkit.bi.PipelineSnapshotRepository;
 import org.crmkit.report.ReportRepository;
 import org.crmkit.inmemory.internal.Table;
 import org.crmkit.lead.Lead;
@@ -123,6 +126,7 @@ public final class InMemoryStorage implements CrmStorage {
     final Table.OrderedIndex<AccountId, AccountSnapshot> accountsByOwner;
     final Table.OrderedIndex<ContactId, ContactSnapshot> contactsByOwner;
     final Table.OrderedIndex<OpportunityId, OpportunitySnapshot> opportunitiesByOwner;
+    final SnapshotTable snapshotTable;
 
     Tenant(Schema schema) {
       leadTable = schema.table(RecordType.LEAD, LeadSnapshot::id, LeadSnapshot::version, LeadSnapshot::withVersion,
@@ -140,6 +144,7 @@ public final class InMemoryStorage implements CrmStorage {
           BillingForecastSnapshot::version, BillingForecastSnapshot::withVersion,
           Comparator.comparing(s -> s.opportunityId().value(), UNSIGNED));
       forecastLog = schema.log(ForecastHistoryEntry::opportunityId, ForecastHistoryEntry::version);
+      snapshotTable = schema.snapshotTable();
       budgetTable = schema.table(RecordType.ACCOUNT_BUDGET, AccountBudgetSnapshot::accountId,
           AccountBudgetSnapshot::version, AccountBudgetSnapshot::withVersion,
           Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
@@ -190,6 +195,11 @@ public final class InMemoryStorage implements CrmStorage {
     Tenant t = t();
     return new InMemoryReports.Tables(t.opportunityTable, t.leadTable, t.accountTable, t.contactTable, t.historyLog,
         t.forecastTable);
+  });
+
+  private final PipelineSnapshotRepository snapshots = new InMemorySnapshots(() -> {
+    Tenant t = t();
+    return new InMemorySnapshots.Tables(t.opportunityTable, t.forecastTable, t.historyLog, t.snapshotTable);
   });
 
   private InMemoryStorage() {}
@@ -252,6 +262,12 @@ public final class InMemoryStorage implements CrmStorage {
   @Override
   public ReportRepository reports() {
     return reports;
+  }
+
+  /** Daily snapshots, stored change-only per tenant and kept in step at commit like the tables. */
+  @Override
+  public PipelineSnapshotRepository pipelineSnapshots() {
+    return snapshots;
   }
 
   @Override

@@ -27,4 +27,5 @@ public interface CrmContract
         AccessContract,
         ReportContract,
         ReadyReportContract,
-        WebFormContract {}
+        WebFormContract,
+        BiContract {}

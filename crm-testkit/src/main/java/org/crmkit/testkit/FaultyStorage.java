@@ -333,6 +333,11 @@ public final class FaultyStorage implements CrmStorage {
   }
 
   @Override
+  public org.crmkit.bi.PipelineSnapshotRepository pipelineSnapshots() {
+    return wrap(org.crmkit.bi.PipelineSnapshotRepository.class, delegate.pipelineSnapshots());
+  }
+
+  @Override
   public ConversionRecordRepository conversionRecords() {
     return wrap(ConversionRecordRepository.class, delegate.conversionRecords());
   }

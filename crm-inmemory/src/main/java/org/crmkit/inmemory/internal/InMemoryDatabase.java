@@ -212,6 +212,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       for (ForeignKey fk : schema.foreignKeys) {
         fk.validate(tx);
       }
+      for (CommitParticipant p : schema.participants) {
+        p.validate(tx);
+      }
       long seq = commitSeq + 1;
       for (ForeignKey fk : schema.foreignKeys) {
         fk.apply(tx, seq);
@@ -221,6 +224,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       }
       for (AppendOnlyLog l : schema.logs) {
         l.apply(tx.appends(l));
+      }
+      for (CommitParticipant p : schema.participants) {
+        p.apply(tx);
       }
       commitSeq = seq;
       return null;

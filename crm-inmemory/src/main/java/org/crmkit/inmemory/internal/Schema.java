@@ -21,6 +21,8 @@ public final class Schema {
   final List<Table<?, ?>> tables = new ArrayList<>();
   final List<AppendOnlyLog<?>> logs = new ArrayList<>();
   final List<ForeignKey<?, ?, ?, ?>> foreignKeys = new ArrayList<>();
+  /** Stores with their own layout that take part in every commit (daily snapshots). */
+  final List<CommitParticipant> participants = new ArrayList<>();
 
   Schema(InMemoryDatabase<?> db, TenantId tenant) {
     this.db = db;
@@ -49,6 +51,13 @@ public final class Schema {
     AppendOnlyLog<E> l = new AppendOnlyLog<>(db, this, groupKey, sequence);
     logs.add(l);
     return l;
+  }
+
+  /** Registers the tenant's store of daily pipeline snapshots, checked and applied at commit. */
+  public SnapshotTable snapshotTable() {
+    SnapshotTable t = new SnapshotTable(db, this);
+    participants.add(t);
+    return t;
   }
 
   /**

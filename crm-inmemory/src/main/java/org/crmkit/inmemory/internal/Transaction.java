@@ -21,6 +21,8 @@ final class Transaction {
   private final Map<Table<?, ?>, Table.Work<?, ?>> workByTable = new IdentityHashMap<>();
   private final Map<AppendOnlyLog<?>, List<?>> appendsByLog = new IdentityHashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  /** The private drafts of the commit participants this unit of work wrote to. */
+  final Map<CommitParticipant, Object> participantDrafts = new IdentityHashMap<>();
 
   Transaction(TenantId tenant, long startSeq) {
     this.tenant = tenant;
@@ -45,6 +47,9 @@ final class Transaction {
 
   /** @return true when the unit of work wrote or appended anything */
   boolean hasWrites() {
+    if (!participantDrafts.isEmpty()) {
+      return true;
+    }
     for (Table.Work<?, ?> w : workByTable.values()) {
       if (!w.writes.isEmpty()) {
         return true;
