@@ -170,9 +170,11 @@ abstract class JpaSnapshotScenarios {
 
   @Test
   void takingTodaysSnapshotSendsTheSameFewStatementsWhateverTheNumberOfOpportunities() {
+    deal(ALICE, "first", "proposal", Money.of("10.00", "EUR"), Map.of());
+    take(DAY1); // the first kept day copies everything; the counted days compare with the day before
     List<Integer> counts = new ArrayList<>();
     List<String> sent = new ArrayList<>();
-    LocalDate day = DAY1;
+    LocalDate day = DAY2;
     for (int n : new int[] {2, 40}) {
       for (int i = 0; i < n; i++) {
         deal(ALICE, "deal " + n + "-" + i, i % 2 == 0 ? "proposal" : "qualification", Money.of("10.00", "EUR"),
@@ -351,6 +353,14 @@ abstract class JpaSnapshotScenarios {
     assertThat(statesOn(DAY4)).isEqualTo(day4);
     assertThat(db.count("crm_bi_state")).isEqualTo(4);
     assertThat(inUnit(() -> port.changesBetween(DAY1, DAY4, Visibility.all()))).hasSize(2);
+
+    // Forgetting the newest kept day makes the day before it current again: the next day compares with that one.
+    inUnit(() -> port.forgetDays(Set.of(DAY4)));
+    SnapshotDay next = take(DAY4.plusDays(1));
+    assertThat(next.opportunities()).isEqualTo(2);
+    assertThat(next.rowsStored()).as("both differ from day 1, the newest kept day now").isEqualTo(2);
+    assertThat(statesOn(DAY1)).isEqualTo(day1);
+    assertThat(statesOn(DAY4.plusDays(1))).isEqualTo(day4);
   }
 
   @Test

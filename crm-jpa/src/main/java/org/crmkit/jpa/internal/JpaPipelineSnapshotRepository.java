@@ -115,13 +115,17 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
           .setParameter("tenant", tenant()).setParameter("from", from).setParameter("to", to));
       List<SnapshotDay> out = new ArrayList<>(rows.size());
       for (Object[] r : rows) {
-        out.add(new SnapshotDay(date(r[0]), instant(r[1]), SnapshotSource.valueOf((String) r[2]), number(r[3]),
-            number(r[4])));
+        out.add(day(r));
       }
       return out;
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  private static SnapshotDay day(Object[] r) {
+    return new SnapshotDay(date(r[0]), instant(r[1]), SnapshotSource.valueOf((String) r[2]), number(r[3]),
+        number(r[4]));
   }
 
   /** @return the first kept day after {@code day}, if any */
@@ -132,11 +136,12 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(date(rows.get(0)));
   }
 
-  private Optional<LocalDate> lastDay() {
-    List<?> rows = ems.current().createNativeQuery("SELECT MAX(snapshot_day) FROM " + DAY
-            + " WHERE tenant_id = :tenant")
-        .setParameter("tenant", tenant()).getResultList();
-    return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(date(rows.get(0)));
+  /** @return the newest kept day, if any */
+  private Optional<SnapshotDay> lastDay() {
+    List<Object[]> rows = rows(ems.current().createNativeQuery("SELECT snapshot_day, taken_at, source, opportunities,"
+            + " rows_stored FROM " + DAY + " WHERE tenant_id = :tenant ORDER BY snapshot_day DESC")
+        .setParameter("tenant", tenant()).setMaxResults(1));
+    return rows.stream().findFirst().map(JpaPipelineSnapshotRepository::day);
   }
 
   private SnapshotDay insertDay(SnapshotSpec spec, SnapshotSource source, long opportunities, long rowsStored) {
@@ -215,14 +220,19 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     }
   }
 
-  /** Null-safe equality of a stored row {@code s} and the current state {@code c}, column by column. */
+  /** The columns that are never NULL: compared with {@code =}, so the opportunity id can key a hash join. */
+  private static final Set<String> NOT_NULL = Set.of("opportunity_id", "stage", "stage_kind", "forecast_category",
+      "probability", "owner_id");
+
+  /** Equality of a stored row {@code s} and the current state {@code c}, column by column (NULL equals NULL). */
   private static String sameState(String s, String c) {
     StringBuilder out = new StringBuilder();
     for (String column : STATE_COLUMNS) {
       if (out.length() > 0) {
         out.append(" AND ");
       }
-      out.append(c).append('.').append(column).append(" IS NOT DISTINCT FROM ").append(s).append('.').append(column);
+      out.append(c).append('.').append(column).append(NOT_NULL.contains(column) ? " = " : " IS NOT DISTINCT FROM ")
+          .append(s).append('.').append(column);
     }
     return out.toString();
   }
@@ -232,34 +242,42 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     Objects.requireNonNull(spec, "spec");
     EntityManager em = ems.current();
     try {
-      requireAfterEveryKeptDay(spec.day());
-      Current current = new Current(spec, tenant());
-      // 1. End the current rows of the opportunities whose state changed or that are no longer in the state.
-      current.bind(em.createNativeQuery("UPDATE " + STATE + " s SET valid_to = :day"
-              + " WHERE s.tenant_id = :tenant AND s.valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM (" + current.sql
-              + ") c WHERE " + sameState("s", "c") + ")"))
-          .setParameter("day", spec.day()).executeUpdate();
-      // 2. A row for every opportunity in the state that has no current row now: changed, new, or back again.
-      int inserted = current.bind(em.createNativeQuery("INSERT INTO " + STATE + " (tenant_id, valid_from, "
-              + String.join(", ", STATE_COLUMNS) + ") SELECT :tenant, :day, c." + String.join(", c.", STATE_COLUMNS)
-              + " FROM (" + current.sql + ") c WHERE NOT EXISTS (SELECT 1 FROM " + STATE + " s"
-              + " WHERE s.tenant_id = :tenant AND s.opportunity_id = c.opportunity_id AND s.valid_to IS NULL)"))
-          .setParameter("day", spec.day()).executeUpdate();
-      long opportunities = number(em.createNativeQuery("SELECT COUNT(*) FROM " + STATE
-              + " WHERE tenant_id = :tenant AND valid_to IS NULL")
-          .setParameter("tenant", tenant()).getSingleResult());
-      return insertDay(spec, SnapshotSource.CURRENT, opportunities, inserted);
+      Optional<SnapshotDay> last = lastDay();
+      if (last.isPresent() && !last.get().day().isBefore(spec.day())) {
+        throw ValidationException.of("day", "a snapshot copied from the current opportunities must be after every"
+            + " kept day; " + spec.day() + " is not after " + last.get().day()
+            + " (fill in a past day from history instead)");
+      }
+      // The current rows (valid_to NULL) are the state of the last kept day: store and forgetDays keep it so.
+      long current = last.map(SnapshotDay::opportunities).orElse(0L);
+      Current state = new Current(spec, tenant());
+      int inserted;
+      int ended = 0;
+      if (current == 0) {
+        // Nothing to compare with: copy every opportunity in the state. (This also keeps a planner whose statistics
+        // say the table is empty from scanning it once per inserted row while the INSERT fills it.)
+        inserted = state.bind(em.createNativeQuery(insertCurrent(state, ""))).setParameter("day", spec.day())
+            .executeUpdate();
+      } else {
+        // 1. End the current rows of the opportunities whose state changed or that are no longer in the state.
+        ended = state.bind(em.createNativeQuery("UPDATE " + STATE + " s SET valid_to = :day"
+                + " WHERE s.tenant_id = :tenant AND s.valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM (" + state.sql
+                + ") c WHERE " + sameState("s", "c") + ")"))
+            .setParameter("day", spec.day()).executeUpdate();
+        // 2. A row for every opportunity in the state that has no current row now: changed, new, or back again.
+        inserted = state.bind(em.createNativeQuery(insertCurrent(state, " WHERE NOT EXISTS (SELECT 1 FROM " + STATE
+                + " s WHERE s.tenant_id = :tenant AND s.opportunity_id = c.opportunity_id AND s.valid_to IS NULL)")))
+            .setParameter("day", spec.day()).executeUpdate();
+      }
+      return insertDay(spec, SnapshotSource.CURRENT, current - ended + inserted, inserted);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
   }
 
-  private void requireAfterEveryKeptDay(LocalDate day) {
-    Optional<LocalDate> last = lastDay();
-    if (last.isPresent() && !last.get().isBefore(day)) {
-      throw ValidationException.of("day", "a snapshot copied from the current opportunities must be after every kept"
-          + " day; " + day + " is not after " + last.get() + " (fill in a past day from history instead)");
-    }
+  private static String insertCurrent(Current state, String where) {
+    return "INSERT INTO " + STATE + " (tenant_id, valid_from, " + String.join(", ", STATE_COLUMNS) + ")"
+        + " SELECT :tenant, :day, c." + String.join(", c.", STATE_COLUMNS) + " FROM (" + state.sql + ") c" + where;
   }
 
   @Override
@@ -627,9 +645,8 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     EntityManager em = ems.current();
     try {
       TreeSet<LocalDate> remaining = new TreeSet<>();
-      for (Object d : em.createNativeQuery("SELECT snapshot_day FROM " + DAY + " WHERE tenant_id = :tenant"
-              + " AND snapshot_day >= :first")
-          .setParameter("tenant", tenant()).setParameter("first", forgotten.first()).getResultList()) {
+      for (Object d : em.createNativeQuery("SELECT snapshot_day FROM " + DAY + " WHERE tenant_id = :tenant")
+          .setParameter("tenant", tenant()).getResultList()) {
         remaining.add(date(d));
       }
       forgotten.retainAll(remaining);
@@ -642,6 +659,13 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
           changed += em.createNativeQuery("UPDATE " + STATE + " SET valid_from = :next WHERE tenant_id = :tenant"
                   + " AND valid_from = :day AND (valid_to IS NULL OR valid_to > :next)")
               .setParameter("tenant", tenant()).setParameter("day", day).setParameter("next", next).executeUpdate();
+        }
+        LocalDate before = remaining.lower(day);
+        if (next == null && before != null) {
+          // No kept day after it: the rows of the kept day before it are the newest kept state again, so current.
+          changed += em.createNativeQuery("UPDATE " + STATE + " SET valid_to = NULL WHERE tenant_id = :tenant"
+                  + " AND valid_from <= :before AND valid_to > :before")
+              .setParameter("tenant", tenant()).setParameter("before", before).executeUpdate();
         }
         // The others no kept day sees any more.
         changed += em.createNativeQuery("DELETE FROM " + STATE + " WHERE tenant_id = :tenant AND valid_from = :day")
