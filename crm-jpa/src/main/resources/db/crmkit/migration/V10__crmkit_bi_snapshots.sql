@@ -18,9 +18,10 @@
 --                      dimension, sorted, backslashes doubled): compared as one value when a state is stored, and
 --                      grouped by one dimension in SQL by cutting out that dimension's line (see PERSISTENCE.md)
 --   billing_total      the sum of the billing forecast lines, in billing_currency (NULL without forecast lines)
--- Every key and index leads with tenant_id, as in V8. The primary key serves the reads of one opportunity's rows
--- (changes between two days, back-fill); (tenant_id, valid_from) serves the day-level reads and the rows that
--- begin after a day.
+-- Every key leads with tenant_id, as in V8. The primary key (tenant_id, valid_from, opportunity_id) is the only
+-- index: it serves the day-level reads (the rows that began on or before a day, those that began between two
+-- days) and the writes of one kept day's rows; rows are appended to it in day order, so it stays dense. The reads
+-- that pair an opportunity's rows of two days join them by hash.
 CREATE TABLE crm_bi_day (
     tenant_id     VARCHAR(64)              NOT NULL,
     snapshot_day  DATE                     NOT NULL,
@@ -50,7 +51,6 @@ CREATE TABLE crm_bi_state (
     segments          VARCHAR(4000),
     billing_total     NUMERIC(19, 4),
     billing_currency  VARCHAR(3),
-    CONSTRAINT crm_bi_state_pk PRIMARY KEY (tenant_id, opportunity_id, valid_from),
+    CONSTRAINT crm_bi_state_pk PRIMARY KEY (tenant_id, valid_from, opportunity_id),
     CONSTRAINT crm_bi_state_kind_ck CHECK (stage_kind IN ('OPEN', 'WON', 'LOST'))
 );
-CREATE INDEX crm_bi_state_from_idx ON crm_bi_state (tenant_id, valid_from);

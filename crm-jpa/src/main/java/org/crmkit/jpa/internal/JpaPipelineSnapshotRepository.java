@@ -160,6 +160,8 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
   private static final class Current {
     final StringBuilder sql = new StringBuilder();
     final Map<String, Object> parameters = new LinkedHashMap<>();
+    /** Whether opportunity {@code o} is in the day's state, by its stage and close date. */
+    final String inState;
 
     Current(SnapshotSpec spec, String tenant) {
       Map<StageKind, List<String>> byKind = new EnumMap<>(StageKind.class);
@@ -199,14 +201,20 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
       List<String> closed = new ArrayList<>(byKind.getOrDefault(StageKind.WON, List.of()));
       closed.addAll(byKind.getOrDefault(StageKind.LOST, List.of()));
       if (!open.isEmpty()) {
-        in.add("o.stage IN (:k" + StageKind.OPEN.ordinal() + ")");
+        parameters.put("open", open);
+        in.add("o.stage IN (:open)");
       }
       if (!closed.isEmpty()) {
         parameters.put("closed", closed);
         parameters.put("closedSince", spec.closedSince());
         in.add("(o.stage IN (:closed) AND (o.close_date IS NULL OR o.close_date >= :closedSince))");
       }
-      sql.append(in.isEmpty() ? "1 = 0" : String.join(" OR ", in)).append(')');
+      inState = "(" + (in.isEmpty() ? "1 = 0" : String.join(" OR ", in)) + ")";
+      sql.append(inState.substring(1));
+      // A fence (standard SQL, a no-op for the result): the planner computes the state of every opportunity, billing
+      // totals joined by hash, before comparing it with the stored rows. Without it, when its statistics expect few
+      // changed opportunities, PostgreSQL joins the grouped forecast lines once per changed opportunity.
+      sql.append(" OFFSET 0 ROWS");
     }
 
     private String parameter(String name, List<String> values) {
@@ -216,6 +224,15 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
 
     Query bind(Query q) {
       parameters.forEach(q::setParameter);
+      return q;
+    }
+
+    Query bind(Query q, Set<String> names) {
+      parameters.forEach((name, value) -> {
+        if (names.contains(name)) {
+          q.setParameter(name, value);
+        }
+      });
       return q;
     }
   }
@@ -259,14 +276,22 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
         inserted = state.bind(em.createNativeQuery(insertCurrent(state, ""))).setParameter("day", spec.day())
             .executeUpdate();
       } else {
-        // 1. End the current rows of the opportunities whose state changed or that are no longer in the state.
-        ended = state.bind(em.createNativeQuery("UPDATE " + STATE + " s SET valid_to = :day"
-                + " WHERE s.tenant_id = :tenant AND s.valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM (" + state.sql
-                + ") c WHERE " + sameState("s", "c") + ")"))
-            .setParameter("day", spec.day()).executeUpdate();
-        // 2. A row for every opportunity in the state that has no current row now: changed, new, or back again.
+        // 1. A row for every opportunity in the state whose current row differs (or that has none): changed, new,
+        //    or back again. The stored rows are compared while still current, hashed once by opportunity id.
         inserted = state.bind(em.createNativeQuery(insertCurrent(state, " WHERE NOT EXISTS (SELECT 1 FROM " + STATE
-                + " s WHERE s.tenant_id = :tenant AND s.opportunity_id = c.opportunity_id AND s.valid_to IS NULL)")))
+                + " s WHERE s.tenant_id = :tenant AND s.valid_to IS NULL AND " + sameState("s", "c") + ")")))
+            .setParameter("day", spec.day()).executeUpdate();
+        // 2. End the current rows of the opportunities that got a new row today...
+        ended = em.createNativeQuery("UPDATE " + STATE + " s SET valid_to = :day WHERE s.tenant_id = :tenant"
+                + " AND s.valid_to IS NULL AND s.valid_from < :day AND EXISTS (SELECT 1 FROM " + STATE + " n"
+                + " WHERE n.tenant_id = :tenant AND n.valid_from = :day AND n.opportunity_id = s.opportunity_id)")
+            .setParameter("tenant", tenant()).setParameter("day", spec.day()).executeUpdate();
+        // 3. ...and of those no longer in the state (deleted, or closed before the window): their stage and close
+        //    date alone say so.
+        ended += state.bind(em.createNativeQuery("UPDATE " + STATE + " s SET valid_to = :day"
+                + " WHERE s.tenant_id = :tenant AND s.valid_to IS NULL AND s.valid_from < :day AND NOT EXISTS"
+                + " (SELECT 1 FROM {h-schema}crm_opportunity o WHERE o.tenant_id = :tenant AND o.id = s.opportunity_id"
+                + " AND " + state.inState + ")"), Set.of("tenant", "open", "closed", "closedSince"))
             .setParameter("day", spec.day()).executeUpdate();
       }
       return insertDay(spec, SnapshotSource.CURRENT, current - ended + inserted, inserted);
@@ -315,14 +340,16 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
         }
       }
       // Rows to end on the day: covering rows whose state differs from the day's (or whose opportunity is not in it).
-      List<UUID> toEnd = new ArrayList<>();
-      List<UUID> toSplit = new ArrayList<>();
+      // Grouped by the day they begin, so that each statement reads them by the primary key.
+      Map<LocalDate, List<UUID>> toEnd = new TreeMap<>();
+      Map<LocalDate, List<UUID>> toSplit = new TreeMap<>();
       covering.forEach((id, c) -> {
         OpportunityDayState s = wanted.get(id);
         if (s == null || !s.equals(c.state)) {
-          toEnd.add(id);
+          toEnd.computeIfAbsent(c.validFrom, d -> new ArrayList<>()).add(id);
           if (next.isPresent() && (c.validTo == null || c.validTo.isAfter(next.get()))) {
-            toSplit.add(id); // it also covers the next kept day: that day keeps seeing it, from a copy
+            // it also covers the next kept day: that day keeps seeing it, from a copy
+            toSplit.computeIfAbsent(c.validFrom, d -> new ArrayList<>()).add(id);
           }
         }
       });
@@ -340,18 +367,23 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
         }
       });
       long written = 0;
-      for (List<UUID> ids : chunks(toSplit)) {
-        written += em.createNativeQuery("INSERT INTO " + STATE + " (tenant_id, valid_from, valid_to, "
-                + String.join(", ", STATE_COLUMNS) + ") SELECT tenant_id, :next, valid_to, "
-                + String.join(", ", STATE_COLUMNS) + " FROM " + STATE + " WHERE tenant_id = :tenant"
-                + " AND opportunity_id IN (:ids) AND valid_from <= :day AND (valid_to IS NULL OR valid_to > :day)")
-            .setParameter("tenant", tenant()).setParameter("next", next.orElseThrow()).setParameter("day", day)
-            .setParameter("ids", ids).executeUpdate();
+      for (Map.Entry<LocalDate, List<UUID>> group : toSplit.entrySet()) {
+        for (List<UUID> ids : chunks(group.getValue())) {
+          written += em.createNativeQuery("INSERT INTO " + STATE + " (tenant_id, valid_from, valid_to, "
+                  + String.join(", ", STATE_COLUMNS) + ") SELECT tenant_id, :next, valid_to, "
+                  + String.join(", ", STATE_COLUMNS) + " FROM " + STATE + " WHERE tenant_id = :tenant"
+                  + " AND valid_from = :from AND opportunity_id IN (:ids)")
+              .setParameter("tenant", tenant()).setParameter("next", next.orElseThrow())
+              .setParameter("from", group.getKey()).setParameter("ids", ids).executeUpdate();
+        }
       }
-      for (List<UUID> ids : chunks(toEnd)) {
-        em.createNativeQuery("UPDATE " + STATE + " SET valid_to = :day WHERE tenant_id = :tenant"
-                + " AND opportunity_id IN (:ids) AND valid_from <= :day AND (valid_to IS NULL OR valid_to > :day)")
-            .setParameter("tenant", tenant()).setParameter("day", day).setParameter("ids", ids).executeUpdate();
+      for (Map.Entry<LocalDate, List<UUID>> group : toEnd.entrySet()) {
+        for (List<UUID> ids : chunks(group.getValue())) {
+          em.createNativeQuery("UPDATE " + STATE + " SET valid_to = :day WHERE tenant_id = :tenant"
+                  + " AND valid_from = :from AND opportunity_id IN (:ids)")
+              .setParameter("tenant", tenant()).setParameter("day", day).setParameter("from", group.getKey())
+              .setParameter("ids", ids).executeUpdate();
+        }
       }
       for (List<UUID> ids : chunks(toExtend)) {
         em.createNativeQuery("UPDATE " + STATE + " SET valid_from = :day WHERE tenant_id = :tenant"
