@@ -275,6 +275,11 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
         // say the table is empty from scanning it once per inserted row while the INSERT fills it.)
         inserted = state.bind(em.createNativeQuery(insertCurrent(state, ""))).setParameter("day", spec.day())
             .executeUpdate();
+        if (inserted > 0 && isPostgres(em)) {
+          // The table just grew from nothing: until autovacuum analyzes it, PostgreSQL would plan tomorrow's
+          // comparison for an empty table (a nested loop over every stored row per opportunity).
+          em.createNativeQuery("ANALYZE " + STATE).executeUpdate();
+        }
       } else {
         // 1. A row for every opportunity in the state whose current row differs (or that has none): changed, new,
         //    or back again. The stored rows are compared while still current, hashed once by opportunity id.
@@ -300,9 +305,25 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     }
   }
 
+  /** Ordered by opportunity id, so that a day's rows are appended to the primary key in order and keep it dense. */
   private static String insertCurrent(Current state, String where) {
     return "INSERT INTO " + STATE + " (tenant_id, valid_from, " + String.join(", ", STATE_COLUMNS) + ")"
-        + " SELECT :tenant, :day, c." + String.join(", c.", STATE_COLUMNS) + " FROM (" + state.sql + ") c" + where;
+        + " SELECT :tenant, :day, c." + String.join(", c.", STATE_COLUMNS) + " FROM (" + state.sql + ") c" + where
+        + " ORDER BY c.opportunity_id";
+  }
+
+  /** Whether the database is PostgreSQL (asked once). */
+  private volatile Boolean postgres;
+
+  private boolean isPostgres(EntityManager em) {
+    Boolean known = postgres;
+    if (known == null) {
+      String product = em.callWithConnection(
+          (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+      known = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+      postgres = known;
+    }
+    return known;
   }
 
   @Override
