@@ -39,11 +39,22 @@ public interface BiService {
    * Fills in every day from {@code from} to {@code to} (inclusive) that is not kept yet, rebuilding each from
    * history; days already kept are left as they are.
    *
+   * <p>Each day is stored in a unit of work of its own (a later day is rebuilt on the days filled in before it), so
+   * a call that fails half way keeps the days it filled; calling it again goes on. Days the retention would forget at
+   * once are not filled in.
+   *
    * @return the days of the range, kept before or now, in order
+   * @throws org.crmkit.shared.ValidationException when {@code to} is before {@code from} or after today, or the range
+   *     is longer than ten years (3,660 days)
+   * @throws org.crmkit.shared.AccessDeniedException when the actor may not see every opportunity
    */
   List<SnapshotDay> backfill(Actor actor, LocalDate from, LocalDate to);
 
-  /** @return the kept days from {@code from} to {@code to} (inclusive), in order */
+  /**
+   * Lists the kept days: any actor of the tenant may (a day's counts are the tenant's, not the actor's).
+   *
+   * @return the kept days from {@code from} to {@code to} (inclusive), in order
+   */
   List<SnapshotDay> snapshotDays(Actor actor, LocalDate from, LocalDate to);
 
   /**
@@ -55,8 +66,9 @@ public interface BiService {
   /**
    * Rebuilds the state of the opportunities the actor may see at the end of {@code day} from stage history alone
    * (stage, amount, probability, close date as history recorded them); what history does not track (owner, account,
-   * segment values, billing forecast total) is taken from the last kept state before the day, or else from the
-   * opportunity as it is now.
+   * segment values, billing forecast total) is taken from the newest kept day on or before {@code day} when it holds
+   * the opportunity, or else from the opportunity as it is now (an opportunity deleted since, that no such day holds,
+   * is left out). Needs no kept day. See docs/BI.md for what this can and cannot know.
    *
    * @return the rebuilt states, ordered by opportunity id
    */

@@ -36,7 +36,10 @@ public interface PipelineSnapshotRepository {
    * be kept yet, and may lie between kept days: the states kept for later days stay as they were.
    *
    * @param states the day's whole state, one per opportunity
-   * @return the new kept day
+   * @return the new kept day; its {@code rowsStored} counts every row storing it added (also those added on the next
+   *     kept day, which keeps reading as before)
+   * @throws org.crmkit.shared.ConflictException when another unit of work stored snapshots at the same moment and
+   *     this one cannot commit (the service then takes the day once more)
    */
   SnapshotDay store(SnapshotSpec spec, List<OpportunityDayState> states);
 

@@ -173,7 +173,8 @@ final class PipelineQuarterStory {
     List<BigDecimal> pipeline = new ArrayList<>();
     List<BigDecimal> weighted = new ArrayList<>();
     for (TrendPoint p : trend) {
-      labels.add(p.day().toString().substring(5));
+      // every day is a point; only Mondays are labelled, so that 90 labels do not overlap
+      labels.add(p.day().getDayOfWeek() == DayOfWeek.MONDAY ? p.day().toString().substring(5) : "");
       pipeline.add(eurOf(p.pipeline()));
       weighted.add(eurOf(p.weighted()));
       if (p.day().getDayOfWeek() == DayOfWeek.MONDAY) {

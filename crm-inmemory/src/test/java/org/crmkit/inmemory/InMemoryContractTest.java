@@ -11,4 +11,10 @@ class InMemoryContractTest extends CrmContractFixture implements CrmContract {
   protected CrmStorage newStorage() {
     return InMemoryStorage.create();
   }
+
+  /** Random histories cost little in memory: run more of them than the suite's default. */
+  @Override
+  public int randomHistories() {
+    return 20;
+  }
 }

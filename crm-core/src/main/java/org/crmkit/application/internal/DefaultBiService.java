@@ -39,6 +39,7 @@ import org.crmkit.opportunity.Opportunity;
 import org.crmkit.pipeline.SalesStage;
 import org.crmkit.report.MoneySums;
 import org.crmkit.shared.AccessDeniedException;
+import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
@@ -55,6 +56,8 @@ final class DefaultBiService implements BiService {
   /** Bounds of "every kept day": days every storage keeps exactly (a SQL DATE, a LocalDate). */
   static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
   static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+  /** The longest range one back-fill call covers: each day is a unit of work that reads the history. */
+  static final int MAX_BACKFILL_DAYS = 3660;
 
   private final Context ctx;
   private final BiSettings settings;
@@ -75,7 +78,7 @@ final class DefaultBiService implements BiService {
     requireSeesAll(actor, "take a daily snapshot");
     Objects.requireNonNull(day, "day");
     requireNotAfterToday("day", day);
-    SnapshotDay kept = ctx.inUnitOfWork(actor, () -> take(day));
+    SnapshotDay kept = takeOnce(actor, day);
     if (settings.retention().after() != Retention.Thinning.NONE) {
       ctx.inUnitOfWork(actor, this::retain);
     }
@@ -87,6 +90,10 @@ final class DefaultBiService implements BiService {
     requireSeesAll(actor, "back-fill daily snapshots");
     requireRange(from, to);
     requireNotAfterToday("to", to);
+    if (to.toEpochDay() - from.toEpochDay() >= MAX_BACKFILL_DAYS) {
+      throw ValidationException.of("from", "a back-fill covers at most " + MAX_BACKFILL_DAYS + " days (ten years), not "
+          + from + " to " + to + "; split the range");
+    }
     List<SnapshotDay> result = new ArrayList<>();
     // one unit of work per day: each day is idempotent, and a later day is rebuilt on the kept days before it
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -94,9 +101,22 @@ final class DefaultBiService implements BiService {
       if (!keeps(d, ctx.today())) {
         continue;
       }
-      result.add(ctx.inUnitOfWork(actor, () -> take(d)));
+      result.add(takeOnce(actor, d));
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * Takes one day in a unit of work of its own. When another unit of work stored snapshots at the same moment (two
+   * schedulers, a retry racing the first call), the storage refuses one of them with a {@link ConflictException};
+   * taking the day once more then returns the day the other stored, or stores it now.
+   */
+  private SnapshotDay takeOnce(Actor actor, LocalDate day) {
+    try {
+      return ctx.inUnitOfWork(actor, () -> take(day));
+    } catch (ConflictException concurrent) {
+      return ctx.inUnitOfWork(actor, () -> take(day));
+    }
   }
 
   /** Takes one day inside the caller's unit of work; a kept day is returned as it is. */
@@ -107,19 +127,23 @@ final class DefaultBiService implements BiService {
       return found.get();
     }
     SnapshotSpec spec = spec(day);
-    if (day.equals(ctx.today()) && lastKeptDay().map(day::isAfter).orElse(true)) {
+    // today is copied as it is, unless a later day is kept already (the clock was set back): then it is rebuilt
+    if (day.equals(ctx.today()) && repo.days(day, LAST_DAY).isEmpty()) {
       return repo.storeFromCurrent(spec);
     }
     return repo.store(spec, rebuild(spec));
   }
 
-  private SnapshotSpec spec(LocalDate day) {
-    return new SnapshotSpec(day, ctx.now(), ctx.pipeline().stages(), day.minusDays(settings.closedWithinDays()));
+  /** @return the newest kept day on or before {@code day}, if any (a short look back first: days are dense) */
+  private Optional<LocalDate> keptOnOrBefore(LocalDate day) {
+    LocalDate lookBack = day.minusDays(62);
+    List<SnapshotDay> recent = repo().days(lookBack.isBefore(FIRST_DAY) ? FIRST_DAY : lookBack, day);
+    List<SnapshotDay> days = recent.isEmpty() ? repo().days(FIRST_DAY, day) : recent;
+    return days.isEmpty() ? Optional.empty() : Optional.of(days.get(days.size() - 1).day());
   }
 
-  private Optional<LocalDate> lastKeptDay() {
-    List<SnapshotDay> days = repo().days(FIRST_DAY, LAST_DAY);
-    return days.isEmpty() ? Optional.empty() : Optional.of(days.get(days.size() - 1).day());
+  private SnapshotSpec spec(LocalDate day) {
+    return new SnapshotSpec(day, ctx.now(), ctx.pipeline().stages(), day.minusDays(settings.closedWithinDays()));
   }
 
   @Override
@@ -182,9 +206,9 @@ final class DefaultBiService implements BiService {
     Instant end = day.plusDays(1).atStartOfDay(ctx.zone()).toInstant();
     List<StageHistoryEntry> latest = repo.latestHistoryBefore(end);
     Map<OpportunityId, OpportunityDayState> kept = new HashMap<>();
-    List<SnapshotDay> before = repo.days(FIRST_DAY, day);
-    if (!before.isEmpty()) {
-      for (OpportunityDayState s : repo.statesOn(before.get(before.size() - 1).day(), Visibility.all())) {
+    Optional<LocalDate> before = keptOnOrBefore(day);
+    if (before.isPresent()) {
+      for (OpportunityDayState s : repo.statesOn(before.get(), Visibility.all())) {
         kept.put(s.opportunityId(), s);
       }
     }
@@ -382,9 +406,9 @@ final class DefaultBiService implements BiService {
     if (repo.findDay(day).isPresent()) {
       return day;
     }
-    List<SnapshotDay> before = repo.days(FIRST_DAY, day);
-    if (!before.isEmpty()) {
-      return before.get(before.size() - 1).day();
+    Optional<LocalDate> before = keptOnOrBefore(day);
+    if (before.isPresent()) {
+      return before.get();
     }
     List<SnapshotDay> all = repo.days(FIRST_DAY, LAST_DAY);
     throw ValidationException.of(field, all.isEmpty()

@@ -230,6 +230,9 @@ public final class SnapshotTable implements CommitParticipant {
         Set<OpportunityId> onDay = entriesOn.get(f);
         for (OpportunityId id : onDay == null ? Set.<OpportunityId>of() : Set.copyOf(onDay)) {
           TreeMap<LocalDate, OpportunityDayState> timeline = ownTimeline(id);
+          if (!timeline.containsKey(f)) {
+            continue; // the index and the timelines are kept in step; this only guards against a stale entry
+          }
           OpportunityDayState value = timeline.remove(f);
           changed++;
           Map.Entry<LocalDate, OpportunityDayState> prior = timeline.lowerEntry(f);
