@@ -14,16 +14,23 @@ import java.util.concurrent.TimeUnit;
 import org.crmkit.Crm;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.inmemory.InMemoryStorage;
+import org.crmkit.report.AggregateQuery;
+import org.crmkit.report.Comparison;
 import org.crmkit.report.DateBucket;
 import org.crmkit.report.MoneySums;
 import org.crmkit.report.Operator;
 import org.crmkit.report.ReportAggregate;
+import org.crmkit.report.ReportCondition;
 import org.crmkit.report.ReportDefinition;
+import org.crmkit.report.ReportField;
+import org.crmkit.report.ReportMeasure;
 import org.crmkit.report.ReportResult;
 import org.crmkit.report.ReportSource;
+import org.crmkit.report.ValueType;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.Probability;
+import org.crmkit.shared.Visibility;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,15 +70,18 @@ public class InMemoryReportBenchmark {
     BigDecimal weighted = BigDecimal.ZERO;
   }
 
+  InMemoryStorage storage;
   Crm crm;
   List<Row> rows;
   ReportDefinition pipeline;
   ReportDefinition wonBySegment;
+  AggregateQuery wonQuery;
   final Actor actor = Actor.user("manager");
 
   @Setup(Level.Trial)
   public void setUp() {
-    crm = Crm.builder().storage(InMemoryStorage.create())
+    storage = InMemoryStorage.create();
+    crm = Crm.builder().storage(storage)
         .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
     rows = new ArrayList<>(ROWS);
     for (int g = 1; g <= ROWS; g++) {
@@ -88,6 +98,14 @@ public class InMemoryReportBenchmark {
     wonBySegment = ReportDefinition.builder(ReportSource.OPPORTUNITIES).where("stage", Operator.EQUALS, "closed_won")
         .groupBy("segment.region").groupBy("closeDate", DateBucket.MONTH).aggregate(ReportAggregate.sum("amount"))
         .build();
+    ReportField stage = new ReportField("stage", ValueType.TEXT, ReportField.Kind.STANDARD, "stage");
+    wonQuery = new AggregateQuery(ReportSource.OPPORTUNITIES,
+        List.of(new ReportCondition(stage, Comparison.EQ, List.of("closed_won"))),
+        List.of(new ReportField("segment.region", ValueType.TEXT, ReportField.Kind.SEGMENT, "region"),
+            new ReportField("closeDate", ValueType.DATE, ReportField.Kind.STANDARD, "closeDate"),
+            new ReportField("currency", ValueType.TEXT, ReportField.Kind.STANDARD, "currency")),
+        List.of(new ReportMeasure(ReportMeasure.Kind.SUM,
+            new ReportField("amount", ValueType.MONEY, ReportField.Kind.STANDARD, "amount"))), 100_000);
     check();
   }
 
@@ -130,6 +148,12 @@ public class InMemoryReportBenchmark {
     return crm.reports().run(actor, wonBySegment);
   }
 
+  /** The storage's part of {@link #wonBySegmentByMonth_crmkit} alone: the aggregate read, by day and currency. */
+  @Benchmark
+  public List<List<Object>> wonBySegmentByMonth_storageOnly() {
+    return storage.unitOfWork().execute(() -> storage.reports().aggregate(wonQuery, Visibility.all()));
+  }
+
   @Benchmark
   public Map<String, BigDecimal> wonBySegmentByMonth_loop() {
     Map<String, BigDecimal> groups = new HashMap<>();
@@ -139,5 +163,40 @@ public class InMemoryReportBenchmark {
       }
     }
     return groups;
+  }
+
+  /**
+   * The same comparison in CPU time of the calling thread, for a machine shared with other work (where JMH's wall
+   * clock mostly measures the scheduler): after a warm-up, rounds of 60 calls of each benchmark in turn, median and
+   * fastest per benchmark and round. {@code java -cp benchmarks.jar org.crmkit.benchmarks.InMemoryReportBenchmark}
+   */
+  public static void main(String[] args) {
+    InMemoryReportBenchmark b = new InMemoryReportBenchmark();
+    b.setUp();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, java.util.function.Supplier<Object>> runs = new java.util.LinkedHashMap<>();
+    runs.put("pipelineByStage_crmkit", b::pipelineByStage_crmkit);
+    runs.put("pipelineByStage_loop", b::pipelineByStage_loop);
+    runs.put("wonBySegmentByMonth_crmkit", b::wonBySegmentByMonth_crmkit);
+    runs.put("wonBySegmentByMonth_storageOnly", b::wonBySegmentByMonth_storageOnly);
+    runs.put("wonBySegmentByMonth_loop", b::wonBySegmentByMonth_loop);
+    int calls = 60;
+    Object sink = null;
+    for (int round = 0; round < 4; round++) {
+      for (Map.Entry<String, java.util.function.Supplier<Object>> run : runs.entrySet()) {
+        long[] cpu = new long[calls];
+        for (int i = 0; i < calls; i++) {
+          long start = threads.getCurrentThreadCpuTime();
+          sink = run.getValue().get();
+          cpu[i] = threads.getCurrentThreadCpuTime() - start;
+        }
+        java.util.Arrays.sort(cpu);
+        if (round > 0) { // round 0 warms up
+          System.out.printf("round %d  %-32s CPU median %6.2f ms, fastest %6.2f ms%n", round, run.getKey(),
+              cpu[calls / 2] / 1e6, cpu[0] / 1e6);
+        }
+      }
+    }
+    System.out.println(sink == null ? "" : "done");
   }
 }

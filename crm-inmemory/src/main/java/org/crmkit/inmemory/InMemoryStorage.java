@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountMatchKey;
 import org.crmkit.account.AccountQuery;
 import org.crmkit.account.AccountRepository;
@@ -150,8 +151,8 @@ public final class InMemoryStorage implements CrmStorage {
           Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
       // The look-ups the use cases make, indexed as crm-jpa's schema indexes them.
       leadsByEmail = leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
-      accountsByName = accountTable.index(s -> AccountMatchKey.of(s.details()).compactName());
-      accountsByDomain = accountTable.index(s -> AccountMatchKey.of(s.details()).domain());
+      accountsByName = accountTable.index(s -> matchKey(s).compactName());
+      accountsByDomain = accountTable.index(s -> matchKey(s).domain());
       contactsByEmail =
           contactTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
       contactsByAccount = contactTable.index(ContactSnapshot::accountId);
@@ -171,8 +172,27 @@ public final class InMemoryStorage implements CrmStorage {
       schema.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
       // One account at most claims a normalised name: two units of work that both found a company's name free in
       // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
-      accountTable.uniqueClaim(s -> AccountMatchKey.of(s.details()).compactName());
+      accountTable.uniqueClaim(s -> matchKey(s).compactName());
     }
+  }
+
+  /** The last account details whose match key this thread worked out, and the key (see {@link #matchKey}). */
+  private record MatchKeyOf(AccountDetails details, AccountMatchKey key) {}
+
+  private static final ThreadLocal<MatchKeyOf> LAST_MATCH_KEY = new ThreadLocal<>();
+
+  /**
+   * The match key of an account row: the name index, the domain index and the name claim each need it when an
+   * account is written, so the key of the same details is worked out once (normalising a name is the costly part).
+   */
+  private static AccountMatchKey matchKey(AccountSnapshot s) {
+    MatchKeyOf last = LAST_MATCH_KEY.get();
+    if (last != null && last.details() == s.details()) {
+      return last.key();
+    }
+    AccountMatchKey key = AccountMatchKey.of(s.details());
+    LAST_MATCH_KEY.set(new MatchKeyOf(s.details(), key));
+    return key;
   }
 
   /** @return the tables of the current unit of work's tenant */

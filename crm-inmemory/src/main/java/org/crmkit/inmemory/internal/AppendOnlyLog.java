@@ -1,9 +1,10 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.crmkit.shared.ConflictException;
@@ -17,7 +18,12 @@ import org.crmkit.shared.ConflictException;
  * @param <E> row type
  */
 public final class AppendOnlyLog<E> {
-  private final Map<Object, List<E>> committedByGroup = new HashMap<>();
+  /**
+   * Committed rows by group, each group an immutable list replaced on append (a group holds a few rows: one
+   * opportunity's history). Changed only under the write lock, but concurrent, so that the duplicate check of an
+   * append reads one group without a lock.
+   */
+  private final Map<Object, List<E>> committedByGroup = new ConcurrentHashMap<>();
   private final Function<E, Object> groupKey;
   private final ToLongFunction<E> sequence;
   private final InMemoryDatabase<?> db;
@@ -36,7 +42,7 @@ public final class AppendOnlyLog<E> {
     Object group = groupKey.apply(row);
     long seq = sequence.applyAsLong(row);
     List<E> pending = db.current(schema).appends(this);
-    boolean taken = db.read(() -> contains(committedByGroup.get(group), seq));
+    boolean taken = db.readOne(() -> contains(committedByGroup.get(group), seq));
     for (E e : pending) {
       taken |= groupKey.apply(e).equals(group) && sequence.applyAsLong(e) == seq;
     }
@@ -94,9 +100,16 @@ public final class AppendOnlyLog<E> {
 
   void apply(List<E> appends) {
     for (E e : appends) {
-      committedByGroup.computeIfAbsent(groupKey.apply(e), g -> new ArrayList<>(2)).add(e);
+      committedByGroup.merge(groupKey.apply(e), List.of(e), AppendOnlyLog::concat);
       committedCount++;
     }
+  }
+
+  private static <E> List<E> concat(List<E> rows, List<E> more) {
+    List<E> all = new ArrayList<>(rows.size() + more.size());
+    all.addAll(rows);
+    all.addAll(more);
+    return Collections.unmodifiableList(all);
   }
 
   /** @return how many rows are committed (for tests and diagnostics) */

@@ -23,21 +23,28 @@ final class ForeignKey<CK, CS, PK, PS> {
   private final Function<CS, PK> link;
   private final Table.Index<CK, CS> childIndex;
   private final Table<PK, PS> parent;
-  /** Per parent, the commit that last linked a child to it. */
-  private final Map<PK, Long> lastLinked = new HashMap<>();
+  /** The record types in messages, worked out once rather than at every commit. */
+  private final String childLabel;
+  private final String parentLabel;
+  /**
+   * Per parent, the commit that last linked a child to it, while it may matter: only a unit of work that began
+   * before that commit can lose a race to it. Kept only while units of work run concurrently (a commit that runs
+   * alone forgets them all), so a storage written by one thread does not keep a map entry per parent forever.
+   */
+  private Map<PK, Long> lastLinked = new HashMap<>();
 
   ForeignKey(Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
     this.child = child;
     this.link = link;
     this.childIndex = childIndex;
     this.parent = parent;
+    this.childLabel = child.type().label().toLowerCase(Locale.ROOT);
+    this.parentLabel = parent.type().label().toLowerCase(Locale.ROOT);
   }
 
   /** Checks the unit of work's writes; called under the write lock, after the version checks. */
   @SuppressWarnings("unchecked")
   void validate(Transaction tx) {
-    String childLabel = child.type().label().toLowerCase(Locale.ROOT);
-    String parentLabel = parent.type().label().toLowerCase(Locale.ROOT);
     for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);
@@ -80,8 +87,19 @@ final class ForeignKey<CK, CS, PK, PS> {
     }
   }
 
-  /** Records new links; called under the write lock before the tables apply the writes. */
-  void apply(Transaction tx, long seq) {
+  /**
+   * Records new links; called under the write lock before the tables apply the writes.
+   *
+   * @param alone true when no other unit of work runs: every later one begins after this commit, so no link needs
+   *     remembering
+   */
+  void apply(Transaction tx, long seq, boolean alone) {
+    if (alone) {
+      if (!lastLinked.isEmpty()) {
+        lastLinked = new HashMap<>();
+      }
+      return;
+    }
     for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);

@@ -2,6 +2,7 @@ package org.crmkit.inmemory.internal;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,10 +22,12 @@ import org.crmkit.shared.UnitOfWork;
  * <p>Each unit of work collects its writes in a private workspace on its thread (nothing is visible to others
  * before commit) and keeps seeing the version of a row it first read. Commit takes the write lock, checks that
  * every written row still has the version the work read, that every link points to a row that exists (as a
- * foreign key would) and that no match key is claimed twice, then applies all writes or none. Every read takes the
- * read lock, so a reader never sees half of a commit: each read sees the state between two commits (read committed,
- * with optimistic write validation, as a database with version columns). Nested units of work of the same tenant
- * join the outer one; one lock serves all tenants (commits are short, and a commit touches one tenant only).
+ * foreign key would) and that no match key is claimed twice, then applies all writes or none. A reader never sees
+ * half of a commit: each read sees the state between two commits (read committed, with optimistic write validation,
+ * as a database with version columns). Reads of many rows (pages, index look-ups) take the read lock; a read of one
+ * row by key ({@link #readOne}) takes it only when a commit applies writes at that moment, so that threads reading
+ * rows do not contend for the lock. Nested units of work of the same tenant join the outer one; one lock serves all
+ * tenants (commits are short: what a write changes in the indexes is worked out before, when the write is made).
  *
  * @param <P> the partition of one tenant: the tables the layout registered, as the repositories use them
  */
@@ -35,6 +38,17 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   private final ConcurrentHashMap<TenantId, Partition<P>> partitions = new ConcurrentHashMap<>();
   /** The number of commits so far, of all tenants; written under the write lock. */
   private volatile long commitSeq;
+  /**
+   * Units of work running now (begun, not yet finished). Incremented before a unit of work reads {@link #commitSeq}
+   * as its start, read by a commit after it advanced {@code commitSeq}: so a commit that finds itself alone knows
+   * that every other unit of work starts after it (see {@link ForeignKey#apply}).
+   */
+  private final AtomicInteger running = new AtomicInteger();
+  /**
+   * Odd while a commit applies its writes, advanced twice per commit (a sequence lock): {@link #readOne} reads one
+   * committed row without taking the read lock when no commit applied anything meanwhile.
+   */
+  private volatile long applying;
 
   /** One tenant's schema and the partition the layout built on it. */
   record Partition<P>(Schema schema, P data) {}
@@ -90,7 +104,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       }
       return work.get();
     }
-    return run(new Transaction(tenant, commitSeq), work);
+    return run(tenant, work);
   }
 
   @Override
@@ -99,17 +113,24 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
     if (tx != null) {
       return work.get();
     }
-    return run(new Transaction(TenantId.DEFAULT, commitSeq), work);
+    return run(TenantId.DEFAULT, work);
   }
 
-  private <T> T run(Transaction tx, Supplier<T> work) {
-    current.set(tx);
+  private <T> T run(TenantId tenant, Supplier<T> work) {
+    running.incrementAndGet();
+    Transaction tx;
     T result;
     try {
-      result = work.get();
-      commit(tx);
+      tx = new Transaction(tenant, commitSeq);
+      current.set(tx);
+      try {
+        result = work.get();
+        commit(tx);
+      } finally {
+        current.remove();
+      }
     } finally {
-      current.remove();
+      running.decrementAndGet();
     }
     RuntimeException failure = null;
     for (Runnable action : tx.afterCommit()) {
@@ -184,6 +205,25 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
     }
   }
 
+  /**
+   * Runs a read of one committed value (a row by key, a group of a log) that committed state keeps in concurrent
+   * maps of immutable values: without the read lock when no commit applies writes meanwhile, else under it. Either
+   * way the read sees no half of a commit, as {@link #read} guarantees, but the usual case writes nothing shared, so
+   * threads that read rows by key do not contend for the lock's state.
+   */
+  <T> T readOne(Supplier<T> read) {
+    long before = applying;
+    if ((before & 1) == 0) {
+      T value = read.get();
+      // Every write a commit applies comes after it made the stamp odd: a value read from a commit being applied
+      // (or from one applied since) shows as a changed stamp, and the read is made again under the lock.
+      if (applying == before) {
+        return value;
+      }
+    }
+    return read(read);
+  }
+
   /** Runs a change of committed state (outside units of work: set-up) under the write lock. */
   <T> T write(Supplier<T> change) {
     ReentrantReadWriteLock.WriteLock writeLock = lock.writeLock();
@@ -216,19 +256,26 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         p.validate(tx);
       }
       long seq = commitSeq + 1;
-      for (ForeignKey fk : schema.foreignKeys) {
-        fk.apply(tx, seq);
-      }
-      for (Table t : schema.tables) {
-        t.apply(tx);
-      }
-      for (AppendOnlyLog l : schema.logs) {
-        l.apply(tx.appends(l));
-      }
-      for (CommitParticipant p : schema.participants) {
-        p.apply(tx);
-      }
       commitSeq = seq;
+      boolean alone = running.get() == 1;
+      long stamp = applying;
+      applying = stamp + 1;
+      try {
+        for (ForeignKey fk : schema.foreignKeys) {
+          fk.apply(tx, seq, alone);
+        }
+        for (Table t : schema.tables) {
+          t.apply(tx);
+        }
+        for (AppendOnlyLog l : schema.logs) {
+          l.apply(tx.appends(l));
+        }
+        for (CommitParticipant p : schema.participants) {
+          p.apply(tx);
+        }
+      } finally {
+        applying = stamp + 2;
+      }
       return null;
     });
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -50,6 +51,11 @@ public final class InMemoryReports implements ReportRepository {
   };
 
   private final java.util.function.Supplier<Tables> tables;
+  /** The report columns of each tenant's opportunity table, made on its first report. */
+  private final Map<Table<OpportunityId, OpportunitySnapshot>, OpportunityColumns> opportunityColumns =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** How many aggregates the columns answered (tests check that the columns are read at all). */
+  final java.util.concurrent.atomic.AtomicLong columnAggregates = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * The tables of one tenant that reports read.
@@ -75,7 +81,7 @@ public final class InMemoryReports implements ReportRepository {
   }
 
   /** One source row as the report sees it: its owner, its values, and its order for detail pages. */
-  private interface Row {
+  interface Row {
     UserId owner();
 
     /** The value of {@code field} (slow path: a look-up by name; reports use {@link #getter} per query). */
@@ -92,7 +98,7 @@ public final class InMemoryReports implements ReportRepository {
    * The value of {@code field} of a row, resolved once per query: standard fields by name now, so that the scan
    * does no look-up by name per row.
    */
-  private static java.util.function.Function<Row, Object> getter(ReportSource source, ReportField field) {
+  static java.util.function.Function<Row, Object> getter(ReportSource source, ReportField field) {
     java.util.function.Function<Row, Object> standard = STANDARD.get(source).get(field.name());
     return standard != null ? standard : r -> r.get(field);
   }
@@ -156,6 +162,13 @@ public final class InMemoryReports implements ReportRepository {
   public List<List<Object>> aggregate(AggregateQuery q, Visibility visible) {
     Objects.requireNonNull(q, "query");
     Objects.requireNonNull(visible, "visible");
+    if (q.source() == ReportSource.OPPORTUNITIES) {
+      List<List<Object>> fromColumns = aggregateColumns(q, visible);
+      if (fromColumns != null) {
+        columnAggregates.incrementAndGet();
+        return fromColumns;
+      }
+    }
     Map<Object, Object[]> groups = new LinkedHashMap<>();
     List<ReportMeasure> measures = q.measures();
     boolean weighted = measures.stream().anyMatch(m -> m.kind() == ReportMeasure.Kind.SUM_WEIGHTED);
@@ -195,29 +208,50 @@ public final class InMemoryReports implements ReportRepository {
         r.addAll((List<?>) key);
       }
       for (int m = 0; m < measures.size(); m++) {
-        Object v = acc[m];
-        if (measures.get(m).kind() == ReportMeasure.Kind.COUNT_DISTINCT) {
-          v = v == null ? 0L : (long) ((Set<?>) v).size();
-        } else if (v == null && (measures.get(m).kind() == ReportMeasure.Kind.COUNT
-            || measures.get(m).kind() == ReportMeasure.Kind.COUNT_VALUES)) {
-          v = 0L;
-        } else if (v instanceof long[] n) {
-          v = n[0];
-        }
-        r.add(v);
+        r.add(result(measures.get(m), acc[m]));
       }
       out.add(r);
     });
     return out;
   }
 
+  /**
+   * The aggregate read from the opportunity columns ({@link OpportunityColumns}, built on the first report of a
+   * tenant and kept in step at commit), when the unit of work has no opportunity rows of its own to merge.
+   *
+   * @return the rows, or null when the columns cannot answer (then the rows are scanned)
+   */
+  private List<List<Object>> aggregateColumns(AggregateQuery q, Visibility visible) {
+    Tables tenant = tables.get();
+    Table<OpportunityId, OpportunitySnapshot> table = tenant.opportunities();
+    OpportunityColumns columns = opportunityColumns.computeIfAbsent(table, OpportunityColumns::of);
+    Map<AccountId, AccountSnapshot> accountsById = new HashMap<>();
+    if (needsAccounts(q.keys(), q.conditions(), q.measures())) {
+      tenant.accounts().forEach(a -> accountsById.put(a.id(), a));
+    }
+    return table.readCommitted(() -> Optional.ofNullable(
+        new ColumnAggregation(q, visible, columns, accountsById).run())).flatMap(r -> r).orElse(null);
+  }
+
+  /** The value of a measure in a result row from its accumulator ({@link #accumulate}). */
+  static Object result(ReportMeasure measure, Object acc) {
+    if (measure.kind() == ReportMeasure.Kind.COUNT_DISTINCT) {
+      return acc == null ? 0L : (long) ((Set<?>) acc).size();
+    }
+    if (acc == null && (measure.kind() == ReportMeasure.Kind.COUNT
+        || measure.kind() == ReportMeasure.Kind.COUNT_VALUES)) {
+      return 0L;
+    }
+    return acc instanceof long[] n ? n[0] : acc;
+  }
+
   /** The weighted amount of one row, rounded half up to its currency's decimals ({@link Money#percent}). */
-  private static BigDecimal weigh(Money amount, Long percent) {
+  static BigDecimal weigh(Money amount, Long percent) {
     return amount == null ? null : amount.percent(Probability.of(percent.intValue())).amount();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object accumulate(ReportMeasure measure, Object acc, Object v, BigDecimal weight) {
+  static Object accumulate(ReportMeasure measure, Object acc, Object v, BigDecimal weight) {
     switch (measure.kind()) {
       case COUNT: {
         long[] n = acc == null ? new long[1] : (long[]) acc;
@@ -394,7 +428,7 @@ public final class InMemoryReports implements ReportRepository {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static boolean matches(Object value, ReportCondition c) {
+  static boolean matches(Object value, ReportCondition c) {
     Object v = value instanceof Money m ? m.amount() : value;
     switch (c.comparison()) {
       case IS_NULL:
@@ -489,7 +523,7 @@ public final class InMemoryReports implements ReportRepository {
     return v.asText();
   }
 
-  private static Object accountField(AccountSnapshot a, String key) {
+  static Object accountField(AccountSnapshot a, String key) {
     if (a == null) {
       return null;
     }
@@ -521,7 +555,7 @@ public final class InMemoryReports implements ReportRepository {
     return u == null ? null : u.value();
   }
 
-  private record OpportunityRow(OpportunitySnapshot o, AccountSnapshot account) implements Row {
+  record OpportunityRow(OpportunitySnapshot o, AccountSnapshot account) implements Row {
     @Override
     public UserId owner() {
       return o.owner();

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -27,7 +28,9 @@ import org.crmkit.shared.RecordType;
  * One versioned table of immutable snapshots, of one tenant ({@link Schema}). Committed rows live in a hash map by
  * key, their keys in the table's order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered
  * list costs what the page holds, and in the secondary {@link Index indexes} the look-ups need ({@link OrderedIndex}
- * keeps a value's keys in the table's order too). All of it is read and changed under the database's lock.
+ * keeps a value's keys in the table's order too). All of it is changed under the database's write lock and read
+ * under its read lock, but for a row by key, which is read from a concurrent map without the lock when no commit
+ * applies meanwhile ({@link InMemoryDatabase#readOne}).
  *
  * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
  * read (it keeps seeing the version it first read, as a JPA persistence context does), then committed rows. A write
@@ -48,7 +51,12 @@ public final class Table<K, S> {
   private final Comparator<S> order;
   private final InMemoryDatabase<?> db;
   private final Schema schema;
-  private final Map<K, S> committed = new HashMap<>();
+  /**
+   * Committed rows by key. Changed only under the write lock, but concurrent, so that a look-up of one row by key
+   * (the most frequent read by far) needs no lock: one key's row is replaced atomically, so such a read still sees the
+   * row as one commit left it, as under the read lock.
+   */
+  private final Map<K, S> committed = new ConcurrentHashMap<>();
   /** Compares keys by their committed rows' order (read under the lock). */
   private final Comparator<K> keyOrder;
   private final OrderedKeys<K> ordered;
@@ -56,7 +64,10 @@ public final class Table<K, S> {
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
   private final Map<Object, K> claimOwners = new HashMap<>();
-  private final Map<K, Object> claimOf = new HashMap<>();
+  /** The claim a committed row holds, by key; concurrent for the same reason as {@link #committed}. */
+  private final Map<K, Object> claimOf = new ConcurrentHashMap<>();
+  /** Copies of committed state kept in step at commit ({@link #listen}). */
+  private final List<CommitListener<K, S>> listeners = new ArrayList<>();
 
   /** Sets the version of a snapshot. */
   @FunctionalInterface
@@ -85,8 +96,13 @@ public final class Table<K, S> {
     this.ordered = new OrderedKeys<>(keyOrder);
   }
 
-  /** A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent). */
-  record Write<S>(S row, long baseVersion) {}
+  /**
+   * A pending write: the new row (null for a delete) and the committed version it was based on (0 = absent), with
+   * what commit needs to keep the indexes in step, worked out when the write is made rather than under the commit
+   * lock: the row as first read ({@code baseRow}, null when absent) and the values of the {@link #index indexes}
+   * for it ({@code before}) and for the new row ({@code after}); null arrays when the table has no such index.
+   */
+  record Write<S>(S row, long baseVersion, S baseRow, Object[] before, Object[] after) {}
 
   /** What one unit of work did to this table. */
   static final class Work<K, S> {
@@ -320,7 +336,7 @@ public final class Table<K, S> {
     }
     Object read = w.reads.get(id);
     if (read == null) {
-      S row = db.read(() -> committed.get(id));
+      S row = db.readOne(() -> committed.get(id));
       w.reads.put(id, row == null ? ABSENT : row);
       return row;
     }
@@ -351,7 +367,7 @@ public final class Table<K, S> {
       }
     }
     S next = withVersion.withVersion(row, v + 1);
-    w.writes.put(id, new Write<>(next, baseVersion(w, id)));
+    w.writes.put(id, write(w, id, next));
     if (claimKey != null) {
       claim(w, id, claimKey.apply(next), v == 0);
     }
@@ -370,19 +386,36 @@ public final class Table<K, S> {
     if (stored != expectedVersion) {
       throw ConflictException.staleVersion(type, id, expectedVersion, stored);
     }
-    w.writes.put(id, new Write<>(null, baseVersion(w, id)));
+    w.writes.put(id, write(w, id, null));
     w.claims.remove(id);
   }
 
-  /** The version a write is based on: that of the row as this unit of work first read it (0: absent). */
+  /**
+   * A write of {@code row} (null: a delete) based on the row as this unit of work first read it (its version; 0 when
+   * absent), with the index values of both (see {@link Write}).
+   */
   @SuppressWarnings("unchecked")
-  private long baseVersion(Work<K, S> w, K id) {
+  private Write<S> write(Work<K, S> w, K id, S row) {
     Write<S> previous = w.writes.get(id);
     if (previous != null) {
-      return previous.baseVersion();
+      return new Write<>(row, previous.baseVersion(), previous.baseRow(), previous.before(), indexValues(row));
     }
     Object read = w.reads.get(id);
-    return read == null || read == ABSENT ? 0 : version.apply((S) read);
+    S base = read == null || read == ABSENT ? null : (S) read;
+    return new Write<>(row, base == null ? 0 : version.apply(base), base, indexValues(base), indexValues(row));
+  }
+
+  /** @return the values of the unordered indexes for {@code row}, or null when there are none (or no row) */
+  private Object[] indexValues(S row) {
+    int n = indexes.size();
+    if (row == null || n == 0) {
+      return null;
+    }
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = indexes.get(i).valueOf(row);
+    }
+    return values;
   }
 
   /**
@@ -393,7 +426,7 @@ public final class Table<K, S> {
     Object claim = NO_CLAIM;
     if (wanted != null) {
       Object pending = w.claims.get(id);
-      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.read(() -> claimOf.get(id)));
+      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.readOne(() -> claimOf.get(id)));
       // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
       if (insert ? w.checkedFree.remove(wanted) : held) {
         claim = wanted;
@@ -605,6 +638,46 @@ public final class Table<K, S> {
     return rows;
   }
 
+  // ---------------------------------------------------------------- copies of committed state (report columns)
+
+  /**
+   * Receives every change of a committed row, under the database's write lock, so that a copy of committed state
+   * (the report columns, {@link OpportunityColumns}) stays in step with the rows, as an index does.
+   */
+  @FunctionalInterface
+  public interface CommitListener<K, S> {
+    /**
+     * @param before the committed row before the change, or null when the row is inserted
+     * @param after the committed row after the change, or null when the row is deleted
+     */
+    void committed(K key, S before, S after);
+  }
+
+  /** Registers {@code listener}: it receives every committed row now (as inserts), then every commit's changes. */
+  public void listen(CommitListener<K, S> listener) {
+    Objects.requireNonNull(listener, "listener");
+    db.write(() -> {
+      committed.forEach((k, s) -> listener.committed(k, null, s));
+      listeners.add(listener);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code read} under the read lock when this unit of work neither wrote nor read rows of this table, so that
+   * it sees exactly the committed rows (what a {@link CommitListener} copied); otherwise runs nothing.
+   *
+   * @return what {@code read} returned, or empty when this unit of work has rows of its own to merge
+   */
+  public <T> Optional<T> readCommitted(Supplier<T> read) {
+    Objects.requireNonNull(read, "read");
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    if (w != null && (!w.writes.isEmpty() || !w.reads.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(db.read(read));
+  }
+
   // ---------------------------------------------------------------- commit, under the write lock
 
   /** Checks that every write's base version still holds. */
@@ -639,11 +712,16 @@ public final class Table<K, S> {
     }
     for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
       K k = e.getKey();
-      S row = e.getValue().row();
+      Write<S> write = e.getValue();
+      S row = write.row();
       S old = committed.get(k);
-      for (Index<K, S> index : indexes) {
-        Object before = index.valueOf(old);
-        Object after = index.valueOf(row);
+      // The values were worked out with the write; the committed row is the one the write was based on (validate
+      // checked its version), unless it was deleted and made again meanwhile: then it is worked out again here.
+      boolean based = old == write.baseRow();
+      for (int i = 0; i < indexes.size(); i++) {
+        Index<K, S> index = indexes.get(i);
+        Object before = based ? valueAt(write.before(), i, index, old) : index.valueOf(old);
+        Object after = valueAt(write.after(), i, index, row);
         if (!Objects.equals(before, after)) {
           index.remove(before, k);
           index.add(after, k);
@@ -679,6 +757,11 @@ public final class Table<K, S> {
           index.add(after, k);
         }
       }
+      if (old != null || row != null) {
+        for (CommitListener<K, S> listener : listeners) {
+          listener.committed(k, old, row);
+        }
+      }
       if (claimKey != null) {
         Object claim = row == null ? NO_CLAIM : w.claims.getOrDefault(k, NO_CLAIM);
         Object held = claimOf.get(k);
@@ -692,6 +775,11 @@ public final class Table<K, S> {
         }
       }
     }
+  }
+
+  /** @return the value worked out with the write, or (an index added since, or no row) the index's own answer */
+  private static <K, S> Object valueAt(Object[] values, int i, Index<K, S> index, S row) {
+    return values != null && i < values.length ? values[i] : index.valueOf(row);
   }
 
   long committedVersion(K k) {

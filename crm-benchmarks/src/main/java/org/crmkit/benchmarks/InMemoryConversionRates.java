@@ -1,0 +1,431 @@
+package org.crmkit.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.crmkit.Crm;
+import org.crmkit.application.ConvertLead;
+import org.crmkit.application.CreateLead;
+import org.crmkit.conversion.BulkConversionResult;
+import org.crmkit.conversion.ConversionOutcome;
+import org.crmkit.inmemory.InMemoryStorage;
+import org.crmkit.shared.Actor;
+import org.crmkit.shared.LeadId;
+
+/**
+ * Lead conversion in memory, crmkit beside a hand-written conversion on plain maps, in one JVM and one run, at a
+ * given number of leads. A measured program rather than JMH, because the state (up to a million leads, most of them
+ * converted) is built once and each conversion consumes a lead; not a timed test.
+ *
+ * <p>Both sides hold the same {@code n} leads of {@code n} different companies (lead <i>i</i>: "Ada<i>i</i>
+ * Lovelace" of "Company <i>i</i> Oy", ada<i>i</i>@company<i>i</i>.example). Both first convert all leads but the
+ * last ones the measurement needs (untimed; crmkit with {@code convertAll}, 1,000 leads a call), so that the storage
+ * holds about {@code n} accounts, contacts and opportunities when the measurement starts. Then, in rounds whose order
+ * alternates (so that the JIT, the garbage collector and the shared machine treat both alike), each side converts
+ * slices of the remaining leads and the rates are compared round by round:
+ *
+ * <ul>
+ *   <li>crmkit, one {@code convert} call per lead (its own unit of work each);
+ *   <li>crmkit, one {@code convertAll} call per slice;
+ *   <li>crmkit, single conversions on two threads, each converting its own leads, and on one thread;
+ *   <li>the hand-written conversion ({@link PlainConversions}), on the same lead positions, on one and on two
+ *       threads: what the machine allows the same work to gain from a second thread.
+ * </ul>
+ *
+ * <p>A warm-up runs the same program first on 30,000 leads in stores of their own, which are then dropped, so that
+ * both sides are compiled by the JIT before the measured stores are built.
+ *
+ * <pre>{@code
+ * mvn -o -q -pl crm-benchmarks -am package -DskipTests
+ * java -Xms6g -Xmx6g -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.InMemoryConversionRates 1000000 9 250
+ * java -Xms6g -Xmx6g -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.InMemoryConversionRates 10000 9 250
+ * }</pre>
+ *
+ * Arguments: {@code n} (leads, at least 10,000), then optionally the rounds (default 7) and the leads per slice
+ * (default 250).
+ */
+public final class InMemoryConversionRates {
+  private static final Actor ACTOR = Actor.user("bench");
+
+  private InMemoryConversionRates() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    int slice = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+    // Warm-up: the same program on its own stores, thrown away, so that the JIT has compiled both sides before the
+    // measured stores are built (else a small n measures crmkit's interpreter against compiled plain maps).
+    System.out.println("warm-up: 30,000 leads in stores of their own");
+    run(30_000, 7, 500, false);
+    System.gc();
+    run(n, rounds, slice, true);
+    System.exit(0);
+  }
+
+  private static void run(int n, int rounds, int slice, boolean report) throws Exception {
+    // Per round: crmkit single, crmkit convertAll, crmkit one thread, crmkit two threads (the plain side converts
+    // the same positions in its own store).
+    int measured = rounds * slice * 4;
+    if (n < measured + 1_000) {
+      throw new IllegalArgumentException("n must be at least " + (measured + 1_000) + " for " + rounds + " rounds of "
+          + slice + " leads per slice, was " + n);
+    }
+    Runtime rt = Runtime.getRuntime();
+    InMemoryStorage storage = InMemoryStorage.create();
+    Crm crm = Crm.builder().storage(storage).build();
+    PlainConversions plain = new PlainConversions();
+    List<LeadId> ids = new ArrayList<>(n);
+    UUID[] plainIds = new UUID[n];
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      ids.add(crm.leads().create(ACTOR, CreateLead.of(first(i), "Lovelace", company(i), email(i))).id());
+      plainIds[i] = plain.createLead(first(i), "Lovelace", company(i), email(i), "bench");
+    }
+    if (report) {
+      System.out.printf("%,d leads written in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    }
+
+    int prefilled = n - measured;
+    t0 = System.nanoTime();
+    for (int from = 0; from < prefilled; from += 1_000) {
+      BulkConversionResult r = crm.conversions().convertAll(ACTOR, ids.subList(from, Math.min(prefilled, from + 1_000)),
+          null);
+      requireConverted(r);
+    }
+    double crmkitPrefill = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    for (int i = 0; i < prefilled; i++) {
+      plain.convert(plainIds[i], "bench");
+    }
+    double plainPrefill = (System.nanoTime() - t0) / 1e9;
+    System.gc();
+    Reference.reachabilityFence(plain);
+    if (report) {
+      System.out.printf("%,d leads converted before measuring: crmkit %.1f s (%,.0f/s), plain maps %.1f s (%,.0f/s);"
+          + " heap used %,d MB%n", prefilled, crmkitPrefill, prefilled / crmkitPrefill, plainPrefill,
+          prefilled / plainPrefill, (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(2, work -> {
+      Thread t = new Thread(work);
+      t.setDaemon(true);
+      CONVERTING.add(t.getId());
+      return t;
+    });
+    // Conversions per second of the converting threads' CPU time (single, bulk, plainOne, oneCpu, twoCpu) and of wall-clock
+    // time (the rest).
+    double[] single = new double[rounds];
+    double[] bulk = new double[rounds];
+    double[] plainOne = new double[rounds];
+    double[] singleWall = new double[rounds];
+    double[] plainWall = new double[rounds];
+    double[] one = new double[rounds];
+    double[] two = new double[rounds];
+    double[] oneCpu = new double[rounds];
+    double[] twoCpu = new double[rounds];
+    double[] plainOneThread = new double[rounds];
+    double[] plainTwo = new double[rounds];
+    int next = prefilled;
+    for (int r = 0; r < rounds; r++) {
+      int a = next;
+      int b = a + slice;
+      int c = b + slice;
+      int d = c + slice;
+      next = d + slice;
+      boolean crmkitFirst = r % 2 == 0;
+      // Single conversions and convertAll, and the hand-written conversion of the same leads.
+      for (int side = 0; side < 2; side++) {
+        if ((side == 0) == crmkitFirst) {
+          singleWall[r] = rate(slice, () -> {
+            for (int i = a; i < b; i++) {
+              if (!(crm.conversions().convert(ACTOR, ConvertLead.of(ids.get(i))) instanceof ConversionOutcome.Converted)) {
+                throw new IllegalStateException("lead " + i + " was not converted");
+              }
+            }
+          });
+          single[r] = lastCpuRate;
+          rate(slice, () -> requireConverted(crm.conversions().convertAll(ACTOR, ids.subList(b, c), null)));
+          bulk[r] = lastCpuRate;
+        } else {
+          plainWall[r] = rate(2 * slice, () -> {
+            for (int i = a; i < c; i++) {
+              plain.convert(plainIds[i], "bench");
+            }
+          });
+          plainOne[r] = lastCpuRate;
+        }
+      }
+      // One thread, then two threads, each converting its own half, with single conversions.
+      IntConsumer crmkitConvert = i -> {
+        if (!(crm.conversions().convert(ACTOR, ConvertLead.of(ids.get(i))) instanceof ConversionOutcome.Converted)) {
+          throw new IllegalStateException("lead " + i + " was not converted");
+        }
+      };
+      IntConsumer plainConvert = i -> plain.convert(plainIds[i], "bench");
+      int half = slice / 2;
+      for (int side = 0; side < 2; side++) {
+        if ((side == 0) == crmkitFirst) {
+          one[r] = rate(slice, () -> onThreads(pool, crmkitConvert, c, d));
+          oneCpu[r] = lastCpuRate;
+          two[r] = rate(slice, () -> onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
+          twoCpu[r] = lastCpuRate;
+        } else {
+          plainOneThread[r] = rate(slice, () -> onThreads(pool, plainConvert, c, d));
+          plainTwo[r] = rate(slice, () -> onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
+        }
+      }
+      if (!report) {
+        continue;
+      }
+      System.out.printf(Locale.ROOT, "round %d: per CPU second: crmkit single %,.0f/s, convertAll %,.0f/s, plain"
+          + " %,.0f/s; wall clock: crmkit 1 thread %,.0f/s, 2 threads %,.0f/s; plain 1 thread %,.0f/s, 2 threads"
+          + " %,.0f/s%n", r + 1, single[r], bulk[r], plainOne[r], one[r], two[r], plainOneThread[r], plainTwo[r]);
+    }
+    pool.shutdown();
+    if (!report) {
+      return;
+    }
+    double[] singleRatio = new double[rounds];
+    double[] bulkRatio = new double[rounds];
+    double[] singleWallRatio = new double[rounds];
+    double[] crmkitScaling = new double[rounds];
+    double[] crmkitCpuPerConversion = new double[rounds];
+    double[] plainScaling = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      singleRatio[r] = single[r] / plainOne[r];
+      bulkRatio[r] = bulk[r] / plainOne[r];
+      singleWallRatio[r] = singleWall[r] / plainWall[r];
+      crmkitCpuPerConversion[r] = oneCpu[r] / twoCpu[r];
+      crmkitScaling[r] = two[r] / one[r];
+      plainScaling[r] = plainTwo[r] / plainOneThread[r];
+    }
+    System.out.printf(Locale.ROOT, "%n%,d leads (%,d converted before measuring), medians of %d rounds of %d leads:%n",
+        n, prefilled, rounds, slice);
+    System.out.printf(Locale.ROOT, "  per CPU second of the converting threads: crmkit convert (one call per lead) %,.0f/s,"
+        + " convertAll %,.0f/s, plain maps %,.0f/s%n", median(single), median(bulk), median(plainOne));
+    System.out.printf(Locale.ROOT, "  crmkit / plain maps: convert %.2fx, convertAll %.2fx (median of per-round ratios;"
+        + " wall clock: convert %.2fx)%n", median(singleRatio), median(bulkRatio), median(singleWallRatio));
+    System.out.printf(Locale.ROOT, "  two threads / one thread, wall clock: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps"
+        + " %.2fx; crmkit's CPU time per conversion on two threads / on one: %.2fx%n", median(crmkitScaling),
+        median(two), median(one), median(plainScaling), median(crmkitCpuPerConversion));
+    System.gc();
+    System.out.printf("  heap used at the end, both stores: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+    // Both stores stay reachable until the heap is measured.
+    Reference.reachabilityFence(crm);
+    Reference.reachabilityFence(storage);
+    Reference.reachabilityFence(plain);
+  }
+
+  /** The threads that convert: the main thread and the two pool threads. */
+  private static final List<Long> CONVERTING = new java.util.concurrent.CopyOnWriteArrayList<>(
+      List.of(Thread.currentThread().getId()));
+
+  /**
+   * The CPU time of the converting threads so far, in nanoseconds (not the JIT's nor the garbage collector's: the
+   * converting threads' CPU time is counted in 10 ms steps here, too coarse for a slice of plain-map conversions).
+   */
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long id : CONVERTING) {
+      sum += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return sum;
+  }
+
+  /** What the last {@link #rate} call did per second of the converting threads' CPU time. */
+  private static double lastCpuRate;
+
+  /**
+   * Runs {@code work} and returns how many of {@code count} it did per second of wall-clock time; sets
+   * {@link #lastCpuRate}. On a machine shared with other work, wall-clock time also counts the time the process
+   * waited for a core, which hurts the side whose slice lasts longer; CPU time does not.
+   */
+  private static double rate(int count, ThrowingRunnable work) throws Exception {
+    long cpu = cpuNanos();
+    long started = System.nanoTime();
+    work.run();
+    long wall = System.nanoTime() - started;
+    lastCpuRate = count / ((cpuNanos() - cpu) / 1e9);
+    return count / (wall / 1e9);
+  }
+
+  /** Converts the leads of each range {@code [from, to)} on its own pool thread and waits for all. */
+  private static void onThreads(ExecutorService pool, IntConsumer convert, int... ranges) throws Exception {
+    List<Future<?>> running = new ArrayList<>();
+    for (int k = 0; k < ranges.length; k += 2) {
+      int from = ranges[k];
+      int to = ranges[k + 1];
+      running.add(pool.submit(() -> {
+        for (int i = from; i < to; i++) {
+          convert.accept(i);
+        }
+      }));
+    }
+    for (Future<?> f : running) {
+      f.get();
+    }
+  }
+
+  private static void requireConverted(BulkConversionResult result) {
+    long converted = result.items().stream().filter(BulkConversionResult.Item::converted).count();
+    if (converted != result.items().size()) {
+      throw new IllegalStateException(converted + " of " + result.items().size() + " leads converted: "
+          + result.items().stream().filter(i -> !i.converted()).findFirst().orElseThrow());
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int m = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  }
+
+  static String first(int i) {
+    return "Ada" + i;
+  }
+
+  static String company(int i) {
+    return "Company " + i + " Oy";
+  }
+
+  static String email(int i) {
+    return "ada" + i + "@company" + i + ".example";
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  /**
+   * The honest hand-written baseline: a lead conversion on concurrent maps, with the checks and writes crmkit's
+   * default conversion makes and nothing more. The lead must exist and not be converted; the account is looked up by
+   * normalised name and by e-mail domain through maps (and created, claiming its name, when there is none); the
+   * contact by e-mail through a map (likewise); then the opportunity and its history row are written, the lead is
+   * replaced by its converted copy (only if nobody converted it meanwhile) and a conversion record is stored.
+   */
+  static final class PlainConversions {
+    record Lead(UUID id, long version, String firstName, String lastName, String company, String email, String owner,
+        String status, UUID accountId, UUID contactId, UUID opportunityId, long convertedAt) {}
+
+    record Account(UUID id, long version, String name, String normalizedName, String domain, String owner,
+        long createdAt) {}
+
+    record Contact(UUID id, long version, UUID accountId, String firstName, String lastName, String email,
+        String owner, long createdAt) {}
+
+    record Opportunity(UUID id, long version, UUID accountId, UUID contactId, String name, String stage,
+        String owner, UUID sourceLead, long createdAt) {}
+
+    record History(UUID opportunityId, long version, String stage, long at, String by) {}
+
+    record Conversion(UUID id, UUID leadId, Lead before, UUID accountId, UUID contactId, UUID opportunityId,
+        String by, long at) {}
+
+    private static final Set<String> LEGAL_FORMS = Set.of("inc", "ltd", "llc", "corp", "co", "gmbh", "ag", "oy",
+        "oyj", "ab", "sa", "bv");
+
+    final ConcurrentHashMap<UUID, Lead> leads = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<UUID, Account> accounts = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, UUID> accountByName = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, UUID> accountByDomain = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<UUID, Contact> contacts = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, UUID> contactByEmail = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<UUID, Opportunity> opportunities = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<UUID, History> history = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<UUID, Conversion> conversions = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<UUID, UUID> conversionByLead = new ConcurrentHashMap<>();
+
+    UUID createLead(String firstName, String lastName, String company, String email, String owner) {
+      UUID id = UUID.randomUUID();
+      leads.put(id, new Lead(id, 1, firstName, lastName, company, email.toLowerCase(Locale.ROOT), owner, "NEW",
+          null, null, null, 0));
+      return id;
+    }
+
+    void convert(UUID leadId, String by) {
+      Lead lead = leads.get(leadId);
+      if (lead == null) {
+        throw new IllegalArgumentException("no lead " + leadId);
+      }
+      if (lead.accountId() != null) {
+        throw new IllegalStateException("lead " + leadId + " is already converted");
+      }
+      long now = System.currentTimeMillis();
+      String name = normalize(lead.company());
+      String domain = lead.email().substring(lead.email().indexOf('@') + 1);
+      UUID accountId = accountByName.get(name);
+      if (accountId == null) {
+        accountId = accountByDomain.get(domain);
+      }
+      if (accountId == null) {
+        UUID created = UUID.randomUUID();
+        UUID raced = accountByName.putIfAbsent(name, created);
+        if (raced != null) {
+          accountId = raced;
+        } else {
+          accounts.put(created, new Account(created, 1, lead.company(), name, domain, lead.owner(), now));
+          accountByDomain.putIfAbsent(domain, created);
+          accountId = created;
+        }
+      }
+      UUID contactId = contactByEmail.get(lead.email());
+      if (contactId == null) {
+        UUID created = UUID.randomUUID();
+        UUID raced = contactByEmail.putIfAbsent(lead.email(), created);
+        if (raced != null) {
+          contactId = raced;
+        } else {
+          contacts.put(created, new Contact(created, 1, accountId, lead.firstName(), lead.lastName(), lead.email(),
+              lead.owner(), now));
+          contactId = created;
+        }
+      }
+      UUID opportunityId = UUID.randomUUID();
+      opportunities.put(opportunityId, new Opportunity(opportunityId, 1, accountId, contactId, lead.company(),
+          "prospecting", lead.owner(), leadId, now));
+      history.put(opportunityId, new History(opportunityId, 1, "prospecting", now, by));
+      Lead converted = new Lead(leadId, lead.version() + 1, lead.firstName(), lead.lastName(), lead.company(),
+          lead.email(), lead.owner(), "CONVERTED", accountId, contactId, opportunityId, now);
+      if (!leads.replace(leadId, lead, converted)) {
+        throw new IllegalStateException("lead " + leadId + " changed while it was converted");
+      }
+      UUID conversionId = UUID.randomUUID();
+      conversions.put(conversionId, new Conversion(conversionId, leadId, lead, accountId, contactId, opportunityId, by,
+          now));
+      conversionByLead.put(leadId, conversionId);
+    }
+
+    /** Lower case, letters and digits only, legal forms dropped, no spaces; by hand, without regular expressions. */
+    static String normalize(String company) {
+      StringBuilder out = new StringBuilder(company.length());
+      StringBuilder word = new StringBuilder();
+      for (int i = 0; i <= company.length(); i++) {
+        char ch = i < company.length() ? company.charAt(i) : ' ';
+        if (Character.isLetterOrDigit(ch)) {
+          word.append(Character.toLowerCase(ch));
+        } else if (word.length() > 0) {
+          String w = word.toString();
+          if (!LEGAL_FORMS.contains(w) && !w.equals("and")) {
+            out.append(w);
+          }
+          word.setLength(0);
+        }
+      }
+      return out.toString();
+    }
+  }
+}
