@@ -121,6 +121,7 @@ public interface Crm {
     private ReportSettings reportSettings = ReportSettings.defaults();
     private BiSettings biSettings = BiSettings.defaults();
     private TenantId onlyTenant;
+    private int conversionChunkSize = DefaultCrm.DEFAULT_CONVERSION_CHUNK;
 
     private Builder() {}
 
@@ -268,6 +269,25 @@ public interface Crm {
     }
 
     /**
+     * How many leads {@link org.crmkit.application.ConversionService#convertAll} converts in one unit of work
+     * (one transaction, one commit; a database adapter batches the chunk's inserts). Each lead still has its own
+     * outcome, and a chunk that fails is converted again lead by lead in units of work of their own, so one bad lead
+     * never undoes the others. 1 gives every lead its own unit of work. Default: 100.
+     *
+     * @param value 1 to 10,000
+     * @throws ConfigurationException when the value is outside 1 to 10,000
+     */
+    public Builder bulkConversionChunkSize(int value) {
+      if (value < 1 || value > DefaultCrm.MAX_CONVERSION_CHUNK) {
+        throw new ConfigurationException("bulkConversionChunkSize must be 1 to " + DefaultCrm.MAX_CONVERSION_CHUNK
+            + " leads per unit of work, was " + value + "; leave it out to keep the default of "
+            + DefaultCrm.DEFAULT_CONVERSION_CHUNK);
+      }
+      this.conversionChunkSize = value;
+      return this;
+    }
+
+    /**
      * @throws ConfigurationException when no storage was given, no Jakarta Validation provider is available, or a
      *     conversion policy or workflow rule does not fit the pipeline and custom fields
      */
@@ -283,7 +303,7 @@ public interface Crm {
       DefaultCrm crm = new DefaultCrm(new CrmConfiguration(
           storage, clock, ids, pipeline, customFields, opportunityRules, publisher,
           validator != null ? validator : DefaultCrm.defaultValidator(), segments, conversionPolicies, workflows,
-          accessPolicy, onlyTenant), reportSettings, biSettings);
+          accessPolicy, onlyTenant), reportSettings, biSettings, conversionChunkSize);
       return new BuiltCrm(observer, crm, crm.webForms(webForms));
     }
   }

@@ -20,4 +20,14 @@ class CrmBuilderTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("onlyTenant must not be null; leave it out to keep the default");
   }
+
+  @Test
+  void refusesABulkConversionChunkSizeOutsideOneToTenThousandAndNamesTheDefault() {
+    for (int wrong : new int[] {0, -1, 10_001}) {
+      assertThatThrownBy(() -> Crm.builder().bulkConversionChunkSize(wrong))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("bulkConversionChunkSize must be 1 to 10000 leads per unit of work, was " + wrong)
+          .hasMessageContaining("default of 100");
+    }
+  }
 }

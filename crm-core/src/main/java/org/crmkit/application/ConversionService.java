@@ -79,10 +79,20 @@ public interface ConversionService {
   ConversionPreview preview(Actor actor, ConvertLead command);
 
   /**
-   * Converts many leads, each in its own unit of work with its own result, in the given order. One lead's rejection
-   * or error never blocks or half-writes another. When the host's event publisher throws after a lead's unit of
-   * work committed, that lead is still reported as converted, with the publisher's exception in
+   * Converts many leads, each with its own result, in the given order. One lead's rejection or error never blocks or
+   * half-writes another. When the host's event publisher throws after a lead's conversion committed, that lead is
+   * still reported as converted, with the publisher's exception in
    * {@link BulkConversionResult.Item#publicationFailure()}.
+   *
+   * <p><b>Chunks.</b> Leads are converted in chunks of {@code Crm.Builder.bulkConversionChunkSize} (default 100)
+   * leads per unit of work: one transaction and one commit per chunk, and a database adapter sends the chunk's
+   * inserts in batches. Each lead is still planned with its duplicate checks before anything of it is written, sees
+   * what the leads before it in the chunk wrote (two leads of one new company: the second links the account the first
+   * created, as one after the other), and gets the same history entries and events as a single conversion; the
+   * events are published after the chunk's commit, lead by lead. A lead rejected with reasons writes nothing and the
+   * chunk goes on. When anything fails in a chunk (a lead that is not found or not allowed, a lost race, a storage
+   * error), the chunk is rolled back and its leads are converted again one by one, each in its own unit of work, so
+   * only the bad lead fails and the others convert.
    *
    * <p>Call it outside any unit of work: units of work nest by joining, so inside one all leads would share the
    * caller's transaction and a failed lead's partial writes could not be rolled back on their own.

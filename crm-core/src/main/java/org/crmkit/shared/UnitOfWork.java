@@ -48,4 +48,15 @@ public interface UnitOfWork {
    * host only for changes that really happened). Outside a unit of work the action runs at once.
    */
   void afterCommit(Runnable action);
+
+  /**
+   * Sends the writes of the current unit of work that the storage still holds back to where they go, without
+   * committing: a database adapter batches its writes until it must send them, and bulk work (lead conversion in
+   * chunks) calls this at the points where it wants one batch to end. Nothing changes for what the unit of work
+   * reads or commits. The default does nothing, which is right for a storage that writes at once or only at
+   * commit (the in-memory adapter).
+   *
+   * @throws ConflictException when a write sent now was based on a stale version (the unit of work then fails)
+   */
+  default void flush() {}
 }

@@ -596,7 +596,7 @@ public interface ConversionContract extends ContractSupport {
     Lead first = webLead("Ada", "Lovelace", "AE", "ada@ae.example");
     Lead second = webLead("Alan", "Turing", "Bletchley", "alan@bletchley.example");
     Lead third = webLead("Grace", "Hopper", "Navy", "grace@navy.example");
-    storage().failAfter(Operation.SAVE_OPPORTUNITY, 1);
+    storage().failEveryCall(opportunityOf(second.id()));
 
     BulkConversionResult result =
         crm().conversions().convertAll(ALICE, List.of(first.id(), second.id(), third.id()), null);
@@ -607,6 +607,84 @@ public interface ConversionContract extends ContractSupport {
     assertThat(accountCount()).isEqualTo(2);
     assertThat(contactCount()).isEqualTo(2);
     assertThat(opportunityCount()).isEqualTo(2);
+  }
+
+  /** @return the saves of the opportunity converted from {@code lead} */
+  private static java.util.function.Predicate<FaultyStorage.Call> opportunityOf(LeadId lead) {
+    return call -> call.operation().orElse(null) == Operation.SAVE_OPPORTUNITY
+        && call.args().get(0) instanceof Opportunity o && lead.equals(o.snapshot().sourceLeadId());
+  }
+
+  @Test
+  default void aBadLeadInTheMiddleOfAChunkFailsAloneAndTheOthersConvert() {
+    List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Crm crm = crm(b -> b.bulkConversionChunkSize(10).eventPublisher(events::add));
+    List<Lead> leads = new ArrayList<>();
+    for (String company : List.of("Alpha", "Beta", "Gamma", "Delta", "Epsilon")) {
+      leads.add(webLead(crm, "Ada", company, company + " Oy", "ada@" + company.toLowerCase() + ".example"));
+    }
+    LeadId unknown = LeadId.of(new UUID(9, 9));
+    storage().failEveryCall(opportunityOf(leads.get(3).id()));
+    List<ConvertLead> commands = new ArrayList<>(leads.stream().map(l -> ConvertLead.of(l.id())).toList());
+    commands.add(2, ConvertLead.of(unknown));
+
+    BulkConversionResult result = crm.conversions().convertAll(ALICE, commands);
+
+    assertThat(result.items()).extracting(BulkConversionResult.Item::leadId)
+        .containsExactly(leads.get(0).id(), leads.get(1).id(), unknown, leads.get(2).id(), leads.get(3).id(),
+            leads.get(4).id());
+    assertThat(result.items()).extracting(BulkConversionResult.Item::converted)
+        .containsExactly(true, true, false, true, false, true);
+    assertThat(result.items().get(2).error()).containsInstanceOf(RecordNotFoundException.class);
+    assertThat(result.items().get(4).error()).containsInstanceOf(FaultyStorage.InjectedFault.class);
+    storage().reset();
+    assertThat(crm.leads().get(ALICE, leads.get(3).id()).isConverted()).as("the failing lead wrote nothing").isFalse();
+    assertThat(crm.conversions().records(ALICE, leads.get(3).id())).isEmpty();
+    for (int i : new int[] {0, 1, 2, 4}) {
+      Lead lead = crm.leads().get(ALICE, leads.get(i).id());
+      assertThat(lead.isConverted()).isTrue();
+      assertThat(crm.conversions().records(ALICE, lead.id())).hasSize(1);
+      OpportunityId opportunity = lead.conversion().orElseThrow().opportunityId();
+      assertThat(crm.opportunities().history(ALICE, opportunity)).as("one creation entry, as a single conversion")
+          .singleElement().satisfies(h -> assertThat(h.origin()).isEqualTo(ChangeOrigin.LEAD_CONVERSION));
+    }
+    assertThat(accountCount()).isEqualTo(4);
+    assertThat(contactCount()).isEqualTo(4);
+    assertThat(opportunityCount()).isEqualTo(4);
+    assertThat(events).filteredOn(LeadConverted.class::isInstance)
+        .extracting(e -> ((LeadConverted) e).record().leadId())
+        .as("published once per converted lead, in order, none for the rolled-back attempt")
+        .containsExactly(leads.get(0).id(), leads.get(1).id(), leads.get(2).id(), leads.get(4).id());
+  }
+
+  @Test
+  default void twoLeadsOfOneNewCompanyInOneChunkEndAsTheyWouldOneAfterTheOther() {
+    List<List<String>> runs = new ArrayList<>();
+    for (int chunk : new int[] {1, 100}) {
+      List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+      Crm crm = crm(b -> b.bulkConversionChunkSize(chunk).eventPublisher(events::add));
+      String company = chunk == 1 ? "Initech" : "Umbrella"; // names that do not match each other
+      Lead first = crm.leads().create(ALICE, CreateLead.of("Peter", "Gibbons", company, "peter@" + company + ".example"));
+      Lead second = crm.leads().create(ALICE, CreateLead.of("Michael", "Bolton", company,
+          "michael@" + company + ".example"));
+      Lead again = first;
+
+      BulkConversionResult result = crm.conversions().convertAll(ALICE,
+          List.of(first.id(), second.id(), again.id()), null);
+
+      ConversionRecord one = converted(result.items().get(0).outcome().orElseThrow()).record();
+      ConversionRecord two = converted(result.items().get(1).outcome().orElseThrow()).record();
+      assertThat(one.targets().get(ConversionTarget.ACCOUNT).disposition()).isEqualTo(Disposition.CREATED);
+      assertThat(two.targets().get(ConversionTarget.ACCOUNT).disposition())
+          .as("the second lead links the account the first created").isEqualTo(Disposition.LINKED);
+      assertThat(two.targets().get(ConversionTarget.ACCOUNT).recordId())
+          .isEqualTo(one.targets().get(ConversionTarget.ACCOUNT).recordId());
+      assertThat(rejected(result.items().get(2).outcome().orElseThrow()).has(Reason.ALREADY_CONVERTED))
+          .as("the same lead twice: the second time it is converted already").isTrue();
+      runs.add(events.stream().map(e -> e.getClass().getSimpleName()).toList());
+    }
+    assertThat(accountCount()).isEqualTo(2);
+    assertThat(runs.get(1)).as("the same events in the same order, chunked or not").isEqualTo(runs.get(0));
   }
 
   @Test

@@ -142,7 +142,10 @@ public final class FaultyStorage implements CrmStorage {
     void before(Call call);
   }
 
-  /** A pending fault: fires on the call after {@code left} matching calls have passed. */
+  /**
+   * A pending fault: fires on the call after {@code left} matching calls have passed; with {@code left} -1 on every
+   * matching call.
+   */
   private static final class Fault {
     final Predicate<Call> matches;
     int left;
@@ -193,6 +196,16 @@ public final class FaultyStorage implements CrmStorage {
     return this;
   }
 
+  /**
+   * Every port call that {@code call} matches throws {@link InjectedFault}, until {@link #reset()}: a fault that a
+   * retry meets again (a record the storage always refuses), where the other methods inject a fault once.
+   */
+  public FaultyStorage failEveryCall(Predicate<Call> call) {
+    Objects.requireNonNull(call, "call");
+    faults.add(new Fault(call, -1));
+    return this;
+  }
+
   /** Runs a hook before every named write operation (for example a barrier that makes two writers interleave). */
   public FaultyStorage beforeEach(Hook hook) {
     Objects.requireNonNull(hook, "hook");
@@ -226,7 +239,9 @@ public final class FaultyStorage implements CrmStorage {
     synchronized (faults) {
       for (Fault f : faults) {
         if (f.matches.test(call)) {
-          if (f.left == 0) {
+          if (f.left < 0) {
+            fire = true;
+          } else if (f.left == 0) {
             faults.remove(f);
             fire = true;
           } else {

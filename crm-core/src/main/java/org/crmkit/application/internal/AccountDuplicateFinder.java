@@ -30,6 +30,7 @@ final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
   List<Match<Account>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
     String website = text(values, "website") != null ? text(values, "website") : p.lead.details().website();
     AccountMatchKey key = AccountMatchKey.of(text(values, "name"), p.lead.details().email(), website);
+    p.accountKey = key;
     if (key.isEmpty()) {
       return List.of();
     }

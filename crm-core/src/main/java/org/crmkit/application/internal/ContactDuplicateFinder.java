@@ -43,6 +43,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     String leadName = AccountMatchKey.foldName(fullName(values));
     Visibility visible = ctx.visibility(p.actor, RecordType.CONTACT);
     EmailAddress email = parseEmail(text(values, "email"));
+    p.contactEmail = email;
     if (email != null) {
       List<Contact> found = ctx.storage().contacts()
           .find(ContactQuery.all().withEmail(email), visible, PageRequest.first(MAX_CANDIDATES)).items();
@@ -121,7 +122,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
     return (first == null ? "" : first) + " " + (last == null ? "" : last);
   }
 
-  private static EmailAddress parseEmail(String text) {
+  static EmailAddress parseEmail(String text) {
     try {
       return text == null ? null : EmailAddress.of(text);
     } catch (IllegalArgumentException e) {

@@ -38,6 +38,7 @@ final class Context {
    */
   private Consumer<DomainEvent> inTransaction = event -> {};
   private boolean listening;
+  private final ThreadLocal<java.util.List<DomainEvent>> collecting = new ThreadLocal<>();
 
   Context(CrmConfiguration config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -152,8 +153,43 @@ final class Context {
    * in-transaction listener (workflow rules), whose writes and failures belong to the current unit of work.
    */
   void emit(DomainEvent event) {
-    config.storage().unitOfWork().afterCommit(() -> config.publisher().publish(event));
+    java.util.List<DomainEvent> collector = collecting.get();
+    if (collector != null) {
+      collector.add(event); // a bulk conversion chunk publishes them per lead after its commit
+    } else {
+      config.storage().unitOfWork().afterCommit(() -> config.publisher().publish(event));
+    }
     inTransaction.accept(event);
+  }
+
+  /**
+   * Runs {@code work} with the events it emits added to {@code into} instead of queued for after the commit, so the
+   * caller (a bulk conversion chunk, which holds many leads in one unit of work) can publish each lead's events
+   * after the commit itself and tell which lead's publication failed. The in-transaction listener still receives
+   * every event at once.
+   */
+  <T> T collectingEvents(java.util.List<DomainEvent> into, Supplier<T> work) {
+    java.util.List<DomainEvent> outer = collecting.get();
+    collecting.set(Objects.requireNonNull(into, "into"));
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        collecting.remove();
+      } else {
+        collecting.set(outer);
+      }
+    }
+  }
+
+  /** Hands an event to the host's publisher now (for events collected by {@link #collectingEvents}). */
+  void publish(DomainEvent event) {
+    config.publisher().publish(event);
+  }
+
+  /** @return whether workflow rules listen to events inside the unit of work (their actions may write anything) */
+  boolean listening() {
+    return listening;
   }
 
   /** Sets the in-transaction listener; called once while the Crm is built. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountMatchKey;
 import org.crmkit.application.ConvertLead;
 import org.crmkit.contact.Contact;
 import org.crmkit.conversion.ConversionAction;
@@ -21,6 +22,7 @@ import org.crmkit.conversion.TargetPlan;
 import org.crmkit.customfield.CustomValue;
 import org.crmkit.lead.Lead;
 import org.crmkit.shared.Actor;
+import org.crmkit.shared.EmailAddress;
 import org.crmkit.shared.RecordId;
 
 /**
@@ -37,6 +39,10 @@ final class ConversionPlan {
   final boolean automatic;
   final List<ConversionProblem> problems = new ArrayList<>();
   final Map<ConversionTarget, Draft> drafts = new EnumMap<>(ConversionTarget.class);
+  /** The match key the account duplicate look-up used, or null when it looked none up. */
+  AccountMatchKey accountKey;
+  /** The e-mail address the contact duplicate look-up used, or null when it looked none up. */
+  EmailAddress contactEmail;
 
   ConversionPlan(Actor actor, ConversionPolicy policy, ConvertLead cmd, Lead lead, boolean automatic) {
     this.actor = actor;

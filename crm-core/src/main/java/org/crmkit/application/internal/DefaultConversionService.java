@@ -44,13 +44,23 @@ final class DefaultConversionService implements ConversionService {
   private final ConversionPlanner planner;
   private final ConversionExecutor executor;
   private final ConversionUndo undo;
+  private final BulkConversion bulk;
+  private final int chunkSize;
 
   DefaultConversionService(Context ctx, DefaultOpportunityService opportunities, Collection<ConversionPolicy> given) {
+    this(ctx, opportunities, given, BulkConversion.DEFAULT_CHUNK_SIZE);
+  }
+
+  /** @param chunkSize leads per unit of work in {@link #convertAll}; 1 converts each lead in its own */
+  DefaultConversionService(Context ctx, DefaultOpportunityService opportunities, Collection<ConversionPolicy> given,
+      int chunkSize) {
     this.ctx = ctx;
     this.policies = new ConversionPolicies(ctx, given);
     this.planner = new ConversionPlanner(ctx, policies);
     this.executor = new ConversionExecutor(ctx, opportunities);
     this.undo = new ConversionUndo(ctx);
+    this.chunkSize = chunkSize;
+    this.bulk = new BulkConversion(ctx, planner, executor, chunkSize, this::convertOne);
   }
 
   @Override
@@ -159,6 +169,15 @@ final class DefaultConversionService implements ConversionService {
       Objects.requireNonNull(c, "commands must not hold null");
       Objects.requireNonNull(c.leadId(), "every command needs a lead id");
     }
+    if (chunkSize > 1 && commands.size() > 1 && !inUnitOfWork()) {
+      return new BulkConversionResult(bulk.convert(actor, commands, c -> {
+        check(c);
+        ConversionPolicy policy = policies.of(c);
+        policies.checkOverrides(policy, c);
+        return policy;
+      }));
+    }
+    // inside a caller's unit of work (whose transaction a chunk would share), or chunks of one: lead by lead
     List<BulkConversionResult.Item> items = new ArrayList<>();
     for (ConvertLead c : commands) {
       items.add(convertOne(actor, c));

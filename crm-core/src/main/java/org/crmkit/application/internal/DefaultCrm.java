@@ -48,6 +48,12 @@ public final class DefaultCrm {
    *
    * @throws org.crmkit.shared.ConfigurationException naming every problem found
    */
+  /** The default of leads per unit of work in {@code convertAll}. */
+  public static final int DEFAULT_CONVERSION_CHUNK = BulkConversion.DEFAULT_CHUNK_SIZE;
+
+  /** The most leads {@code convertAll} may hold in one unit of work (and so in one persistence context). */
+  public static final int MAX_CONVERSION_CHUNK = 10_000;
+
   public DefaultCrm(CrmConfiguration config) {
     this(config, ReportSettings.defaults());
   }
@@ -57,13 +63,16 @@ public final class DefaultCrm {
    * which the builder fills field by field).
    */
   public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings) {
-    this(config, reportSettings, BiSettings.defaults());
+    this(config, reportSettings, BiSettings.defaults(), BulkConversion.DEFAULT_CHUNK_SIZE);
   }
 
   /**
-   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the settings of daily snapshots.
+   * As {@link #DefaultCrm(CrmConfiguration, ReportSettings)}, with the settings of daily snapshots and the number of
+   * leads {@code convertAll} converts in one unit of work (checked by the builder: 1 to
+   * {@value #MAX_CONVERSION_CHUNK}).
    */
-  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, BiSettings biSettings) {
+  public DefaultCrm(CrmConfiguration config, ReportSettings reportSettings, BiSettings biSettings,
+      int conversionChunkSize) {
     this.context = new Context(config);
     this.leads = new DefaultLeadService(context);
     this.accounts = new DefaultAccountService(context);
@@ -74,7 +83,7 @@ public final class DefaultCrm {
     this.budgets = new DefaultAccountBudgetService(context);
     this.accountCards = new DefaultAccountCardService(context);
     DefaultConversionService conversionService =
-        new DefaultConversionService(context, opportunityService, config.conversionPolicies());
+        new DefaultConversionService(context, opportunityService, config.conversionPolicies(), conversionChunkSize);
     this.conversions = conversionService;
     this.workflows = config.workflows();
     this.reports = new DefaultReportService(context, reportSettings);

@@ -138,6 +138,18 @@ public final class HostManagedUnitOfWork implements UnitOfWork, EntityManagers {
   }
 
   @Override
+  public void flush() {
+    if (current.get() == null) {
+      return;
+    }
+    try {
+      current().flush();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  @Override
   public EntityManager current() {
     EntityManager em = entityManager.get();
     if (em == null) {

@@ -23,7 +23,9 @@ public final class JpaLeadRepository implements LeadRepository {
   public JpaLeadRepository(EntityManagers ems) {
     this.ems = ems;
     this.store = new VersionedStore<>(LeadEntity.class, RecordType.LEAD, ems, LeadEntity::new, LeadEntity::toSnapshot,
-        (s, e) -> e.copyFrom(s), s -> s.id().value(), LeadSnapshot::version);
+        (s, e) -> e.copyFrom(s), s -> s.id().value(), LeadSnapshot::version)
+        // every conversion marks its lead converted: batched with the unit's other writes, not flushed alone
+        .deferringUpdates(LeadSnapshot::withVersion);
   }
 
   @Override

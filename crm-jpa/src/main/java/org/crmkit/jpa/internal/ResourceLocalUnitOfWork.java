@@ -151,6 +151,20 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
     }
   }
 
+  /** Sends the pending writes (Hibernate's batches) now; a failure is translated as at commit. */
+  @Override
+  public void flush() {
+    Frame frame = current.get();
+    if (frame == null) {
+      return;
+    }
+    try {
+      frame.em.flush();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
   @Override
   public EntityManager current() {
     return frame().em;

@@ -3,6 +3,7 @@ package org.crmkit.jpa.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.crmkit.shared.Limits;
 import org.crmkit.shared.TenantId;
@@ -27,6 +28,13 @@ public abstract class VersionedEntity {
   @Version
   @Column(name = "version", nullable = false)
   private long version;
+
+  /**
+   * The version an update of this unit of work will store when the provider flushes it, or 0: set when
+   * {@link VersionedStore} leaves the update to the next flush (so it goes in a JDBC batch with the others).
+   */
+  @Transient
+  private long promisedVersion;
 
   public UUID getId() {
     return id;
@@ -53,6 +61,19 @@ public abstract class VersionedEntity {
 
   public long getVersion() {
     return version;
+  }
+
+  long promisedVersion() {
+    return promisedVersion;
+  }
+
+  void promiseVersion(long value) {
+    this.promisedVersion = value;
+  }
+
+  /** @return true when this unit of work changed the row and the provider has not written the change yet */
+  boolean updatePending() {
+    return promisedVersion > version;
   }
 
   /** Only for the first insert; the provider owns the version afterwards. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -22,7 +23,12 @@ import org.crmkit.shared.TenantId;
  *   <li>version 0 inserts with version 1 (a duplicate id fails as a conflict when the insert is flushed);
  *   <li>version n updates the row only if it still has version n, and stores n + 1. The update is flushed at
  *       once, so the row is locked and the version check runs in the database now rather than at commit; a save
- *       that changes no column still increments the version (through a versioned JPQL update);
+ *       that changes no column still increments the version (through a versioned JPQL update). A store built
+ *       {@linkplain #deferringUpdates deferring updates} (leads: every conversion marks its lead converted) checks
+ *       the version in memory, leaves a save that changes the snapshot to the next flush (commit, a query, or
+ *       {@link org.crmkit.shared.UnitOfWork#flush()}), where the provider sends it with the unit's other
+ *       statements in a JDBC batch and checks the version in its WHERE clause, and returns the snapshot with
+ *       n + 1; a second save of the row in the same unit of work flushes the first one before it;
  *   <li>delete checks the version too, and the provider repeats the check in the DELETE statement.
  * </ul>
  *
@@ -44,6 +50,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
   private final BiConsumer<S, E> copy;
   private final Function<S, UUID> id;
   private final ToLongFunction<S> version;
+  private BiFunction<S, Long, S> withVersion;
 
   VersionedStore(
       Class<E> type,
@@ -64,8 +71,39 @@ final class VersionedStore<E extends VersionedEntity, S> {
     this.version = version;
   }
 
+  /**
+   * Leaves updates that change the snapshot to the next flush instead of flushing at once (see the class comment).
+   *
+   * @param withVersion the snapshot with another version
+   * @return this store
+   */
+  VersionedStore<E, S> deferringUpdates(BiFunction<S, Long, S> withVersion) {
+    this.withVersion = Objects.requireNonNull(withVersion, "withVersion");
+    return this;
+  }
+
   EntityManager em() {
     return ems.current();
+  }
+
+  /** @return the entity's snapshot, with the version its pending update will store */
+  private S snapshotOf(E entity) {
+    S snapshot = toSnapshot.apply(entity);
+    return entity.updatePending() ? withVersion.apply(snapshot, entity.promisedVersion()) : snapshot;
+  }
+
+  /**
+   * Sends the pending update of {@code entity} now. Should the provider have written nothing (the snapshot changed
+   * but no column did), the promised version is stored by a versioned JPQL update, as for a save that changes
+   * nothing.
+   */
+  private void settle(EntityManager em, E entity, TenantId tenant, UUID key) {
+    long promised = entity.promisedVersion();
+    em.flush();
+    if (entity.getVersion() == promised - 1) {
+      forceIncrement(em, entity, tenant, key, promised - 1);
+    }
+    entity.promiseVersion(0);
   }
 
   /** @return the tenant of the current unit of work */
@@ -76,7 +114,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
   Optional<S> find(UUID key) {
     Objects.requireNonNull(key, "id");
     try {
-      return Optional.ofNullable(findEntity(em(), ems.tenant(), key)).map(toSnapshot);
+      return Optional.ofNullable(findEntity(em(), ems.tenant(), key)).map(this::snapshotOf);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
@@ -102,10 +140,24 @@ final class VersionedStore<E extends VersionedEntity, S> {
         throw new ConflictException(recordType.label() + " " + key + " was deleted by someone else (you had version "
             + expected + "); reload it before changing it");
       }
+      if (entity.updatePending()) {
+        settle(em, entity, tenant, key); // this save must increment the version once more
+      }
       if (entity.getVersion() != expected) {
         throw ConflictException.staleVersion(recordType, key, expected, entity.getVersion());
       }
-      copy.accept(snapshot, entity);
+      if (withVersion != null) {
+        S before = toSnapshot.apply(entity);
+        copy.accept(snapshot, entity);
+        S after = toSnapshot.apply(entity);
+        if (!after.equals(before)) {
+          // a column changed, so the provider will write the row with version + 1 at the next flush
+          entity.promiseVersion(expected + 1);
+          return withVersion.apply(after, expected + 1);
+        }
+      } else {
+        copy.accept(snapshot, entity);
+      }
       // Flush whatever changed, also columns derived from the snapshot (an account's match keys written for a
       // row that predates them) when the snapshot itself did not change; only when nothing was written at all
       // does the version still have to be incremented explicitly.
@@ -179,6 +231,9 @@ final class VersionedStore<E extends VersionedEntity, S> {
       E entity = findEntity(em, ems.tenant(), key);
       if (entity == null) {
         throw new RecordNotFoundException(recordType, key);
+      }
+      if (entity.updatePending()) {
+        settle(em, entity, ems.tenant(), key);
       }
       if (entity.getVersion() != expectedVersion) {
         throw ConflictException.staleVersion(recordType, key, expectedVersion, entity.getVersion());
