@@ -260,6 +260,10 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     EntityManager em = ems.current();
     try {
       Optional<SnapshotDay> last = lastDay();
+      if (last.isPresent() && last.get().day().equals(spec.day())) {
+        throw new org.crmkit.shared.ConflictException(spec.day() + " was kept by another unit of work meanwhile;"
+            + " a kept day is never stored again: read it (findDay) instead");
+      }
       if (last.isPresent() && !last.get().day().isBefore(spec.day())) {
         throw ValidationException.of("day", "a snapshot copied from the current opportunities must be after every"
             + " kept day; " + spec.day() + " is not after " + last.get().day()
@@ -334,7 +338,9 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     EntityManager em = ems.current();
     try {
       if (findDay(day).isPresent()) {
-        throw ValidationException.of("day", day + " is kept already; a kept day is never stored again");
+        // The caller found it not kept in this unit of work: another one stored it since (two schedulers at once).
+        throw new org.crmkit.shared.ConflictException(day + " was kept by another unit of work meanwhile; a kept day"
+            + " is never stored again: read it (findDay) instead");
       }
       Map<UUID, OpportunityDayState> wanted = new LinkedHashMap<>();
       for (OpportunityDayState s : states) {
