@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.crmkit.account.AccountRepository;
+import org.crmkit.bi.PipelineSnapshotRepository;
 import org.crmkit.budget.AccountBudgetRepository;
 import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.contact.ContactRepository;
@@ -35,6 +36,7 @@ import org.crmkit.jpa.internal.JpaConversionRecordRepository;
 import org.crmkit.jpa.internal.JpaForecastHistoryRepository;
 import org.crmkit.jpa.internal.JpaLeadRepository;
 import org.crmkit.jpa.internal.JpaOpportunityRepository;
+import org.crmkit.jpa.internal.JpaPipelineSnapshotRepository;
 import org.crmkit.jpa.internal.JpaStageHistoryRepository;
 import org.crmkit.jpa.internal.ResourceLocalUnitOfWork;
 import org.crmkit.lead.LeadRepository;
@@ -106,6 +108,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   private final AccountBudgetRepository budgets;
   private final AccountCardRepository cards;
   private final ReportRepository reports;
+  private final PipelineSnapshotRepository snapshots;
 
   private <U extends UnitOfWork & EntityManagers> JpaStorage(U unitOfWork, EntityManagerFactory ownedFactory) {
     this(unitOfWork, ownedFactory, null);
@@ -128,6 +131,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     this.budgets = new JpaAccountBudgetRepository(unitOfWork);
     this.cards = new JpaAccountCardRepository(unitOfWork);
     this.reports = new JpaReports(unitOfWork);
+    this.snapshots = new JpaPipelineSnapshotRepository(unitOfWork);
   }
 
   /**
@@ -253,6 +257,16 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   @Override
   public ReportRepository reports() {
     return reports;
+  }
+
+  /**
+   * Daily snapshots in {@code crm_bi_day} and {@code crm_bi_state} (migration V10), stored by change: a row per
+   * opportunity and state, valid from the kept day it was stored until its state changes. See docs/PERSISTENCE.md,
+   * "BI snapshots".
+   */
+  @Override
+  public PipelineSnapshotRepository pipelineSnapshots() {
+    return snapshots;
   }
 
   /**

@@ -31,13 +31,15 @@ final class SchemaLimits {
       "crm_conversion_record.opportunity_action", "crm_conversion_record.opportunity_disposition",
       // report rows (V9): the record type's name, the report field name ("custom." + a key of at most 60), and
       // the indexed prefix of the text value
-      "crm_record_value.record_type", "crm_record_value.name", "crm_record_value.text_key");
+      "crm_record_value.record_type", "crm_record_value.name", "crm_record_value.text_key",
+      // BI snapshots (V10): enum names
+      "crm_bi_day.source", "crm_bi_state.stage_kind", "crm_bi_state.forecast_category");
 
   /** Every crmkit table. */
   static final List<String> TABLES = List.of("crm_account", "crm_contact", "crm_lead", "crm_opportunity",
       "crm_stage_history", "crm_billing_forecast", "crm_billing_forecast_line", "crm_forecast_history",
       "crm_forecast_history_line", "crm_account_budget", "crm_account_budget_line", "crm_conversion_record",
-      "crm_record_value");
+      "crm_record_value", "crm_bi_day", "crm_bi_state");
 
   private SchemaLimits() {}
 
@@ -99,6 +101,12 @@ final class SchemaLimits {
     m.put("crm_forecast_history_line.note", Limits.NOTE);
     m.put("crm_account_budget_line.currency", Limits.CURRENCY_CODE);
     m.put("crm_record_value.text_value", Limits.CUSTOM_TEXT);
+    // a day's state of an opportunity (V10), copied from crm_opportunity and its forecast lines
+    m.put("crm_bi_state.stage", Limits.KEY);
+    m.put("crm_bi_state.currency", Limits.CURRENCY_CODE);
+    m.put("crm_bi_state.owner_id", Limits.USER_ID);
+    m.put("crm_bi_state.segments", segmentsColumn());
+    m.put("crm_bi_state.billing_currency", Limits.CURRENCY_CODE);
     // every table carries the tenant of its rows (V8), as long as TenantId allows
     for (String t : TABLES) {
       m.put(t + ".tenant_id", Limits.TENANT_ID);
@@ -126,7 +134,8 @@ final class SchemaLimits {
     return Set.of("crm_opportunity.amount", "crm_stage_history.amount", "crm_stage_history.previous_amount",
         "crm_billing_forecast.flagged_difference", "crm_billing_forecast_line.amount",
         "crm_forecast_history.flagged_difference", "crm_forecast_history_line.amount",
-        "crm_account_budget_line.amount");
+        "crm_account_budget_line.amount", "crm_bi_state.amount", "crm_bi_state.weighted",
+        "crm_bi_state.billing_total");
   }
 
   /**

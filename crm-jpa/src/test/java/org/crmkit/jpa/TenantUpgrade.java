@@ -78,6 +78,9 @@ final class TenantUpgrade {
 
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       for (String table : SchemaLimits.TABLES) {
+        if (table.startsWith("crm_bi_")) {
+          continue; // V10's snapshot tables start empty: nothing of before V8 is in them
+        }
         try (ResultSet rs = s.executeQuery("select tenant_id, count(*) from " + table + " group by tenant_id")) {
           assertThat(rs.next()).as(table + " has its row").isTrue();
           assertThat(rs.getString(1)).as(table + ": existing rows belong to the default tenant").isEqualTo("default");

@@ -140,7 +140,8 @@ final class TestDatabase {
   void clean() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       for (String table : new String[] {
-          "crm_record_value", "crm_conversion_record", "crm_forecast_history_line", "crm_forecast_history",
+          "crm_bi_state", "crm_bi_day", "crm_record_value", "crm_conversion_record", "crm_forecast_history_line",
+          "crm_forecast_history",
           "crm_billing_forecast_line", "crm_billing_forecast", "crm_account_budget_line", "crm_account_budget",
           "crm_stage_history", "crm_lead", "crm_opportunity", "crm_contact", "crm_account"}) {
         s.executeUpdate("delete from " + table);
