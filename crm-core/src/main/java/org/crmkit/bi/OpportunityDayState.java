@@ -84,7 +84,7 @@ public record OpportunityDayState(
   }
 
   /** @return true when the opportunity was open on that day, so counts in the pipeline */
-  public boolean isOpen() {
+  public boolean inPipeline() {
     return stageKind == StageKind.OPEN;
   }
 }

@@ -171,7 +171,7 @@ public interface BiContract extends ContractSupport {
   private static void assertMatchesStates(Waterfall w, List<OpportunityDayState> from, List<OpportunityDayState> to,
       Crm crm, String where) {
     assertThat(w.opening().count()).as("opening count, %s", where).isEqualTo(from.stream()
-        .filter(OpportunityDayState::isOpen).count());
+        .filter(OpportunityDayState::inPipeline).count());
     assertThat(nonZero(sums(w.opening().amount()))).as("opening, %s", where).isEqualTo(openSum(from));
     assertThat(nonZero(sums(w.closing().amount()))).as("closing, %s", where).isEqualTo(openSum(to));
     Map<OpportunityId, OpportunityDayState> before = byId(from);
@@ -187,8 +187,8 @@ public interface BiContract extends ContractSupport {
     for (OpportunityId id : ids) {
       OpportunityDayState b = before.get(id);
       OpportunityDayState a = after.get(id);
-      boolean wasOpen = b != null && b.isOpen();
-      boolean isOpen = a != null && a.isOpen();
+      boolean wasOpen = b != null && b.inPipeline();
+      boolean isOpen = a != null && a.inPipeline();
       if (!wasOpen && isOpen) {
         count(counts, amounts, MovementKind.NEW, a.amount(), 1);
       } else if (wasOpen && !isOpen) {
@@ -244,7 +244,7 @@ public interface BiContract extends ContractSupport {
 
   private static Map<String, BigDecimal> openSum(List<OpportunityDayState> states) {
     Map<String, BigDecimal> sums = new TreeMap<>();
-    states.stream().filter(s -> s.isOpen() && s.amount() != null)
+    states.stream().filter(s -> s.inPipeline() && s.amount() != null)
         .forEach(s -> sums.merge(s.amount().currencyCode(), s.amount().amount(), BigDecimal::add));
     return nonZero(sums);
   }

@@ -308,8 +308,8 @@ final class DefaultBiService implements BiService {
   /** Puts one opportunity's change into the bridge movement it belongs to, and into the shifts. */
   private void classify(OpportunityDayState before, OpportunityDayState after,
       Map<MovementKind, MovementSums> movements) {
-    boolean wasOpen = before != null && before.isOpen();
-    boolean isOpen = after != null && after.isOpen();
+    boolean wasOpen = before != null && before.inPipeline();
+    boolean isOpen = after != null && after.inPipeline();
     if (!wasOpen && isOpen) {
       movements.get(MovementKind.NEW).add(after.amount(), false);
     } else if (wasOpen && !isOpen) {

@@ -120,7 +120,7 @@ public final class InMemorySnapshots implements PipelineSnapshotRepository {
     Map<List<String>, Sum> sums = new HashMap<>();
     for (OpportunityId id : view.opportunities()) {
       OpportunityDayState s = view.stateOn(id, keptDay);
-      if (s != null && s.isOpen() && visible.admits(s.owner())) {
+      if (s != null && s.inPipeline() && visible.admits(s.owner())) {
         String currency = s.amount() == null ? null : s.amount().currencyCode();
         sums.computeIfAbsent(java.util.Arrays.asList(key(s, grouping), currency), k -> new Sum()).add(s, 1);
       }
@@ -206,7 +206,7 @@ public final class InMemorySnapshots implements PipelineSnapshotRepository {
   /** Adds an open state's contribution to the kept days {@code from} (inclusive) to {@code to} (exclusive). */
   private static void addSegment(Map<String, Sum[]> deltas, OpportunityDayState s, Visibility visible, int from,
       int to, int size) {
-    if (s == null || !s.isOpen() || !visible.admits(s.owner()) || from >= to) {
+    if (s == null || !s.inPipeline() || !visible.admits(s.owner()) || from >= to) {
       return;
     }
     Sum[] delta = deltas.computeIfAbsent(s.amount() == null ? null : s.amount().currencyCode(), c -> {
