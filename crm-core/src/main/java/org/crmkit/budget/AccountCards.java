@@ -42,8 +42,8 @@ public final class AccountCards {
    * @param query the query the sums were read with; never null
    * @param budget the account's budget lines (any months; those outside the range or currency are ignored);
    *     never null
-   * @param forecast from {@link AccountCardRepository#forecastByMonth}; never null
-   * @param won from {@link AccountCardRepository#wonByMonth}; never null
+   * @param forecast {@link CardFigures#forecast()} from {@link AccountCardRepository#figures}; never null
+   * @param won {@link CardFigures#won()} from {@link AccountCardRepository#figures}; never null
    * @return the card with every month of the range; never null
    * @throws IllegalArgumentException when an adapter returned a month twice or another currency
    */

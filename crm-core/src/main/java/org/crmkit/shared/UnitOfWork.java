@@ -26,6 +26,27 @@ public interface UnitOfWork {
   <T> T execute(TenantId tenant, Supplier<T> work);
 
   /**
+   * Runs {@code work}, which only reads, in one unit of work of {@code tenant}: like {@link #execute(TenantId,
+   * Supplier)}, but the adapter knows nothing will be written, so it may skip what only writes need (a database
+   * transaction around the reads, a flush, the bookkeeping that finds changed records). Inside a unit of work of the
+   * same tenant it joins that one, like {@code execute}. The use cases that only read (the account card, gets, lists)
+   * run in one.
+   *
+   * <p>The work must not write: a unit of work that writes ({@code execute}) started inside it is refused with an
+   * {@link IllegalStateException} by adapters that read differently; a repository write made directly inside it is
+   * a programming error whose outcome the adapter does not define. The default runs {@code execute}, which is right
+   * for every adapter (only slower where a write costs more to prepare for).
+   *
+   * @param tenant the tenant whose records the work sees
+   * @param work the work; its return value is passed through
+   * @return what {@code work} returned
+   * @throws IllegalStateException when called inside a unit of work of another tenant
+   */
+  default <T> T read(TenantId tenant, Supplier<T> work) {
+    return execute(tenant, work);
+  }
+
+  /**
    * Runs {@code work} in the current unit of work, or in a new one of {@link TenantId#DEFAULT} when there is none.
    *
    * @param work the work; its return value is passed through

@@ -24,6 +24,8 @@ import org.crmkit.budget.AccountBudgetRepository;
 import org.crmkit.budget.AccountBudgetSnapshot;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCardRepository;
+import org.crmkit.budget.CardAccount;
+import org.crmkit.budget.CardFigures;
 import org.crmkit.budget.CardForecastMonth;
 import org.crmkit.budget.CardWonMonth;
 import org.crmkit.contact.Contact;
@@ -481,7 +483,21 @@ final class MapStorage implements CrmStorage {
   public AccountCardRepository accountCards() {
     return new AccountCardRepository() {
       @Override
-      public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
+      public Optional<CardAccount> findAccount(AccountId id) {
+        AccountSnapshot a = t().accounts.get(id);
+        if (a == null) {
+          return Optional.empty();
+        }
+        AccountBudgetSnapshot b = t().budgets.get(id);
+        return Optional.of(new CardAccount(id, a.owner(), b == null ? List.of() : b.months()));
+      }
+
+      @Override
+      public CardFigures figures(AccountCardQuery q, Visibility visible) {
+        return new CardFigures(forecastByMonth(q, visible), wonByMonth(q, visible));
+      }
+
+      private List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
         Map<YearMonth, Money[]> months = new TreeMap<>();
         for (OpportunitySnapshot o : t().opportunities.values()) {
           if (!q.accountId().equals(o.accountId()) || !visible.admits(o.owner())
@@ -508,8 +524,7 @@ final class MapStorage implements CrmStorage {
         return out;
       }
 
-      @Override
-      public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
+      private List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
         Map<YearMonth, Money> months = new TreeMap<>();
         for (OpportunitySnapshot o : t().opportunities.values()) {
           if (q.accountId().equals(o.accountId()) && visible.admits(o.owner()) && q.wonStages().contains(o.stage())

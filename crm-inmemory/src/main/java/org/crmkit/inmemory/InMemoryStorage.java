@@ -26,6 +26,8 @@ import org.crmkit.budget.AccountBudgetSnapshot;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.budget.AccountCards;
+import org.crmkit.budget.CardAccount;
+import org.crmkit.budget.CardFigures;
 import org.crmkit.budget.CardForecastMonth;
 import org.crmkit.budget.CardWonMonth;
 import org.crmkit.contact.Contact;
@@ -617,53 +619,53 @@ public final class InMemoryStorage implements CrmStorage {
 
   private final class Cards implements AccountCardRepository {
     @Override
-    public List<CardForecastMonth> forecastByMonth(AccountCardQuery q, Visibility visible) {
-      Money zero = Money.zero(q.currency());
-      Map<YearMonth, Money[]> sums = new TreeMap<>();
+    public Optional<CardAccount> findAccount(AccountId accountId) {
       Tenant t = t();
-      // The account's opportunities through the index; those the actor may not see add nothing.
+      return t.accountTable.get(accountId).map(a -> new CardAccount(a.id(), a.owner(),
+          t.budgetTable.get(accountId).map(AccountBudgetSnapshot::months).orElse(List.of())));
+    }
+
+    @Override
+    public CardFigures figures(AccountCardQuery q, Visibility visible) {
+      Money zero = Money.zero(q.currency());
+      Map<YearMonth, Money[]> forecast = new TreeMap<>();
+      Map<YearMonth, Money> won = new TreeMap<>();
+      Tenant t = t();
+      // The account's opportunities through the index, read once for both sums; those the actor may not see add
+      // nothing.
       for (OpportunitySnapshot o : t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId())) {
-        if (!visible.admits(o.owner()) || !q.forecastStages().contains(o.stage())) {
+        if (!visible.admits(o.owner())) {
           continue;
         }
-        boolean won = q.wonStages().contains(o.stage());
-        Probability weight = won ? Probability.CERTAIN : o.probability();
+        boolean isWon = q.wonStages().contains(o.stage());
+        if (isWon && o.closeDate() != null && !o.closeDate().isBefore(q.firstDay())
+            && !o.closeDate().isAfter(q.lastDay()) && o.amount() != null
+            && o.amount().currency().equals(q.currency())) {
+          won.merge(YearMonth.from(o.closeDate()), o.amount(), Money::plus);
+        }
+        if (!q.forecastStages().contains(o.stage())) {
+          continue;
+        }
+        Probability weight = isWon ? Probability.CERTAIN : o.probability();
         t.forecastTable.get(o.id()).ifPresent(f -> {
           for (ForecastLine line : f.lines()) {
             if (!line.month().isBefore(q.from()) && !line.month().isAfter(q.to())
                 && line.amount().currency().equals(q.currency())) {
-              Money[] m = sums.computeIfAbsent(line.month(), k -> new Money[] {zero, zero, zero});
+              Money[] m = forecast.computeIfAbsent(line.month(), k -> new Money[] {zero, zero, zero});
               m[0] = m[0].plus(line.amount());
               m[1] = m[1].plus(AccountCards.weigh(line.amount(), weight));
-              if (won) {
+              if (isWon) {
                 m[2] = m[2].plus(line.amount());
               }
             }
           }
         });
       }
-      List<CardForecastMonth> months = new ArrayList<>();
-      sums.forEach((month, m) -> months.add(new CardForecastMonth(month, m[0], m[1], m[2])));
-      return months;
-    }
-
-    @Override
-    public List<CardWonMonth> wonByMonth(AccountCardQuery q, Visibility visible) {
-      Map<YearMonth, Money> sums = new TreeMap<>();
-      Tenant t = t();
-      for (OpportunitySnapshot s : t.opportunityTable.lookup(t.opportunitiesByAccount, q.accountId()).stream().filter(
-          s -> visible.admits(s.owner())
-              && q.wonStages().contains(s.stage())
-              && s.closeDate() != null
-              && !s.closeDate().isBefore(q.firstDay())
-              && !s.closeDate().isAfter(q.lastDay())
-              && s.amount() != null
-              && s.amount().currency().equals(q.currency())).toList()) {
-        sums.merge(YearMonth.from(s.closeDate()), s.amount(), Money::plus);
-      }
-      List<CardWonMonth> months = new ArrayList<>();
-      sums.forEach((month, won) -> months.add(new CardWonMonth(month, won)));
-      return months;
+      List<CardForecastMonth> forecastMonths = new ArrayList<>();
+      forecast.forEach((month, m) -> forecastMonths.add(new CardForecastMonth(month, m[0], m[1], m[2])));
+      List<CardWonMonth> wonMonths = new ArrayList<>();
+      won.forEach((month, sum) -> wonMonths.add(new CardWonMonth(month, sum)));
+      return new CardFigures(forecastMonths, wonMonths);
     }
   }
 

@@ -33,6 +33,7 @@ final class JdbcCalls implements DataSource {
   private final DataSource target;
   private final List<Batch> batches = new CopyOnWriteArrayList<>();
   private final List<String> executions = new CopyOnWriteArrayList<>();
+  private final List<String> transactionCalls = new CopyOnWriteArrayList<>();
 
   JdbcCalls(DataSource target) {
     this.target = target;
@@ -41,6 +42,15 @@ final class JdbcCalls implements DataSource {
   void reset() {
     batches.clear();
     executions.clear();
+    transactionCalls.clear();
+  }
+
+  /**
+   * @return the transaction demarcation on the connections since the last reset, in order: {@code begin} for
+   *     {@code setAutoCommit(false)}, {@code commit}, {@code rollback}
+   */
+  List<String> transactionCalls() {
+    return List.copyOf(transactionCalls);
   }
 
   /** @return every {@code executeBatch} since the last reset, in order */
@@ -65,6 +75,15 @@ final class JdbcCalls implements DataSource {
 
   private Connection connection(Connection real) {
     InvocationHandler handler = (proxy, method, args) -> {
+      switch (method.getName()) {
+        case "setAutoCommit" -> {
+          if (Boolean.FALSE.equals(args[0])) {
+            transactionCalls.add("begin");
+          }
+        }
+        case "commit", "rollback" -> transactionCalls.add(method.getName());
+        default -> { }
+      }
       Object result = call(real, method, args);
       if (result instanceof Statement s && method.getName().startsWith("prepare") && args != null
           && args.length > 0 && args[0] instanceof String sql) {

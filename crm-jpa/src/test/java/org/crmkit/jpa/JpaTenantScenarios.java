@@ -31,6 +31,7 @@ import org.crmkit.application.CreateContact;
 import org.crmkit.application.CreateLead;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.budget.AccountCardQuery;
+import org.crmkit.budget.CardFigures;
 import org.crmkit.contact.Contact;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.customfield.CustomFields;
@@ -158,13 +159,15 @@ abstract class JpaTenantScenarios {
     }
     db.statements.reset();
 
-    var mine = in(ACME, () -> db.storage.accountCards().forecastByMonth(card(acme.id()), Visibility.ownedBy(ALICE)));
-    var all = in(ACME, () -> db.storage.accountCards().forecastByMonth(card(acme.id()), Visibility.all()));
+    var mine = in(ACME, () -> db.storage.accountCards().figures(card(acme.id()), Visibility.ownedBy(ALICE)));
+    var all = in(ACME, () -> db.storage.accountCards().figures(card(acme.id()), Visibility.all()));
 
-    assertThat(mine).singleElement().satisfies(m -> assertThat(m.forecast()).isEqualTo(Money.of("300.00", "EUR")));
-    assertThat(all).singleElement().satisfies(m -> assertThat(m.forecast()).isEqualTo(Money.of("600.00", "EUR")));
-    assertThat(db.statements.statements()).hasSize(2);
-    isScoped(db.statements.statements().get(0));
+    assertThat(mine.forecast()).singleElement()
+        .satisfies(m -> assertThat(m.forecast()).isEqualTo(Money.of("300.00", "EUR")));
+    assertThat(all.forecast()).singleElement()
+        .satisfies(m -> assertThat(m.forecast()).isEqualTo(Money.of("600.00", "EUR")));
+    // The card's statements are plain JDBC, which the provider's statement inspector does not see: JpaWriteScenarios
+    // counts them at the driver and checks that each names the tenant.
   }
 
   /**
@@ -201,7 +204,7 @@ abstract class JpaTenantScenarios {
           .isZero();
       assertThat(db.storage.accounts().find(AccountQuery.all(), Visibility.nothing(), PageRequest.first(10))
           .items()).isEmpty();
-      assertThat(db.storage.accountCards().wonByMonth(card(acme.id()), Visibility.nothing())).isEmpty();
+      assertThat(db.storage.accountCards().figures(card(acme.id()), Visibility.nothing())).isEqualTo(CardFigures.none());
       return null;
     });
     assertThat(db.statements.statements()).isEmpty();
@@ -227,7 +230,8 @@ abstract class JpaTenantScenarios {
     in(ACME, () -> {
       assertThat(db.storage.accounts().findMatching(key, Visibility.all(), 5)).as("the owner tenant finds it")
           .hasSize(1);
-      assertThat(db.storage.accountCards().forecastByMonth(card, Visibility.all())).hasSize(3);
+      assertThat(db.storage.accountCards().figures(card, Visibility.all()).forecast()).hasSize(3);
+      assertThat(db.storage.accountCards().findAccount(account.id())).isPresent();
       assertThat(db.storage.stageHistory().findByOpportunity(deal.id())).isNotEmpty();
       return null;
     });
@@ -249,8 +253,8 @@ abstract class JpaTenantScenarios {
           .isEmpty();
       assertThat(db.storage.accounts().findMatching(key, Visibility.all(), 5)).as("no duplicate candidate")
           .isEmpty();
-      assertThat(db.storage.accountCards().forecastByMonth(card, Visibility.all())).isEmpty();
-      assertThat(db.storage.accountCards().wonByMonth(card, Visibility.all())).isEmpty();
+      assertThat(db.storage.accountCards().figures(card, Visibility.all())).isEqualTo(CardFigures.none());
+      assertThat(db.storage.accountCards().findAccount(account.id())).isEmpty();
       assertThat(db.storage.stageHistory().findByOpportunity(deal.id())).isEmpty();
       assertThat(db.storage.forecastHistory().findByOpportunity(deal.id())).isEmpty();
       assertThat(db.storage.conversionRecords().findByLead(lead.id())).isEmpty();

@@ -1,6 +1,7 @@
 package org.crmkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.crmkit.Crm;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountQuery;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.SetBudgetMonths;
@@ -25,6 +27,8 @@ import org.crmkit.budget.BudgetLine;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.shared.Actor;
 import org.crmkit.shared.Money;
+import org.crmkit.shared.PageRequest;
+import org.crmkit.shared.TenantId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,7 +146,7 @@ abstract class JpaWriteScenarios {
   }
 
   @Test
-  void readsTheAccountCardInFourStatementsAndWritesNothing() {
+  void readsTheAccountCardInTwoStatementsWithoutATransactionAndWritesNothing() {
     Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme Oy"));
     crm.budgets().setMonths(ALICE, SetBudgetMonths.of(acme.id(), List.of(
         BudgetLine.of(YearMonth.of(2026, 4), Money.of("1000.00", "EUR")),
@@ -157,9 +161,21 @@ abstract class JpaWriteScenarios {
     AccountCard card = crm.accountCards().card(ALICE, acme.id(), YearMonth.of(2026, 4), YearMonth.of(2026, 6));
 
     assertThat(card.month(YearMonth.of(2026, 5)).forecast()).isEqualTo(Money.of("300.00", "EUR"));
+    assertThat(card.month(YearMonth.of(2026, 5)).budget()).isEqualTo(Money.of("1000.00", "EUR"));
     assertThat(calls.batches()).as("a read writes nothing").isEmpty();
-    assertThat(calls.executions()).as("the account, its budget with its months, the forecast and the won amounts,"
-            + " each in one statement: " + calls.executions())
-        .hasSize(4).allSatisfy(sql -> assertThat(sql.strip().toLowerCase(Locale.ROOT)).startsWith("select"));
+    assertThat(calls.transactionCalls()).as("a read-only unit of work begins and commits no transaction").isEmpty();
+    assertThat(calls.executions()).as("the account with its budget months, then the forecast and the won amounts"
+            + " in one statement: " + calls.executions())
+        .hasSize(2)
+        .allSatisfy(sql -> assertThat(sql.strip().toLowerCase(Locale.ROOT)).startsWith("select"))
+        .allSatisfy(sql -> assertThat(sql).as("scoped to the tenant").containsPattern("\\btenant_id = \\?"));
+  }
+
+  @Test
+  void aUnitOfWorkThatWritesCannotStartInsideAReadOnlyOne() {
+    assertThatThrownBy(() -> storage.unitOfWork().read(TenantId.DEFAULT,
+            () -> crm.accounts().create(ALICE, CreateAccount.named("Acme Oy"))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    assertThat(crm.accounts().list(ALICE, AccountQuery.all(), PageRequest.first(10)).items()).isEmpty();
   }
 }

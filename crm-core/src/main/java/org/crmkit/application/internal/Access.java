@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.crmkit.access.AccessPolicy;
 import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
+import org.crmkit.budget.CardAccount;
 import org.crmkit.contact.Contact;
 import org.crmkit.lead.Lead;
 import org.crmkit.opportunity.Opportunity;
@@ -126,6 +127,17 @@ final class Access {
 
   Optional<Account> findAccount(Actor actor, AccountId id) {
     return visible(actor, RecordType.ACCOUNT, ctx.storage().accounts().findById(id), Account::owner);
+  }
+
+  /**
+   * The account as the account card reads it (owner and budget months, no aggregate), under the same rule as
+   * {@link #account}.
+   *
+   * @throws RecordNotFoundException when there is no such account or the actor may not see it
+   */
+  CardAccount cardAccount(Actor actor, AccountId id) {
+    return visible(actor, RecordType.ACCOUNT, ctx.storage().accountCards().findAccount(id), CardAccount::owner)
+        .orElseThrow(() -> new RecordNotFoundException(RecordType.ACCOUNT, id));
   }
 
   /** @throws RecordNotFoundException when there is no such contact or the actor may not see it */

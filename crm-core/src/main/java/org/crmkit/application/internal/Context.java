@@ -113,6 +113,15 @@ final class Context {
   }
 
   /**
+   * Like {@link #inUnitOfWork}, for a use case that only reads: the storage may leave out what only writes need
+   * (a transaction, a flush). The work must not write, not even through a record writer.
+   */
+  <T> T inReadOnlyUnitOfWork(Actor actor, Supplier<T> work) {
+    requireActor(actor);
+    return config.storage().unitOfWork().read(actor.tenant(), work);
+  }
+
+  /**
    * What every use case checks first: an actor is given, and of the tenant this Crm serves (all of them unless it
    * was built with {@code onlyTenant}).
    *

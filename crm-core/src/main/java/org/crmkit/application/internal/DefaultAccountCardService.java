@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.crmkit.application.AccountCardService;
-import org.crmkit.budget.AccountBudget;
 import org.crmkit.budget.AccountCard;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCards;
 import org.crmkit.budget.BudgetLine;
+import org.crmkit.budget.CardAccount;
+import org.crmkit.budget.CardFigures;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.opportunity.OpportunityQuery;
 import org.crmkit.pipeline.ForecastCategory;
@@ -30,9 +31,14 @@ import org.crmkit.shared.ValidationException;
 
 final class DefaultAccountCardService implements AccountCardService {
   private final Context ctx;
+  /** The pipeline's stages that count, worked out once: the pipeline is part of the immutable configuration. */
+  private final Set<String> forecastStages;
+  private final Set<String> wonStages;
 
   DefaultAccountCardService(Context ctx) {
     this.ctx = ctx;
+    this.forecastStages = forecastStages();
+    this.wonStages = wonStages();
   }
 
   @Override
@@ -52,15 +58,16 @@ final class DefaultAccountCardService implements AccountCardService {
     if (from.until(to, ChronoUnit.MONTHS) >= AccountCards.MAX_MONTHS) {
       throw ValidationException.of("to", "a card covers at most " + AccountCards.MAX_MONTHS + " months");
     }
-    return ctx.inUnitOfWork(actor, () -> {
-      ctx.access().account(actor, accountId); // the card of an account the actor may not see is not found
-      List<BudgetLine> budget = ctx.storage().accountBudgets().findByAccount(accountId)
-          .map(AccountBudget::months).orElse(List.of());
+    // Reads only: the account as a projection (owner and budget months), then every sum in one read, in a unit of
+    // work that needs no transaction or flush.
+    return ctx.inReadOnlyUnitOfWork(actor, () -> {
+      CardAccount account = ctx.access().cardAccount(actor, accountId); // a card the actor may not see is not found
+      List<BudgetLine> budget = account.budget();
       Visibility visible = ctx.visibility(actor, RecordType.OPPORTUNITY);
       Currency cardCurrency = currency != null ? currency : currencyOf(accountId, budget, visible);
-      AccountCardQuery query = new AccountCardQuery(accountId, from, to, cardCurrency, forecastStages(), wonStages());
-      return AccountCards.compute(
-          query, budget, ctx.storage().accountCards().forecastByMonth(query, visible), ctx.storage().accountCards().wonByMonth(query, visible));
+      AccountCardQuery query = new AccountCardQuery(accountId, from, to, cardCurrency, forecastStages, wonStages);
+      CardFigures figures = ctx.storage().accountCards().figures(query, visible);
+      return AccountCards.compute(query, budget, figures.forecast(), figures.won());
     });
   }
 
@@ -92,11 +99,11 @@ final class DefaultAccountCardService implements AccountCardService {
         .filter(s -> s.kind() == StageKind.WON
             || (s.kind() == StageKind.OPEN && s.forecastCategory() != ForecastCategory.OMITTED))
         .map(SalesStage::key)
-        .collect(Collectors.toSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private Set<String> wonStages() {
     return ctx.pipeline().stages().stream().filter(s -> s.kind() == StageKind.WON).map(SalesStage::key)
-        .collect(Collectors.toSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -19,7 +19,9 @@ import org.crmkit.shared.UnitOfWork;
  * throws. Nested calls join (of the same tenant only: a nested call for another tenant is refused). The tenant
  * given to the outermost call scopes every repository call inside it ({@link #tenant()}). After-commit actions run
  * once the commit succeeded, outside the transaction. Rows of leaf tables are persisted at the end, just before the
- * flush ({@link #persistLast}), so that the inserts of each table stay consecutive and go in one JDBC batch.
+ * flush ({@link #persistLast}), so that the inserts of each table stay consecutive and go in one JDBC batch. A
+ * unit that only reads ({@link #read}) has no transaction and no flush, and opens its entity manager only if a
+ * repository asks for one.
  */
 public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers {
   private final EntityManagerFactory emf;
@@ -27,15 +29,19 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   private volatile boolean closed;
 
   private static final class Frame {
-    final EntityManager em;
+    /** The unit's entity manager; in a read-only unit opened on first use, so a unit that needs none opens none. */
+    EntityManager em;
     final TenantId tenant;
+    /** A unit of {@link #read}: no transaction, never flushed, and no unit that writes may start inside it. */
+    final boolean readOnly;
     final List<Runnable> afterCommit = new ArrayList<>();
     /** Rows persisted at the end ({@link #persistLast}), in the order given. */
     final List<Object> deferred = new ArrayList<>();
 
-    Frame(EntityManager em, TenantId tenant) {
+    Frame(EntityManager em, TenantId tenant, boolean readOnly) {
       this.em = em;
       this.tenant = tenant;
+      this.readOnly = readOnly;
     }
   }
 
@@ -62,11 +68,16 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
     Frame outer = current.get();
     if (outer != null) {
       Tenants.requireSame(outer.tenant, tenant);
+      if (outer.readOnly) {
+        throw new IllegalStateException("a unit of work that may write (UnitOfWork.execute) was started inside a"
+            + " read-only one (UnitOfWork.read), which has no transaction to write in; start the outer one with"
+            + " execute, or do the write outside the read");
+      }
       return work.get();
     }
     // A fresh entity manager (and so a fresh persistence context and, from the pool, a connection) per outermost
     // unit: nothing a failed unit loaded or half-wrote is seen by the next one, e.g. the next item of a bulk call.
-    Frame frame = new Frame(open(), tenant);
+    Frame frame = new Frame(open(), tenant, false);
     current.set(frame);
     T result;
     try {
@@ -90,6 +101,42 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
     } finally {
       current.remove();
       closeQuietly(frame.em);
+    }
+    runAfterCommit(frame.afterCommit);
+    return result;
+  }
+
+  /**
+   * A unit that only reads: no transaction (each statement runs in the connection's auto-commit, which at the
+   * READ COMMITTED isolation that H2 and PostgreSQL default to sees what a transaction around the reads would see),
+   * no flush at the end, and the entity manager opened only when a repository asks for it; a repository that reads
+   * over JDBC ({@code EntityManager.callWithConnection}) needs nothing more. Entities loaded in it are never
+   * flushed, so they cost no dirty check. Inside another unit of work of the same tenant it joins that one.
+   */
+  @Override
+  public <T> T read(TenantId tenant, Supplier<T> work) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(work, "work");
+    Frame outer = current.get();
+    if (outer != null) {
+      Tenants.requireSame(outer.tenant, tenant);
+      return work.get();
+    }
+    if (closed || !emf.isOpen()) {
+      throw closedStorage(null);
+    }
+    Frame frame = new Frame(null, tenant, true);
+    current.set(frame);
+    T result;
+    try {
+      result = work.get();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    } finally {
+      current.remove();
+      if (frame.em != null) {
+        closeQuietly(frame.em);
+      }
     }
     runAfterCommit(frame.afterCommit);
     return result;
@@ -159,8 +206,8 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   @Override
   public void flush() {
     Frame frame = current.get();
-    if (frame == null) {
-      return;
+    if (frame == null || frame.readOnly) {
+      return; // a read-only unit writes nothing
     }
     try {
       persistDeferred(frame); // the history held back for the end is one of the writes this sends
@@ -173,7 +220,12 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   @Override
   public void persistLast(Object entity) {
     Objects.requireNonNull(entity, "entity");
-    frame().deferred.add(entity);
+    Frame frame = frame();
+    if (frame.readOnly) {
+      throw new IllegalStateException("a row was written inside a read-only unit of work (UnitOfWork.read);"
+          + " write in a unit of work started with execute");
+    }
+    frame.deferred.add(entity);
   }
 
   @Override
@@ -192,7 +244,11 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
 
   @Override
   public EntityManager current() {
-    return frame().em;
+    Frame frame = frame();
+    if (frame.em == null) {
+      frame.em = open(); // a read-only unit's, on first use
+    }
+    return frame.em;
   }
 
   private Frame frame() {
