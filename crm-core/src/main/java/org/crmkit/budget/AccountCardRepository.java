@@ -6,7 +6,8 @@ import org.crmkit.shared.Visibility;
 
 /**
  * Port: the reads behind the account card, as projections read where the data is, so that a card costs two reads
- * (two statements in the JPA adapter) and no adapter loads an aggregate or every line to add it up: the account with
+ * (three statements in the JPA adapter: the account with its budget months, the forecast sums, the won sums) and no
+ * adapter loads an aggregate or every line to add it up: the account with
  * its budget months ({@link #findAccount}), then every sum ({@link #figures}). The rules of the sums are fixed here
  * and in {@link AccountCards#weigh}, so every adapter gives the same figures to the cent. Read-only; use inside a
  * unit of work (the card runs in a {@linkplain org.crmkit.shared.UnitOfWork#read read-only} one).

@@ -4,9 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.Probability;
@@ -55,18 +53,21 @@ public final class AccountCards {
     Objects.requireNonNull(query, "query");
     Currency currency = query.currency();
     Money zero = Money.zero(currency);
-    Map<YearMonth, Acc> byMonth = new LinkedHashMap<>();
-    for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
-      byMonth.put(m, new Acc(zero));
+    YearMonth from = query.from();
+    // one slot per month of the range, found by its offset from the first month (no map of months)
+    int size = index(from, query.to()) + 1;
+    Acc[] byMonth = new Acc[size];
+    for (int i = 0; i < size; i++) {
+      byMonth[i] = new Acc(zero);
     }
     for (BudgetLine b : budget) {
-      Acc acc = byMonth.get(b.month());
+      Acc acc = slot(byMonth, from, b.month());
       if (acc != null && b.amount().currency().equals(currency)) {
         acc.budget = acc.budget.plus(b.amount());
       }
     }
     for (CardForecastMonth f : forecast) {
-      Acc acc = byMonth.get(f.month());
+      Acc acc = slot(byMonth, from, f.month());
       if (acc == null) {
         continue;
       }
@@ -79,14 +80,29 @@ public final class AccountCards {
       acc.committed = f.committed().plus(zero);
     }
     for (CardWonMonth w : won) {
-      Acc acc = byMonth.get(w.month());
+      Acc acc = slot(byMonth, from, w.month());
       if (acc != null) {
         acc.won = acc.won.plus(w.won());
       }
     }
-    List<MonthFigures> months = new ArrayList<>();
-    byMonth.forEach((m, a) -> months.add(new MonthFigures(m, a.budget, a.forecast, a.weighted, a.committed, a.won)));
+    List<MonthFigures> months = new ArrayList<>(size);
+    YearMonth m = from;
+    for (Acc a : byMonth) {
+      months.add(new MonthFigures(m, a.budget, a.forecast, a.weighted, a.committed, a.won));
+      m = m.plusMonths(1);
+    }
     return new AccountCard(query.accountId(), currency, query.from(), query.to(), months);
+  }
+
+  /** @return the number of months from {@code from} to {@code month} (negative before it) */
+  private static int index(YearMonth from, YearMonth month) {
+    return (month.getYear() - from.getYear()) * 12 + month.getMonthValue() - from.getMonthValue();
+  }
+
+  /** @return the slot of {@code month}, or null when it lies outside the range */
+  private static Acc slot(Acc[] byMonth, YearMonth from, YearMonth month) {
+    int i = index(from, month);
+    return i >= 0 && i < byMonth.length ? byMonth[i] : null;
   }
 
   private static final class Acc {

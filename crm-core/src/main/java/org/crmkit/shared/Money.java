@@ -28,8 +28,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     Objects.requireNonNull(currency, "currency");
     requireBounded(amount);
     int digits = fractionDigits(currency);
-    BigDecimal stripped = amount.stripTrailingZeros();
-    if (stripped.scale() > digits) {
+    // Only an amount written with more decimals than the currency has can have too many that are not zero; the
+    // common case (the currency's scale, e.g. the sum of two amounts) needs no stripped copy.
+    if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
       throw ValidationException.of("amount",
           "amount "
               + shortText(amount)

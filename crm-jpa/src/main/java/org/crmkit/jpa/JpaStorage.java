@@ -507,7 +507,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
             + "; check the database, that a JPA provider (Hibernate) is on the class path and that the schema is"
             + " migrated (CrmkitSchema.migrate)", e);
       }
-      return new JpaStorage(new ResourceLocalUnitOfWork(emf), emf, ownedPool);
+      // the factory's own data source: read-only units of work read the card over it without an entity manager
+      return new JpaStorage(new ResourceLocalUnitOfWork(emf, dataSource), emf, ownedPool);
     }
 
     /**

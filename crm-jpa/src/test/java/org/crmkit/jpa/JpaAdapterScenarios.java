@@ -532,7 +532,7 @@ abstract class JpaAdapterScenarios {
             new CardForecastMonth(YearMonth.of(2026, 5), Money.of("2001.00", "EUR"), Money.of("200.20", "EUR"),
                 Money.of("0.00", "EUR")));
     assertThat(won).isEmpty();
-    // One statement, plain JDBC (not seen by the provider's statement inspector): JpaWriteScenarios counts it at
+    // Plain JDBC, not seen by the provider's statement inspector: JpaWriteScenarios counts the card's statements at
     // the driver.
     assertThat(db.statements.statements()).as("no statement through the provider").isEmpty();
   }

@@ -438,4 +438,24 @@ public interface AccessContract extends ContractSupport {
     assertThat(alicesCard.total(AccountCard.Series.FORECAST)).isEqualTo(eur("1200.00"));
     assertThat(adasCard.total(AccountCard.Series.FORECAST)).isEqualTo(eur("4200.00"));
   }
+
+  @Test
+  default void theAccountCardCountsOnlyWonDealsTheActorMaySee() {
+    Account account = crm().accounts().create(ALICE, CreateAccount.named("Hub"));
+    for (Actor seller : List.of(ALICE, BOB)) {
+      Opportunity deal = crm().opportunities().create(seller, CreateOpportunity.named("Deal of " + seller)
+          .accountId(account.id()).amount(eur(seller == ALICE ? "100.00" : "900.00")).stage("proposal"));
+      crm().forecasts().splitEvenly(seller, SplitForecast.ofAmount(deal.id(), APRIL, 1));
+      crm().opportunities().win(seller, WinOpportunity.of(deal.id(), deal.version()).closedOn(APRIL.atDay(10)));
+    }
+    Crm crm = owners();
+
+    AccountCard alicesCard = crm.accountCards().card(ALICE, account.id(), APRIL, APRIL);
+    AccountCard adasCard = crm.accountCards().card(ADA, account.id(), APRIL, APRIL);
+
+    assertThat(alicesCard.month(APRIL).won()).isEqualTo(eur("100.00"));
+    assertThat(alicesCard.month(APRIL).committed()).isEqualTo(eur("100.00"));
+    assertThat(adasCard.month(APRIL).won()).isEqualTo(eur("1000.00"));
+    assertThat(adasCard.month(APRIL).committed()).isEqualTo(eur("1000.00"));
+  }
 }

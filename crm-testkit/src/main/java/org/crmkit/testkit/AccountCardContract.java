@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.crmkit.account.Account;
 import org.crmkit.application.CreateAccount;
 import org.crmkit.application.CreateOpportunity;
@@ -21,6 +22,7 @@ import org.crmkit.budget.AccountBudget;
 import org.crmkit.budget.AccountCard;
 import org.crmkit.budget.AccountCard.Series;
 import org.crmkit.budget.BudgetLine;
+import org.crmkit.budget.CardAccount;
 import org.crmkit.budget.MonthFigures;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.shared.AccountId;
@@ -28,6 +30,8 @@ import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.FieldError;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.RecordNotFoundException;
+import org.crmkit.shared.RecordType;
+import org.crmkit.shared.TenantId;
 import org.crmkit.shared.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -221,5 +225,70 @@ public interface AccountCardContract extends ContractSupport {
     assertThatThrownBy(() -> crm().accountCards().card(ALICE, AccountId.parse("00000000-0000-0000-0000-00000000abcd"),
             APR_2026, JUN_2026, Currency.getInstance("EUR")))
         .isInstanceOf(RecordNotFoundException.class);
+  }
+
+  @Test
+  default void monthsWithoutLinesAreZeroAndOnlyTheRangeAndTheCardsCurrencyCount() {
+    Account a = account("Acme");
+    crm().budgets().setMonths(ALICE, SetBudgetMonths.of(a.id(), List.of(
+        BudgetLine.of(APR_2026.minusMonths(1), eur("50.00")), BudgetLine.of(APR_2026, eur("100.00")),
+        BudgetLine.of(JUN_2026, eur("300.00")), BudgetLine.of(JUN_2026.plusMonths(1), eur("70.00")))));
+    deal(a.id(), "proposal", "40.00", null, APR_2026, 1);
+
+    AccountCard card = crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026);
+
+    assertThat(plain(card.series(Series.BUDGET))).as("March and July lie outside the range")
+        .containsExactly("100.00", "0.00", "300.00");
+    assertThat(plain(card.series(Series.FORECAST))).containsExactly("40.00", "0.00", "0.00");
+    assertThat(card.month(MAY_2026)).isEqualTo(new MonthFigures(MAY_2026, eur("0.00"), eur("0.00"), eur("0.00"),
+        eur("0.00"), eur("0.00")));
+    AccountCard inUsd = crm().accountCards().card(ALICE, a.id(), APR_2026, JUN_2026, Currency.getInstance("USD"));
+    assertThat(inUsd.allSeries().values()).as("a EUR budget and EUR deals count nothing in a USD card")
+        .allSatisfy(series -> assertThat(plain(series)).containsOnly("0.00"));
+  }
+
+  @Test
+  default void anUnknownAccountHasNoCardAndTheErrorNamesIt() {
+    AccountId unknown = AccountId.parse("00000000-0000-0000-0000-00000000abcd");
+
+    assertThatThrownBy(() -> crm().accountCards().card(ALICE, unknown, APR_2026, JUN_2026))
+        .isInstanceOf(RecordNotFoundException.class)
+        .hasMessage(new RecordNotFoundException(RecordType.ACCOUNT, unknown).getMessage());
+  }
+
+  @Test
+  default void theCardReadsTheAccountAsItsOwnerAndBudgetMonthsInItsTenantOnly() {
+    Account a = account("Acme");
+    List<BudgetLine> months = List.of(BudgetLine.of(APR_2026, eur("100.00")), BudgetLine.of(MAY_2026, eur("0.00")));
+    crm().budgets().setMonths(ALICE, SetBudgetMonths.of(a.id(), months));
+    Account withoutBudget = account("Globex");
+
+    Optional<CardAccount> read = storage().unitOfWork().read(ALICE.tenant(),
+        () -> storage().accountCards().findAccount(a.id()));
+
+    assertThat(read).hasValueSatisfying(c -> {
+      assertThat(c.accountId()).isEqualTo(a.id());
+      assertThat(c.owner()).isEqualTo(a.owner());
+      assertThat(c.budget()).containsExactlyInAnyOrderElementsOf(months);
+    });
+    assertThat(storage().unitOfWork().read(ALICE.tenant(),
+        () -> storage().accountCards().findAccount(withoutBudget.id())))
+        .hasValueSatisfying(c -> assertThat(c.budget()).isEmpty());
+    assertThat(storage().unitOfWork().read(TenantId.of("elsewhere"),
+        () -> storage().accountCards().findAccount(a.id()))).as("another tenant's account").isEmpty();
+  }
+
+  @Test
+  default void theCardInsideACallersUnitOfWorkSeesWhatThatUnitWrote() {
+    Account a = account("Acme");
+
+    AccountCard card = storage().unitOfWork().execute(ALICE.tenant(), () -> {
+      crm().budgets().setMonths(ALICE, SetBudgetMonths.of(a.id(), List.of(BudgetLine.of(APR_2026, eur("10.00")))));
+      deal(a.id(), "proposal", "30.00", null, APR_2026, 1);
+      return crm().accountCards().card(ALICE, a.id(), APR_2026, APR_2026);
+    });
+
+    assertThat(card.month(APR_2026).budget()).isEqualTo(eur("10.00"));
+    assertThat(card.month(APR_2026).forecast()).isEqualTo(eur("30.00"));
   }
 }

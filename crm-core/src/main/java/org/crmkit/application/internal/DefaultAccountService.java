@@ -51,7 +51,7 @@ final class DefaultAccountService implements AccountService {
   public Optional<Account> find(Actor actor, AccountId id) {
     ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.access().findAccount(actor, id));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.access().findAccount(actor, id));
   }
 
   @Override
@@ -59,7 +59,7 @@ final class DefaultAccountService implements AccountService {
     ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().accounts().find(query, ctx.visibility(actor, RecordType.ACCOUNT), page));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.storage().accounts().find(query, ctx.visibility(actor, RecordType.ACCOUNT), page));
   }
 
   @Override

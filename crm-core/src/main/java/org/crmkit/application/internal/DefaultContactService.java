@@ -49,7 +49,7 @@ final class DefaultContactService implements ContactService {
   public Optional<Contact> find(Actor actor, ContactId id) {
     ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.access().findContact(actor, id));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.access().findContact(actor, id));
   }
 
   @Override
@@ -57,7 +57,7 @@ final class DefaultContactService implements ContactService {
     ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().contacts().find(query, ctx.visibility(actor, RecordType.CONTACT), page));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.storage().contacts().find(query, ctx.visibility(actor, RecordType.CONTACT), page));
   }
 
   @Override

@@ -50,7 +50,7 @@ final class DefaultLeadService implements LeadService {
   public Optional<Lead> find(Actor actor, LeadId id) {
     ctx.requireActor(actor);
     java.util.Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.access().findLead(actor, id));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.access().findLead(actor, id));
   }
 
   @Override
@@ -58,7 +58,7 @@ final class DefaultLeadService implements LeadService {
     ctx.requireActor(actor);
     java.util.Objects.requireNonNull(query, "query");
     java.util.Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().leads().find(query, ctx.visibility(actor, RecordType.LEAD), page));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.storage().leads().find(query, ctx.visibility(actor, RecordType.LEAD), page));
   }
 
   @Override

@@ -119,7 +119,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public Optional<Opportunity> find(Actor actor, OpportunityId id) {
     ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.access().findOpportunity(actor, id));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.access().findOpportunity(actor, id));
   }
 
   @Override
@@ -127,7 +127,7 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> ctx.storage().opportunities().find(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.storage().opportunities().find(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page));
   }
 
   @Override
@@ -135,7 +135,7 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.requireActor(actor);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    return ctx.inUnitOfWork(actor, () -> withoutHiddenAccountNames(actor,
+    return ctx.inReadOnlyUnitOfWork(actor, () -> withoutHiddenAccountNames(actor,
         ctx.storage().opportunities().findSummaries(query, ctx.visibility(actor, RecordType.OPPORTUNITY), page)));
   }
 
@@ -243,7 +243,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public List<StageHistoryEntry> history(Actor actor, OpportunityId id) {
     ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, id)
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, id)
         ? ctx.storage().stageHistory().findByOpportunity(id) : List.of());
   }
 
@@ -251,7 +251,7 @@ final class DefaultOpportunityService implements OpportunityService {
   public long historyCount(Actor actor, OpportunityId id) {
     ctx.requireActor(actor);
     Objects.requireNonNull(id, "id");
-    return ctx.inUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, id)
+    return ctx.inReadOnlyUnitOfWork(actor, () -> ctx.access().seesOpportunityChildren(actor, id)
         ? ctx.storage().stageHistory().countByOpportunity(id) : 0L);
   }
 

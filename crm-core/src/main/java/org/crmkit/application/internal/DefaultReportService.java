@@ -50,7 +50,7 @@ class DefaultReportService implements ReportService {
   public ReportResult run(Actor actor, ReportDefinition definition) {
     requireActor(actor);
     ReportPlan plan = plan(definition);
-    return ctx.inUnitOfWork(actor, () -> engine.run(plan, ctx.storage().reports(),
+    return ctx.inReadOnlyUnitOfWork(actor, () -> engine.run(plan, ctx.storage().reports(),
         ctx.visibility(actor, definition.source().ownerType())));
   }
 

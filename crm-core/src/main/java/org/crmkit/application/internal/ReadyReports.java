@@ -83,7 +83,7 @@ final class ReadyReports {
     String[] open = openStages();
     ReportDefinition.Builder openOpps = mine(actor, ReportSource.OPPORTUNITIES).where("stage", Operator.IN, open)
         .columns("name", "stage", "amount", "closeDate").sortBy("closeDate").sortBy("name").limit(HOME_ROWS);
-    return ctx.inUnitOfWork(actor, () -> new HomePage(
+    return ctx.inReadOnlyUnitOfWork(actor, () -> new HomePage(
         ctx.today(),
         reports.run(actor, openOpps.build()),
         inPipelineOrder(reports.run(actor, mine(actor, ReportSource.OPPORTUNITIES).where("stage", Operator.IN, open)
@@ -115,7 +115,7 @@ final class ReadyReports {
     String[] open = openStages();
     Set<String> won = Set.of(stages(s -> s.kind() == StageKind.WON));
     String[] closed = stages(s -> s.kind() != StageKind.OPEN);
-    return ctx.inUnitOfWork(actor, () -> {
+    return ctx.inReadOnlyUnitOfWork(actor, () -> {
       ReportDefinition.Builder pipeline = ReportDefinition.builder(ReportSource.OPPORTUNITIES)
           .where("stage", Operator.IN, open);
       ReportResult byStage = inPipelineOrder(reports.run(actor, pipeline.build().toBuilder().groupBy("stage")

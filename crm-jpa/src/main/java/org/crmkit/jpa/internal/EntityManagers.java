@@ -1,7 +1,10 @@
 package org.crmkit.jpa.internal;
 
 import org.crmkit.shared.TenantId;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 
 /** Gives repositories the entity manager of the current unit of work. */
 public interface EntityManagers {
@@ -34,6 +37,34 @@ public interface EntityManagers {
    */
   default void persistLast(Object entity) {
     current().persist(entity);
+  }
+
+  /**
+   * @return the factory of the units' entity managers (its properties tell, e.g., crmkit's schema); by default the
+   *     current entity manager's, so only inside a unit of work
+   */
+  default EntityManagerFactory factory() {
+    return current().getEntityManagerFactory();
+  }
+
+  /**
+   * Runs a JDBC step on the unit of work's connection: by default the entity manager's
+   * ({@code EntityManager.callWithConnection}), after flushing what the unit of work holds back, so that the step
+   * reads the unit's own writes as a query through the provider would; a read-only unit of work (nothing to flush)
+   * that has not needed an entity manager may use a connection of its own instead, so that a repository reading
+   * only over JDBC costs no entity manager. The step must leave the connection as it found it (auto-commit, schema)
+   * and close what it opens.
+   *
+   * @return what the step returned
+   * @throws jakarta.persistence.PersistenceException when the step or the connection fails (repositories translate
+   *     it with {@link Errors#translate})
+   * @throws IllegalStateException when called outside a unit of work
+   */
+  default <T> T withConnection(ConnectionFunction<Connection, T> step) {
+    persistDeferred();
+    EntityManager em = current();
+    em.flush();
+    return em.callWithConnection(step);
   }
 
   /** Persists now what {@link #persistLast} deferred, e.g. before a query reads the table. */

@@ -1,6 +1,5 @@
 package org.crmkit.jpa.internal;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,7 +13,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.crmkit.budget.AccountCardQuery;
 import org.crmkit.budget.AccountCardRepository;
 import org.crmkit.budget.BudgetLine;
@@ -28,10 +30,10 @@ import org.crmkit.shared.UserId;
 import org.crmkit.shared.Visibility;
 
 /**
- * {@link AccountCardRepository} as two plain JDBC statements on the unit of work's connection
+ * {@link AccountCardRepository} as plain JDBC statements on the unit of work's connection
  * ({@code EntityManager.callWithConnection}), with every value bound as a parameter: the account's owner joined with
- * its budget months, then one statement whose two {@code GROUP BY} halves ({@code UNION ALL}) sum the forecast lines
- * of the account's opportunities by month (weighting and rounding each line as
+ * its budget months ({@link #findAccount}, one statement), then two {@code GROUP BY} statements ({@link #figures})
+ * that sum the forecast lines of the account's opportunities by month (weighting and rounding each line as
  * {@link org.crmkit.budget.AccountCards#weigh} does) and the won opportunities by month of their close date. Only one
  * row per month comes back, and no entity is loaded. Every table is scoped to the unit of work's tenant, and the sums
  * count only the opportunities the given visibility admits (a condition on their owner in the same statement).
@@ -39,15 +41,34 @@ import org.crmkit.shared.Visibility;
  * <p>JDBC rather than JPQL because the card is a hot read whose statements are fixed: the provider's query handling
  * (creating the query, binding, reading results into arrays) cost more than the database's work on H2 (see
  * docs/PERFORMANCE.md, issue 16). The SQL is portable between PostgreSQL and H2; tables are qualified with the
- * persistence unit's {@code hibernate.default_schema} when it has one, as the provider's own SQL is.
+ * persistence unit's {@code hibernate.default_schema} when it has one, as the provider's own SQL is. The statements'
+ * text depends only on the pipeline's stages, the number of visible owners (padded to a power of two) and the
+ * currency's decimals, so it is built once per such shape and kept.
  */
 public final class JpaAccountCardRepository implements AccountCardRepository {
   /** The persistence-unit property that puts crmkit's tables in a schema of their own (see JpaStorage). */
   private static final String DEFAULT_SCHEMA = "hibernate.default_schema";
+  /** More shapes than a Crm has (stage sets are fixed per pipeline): beyond this the cache starts over. */
+  private static final int MAX_SHAPES = 256;
 
   private final EntityManagers ems;
   /** {@code "schema".} or empty, read from the factory on first use (the same for every unit of work). */
   private volatile String tablePrefix;
+  private volatile String accountSql;
+  private final ConcurrentMap<Shape, Statements> statements = new ConcurrentHashMap<>();
+
+  /** What the text of the two sums' statements depends on. */
+  private record Shape(Set<String> forecastStages, Set<String> wonStages, int owners, int digits) {}
+
+  /**
+   * The sums' SQL for one shape, with the stage parameters in order.
+   *
+   * @param forecastSql null when no stage counts in the forecast
+   * @param wonSql null when no stage is won
+   * @param forecastStages padded
+   * @param wonStages padded
+   */
+  private record Statements(String forecastSql, String wonSql, List<String> forecastStages, List<String> wonStages) {}
 
   public JpaAccountCardRepository(EntityManagers ems) {
     this.ems = Objects.requireNonNull(ems, "ems");
@@ -56,15 +77,19 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
   @Override
   public Optional<CardAccount> findAccount(AccountId accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    EntityManager em = ems.current();
-    String p = prefix(em);
-    // Budget lines join the budget's table directly: a budget without lines has no months, as the aggregate says.
-    String sql = "SELECT a.owner_id, l.budget_month, l.amount, l.currency FROM " + p + "crm_account a"
-        + " LEFT JOIN " + p + "crm_account_budget_line l ON l.tenant_id = a.tenant_id AND l.account_id = a.id"
-        + " WHERE a.tenant_id = ? AND a.id = ?";
+    String sql = accountSql;
+    if (sql == null) {
+      String p = prefix();
+      // Budget lines join the account directly: a budget without lines has no months, as the aggregate says.
+      sql = "SELECT a.owner_id, l.budget_month, l.amount, l.currency FROM " + p + "crm_account a"
+          + " LEFT JOIN " + p + "crm_account_budget_line l ON l.tenant_id = a.tenant_id AND l.account_id = a.id"
+          + " WHERE a.tenant_id = ? AND a.id = ?";
+      accountSql = sql;
+    }
+    String query = sql;
     String tenant = ems.tenant().value();
-    return call(em, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
+    return call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(query)) {
         ps.setString(1, tenant);
         ps.setObject(2, accountId.value());
         try (ResultSet rs = ps.executeQuery()) {
@@ -97,73 +122,55 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
       }
       owners = padded(Where.owners(o));
     }
-    List<String> forecastStages = padded(new TreeSet<>(q.forecastStages()));
-    List<String> wonStages = padded(new TreeSet<>(q.wonStages()));
-    if (forecastStages.isEmpty() && wonStages.isEmpty()) {
+    if (q.forecastStages().isEmpty() && q.wonStages().isEmpty()) {
       return CardFigures.none(); // no stage counts: no line and no amount
     }
-    EntityManager em = ems.current();
-    String p = prefix(em);
-    String ownerCondition = owners.isEmpty() ? "" : " AND o.owner_id IN " + marks(owners.size());
-    int digits = Money.fractionDigits(q.currency());
-    List<String> parts = new ArrayList<>(2);
-    List<Object> parameters = new ArrayList<>();
-    if (!forecastStages.isEmpty()) {
-      // kind 0, the forecast by line month. ROUND(amount * percent, digits - 2) / 100 is ROUND(amount * percent / 100,
-      // digits) without a division whose scale each database picks differently; ROUND rounds half up like
-      // Money.percent (amounts are not negative). With no won stage, no line is won.
-      String won = wonStages.isEmpty() ? "1 = 0" : "o.stage IN " + marks(wonStages.size());
-      parts.add("SELECT 0, l.line_month, SUM(l.amount),"
-          + " SUM(ROUND(l.amount * CASE WHEN " + won + " THEN 100 ELSE o.probability END, " + (digits - 2) + ")),"
-          + " SUM(CASE WHEN " + won + " THEN l.amount ELSE 0 END)"
-          + " FROM " + p + "crm_opportunity o JOIN " + p + "crm_billing_forecast_line l"
-          + " ON l.tenant_id = o.tenant_id AND l.opportunity_id = o.id"
-          + " WHERE o.tenant_id = ? AND o.account_id = ? AND o.stage IN " + marks(forecastStages.size())
-          + ownerCondition
-          + " AND l.line_month >= ? AND l.line_month <= ? AND l.currency = ?"
-          + " GROUP BY l.line_month");
-      parameters.addAll(wonStages);
-      parameters.addAll(wonStages);
-      parameters.add(ems.tenant().value());
-      parameters.add(q.accountId().value());
-      parameters.addAll(forecastStages);
-      parameters.addAll(owners);
-      parameters.add(q.from().atDay(1));
-      parameters.add(q.to().atDay(1));
-      parameters.add(q.currency().getCurrencyCode());
-    }
-    if (!wonStages.isEmpty()) {
-      // kind 1, the won amounts by month of the close date (its first day stands for the month)
-      parts.add("SELECT 1, MIN(o.close_date), SUM(o.amount), 0, 0 FROM " + p + "crm_opportunity o"
-          + " WHERE o.tenant_id = ? AND o.account_id = ? AND o.stage IN " + marks(wonStages.size()) + ownerCondition
-          + " AND o.close_date >= ? AND o.close_date <= ? AND o.amount IS NOT NULL AND o.currency = ?"
-          + " GROUP BY EXTRACT(YEAR FROM o.close_date), EXTRACT(MONTH FROM o.close_date)");
-      parameters.add(ems.tenant().value());
-      parameters.add(q.accountId().value());
-      parameters.addAll(wonStages);
-      parameters.addAll(owners);
-      parameters.add(q.firstDay());
-      parameters.add(q.lastDay());
-      parameters.add(q.currency().getCurrencyCode());
-    }
-    String sql = String.join(" UNION ALL ", parts);
     Currency currency = q.currency();
-    return call(em, c -> {
+    Statements sql = statements(new Shape(q.forecastStages(), q.wonStages(), owners.size(),
+        Money.fractionDigits(currency)));
+    String tenant = ems.tenant().value();
+    List<Object> forecastParameters = new ArrayList<>();
+    if (sql.forecastSql() != null) {
+      forecastParameters.addAll(sql.wonStages()); // the weighted sum's CASE
+      forecastParameters.addAll(sql.wonStages()); // the committed sum's CASE
+      forecastParameters.add(tenant);
+      forecastParameters.add(q.accountId().value());
+      forecastParameters.addAll(sql.forecastStages());
+      forecastParameters.addAll(owners);
+      forecastParameters.add(q.from().atDay(1));
+      forecastParameters.add(q.to().atDay(1));
+      forecastParameters.add(currency.getCurrencyCode());
+    }
+    List<Object> wonParameters = new ArrayList<>();
+    if (sql.wonSql() != null) {
+      wonParameters.add(tenant);
+      wonParameters.add(q.accountId().value());
+      wonParameters.addAll(sql.wonStages());
+      wonParameters.addAll(owners);
+      wonParameters.add(q.firstDay());
+      wonParameters.add(q.lastDay());
+      wonParameters.add(currency.getCurrencyCode());
+    }
+    // Two statements on one connection rather than one UNION ALL: H2 ran a UNION of these two with parameters
+    // hundreds of times slower than the two statements (measured, see docs/PERFORMANCE.md).
+    return call(c -> {
       List<CardForecastMonth> forecast = new ArrayList<>();
-      List<CardWonMonth> won = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.size(); i++) {
-          ps.setObject(i + 1, parameters.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
+      if (sql.forecastSql() != null) {
+        try (PreparedStatement ps = prepare(c, sql.forecastSql(), forecastParameters);
+            ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            YearMonth month = YearMonth.from(rs.getObject(2, LocalDate.class));
-            if (rs.getInt(1) == 0) {
-              forecast.add(new CardForecastMonth(month, money(rs.getBigDecimal(3), currency),
-                  money(rs.getBigDecimal(4).movePointLeft(2), currency), money(rs.getBigDecimal(5), currency)));
-            } else {
-              won.add(new CardWonMonth(month, money(rs.getBigDecimal(3), currency)));
-            }
+            forecast.add(new CardForecastMonth(YearMonth.from(rs.getObject(1, LocalDate.class)),
+                money(rs.getBigDecimal(2), currency), money(rs.getBigDecimal(3).movePointLeft(2), currency),
+                money(rs.getBigDecimal(4), currency)));
+          }
+        }
+      }
+      List<CardWonMonth> won = new ArrayList<>();
+      if (sql.wonSql() != null) {
+        try (PreparedStatement ps = prepare(c, sql.wonSql(), wonParameters); ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            won.add(new CardWonMonth(YearMonth.from(rs.getObject(1, LocalDate.class)),
+                money(rs.getBigDecimal(2), currency)));
           }
         }
       }
@@ -171,29 +178,81 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
     });
   }
 
-  /** A JDBC step on the unit of work's connection; SQL and provider failures become crmkit's exceptions. */
+  private Statements statements(Shape shape) {
+    Statements known = statements.get(shape);
+    if (known != null) {
+      return known;
+    }
+    if (statements.size() >= MAX_SHAPES) {
+      statements.clear();
+    }
+    return statements.computeIfAbsent(shape, this::build);
+  }
+
+  private Statements build(Shape shape) {
+    String p = prefix();
+    List<String> forecastStages = padded(new TreeSet<>(shape.forecastStages()));
+    List<String> wonStages = padded(new TreeSet<>(shape.wonStages()));
+    String ownerCondition = shape.owners() == 0 ? "" : " AND o.owner_id IN " + marks(shape.owners());
+    String forecastSql = null;
+    if (!forecastStages.isEmpty()) {
+      // ROUND(amount * percent, digits - 2) / 100 is ROUND(amount * percent / 100, digits) without a division whose
+      // scale each database picks differently; ROUND rounds half up like Money.percent (amounts are not negative).
+      // With no won stage, no line is won.
+      String won = wonStages.isEmpty() ? "1 = 0" : "o.stage IN " + marks(wonStages.size());
+      forecastSql = "SELECT l.line_month, SUM(l.amount),"
+          + " SUM(ROUND(l.amount * CASE WHEN " + won + " THEN 100 ELSE o.probability END, "
+          + (shape.digits() - 2) + ")),"
+          + " SUM(CASE WHEN " + won + " THEN l.amount ELSE 0 END)"
+          + " FROM " + p + "crm_opportunity o JOIN " + p + "crm_billing_forecast_line l"
+          + " ON l.tenant_id = o.tenant_id AND l.opportunity_id = o.id"
+          + " WHERE o.tenant_id = ? AND o.account_id = ? AND o.stage IN " + marks(forecastStages.size())
+          + ownerCondition
+          + " AND l.line_month >= ? AND l.line_month <= ? AND l.currency = ?"
+          + " GROUP BY l.line_month";
+    }
+    String wonSql = null;
+    if (!wonStages.isEmpty()) {
+      // by month of the close date; the group's earliest date names its month
+      wonSql = "SELECT MIN(o.close_date), SUM(o.amount) FROM " + p + "crm_opportunity o"
+          + " WHERE o.tenant_id = ? AND o.account_id = ? AND o.stage IN " + marks(wonStages.size()) + ownerCondition
+          + " AND o.close_date >= ? AND o.close_date <= ? AND o.amount IS NOT NULL AND o.currency = ?"
+          + " GROUP BY EXTRACT(YEAR FROM o.close_date), EXTRACT(MONTH FROM o.close_date)";
+    }
+    return new Statements(forecastSql, wonSql, forecastStages, wonStages);
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < parameters.size(); i++) {
+        ps.setObject(i + 1, parameters.get(i));
+      }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** A JDBC step on the unit of work's connection. */
   private interface Step<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  private static <T> T call(EntityManager em, Step<T> step) {
+  /** Runs the step ({@link EntityManagers#withConnection}); SQL and provider failures become crmkit's exceptions. */
+  private <T> T call(Step<T> step) {
     try {
-      return em.callWithConnection((Connection c) -> {
-        try {
-          return step.run(c);
-        } catch (SQLException e) {
-          throw new PersistenceException(e.getMessage(), e);
-        }
-      });
+      return ems.withConnection((Connection c) -> step.run(c));
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
   }
 
-  private String prefix(EntityManager em) {
+  private String prefix() {
     String known = tablePrefix;
     if (known == null) {
-      Object schema = em.getEntityManagerFactory().getProperties().get(DEFAULT_SCHEMA);
+      Object schema = ems.factory().getProperties().get(DEFAULT_SCHEMA);
       known = schema == null || schema.toString().isBlank() ? "" : schema.toString().strip() + ".";
       tablePrefix = known;
     }

@@ -1,14 +1,18 @@
 package org.crmkit.jpa.internal;
 
 import org.crmkit.shared.TenantId;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.crmkit.shared.OutcomeUnknownException;
 import org.crmkit.shared.StorageException;
 import org.crmkit.shared.UnitOfWork;
@@ -25,12 +29,16 @@ import org.crmkit.shared.UnitOfWork;
  */
 public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers {
   private final EntityManagerFactory emf;
+  /** The factory's data source when crmkit built the factory over it (else null): read-only units' JDBC steps. */
+  private final DataSource dataSource;
   private final ThreadLocal<Frame> current = new ThreadLocal<>();
   private volatile boolean closed;
 
   private static final class Frame {
     /** The unit's entity manager; in a read-only unit opened on first use, so a unit that needs none opens none. */
     EntityManager em;
+    /** A read-only unit's own connection for JDBC steps, while it has no entity manager (else null). */
+    Connection connection;
     final TenantId tenant;
     /** A unit of {@link #read}: no transaction, never flushed, and no unit that writes may start inside it. */
     final boolean readOnly;
@@ -46,7 +54,17 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   }
 
   public ResourceLocalUnitOfWork(EntityManagerFactory emf) {
+    this(emf, null);
+  }
+
+  /**
+   * @param emf never null
+   * @param dataSource the data source {@code emf} gets its connections from, or null when unknown (a host's factory):
+   *     with it, a read-only unit of work runs JDBC steps on a connection of its own, without an entity manager
+   */
+  public ResourceLocalUnitOfWork(EntityManagerFactory emf, DataSource dataSource) {
     this.emf = Objects.requireNonNull(emf, "emf");
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -134,12 +152,69 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
       throw Errors.translate(e);
     } finally {
       current.remove();
+      release(frame);
       if (frame.em != null) {
         closeQuietly(frame.em);
       }
     }
     runAfterCommit(frame.afterCommit);
     return result;
+  }
+
+  /**
+   * In a read-only unit that has not opened an entity manager (and when the data source is known), runs the step on
+   * a connection of the unit's own, borrowed on first use and returned at the end; otherwise on the entity
+   * manager's, in a unit that writes after flushing its pending writes (JDBC would not see them otherwise).
+   */
+  @Override
+  public <T> T withConnection(ConnectionFunction<Connection, T> step) {
+    Objects.requireNonNull(step, "step");
+    Frame frame = frame();
+    if (!frame.readOnly) {
+      // the unit's pending writes first: JDBC bypasses the provider's flush before a query
+      persistDeferred(frame);
+      frame.em.flush();
+      return frame.em.callWithConnection(step);
+    }
+    if (frame.em != null || dataSource == null) {
+      return current().callWithConnection(step);
+    }
+    try {
+      if (frame.connection == null) {
+        frame.connection = dataSource.getConnection();
+      }
+      return step.apply(frame.connection);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new PersistenceException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hands a read-only unit's own connection back to the pool (rolling back first if the pool gave it without
+   * auto-commit, so no transaction stays open), e.g. before the unit opens an entity manager, which takes its own:
+   * a unit of work never holds two connections.
+   */
+  private static void release(Frame frame) {
+    Connection c = frame.connection;
+    if (c == null) {
+      return;
+    }
+    frame.connection = null;
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      // the reads are done; the pool checks the connection before lending it again
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // as above
+      }
+    }
   }
 
   @Override
@@ -243,9 +318,15 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   }
 
   @Override
+  public EntityManagerFactory factory() {
+    return emf;
+  }
+
+  @Override
   public EntityManager current() {
     Frame frame = frame();
     if (frame.em == null) {
+      release(frame); // its own connection first: the entity manager takes one from the same pool
       frame.em = open(); // a read-only unit's, on first use
     }
     return frame.em;
