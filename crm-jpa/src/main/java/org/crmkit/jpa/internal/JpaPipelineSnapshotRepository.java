@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.crmkit.bi.MovementClassifier;
+import org.crmkit.bi.MovementKind;
+import org.crmkit.bi.MovementTotal;
 import org.crmkit.bi.OpportunityDayState;
 import org.crmkit.bi.PipelineGroupRow;
 import org.crmkit.bi.PipelineGrouping;
@@ -642,6 +645,102 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
           .setParameter("tenant", tenant()).setParameter("from", from).setParameter("to", to))) {
         OpportunityDayState before = state(r, 0);
         out.add(new StateChange(before.opportunityId(), before, null));
+      }
+      return out;
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /**
+   * One statement: the pairs of states {@link #changesBetween} reads (the rows that began after {@code from} and
+   * hold on {@code to}, beside the opportunity's row on {@code from}; and the rows of {@code from} whose opportunity
+   * has no row on {@code to}), each side admitted by the visibility on its own day, classified by {@code CASE} as
+   * {@link MovementClassifier} classifies them, and grouped by kind and currency. A pair can make up to four
+   * movements (its bridge movement, the new amount of a currency change, a stage shift, a close date shift): the pairs
+   * are crossed with four facets, each of which picks one of them.
+   */
+  @Override
+  public List<MovementTotal> movementsBetween(LocalDate from, LocalDate to, List<String> stageOrder,
+      Visibility visible) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(stageOrder, "stageOrder");
+    String ownersB = visible("b", visible);
+    if (ownersB == null) {
+      return List.of();
+    }
+    boolean some = !ownersB.isEmpty();
+    String either = some ? " AND (b.owner_id IN (:owners) OR a.owner_id IN (:owners))" : "";
+    String aSeen = some ? "a.opportunity_id IS NOT NULL AND a.owner_id IN (:owners)" : "a.opportunity_id IS NOT NULL";
+    String bSeen = some ? "b.owner_id IN (:owners)" : "1 = 1";
+    String pairs = "SELECT CASE WHEN " + aSeen + " THEN 1 ELSE 0 END AS a_seen, a.stage_kind AS a_kind,"
+        + " a.stage AS a_stage, a.amount AS a_amount, CASE WHEN a.amount IS NULL THEN NULL ELSE a.currency END AS"
+        + " a_currency, a.close_date AS a_close, CASE WHEN " + bSeen + " THEN 1 ELSE 0 END AS b_seen,"
+        + " b.stage_kind AS b_kind, b.stage AS b_stage, b.amount AS b_amount, CASE WHEN b.amount IS NULL THEN NULL"
+        + " ELSE b.currency END AS b_currency, b.close_date AS b_close"
+        + " FROM " + STATE + " b LEFT JOIN " + STATE + " a ON a.tenant_id = b.tenant_id"
+        + " AND a.opportunity_id = b.opportunity_id AND " + validOn("a", "from")
+        + " WHERE b.tenant_id = :tenant AND b.valid_from > :from AND " + validOn("b", "to") + either
+        + " UNION ALL SELECT 1, a.stage_kind, a.stage, a.amount, CASE WHEN a.amount IS NULL THEN NULL ELSE a.currency"
+        + " END, a.close_date, 0, CAST(NULL AS VARCHAR(4)), CAST(NULL AS VARCHAR(40)), CAST(NULL AS NUMERIC(19, 4)),"
+        + " CAST(NULL AS VARCHAR(3)), CAST(NULL AS DATE)"
+        + " FROM " + STATE + " a WHERE a.tenant_id = :tenant AND " + validOn("a", "from") + " AND a.valid_to <= :to"
+        + visible("a", visible) + " AND NOT EXISTS (SELECT 1 FROM " + STATE + " b"
+        + " WHERE b.tenant_id = a.tenant_id AND b.opportunity_id = a.opportunity_id AND " + validOn("b", "to") + ")";
+    String wasOpen = "(p.a_seen = 1 AND p.a_kind = 'OPEN')";
+    String isOpen = "(p.b_seen = 1 AND p.b_kind = 'OPEN')";
+    String both = wasOpen + " AND " + isOpen;
+    String otherCurrency = "p.a_amount IS NOT NULL AND p.b_amount IS NOT NULL AND p.a_currency <> p.b_currency";
+    // facet 1: the bridge movement (for a currency change, the old amount's AMOUNT_DOWN)
+    String bridge = "CASE WHEN NOT " + wasOpen + " AND " + isOpen + " THEN 'NEW'"
+        + " WHEN " + wasOpen + " AND NOT " + isOpen + " THEN CASE WHEN p.b_seen = 0 THEN 'REMOVED'"
+        + " WHEN p.b_kind = 'WON' THEN 'WON' ELSE 'LOST' END"
+        + " WHEN " + both + " THEN CASE WHEN p.a_amount IS NULL AND p.b_amount IS NULL THEN NULL"
+        + " WHEN p.a_amount IS NULL THEN 'AMOUNT_UP' WHEN p.b_amount IS NULL THEN 'AMOUNT_DOWN'"
+        + " WHEN p.a_currency <> p.b_currency THEN 'AMOUNT_DOWN' WHEN p.b_amount > p.a_amount THEN 'AMOUNT_UP'"
+        + " WHEN p.b_amount < p.a_amount THEN 'AMOUNT_DOWN' END END";
+    String bridgeCurrency = "CASE WHEN " + isOpen + " AND (NOT " + wasOpen + " OR p.a_amount IS NULL) THEN"
+        + " p.b_currency ELSE p.a_currency END";
+    String bridgeAmount = "CASE WHEN NOT " + wasOpen + " THEN p.b_amount WHEN NOT " + isOpen + " THEN -p.a_amount"
+        + " WHEN p.a_amount IS NULL THEN p.b_amount WHEN p.b_amount IS NULL OR p.a_currency <> p.b_currency"
+        + " THEN -p.a_amount ELSE p.b_amount - p.a_amount END";
+    // facet 2: the new amount of a currency change
+    String newCurrency = "CASE WHEN " + both + " AND " + otherCurrency + " THEN 'AMOUNT_UP' END";
+    // facet 3: a stage shift, by the stages' places in the pipeline (bound parameters)
+    String stageShift = "CAST(NULL AS VARCHAR(13))";
+    if (!stageOrder.isEmpty()) {
+      StringBuilder a = new StringBuilder("CASE p.a_stage");
+      StringBuilder b = new StringBuilder("CASE p.b_stage");
+      for (int i = 0; i < stageOrder.size(); i++) {
+        a.append(" WHEN :stage").append(i).append(" THEN ").append(i);
+        b.append(" WHEN :stage").append(i).append(" THEN ").append(i);
+      }
+      a.append(" END");
+      b.append(" END");
+      stageShift = "CASE WHEN " + both + " THEN CASE WHEN " + b + " > " + a + " THEN 'MOVED_FORWARD' WHEN " + b
+          + " < " + a + " THEN 'MOVED_BACK' END END";
+    }
+    // facet 4: a close date shift
+    String closeShift = "CASE WHEN " + both + " AND p.a_close IS NOT NULL AND p.b_close IS NOT NULL THEN"
+        + " CASE WHEN p.b_close > p.a_close THEN 'PUSHED_OUT' WHEN p.b_close < p.a_close THEN 'PULLED_IN' END END";
+    String sql = "SELECT m.kind, m.currency, COUNT(*), SUM(m.amount) FROM (SELECT CASE f.n WHEN 1 THEN " + bridge
+        + " WHEN 2 THEN " + newCurrency + " WHEN 3 THEN " + stageShift + " ELSE " + closeShift + " END AS kind,"
+        + " CASE f.n WHEN 1 THEN " + bridgeCurrency + " ELSE p.b_currency END AS currency,"
+        + " CASE f.n WHEN 1 THEN " + bridgeAmount + " ELSE p.b_amount END AS amount"
+        + " FROM (" + pairs + ") p CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL"
+        + " SELECT 4) f) m WHERE m.kind IS NOT NULL GROUP BY m.kind, m.currency";
+    try {
+      Query q = owners(ems.current().createNativeQuery(sql), visible)
+          .setParameter("tenant", tenant()).setParameter("from", from).setParameter("to", to);
+      for (int i = 0; i < stageOrder.size(); i++) {
+        q.setParameter("stage" + i, Objects.requireNonNull(stageOrder.get(i), "stage key"));
+      }
+      List<MovementTotal> out = new ArrayList<>();
+      for (Object[] r : rows(q)) {
+        String currency = (String) r[1];
+        out.add(new MovementTotal(MovementKind.valueOf(r[0].toString().trim()), currency, number(r[2]),
+            currency == null ? BigDecimal.ZERO : decimal(r[3])));
       }
       return out;
     } catch (PersistenceException e) {
