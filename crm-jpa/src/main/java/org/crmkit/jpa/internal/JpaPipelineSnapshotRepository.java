@@ -656,9 +656,10 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
    * One statement: the pairs of states {@link #changesBetween} reads (the rows that began after {@code from} and
    * hold on {@code to}, beside the opportunity's row on {@code from}; and the rows of {@code from} whose opportunity
    * has no row on {@code to}), each side admitted by the visibility on its own day, classified by {@code CASE} as
-   * {@link MovementClassifier} classifies them, and grouped by kind and currency. A pair can make up to four
-   * movements (its bridge movement, the new amount of a currency change, a stage shift, a close date shift): the pairs
-   * are crossed with four facets, each of which picks one of them.
+   * {@link MovementClassifier} classifies them. A pair can make up to four movements (its bridge movement, the new
+   * amount of a currency change, a stage shift, a close date shift): each is a column of the pair's row, and the rows
+   * are grouped by all four and the currencies, so the database returns a few dozen groups, which are added up here
+   * per kind and currency.
    */
   @Override
   public List<MovementTotal> movementsBetween(LocalDate from, LocalDate to, List<String> stageOrder,
@@ -692,7 +693,7 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     String isOpen = "(p.b_seen = 1 AND p.b_kind = 'OPEN')";
     String both = wasOpen + " AND " + isOpen;
     String otherCurrency = "p.a_amount IS NOT NULL AND p.b_amount IS NOT NULL AND p.a_currency <> p.b_currency";
-    // facet 1: the bridge movement (for a currency change, the old amount's AMOUNT_DOWN)
+    // the bridge movement (for a currency change, the old amount's AMOUNT_DOWN)
     String bridge = "CASE WHEN NOT " + wasOpen + " AND " + isOpen + " THEN 'NEW'"
         + " WHEN " + wasOpen + " AND NOT " + isOpen + " THEN CASE WHEN p.b_seen = 0 THEN 'REMOVED'"
         + " WHEN p.b_kind = 'WON' THEN 'WON' ELSE 'LOST' END"
@@ -705,9 +706,9 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     String bridgeAmount = "CASE WHEN NOT " + wasOpen + " THEN p.b_amount WHEN NOT " + isOpen + " THEN -p.a_amount"
         + " WHEN p.a_amount IS NULL THEN p.b_amount WHEN p.b_amount IS NULL OR p.a_currency <> p.b_currency"
         + " THEN -p.a_amount ELSE p.b_amount - p.a_amount END";
-    // facet 2: the new amount of a currency change
+    // the new amount of a currency change (at the second day's amount and currency, as the shifts)
     String newCurrency = "CASE WHEN " + both + " AND " + otherCurrency + " THEN 'AMOUNT_UP' END";
-    // facet 3: a stage shift, by the stages' places in the pipeline (bound parameters)
+    // a stage shift, by the stages' places in the pipeline (bound parameters)
     String stageShift = "CAST(NULL AS VARCHAR(13))";
     if (!stageOrder.isEmpty()) {
       StringBuilder a = new StringBuilder("CASE p.a_stage");
@@ -721,31 +722,59 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
       stageShift = "CASE WHEN " + both + " THEN CASE WHEN " + b + " > " + a + " THEN 'MOVED_FORWARD' WHEN " + b
           + " < " + a + " THEN 'MOVED_BACK' END END";
     }
-    // facet 4: a close date shift
+    // a close date shift
     String closeShift = "CASE WHEN " + both + " AND p.a_close IS NOT NULL AND p.b_close IS NOT NULL THEN"
         + " CASE WHEN p.b_close > p.a_close THEN 'PUSHED_OUT' WHEN p.b_close < p.a_close THEN 'PULLED_IN' END END";
-    String sql = "SELECT m.kind, m.currency, COUNT(*), SUM(m.amount) FROM (SELECT CASE f.n WHEN 1 THEN " + bridge
-        + " WHEN 2 THEN " + newCurrency + " WHEN 3 THEN " + stageShift + " ELSE " + closeShift + " END AS kind,"
-        + " CASE f.n WHEN 1 THEN " + bridgeCurrency + " ELSE p.b_currency END AS currency,"
-        + " CASE f.n WHEN 1 THEN " + bridgeAmount + " ELSE p.b_amount END AS amount"
-        + " FROM (" + pairs + ") p CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL"
-        + " SELECT 4) f) m WHERE m.kind IS NOT NULL GROUP BY m.kind, m.currency";
+    // One row per pair, grouped by its movements and currencies: a few dozen groups, whatever the number of pairs.
+    String sql = "SELECT m.bridge, m.bridge_currency, m.new_currency, m.stage_shift, m.close_shift, m.b_currency,"
+        + " COUNT(*), SUM(m.bridge_amount), SUM(m.b_amount) FROM (SELECT " + bridge + " AS bridge, " + bridgeCurrency
+        + " AS bridge_currency, " + bridgeAmount + " AS bridge_amount, " + newCurrency + " AS new_currency, "
+        + stageShift + " AS stage_shift, " + closeShift + " AS close_shift, p.b_currency AS b_currency, p.b_amount AS"
+        + " b_amount FROM (" + pairs + ") p) m WHERE m.bridge IS NOT NULL OR m.stage_shift IS NOT NULL"
+        + " OR m.close_shift IS NOT NULL GROUP BY m.bridge, m.bridge_currency, m.new_currency, m.stage_shift,"
+        + " m.close_shift, m.b_currency";
     try {
       Query q = owners(ems.current().createNativeQuery(sql), visible)
           .setParameter("tenant", tenant()).setParameter("from", from).setParameter("to", to);
       for (int i = 0; i < stageOrder.size(); i++) {
         q.setParameter("stage" + i, Objects.requireNonNull(stageOrder.get(i), "stage key"));
       }
-      List<MovementTotal> out = new ArrayList<>();
+      Map<MovementKind, Map<String, MovementSum>> sums = new EnumMap<>(MovementKind.class);
       for (Object[] r : rows(q)) {
-        String currency = (String) r[1];
-        out.add(new MovementTotal(MovementKind.valueOf(r[0].toString().trim()), currency, number(r[2]),
-            currency == null ? BigDecimal.ZERO : decimal(r[3])));
+        long n = number(r[6]);
+        String toCurrency = (String) r[5];
+        BigDecimal toAmount = decimal(r[8]);
+        if (r[0] != null) {
+          movement(sums, r[0], (String) r[1], n, decimal(r[7]));
+        }
+        for (int column = 2; column <= 4; column++) { // the new amount of a currency change, the shifts
+          if (r[column] != null) {
+            movement(sums, r[column], toCurrency, n, toAmount);
+          }
+        }
       }
+      List<MovementTotal> out = new ArrayList<>();
+      sums.forEach((kind, byCurrency) -> byCurrency.forEach((currency, sum) ->
+          out.add(new MovementTotal(kind, currency, sum.count, currency == null ? BigDecimal.ZERO : sum.amount))));
       return out;
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  /** Adds {@code n} movements of a kind (its name as SQL returned it) with their summed amount in one currency. */
+  private static void movement(Map<MovementKind, Map<String, MovementSum>> sums, Object kind, String currency, long n,
+      BigDecimal amount) {
+    MovementSum sum = sums.computeIfAbsent(MovementKind.valueOf(kind.toString().trim()), k -> new HashMap<>())
+        .computeIfAbsent(currency, c -> new MovementSum());
+    sum.count += n;
+    sum.amount = sum.amount.add(amount);
+  }
+
+  /** A movement's count and amount in one currency, while the groups are added up. */
+  private static final class MovementSum {
+    long count;
+    BigDecimal amount = BigDecimal.ZERO;
   }
 
   @Override
