@@ -506,6 +506,24 @@ public abstract class JsonDocumentSuite {
   }
 
   @Test
+  void aPipelineWithMoreGroupsThanTheArrayLimitIsWrittenButTooLargeToReadWithTheDefaultLimits() {
+    java.util.List<org.crmkit.bi.PipelineGroup> groups = new java.util.ArrayList<>();
+    for (int i = 0; i <= JsonLimits.defaults().maxArraySize(); i++) {
+      groups.add(new org.crmkit.bi.PipelineGroup("account-" + i, 1, org.crmkit.report.MoneySums.none(),
+          org.crmkit.report.MoneySums.none()));
+    }
+    org.crmkit.bi.PipelineAsOf byAccount = new org.crmkit.bi.PipelineAsOf(LocalDate.of(2026, 3, 31),
+        LocalDate.of(2026, 3, 31), org.crmkit.bi.PipelineGrouping.byAccount(), groups,
+        new org.crmkit.bi.PipelineGroup(null, groups.size(), org.crmkit.report.MoneySums.none(),
+            org.crmkit.report.MoneySums.none()));
+
+    Throwable thrown = catchThrowable(() -> read(write(byAccount), org.crmkit.bi.PipelineAsOf.class));
+
+    assertThat(error(thrown).code()).isEqualTo("TOO_LARGE");
+    assertThat(error(thrown).fieldErrors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("groups"));
+  }
+
+  @Test
   void theBiResultsOfARealCrmReadBackEqualToWhatItAnswered() {
     Crm crm = crm();
     Actor alice = Actor.user("alice");
