@@ -494,6 +494,10 @@ final class Api {
     add("GET", "/api/bi/trend", tag, "The open pipeline and weighted pipeline on every kept day of a range", null,
         RANGE, 200, "array of TrendPoint", List.of(400),
         c -> Reply.ok(crm.bi().trend(c.actor(), requiredDate(c, "from"), requiredDate(c, "to"))));
+    routes.add(route("GET", "/api/bi/trend.svg", tag,
+        "The trend as an SVG line chart: pipeline and weighted pipeline per currency on every kept day", null, false,
+        RANGE, SVG, 200, "an SVG image", List.of(400), false,
+        c -> svg(trendChart(crm.bi().trend(c.actor(), requiredDate(c, "from"), requiredDate(c, "to"))))));
     add("GET", "/api/bi/days", tag, "The kept days of the daily snapshots (the tenant's counts)", null,
         List.of(new QueryParam("from", "string", "first day, e.g. 2026-03-01 (default: the first kept day)"),
             new QueryParam("to", "string", "last day, e.g. 2026-03-31 (default: the last kept day)")),
@@ -510,6 +514,41 @@ final class Api {
             + " for an actor who sees every opportunity (an administrator)", null, RANGE, 200,
         "array of SnapshotDay", List.of(400, 403),
         c -> Reply.ok(crm.bi().backfill(c.actor(), requiredDate(c, "from"), requiredDate(c, "to"))));
+  }
+
+  /** What {@link SvgChart} draws: at most 500 labels and 20 series. */
+  private static final int MAX_CHART_DAYS = 500;
+  private static final int MAX_CHART_SERIES = 20;
+
+  /** One line per currency for the pipeline and one for the weighted pipeline; a day without an amount is 0. */
+  private static SvgChart trendChart(List<org.crmkit.bi.TrendPoint> trend) {
+    if (trend.size() > MAX_CHART_DAYS) {
+      throw HttpError.badParameter("from", "the range holds " + trend.size() + " kept days; the chart draws at most "
+          + MAX_CHART_DAYS + ": ask for a shorter range, or for the trend as JSON (/api/bi/trend)");
+    }
+    List<String> labels = new ArrayList<>();
+    Map<String, List<java.math.BigDecimal>> series = new java.util.TreeMap<>();
+    for (int i = 0; i < trend.size(); i++) {
+      org.crmkit.bi.TrendPoint point = trend.get(i);
+      labels.add(point.day().toString());
+      for (org.crmkit.shared.Money m : point.pipeline().amounts()) {
+        series.computeIfAbsent("pipeline " + m.currencyCode(), k -> new ArrayList<>(
+            java.util.Collections.nCopies(trend.size(), java.math.BigDecimal.ZERO))).set(i, m.amount());
+      }
+      for (org.crmkit.shared.Money m : point.weighted().amounts()) {
+        series.computeIfAbsent("weighted " + m.currencyCode(), k -> new ArrayList<>(
+            java.util.Collections.nCopies(trend.size(), java.math.BigDecimal.ZERO))).set(i, m.amount());
+      }
+    }
+    if (series.size() > MAX_CHART_SERIES) {
+      throw HttpError.badParameter("from", "the range's pipeline is in " + series.size() / 2 + " currencies; the chart"
+          + " draws at most " + MAX_CHART_SERIES / 2 + ": ask for the trend as JSON (/api/bi/trend)");
+    }
+    SvgChart chart = SvgChart.of(SvgChart.Kind.LINE, "Open pipeline by day").labels(labels);
+    for (Map.Entry<String, List<java.math.BigDecimal>> e : series.entrySet()) {
+      chart = chart.series(e.getKey(), e.getValue());
+    }
+    return chart;
   }
 
   private static java.time.LocalDate requiredDate(Call c, String name) {

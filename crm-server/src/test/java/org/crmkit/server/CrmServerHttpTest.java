@@ -354,6 +354,11 @@ class CrmServerHttpTest {
     assertThat(trend.findValuesAsText("day")).containsExactly(yesterday, today);
     assertThat(trend.get(0).path("count").asLong()).isZero();
     assertThat(trend.get(1).path("pipeline").toString()).contains("\"amount\":\"300.00\",\"currency\":\"USD\"");
+    Response chart = http.send("GET", "/api/bi/trend.svg?from=" + yesterday + "&to=" + today, "bob-token", null);
+    assertThat(chart.status()).as(chart.body()).isEqualTo(200);
+    assertThat(chart.header("Content-Type")).startsWith("image/svg+xml");
+    assertThat(chart.body()).startsWith("<svg").contains(today, "pipeline USD", "weighted USD");
+    error(http.send("GET", "/api/bi/trend.svg?from=" + today, "bob-token", null), 400, "VALIDATION");
     assertThat(ok(http.send("GET", "/api/bi/days", "gus-token", null), 200)).as("another tenant's days").isEmpty();
     error(http.send("GET", "/api/bi/pipeline?day=" + today, "gus-token", null), 400, "VALIDATION");
 
