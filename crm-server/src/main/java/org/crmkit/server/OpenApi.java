@@ -34,7 +34,8 @@ final class OpenApi {
     doc.put("openapi", "3.0.3");
     doc.put("info", Map.of("title", "crmkit Web Service API (example server)", "version", "0.1.0",
         "description", "Leads, accounts, contacts, opportunities, conversion, pipeline, history, billing forecasts, "
-            + "web forms and day-level BI (daily snapshots, the pipeline as of a day, waterfalls, trends). Every call but the public ones acts as the actor of its bearer token "
+            + "web forms and day-level BI (daily snapshots, the pipeline as of a day, waterfalls, trends). "
+            + "Every call but the public ones acts as the actor of its bearer token "
             + "(the example's tokens: alice-token, bob-token, maria-token, admin-token, gus-token). "
             + "Bodies are crmkit's JSON documents, described with an example each in docs/API.md."));
     doc.put("servers", List.of(Map.of("url", "/")));
