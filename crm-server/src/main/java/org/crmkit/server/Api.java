@@ -32,6 +32,8 @@ import org.crmkit.application.UpdateLead;
 import org.crmkit.application.UpdateOpportunity;
 import org.crmkit.application.WebFormOutcome;
 import org.crmkit.application.WinOpportunity;
+import org.crmkit.bi.PipelineGrouping;
+import org.crmkit.bi.TrendPoint;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.json.CrmError;
 import org.crmkit.lead.LeadQuery;
@@ -521,7 +523,7 @@ final class Api {
   private static final int MAX_CHART_SERIES = 20;
 
   /** One line per currency for the pipeline and one for the weighted pipeline; a day without an amount is 0. */
-  private static SvgChart trendChart(List<org.crmkit.bi.TrendPoint> trend) {
+  private static SvgChart trendChart(List<TrendPoint> trend) {
     if (trend.size() > MAX_CHART_DAYS) {
       throw HttpError.badParameter("from", "the range holds " + trend.size() + " kept days; the chart draws at most "
           + MAX_CHART_DAYS + ": ask for a shorter range, or for the trend as JSON (/api/bi/trend)");
@@ -529,7 +531,7 @@ final class Api {
     List<String> labels = new ArrayList<>();
     Map<String, List<java.math.BigDecimal>> series = new java.util.TreeMap<>();
     for (int i = 0; i < trend.size(); i++) {
-      org.crmkit.bi.TrendPoint point = trend.get(i);
+      TrendPoint point = trend.get(i);
       labels.add(point.day().toString());
       for (org.crmkit.shared.Money m : point.pipeline().amounts()) {
         series.computeIfAbsent("pipeline " + m.currencyCode(), k -> new ArrayList<>(
@@ -565,11 +567,11 @@ final class Api {
   }
 
   /** The grouping of {@code ?grouping=...&segment=...}: a dimension's name in any case, '-' or '_' between words. */
-  private static org.crmkit.bi.PipelineGrouping grouping(Call c) {
+  private static PipelineGrouping grouping(Call c) {
     String name = c.query("grouping").orElse("total");
     Optional<String> segment = c.query("segment");
-    org.crmkit.bi.PipelineGrouping.Dimension dimension = null;
-    for (org.crmkit.bi.PipelineGrouping.Dimension d : org.crmkit.bi.PipelineGrouping.Dimension.values()) {
+    PipelineGrouping.Dimension dimension = null;
+    for (PipelineGrouping.Dimension d : PipelineGrouping.Dimension.values()) {
       if (d.name().equalsIgnoreCase(name.replace('-', '_'))) {
         dimension = d;
       }
@@ -578,15 +580,15 @@ final class Api {
       throw HttpError.badParameter("grouping", "'" + Call.abbreviate(name) + "' is not one of total, stage,"
           + " forecast_category, owner, account, segment");
     }
-    if (dimension == org.crmkit.bi.PipelineGrouping.Dimension.SEGMENT) {
-      return org.crmkit.bi.PipelineGrouping.bySegment(segment.orElseThrow(() -> HttpError.badParameter("segment",
+    if (dimension == PipelineGrouping.Dimension.SEGMENT) {
+      return PipelineGrouping.bySegment(segment.orElseThrow(() -> HttpError.badParameter("segment",
           "is required with grouping=segment: name the segment dimension, e.g. segment=region")));
     }
     if (segment.isPresent()) {
       throw HttpError.badParameter("segment", "is only read with grouping=segment; leave it out or set"
           + " grouping=segment");
     }
-    return new org.crmkit.bi.PipelineGrouping(dimension, null);
+    return new PipelineGrouping(dimension, null);
   }
 
   // ------------------------------------------------------------------------------------------------ web forms
