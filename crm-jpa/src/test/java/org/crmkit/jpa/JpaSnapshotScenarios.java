@@ -190,12 +190,29 @@ abstract class JpaSnapshotScenarios {
     }
 
     assertThat(counts.get(1)).as("statements for 40 new opportunities as for 2").isEqualTo(counts.get(0));
-    assertThat(counts.get(0)).as("a handful of set-based statements").isLessThanOrEqualTo(6);
-    assertThat(sent).filteredOn(s -> s.toLowerCase(Locale.ROOT).startsWith("insert into crm_bi_state"))
-        .singleElement().satisfies(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("select")
-            .contains("from crm_opportunity").doesNotContain("deal"));
-    assertThat(sent).as("ending the changed rows, and those that left the state")
-        .filteredOn(s -> s.toLowerCase(Locale.ROOT).startsWith("update crm_bi_state")).hasSize(2);
+    assertThat(counts.get(0)).as("a handful of set-based statements").isLessThanOrEqualTo(oneStatementTakesADay()
+        ? 3 : 5);
+    if (oneStatementTakesADay()) {
+      assertThat(sent).as("storing, ending replaced rows and rows that left the state: one statement")
+          .filteredOn(s -> s.toLowerCase(Locale.ROOT).contains("crm_bi_state ")).singleElement()
+          .satisfies(s -> assertThat(s.toLowerCase(Locale.ROOT)).startsWith("with ").contains("full join")
+              .contains("insert into crm_bi_state").contains("update crm_bi_state").contains("from crm_opportunity")
+              .doesNotContain("deal"));
+    } else {
+      assertThat(sent).filteredOn(s -> s.toLowerCase(Locale.ROOT).startsWith("insert into crm_bi_state"))
+          .singleElement().satisfies(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("select")
+              .contains("from crm_opportunity").doesNotContain("deal"));
+      assertThat(sent).as("ending the changed rows, and those that left the state")
+          .filteredOn(s -> s.toLowerCase(Locale.ROOT).startsWith("update crm_bi_state")).hasSize(2);
+    }
+  }
+
+  /**
+   * Whether the database takes today's snapshot in one statement (PostgreSQL: data-modifying common table
+   * expressions) rather than an INSERT ... SELECT and two UPDATEs (H2).
+   */
+  boolean oneStatementTakesADay() {
+    return false;
   }
 
   @Test
