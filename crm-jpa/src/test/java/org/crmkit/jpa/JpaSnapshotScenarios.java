@@ -24,6 +24,7 @@ import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.EnterForecast;
 import org.crmkit.application.UpdateOpportunity;
 import org.crmkit.application.WinOpportunity;
+import org.crmkit.bi.BiSettings;
 import org.crmkit.bi.OpportunityDayState;
 import org.crmkit.bi.PipelineGroupRow;
 import org.crmkit.bi.PipelineGrouping;
@@ -205,6 +206,37 @@ abstract class JpaSnapshotScenarios {
       assertThat(sent).as("ending the changed rows, and those that left the state")
           .filteredOn(s -> s.toLowerCase(Locale.ROOT).startsWith("update crm_bi_state")).hasSize(2);
     }
+  }
+
+  @Test
+  void backFillingADayFromHistorySendsTheSameFewStatementsWhateverTheNumberOfOpportunities() {
+    // A day before the first kept day: no kept day holds any opportunity, so each takes its owner, account,
+    // segments and billing forecast from the opportunity as it is now, read for all of them at once.
+    Crm dayAfter = Crm.builder().storage(db.storage).bi(BiSettings.defaults())
+        .clock(Clock.fixed(Instant.parse("2026-03-03T09:00:00Z"), ZoneOffset.UTC)).build();
+    List<Integer> counts = new ArrayList<>();
+    for (int n : new int[] {2, 40}) {
+      db.clean();
+      List<Opportunity> deals = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        deals.add(deal(i % 2 == 0 ? ALICE : BOB, "deal " + i, i % 2 == 0 ? "proposal" : "qualification",
+            Money.of("10.00", "EUR"), Map.of("region", "r" + i)));
+      }
+      crm.forecasts().enter(ALICE, EnterForecast.of(deals.get(0).id(), List.of(
+          ForecastLine.of(YearMonth.of(2026, 4), Money.of("7.50", "EUR")))));
+      db.statements.reset();
+      List<SnapshotDay> filled = dayAfter.bi().backfill(ALICE, DAY1, DAY1);
+      counts.add(db.statements.statements().size());
+
+      assertThat(filled).singleElement().satisfies(d -> {
+        assertThat(d.source()).isEqualTo(SnapshotSource.HISTORY);
+        assertThat(d.opportunities()).isEqualTo(n);
+      });
+      assertThat(statesOn(DAY1)).as("rebuilt from history and the opportunities as they are")
+          .isEqualTo(expectedNow(DAY1));
+    }
+
+    assertThat(counts.get(1)).as("statements back-filling 40 opportunities as for 2").isEqualTo(counts.get(0));
   }
 
   /**

@@ -33,6 +33,7 @@ import org.crmkit.bi.SnapshotSource;
 import org.crmkit.bi.SnapshotSpec;
 import org.crmkit.bi.StateChange;
 import org.crmkit.bi.TrendRow;
+import org.crmkit.bi.UntrackedFields;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.pipeline.ForecastCategory;
 import org.crmkit.pipeline.SalesStage;
@@ -722,6 +723,48 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
               StageHistoryEntity.class)
           .setParameter("tenant", tenant()).setParameter("end", end).getResultList().stream()
           .map(StageHistoryEntity::toEntry).toList();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /** Up to this many opportunities are read by id; more are read with the whole tenant and picked in Java. */
+  static final int BY_ID_LIMIT = 1000;
+
+  @Override
+  public List<UntrackedFields> untrackedFieldsNow(Collection<OpportunityId> opportunities) {
+    Objects.requireNonNull(opportunities, "opportunities");
+    Set<UUID> wanted = new java.util.LinkedHashSet<>();
+    for (OpportunityId id : opportunities) {
+      wanted.add(id.value());
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    // One statement whatever the number: an IN list for a few opportunities (a back-fill between kept days), the
+    // whole tenant in one pass for many (back-filling before the first kept day), rather than a list of thousands.
+    boolean byId = wanted.size() <= BY_ID_LIMIT;
+    try {
+      Query q = ems.current().createNativeQuery("SELECT o.id, o.owner_id, o.account_id, o.segments, b.total,"
+              + " b.currency FROM {h-schema}crm_opportunity o LEFT JOIN (SELECT l.opportunity_id AS opportunity_id,"
+              + " SUM(l.amount) AS total, MIN(l.currency) AS currency FROM {h-schema}crm_billing_forecast_line l"
+              + " WHERE l.tenant_id = :tenant" + (byId ? " AND l.opportunity_id IN (:ids)" : "")
+              + " GROUP BY l.opportunity_id) b ON b.opportunity_id = o.id WHERE o.tenant_id = :tenant"
+              + (byId ? " AND o.id IN (:ids)" : ""))
+          .setParameter("tenant", tenant());
+      if (byId) {
+        q.setParameter("ids", List.copyOf(wanted));
+      }
+      List<UntrackedFields> out = new ArrayList<>();
+      for (Object[] r : rows(q)) {
+        UUID id = uuid(r[0]);
+        if (byId || wanted.contains(id)) {
+          out.add(new UntrackedFields(OpportunityId.of(id), UserId.of((String) r[1]),
+              r[2] == null ? null : AccountId.of(uuid(r[2])), TextCodec.decodeSegments((String) r[3]),
+              money(r[4], r[5])));
+        }
+      }
+      return out;
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
