@@ -192,7 +192,7 @@ abstract class JpaSnapshotScenarios {
 
     assertThat(counts.get(1)).as("statements for 40 new opportunities as for 2").isEqualTo(counts.get(0));
     assertThat(counts.get(0)).as("a handful of set-based statements").isLessThanOrEqualTo(oneStatementTakesADay()
-        ? 3 : 5);
+        ? 4 : 5);
     if (oneStatementTakesADay()) {
       assertThat(sent).as("storing, ending replaced rows and rows that left the state: one statement")
           .filteredOn(s -> s.toLowerCase(Locale.ROOT).contains("crm_bi_state ")).singleElement()
