@@ -34,7 +34,8 @@ import org.crmkit.shared.Actor;
  *
  * <ul>
  *   <li>crmkit: {@code crm.bi().takeDailySnapshot(actor, day)}, which stores a row only for the opportunities whose
- *       state changed (one UPDATE ending the changed rows, one INSERT ... SELECT of the new ones);
+ *       state changed (on PostgreSQL one statement: an INSERT ... SELECT of the new states and an UPDATE ending
+ *       the rows they replace);
  *   <li>the baseline: a hand-written {@code INSERT INTO bi_full_copy SELECT day, ...} of every opportunity's state
  *       (the same columns, the same rows, the same per-row weighted rounding), primary key (day, opportunity).
  * </ul>
