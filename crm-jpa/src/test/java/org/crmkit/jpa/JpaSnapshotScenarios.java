@@ -34,6 +34,7 @@ import org.crmkit.bi.SnapshotSource;
 import org.crmkit.bi.SnapshotSpec;
 import org.crmkit.bi.StateChange;
 import org.crmkit.bi.TrendRow;
+import org.crmkit.bi.UntrackedFields;
 import org.crmkit.forecast.ForecastLine;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.opportunity.Opportunity;
@@ -237,6 +238,29 @@ abstract class JpaSnapshotScenarios {
     }
 
     assertThat(counts.get(1)).as("statements back-filling 40 opportunities as for 2").isEqualTo(counts.get(0));
+  }
+
+  @Test
+  void readsTheUntrackedFieldsOfFewOpportunitiesByIdAndOfManyInOnePassOverTheTenant() {
+    Opportunity a = deal(ALICE, "A", "proposal", Money.of("10.00", "EUR"), Map.of("region", "north"));
+    Opportunity b = deal(BOB, "B", "qualification", null, Map.of());
+    crm.forecasts().enter(ALICE, EnterForecast.of(a.id(), List.of(
+        ForecastLine.of(YearMonth.of(2026, 4), Money.of("7.50", "EUR")),
+        ForecastLine.of(YearMonth.of(2026, 5), Money.of("2.50", "EUR")))));
+    UntrackedFields expectedA = new UntrackedFields(a.id(), a.owner(), null, a.segments(), Money.of("10.00", "EUR"));
+    UntrackedFields expectedB = new UntrackedFields(b.id(), b.owner(), null, b.segments(), null);
+    List<OpportunityId> many = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) { // with b, one more than JpaPipelineSnapshotRepository.BY_ID_LIMIT
+      many.add(OpportunityId.of(new java.util.UUID(7, i))); // unknown: left out
+    }
+    many.add(b.id());
+
+    assertThat(inUnit(() -> port.untrackedFieldsNow(List.of(a.id(), b.id()))))
+        .containsExactlyInAnyOrder(expectedA, expectedB);
+    db.statements.reset();
+    assertThat(inUnit(() -> port.untrackedFieldsNow(many))).containsExactly(expectedB);
+    assertThat(db.statements.statements()).as("one read for more ids than an IN list takes").singleElement()
+        .satisfies(s -> assertThat(s.toLowerCase(Locale.ROOT)).doesNotContain(" in ("));
   }
 
   /**

@@ -56,8 +56,8 @@ import org.crmkit.shared.Visibility;
  * <p>Taking today's snapshot is a constant number of set-based statements whatever the number of opportunities: on
  * PostgreSQL one statement (data-modifying common table expressions: one full join of the current state with the
  * current rows feeds the INSERT of the changed, new or returning states and the UPDATE ending the rows they replace
- * or whose opportunity left the state); on H2 an INSERT ... SELECT with an anti join and two UPDATEs. Stage kinds and forecast categories come from a
- * {@code CASE} over the spec's stages, every stage key a bound parameter; weighted amounts are rounded per row in
+ * or whose opportunity left the state); on H2 an INSERT ... SELECT with an anti join and two UPDATEs. Stage kinds
+ * and forecast categories come from a {@code CASE} over the spec's stages, every stage key a bound parameter; weighted amounts are rounded per row in
  * SQL as {@link Money#percent} rounds them. Every read is scoped to the unit of work's tenant and to the visible
  * owners in its WHERE clause.
  */
