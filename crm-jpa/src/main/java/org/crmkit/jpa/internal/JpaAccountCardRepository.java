@@ -2,6 +2,7 @@ package org.crmkit.jpa.internal;
 
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +103,7 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
             LocalDate month = rs.getObject(2, LocalDate.class);
             if (month != null) {
               budget.add(new BudgetLine(YearMonth.from(month),
-                  new Money(rs.getBigDecimal(3), Currency.getInstance(rs.getString(4)))));
+                  money(rs.getBigDecimal(3), Currency.getInstance(rs.getString(4)))));
             }
           } while (rs.next());
           return Optional.of(new CardAccount(accountId, owner, budget));
@@ -276,7 +277,21 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
     return sql.append(')').toString();
   }
 
+  /**
+   * Money from a {@code NUMERIC(19,4)} sum: brought to the currency's scale here when no digit is lost, so that
+   * {@link Money}'s constructor needs no stripped copy; a value with more decimals than the currency reaches the
+   * constructor as read and is refused there, as everywhere.
+   */
   private static Money money(BigDecimal value, Currency currency) {
-    return new Money(value, currency);
+    int digits = Money.fractionDigits(currency);
+    BigDecimal scaled = value;
+    if (value.scale() > digits) {
+      try {
+        scaled = value.setScale(digits, RoundingMode.UNNECESSARY);
+      } catch (ArithmeticException e) {
+        scaled = value;
+      }
+    }
+    return new Money(scaled, currency);
   }
 }
