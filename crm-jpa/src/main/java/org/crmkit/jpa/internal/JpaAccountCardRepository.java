@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -264,7 +265,7 @@ public final class JpaAccountCardRepository implements AccountCardRepository {
    * @return the values padded to a power of two by repeating the last (as {@link InList} does), so that sets of
    *     different sizes share a few statements in the database's and the driver's statement caches; empty for none
    */
-  private static List<String> padded(java.util.Collection<String> values) {
+  private static List<String> padded(Collection<String> values) {
     return values.isEmpty() ? List.of() : InList.of("p", values).values().stream().map(String.class::cast).toList();
   }
 
