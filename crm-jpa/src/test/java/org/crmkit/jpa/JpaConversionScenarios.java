@@ -103,10 +103,10 @@ abstract class JpaConversionScenarios {
 
   /**
    * Round trips, not only statements: a single conversion takes one connection from the pool and runs one
-   * transaction on it, begun by one auto-commit switch (which PostgreSQL's driver sends with the first statement) and
-   * ended by one commit, with no savepoint, validity check, isolation, read-only or schema change, and no statement
-   * besides the three look-ups and one batch for each of the six writes: eleven round trips on PostgreSQL, as the
-   * hand-written JDBC of the benchmark sends (docs/PERFORMANCE.md, "Lead conversion on PostgreSQL").
+   * transaction on it, begun by one auto-commit switch (PostgreSQL's driver sends its BEGIN with the first statement)
+   * and ended by one commit, with no savepoint, validity check, isolation, read-only or schema change, and no
+   * statement besides the three look-ups and one batch for each of the six writes: ten round trips on PostgreSQL,
+   * the same as the hand-written JDBC of the benchmark (docs/PERFORMANCE.md, "Lead conversion on PostgreSQL").
    */
   @Test
   void oneConversionIsOneTransactionOnOneConnectionWithNothingButItsStatementsAndTheCommit() {
