@@ -58,6 +58,24 @@ public interface PipelineSnapshotRepository {
    */
   List<StateChange> changesBetween(LocalDate from, LocalDate to, Visibility visible);
 
+  /**
+   * The waterfall's movements between two kept days, classified and summed per kind and currency: what
+   * {@link MovementClassifier#totals} makes of {@link #changesBetween}'s pairs, each state admitted by {@code visible}
+   * on its own day. The default does exactly that; an adapter may classify and sum in its storage instead (the JPA
+   * adapter: one SQL statement), giving the same totals.
+   *
+   * @param from the first kept day; never null
+   * @param to the second kept day, after {@code from}; never null
+   * @param stageOrder the pipeline's stage keys in order, for the shifts forward and back (a stage not in it never
+   *     shifts); never null
+   * @param visible whose states the reader may see; never null
+   * @return one total per kind and currency that occurs (a kind may have several, one per currency); any order
+   */
+  default List<MovementTotal> movementsBetween(LocalDate from, LocalDate to, List<String> stageOrder,
+      Visibility visible) {
+    return MovementClassifier.totals(changesBetween(from, to, visible), stageOrder, visible);
+  }
+
   /** @return the open pipeline on every kept day from {@code from} to {@code to}, per currency; any order */
   List<TrendRow> trend(LocalDate from, LocalDate to, Visibility visible);
 

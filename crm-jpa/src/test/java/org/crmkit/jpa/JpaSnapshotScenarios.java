@@ -199,6 +199,48 @@ abstract class JpaSnapshotScenarios {
   }
 
   @Test
+  void aWaterfallSendsTheSameFewStatementsWhateverTheNumberOfOpportunitiesThatChanged() {
+    Crm later = Crm.builder().storage(db.storage).clock(Clock.fixed(Instant.parse("2026-03-09T09:00:00Z"),
+        ZoneOffset.UTC)).build();
+    List<Opportunity> deals = new ArrayList<>();
+    deals.add(deal(ALICE, "first", "proposal", Money.of("10.00", "EUR"), Map.of()));
+    take(DAY1);
+    List<Integer> counts = new ArrayList<>();
+    List<String> sent = new ArrayList<>();
+    LocalDate day = DAY1;
+    for (int n : new int[] {2, 40}) {
+      for (int i = 0; i < n; i++) {
+        deals.add(deal(BOB, "deal " + n + "-" + i, "qualification", Money.of("20.00", "EUR"), Map.of()));
+      }
+      for (int i = 0; i < deals.size(); i++) { // every one changes: up in amount, and half of them forward
+        Opportunity o = deals.get(i);
+        o = crm.opportunities().update(ALICE, UpdateOpportunity.of(o.id(), o.version())
+            .amount(o.amount().orElseThrow().plus(Money.of("1.00", "EUR"))));
+        deals.set(i, i % 2 == 0 ? crm.opportunities().changeStage(ALICE, ChangeStage.of(o.id(), o.version(),
+            o.stage().equals("negotiation") ? "proposal" : "negotiation")) : o);
+      }
+      LocalDate from = day;
+      LocalDate to = day.plusDays(1);
+      take(to);
+      db.statements.reset();
+      org.crmkit.bi.Waterfall w = later.bi().waterfall(ALICE, from, to);
+      assertThat(w.movement(org.crmkit.bi.MovementKind.AMOUNT_UP).count()).isEqualTo(deals.size() - n);
+      assertThat(w.movement(org.crmkit.bi.MovementKind.NEW).count()).isEqualTo(n);
+      counts.add(db.statements.statements().size());
+      sent = db.statements.statements();
+      day = to;
+    }
+
+    assertThat(counts.get(1)).as("statements for 43 changed opportunities as for 3").isEqualTo(counts.get(0));
+    assertThat(counts.get(0)).as("the two kept days, their open totals and the movements: %s", sent).isEqualTo(5);
+    assertThat(sent).as("the movements: one statement, grouped by movements and currencies")
+        .filteredOn(s -> s.toLowerCase(Locale.ROOT).contains("group by m.bridge")).singleElement()
+        .satisfies(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("from crm_bi_state b left join crm_bi_state a")
+            .doesNotContain("negotiation"));
+    assertThat(sent).as("no state is read row by row").noneMatch(s -> s.toLowerCase(Locale.ROOT).contains("segments"));
+  }
+
+  @Test
   void groupsTheOpenPipelineOfADayInSqlByStageOwnerAndSegmentForTheVisibleOwnersOnly() {
     deal(ALICE, "A", "qualification", Money.of("100.00", "EUR"), Map.of("region", "north"));
     deal(ALICE, "B", "qualification", Money.of("50.00", "EUR"), Map.of("region", "a\\b"));

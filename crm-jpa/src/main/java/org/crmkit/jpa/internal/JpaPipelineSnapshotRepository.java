@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.crmkit.bi.MovementClassifier;
+import org.crmkit.bi.MovementKind;
+import org.crmkit.bi.MovementTotal;
 import org.crmkit.bi.OpportunityDayState;
 import org.crmkit.bi.PipelineGroupRow;
 import org.crmkit.bi.PipelineGrouping;
@@ -647,6 +650,131 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  /**
+   * One statement: the pairs of states {@link #changesBetween} reads (the rows that began after {@code from} and
+   * hold on {@code to}, beside the opportunity's row on {@code from}; and the rows of {@code from} whose opportunity
+   * has no row on {@code to}), each side admitted by the visibility on its own day, classified by {@code CASE} as
+   * {@link MovementClassifier} classifies them. A pair can make up to four movements (its bridge movement, the new
+   * amount of a currency change, a stage shift, a close date shift): each is a column of the pair's row, and the rows
+   * are grouped by all four and the currencies, so the database returns a few dozen groups, which are added up here
+   * per kind and currency.
+   */
+  @Override
+  public List<MovementTotal> movementsBetween(LocalDate from, LocalDate to, List<String> stageOrder,
+      Visibility visible) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(stageOrder, "stageOrder");
+    String ownersB = visible("b", visible);
+    if (ownersB == null) {
+      return List.of();
+    }
+    boolean some = !ownersB.isEmpty();
+    String either = some ? " AND (b.owner_id IN (:owners) OR a.owner_id IN (:owners))" : "";
+    String aSeen = some ? "a.opportunity_id IS NOT NULL AND a.owner_id IN (:owners)" : "a.opportunity_id IS NOT NULL";
+    String bSeen = some ? "b.owner_id IN (:owners)" : "1 = 1";
+    String pairs = "SELECT CASE WHEN " + aSeen + " THEN 1 ELSE 0 END AS a_seen, a.stage_kind AS a_kind,"
+        + " a.stage AS a_stage, a.amount AS a_amount, CASE WHEN a.amount IS NULL THEN NULL ELSE a.currency END AS"
+        + " a_currency, a.close_date AS a_close, CASE WHEN " + bSeen + " THEN 1 ELSE 0 END AS b_seen,"
+        + " b.stage_kind AS b_kind, b.stage AS b_stage, b.amount AS b_amount, CASE WHEN b.amount IS NULL THEN NULL"
+        + " ELSE b.currency END AS b_currency, b.close_date AS b_close"
+        + " FROM " + STATE + " b LEFT JOIN " + STATE + " a ON a.tenant_id = b.tenant_id"
+        + " AND a.opportunity_id = b.opportunity_id AND " + validOn("a", "from")
+        + " WHERE b.tenant_id = :tenant AND b.valid_from > :from AND " + validOn("b", "to") + either
+        + " UNION ALL SELECT 1, a.stage_kind, a.stage, a.amount, CASE WHEN a.amount IS NULL THEN NULL ELSE a.currency"
+        + " END, a.close_date, 0, CAST(NULL AS VARCHAR(4)), CAST(NULL AS VARCHAR(40)), CAST(NULL AS NUMERIC(19, 4)),"
+        + " CAST(NULL AS VARCHAR(3)), CAST(NULL AS DATE)"
+        + " FROM " + STATE + " a WHERE a.tenant_id = :tenant AND " + validOn("a", "from") + " AND a.valid_to <= :to"
+        + visible("a", visible) + " AND NOT EXISTS (SELECT 1 FROM " + STATE + " b"
+        + " WHERE b.tenant_id = a.tenant_id AND b.opportunity_id = a.opportunity_id AND " + validOn("b", "to") + ")";
+    String wasOpen = "(p.a_seen = 1 AND p.a_kind = 'OPEN')";
+    String isOpen = "(p.b_seen = 1 AND p.b_kind = 'OPEN')";
+    String both = wasOpen + " AND " + isOpen;
+    String otherCurrency = "p.a_amount IS NOT NULL AND p.b_amount IS NOT NULL AND p.a_currency <> p.b_currency";
+    // the bridge movement (for a currency change, the old amount's AMOUNT_DOWN)
+    String bridge = "CASE WHEN NOT " + wasOpen + " AND " + isOpen + " THEN 'NEW'"
+        + " WHEN " + wasOpen + " AND NOT " + isOpen + " THEN CASE WHEN p.b_seen = 0 THEN 'REMOVED'"
+        + " WHEN p.b_kind = 'WON' THEN 'WON' ELSE 'LOST' END"
+        + " WHEN " + both + " THEN CASE WHEN p.a_amount IS NULL AND p.b_amount IS NULL THEN NULL"
+        + " WHEN p.a_amount IS NULL THEN 'AMOUNT_UP' WHEN p.b_amount IS NULL THEN 'AMOUNT_DOWN'"
+        + " WHEN p.a_currency <> p.b_currency THEN 'AMOUNT_DOWN' WHEN p.b_amount > p.a_amount THEN 'AMOUNT_UP'"
+        + " WHEN p.b_amount < p.a_amount THEN 'AMOUNT_DOWN' END END";
+    String bridgeCurrency = "CASE WHEN " + isOpen + " AND (NOT " + wasOpen + " OR p.a_amount IS NULL) THEN"
+        + " p.b_currency ELSE p.a_currency END";
+    String bridgeAmount = "CASE WHEN NOT " + wasOpen + " THEN p.b_amount WHEN NOT " + isOpen + " THEN -p.a_amount"
+        + " WHEN p.a_amount IS NULL THEN p.b_amount WHEN p.b_amount IS NULL OR p.a_currency <> p.b_currency"
+        + " THEN -p.a_amount ELSE p.b_amount - p.a_amount END";
+    // the new amount of a currency change (at the second day's amount and currency, as the shifts)
+    String newCurrency = "CASE WHEN " + both + " AND " + otherCurrency + " THEN 'AMOUNT_UP' END";
+    // a stage shift, by the stages' places in the pipeline (bound parameters)
+    String stageShift = "CAST(NULL AS VARCHAR(13))";
+    if (!stageOrder.isEmpty()) {
+      StringBuilder a = new StringBuilder("CASE p.a_stage");
+      StringBuilder b = new StringBuilder("CASE p.b_stage");
+      for (int i = 0; i < stageOrder.size(); i++) {
+        a.append(" WHEN :stage").append(i).append(" THEN ").append(i);
+        b.append(" WHEN :stage").append(i).append(" THEN ").append(i);
+      }
+      a.append(" END");
+      b.append(" END");
+      stageShift = "CASE WHEN " + both + " THEN CASE WHEN " + b + " > " + a + " THEN 'MOVED_FORWARD' WHEN " + b
+          + " < " + a + " THEN 'MOVED_BACK' END END";
+    }
+    // a close date shift
+    String closeShift = "CASE WHEN " + both + " AND p.a_close IS NOT NULL AND p.b_close IS NOT NULL THEN"
+        + " CASE WHEN p.b_close > p.a_close THEN 'PUSHED_OUT' WHEN p.b_close < p.a_close THEN 'PULLED_IN' END END";
+    // One row per pair, grouped by its movements and currencies: a few dozen groups, whatever the number of pairs.
+    String sql = "SELECT m.bridge, m.bridge_currency, m.new_currency, m.stage_shift, m.close_shift, m.b_currency,"
+        + " COUNT(*), SUM(m.bridge_amount), SUM(m.b_amount) FROM (SELECT " + bridge + " AS bridge, " + bridgeCurrency
+        + " AS bridge_currency, " + bridgeAmount + " AS bridge_amount, " + newCurrency + " AS new_currency, "
+        + stageShift + " AS stage_shift, " + closeShift + " AS close_shift, p.b_currency AS b_currency, p.b_amount AS"
+        + " b_amount FROM (" + pairs + ") p) m WHERE m.bridge IS NOT NULL OR m.stage_shift IS NOT NULL"
+        + " OR m.close_shift IS NOT NULL GROUP BY m.bridge, m.bridge_currency, m.new_currency, m.stage_shift,"
+        + " m.close_shift, m.b_currency";
+    try {
+      Query q = owners(ems.current().createNativeQuery(sql), visible)
+          .setParameter("tenant", tenant()).setParameter("from", from).setParameter("to", to);
+      for (int i = 0; i < stageOrder.size(); i++) {
+        q.setParameter("stage" + i, Objects.requireNonNull(stageOrder.get(i), "stage key"));
+      }
+      Map<MovementKind, Map<String, MovementSum>> sums = new EnumMap<>(MovementKind.class);
+      for (Object[] r : rows(q)) {
+        long n = number(r[6]);
+        String toCurrency = (String) r[5];
+        BigDecimal toAmount = decimal(r[8]);
+        if (r[0] != null) {
+          movement(sums, r[0], (String) r[1], n, decimal(r[7]));
+        }
+        for (int column = 2; column <= 4; column++) { // the new amount of a currency change, the shifts
+          if (r[column] != null) {
+            movement(sums, r[column], toCurrency, n, toAmount);
+          }
+        }
+      }
+      List<MovementTotal> out = new ArrayList<>();
+      sums.forEach((kind, byCurrency) -> byCurrency.forEach((currency, sum) ->
+          out.add(new MovementTotal(kind, currency, sum.count, currency == null ? BigDecimal.ZERO : sum.amount))));
+      return out;
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /** Adds {@code n} movements of a kind (its name as SQL returned it) with their summed amount in one currency. */
+  private static void movement(Map<MovementKind, Map<String, MovementSum>> sums, Object kind, String currency, long n,
+      BigDecimal amount) {
+    MovementSum sum = sums.computeIfAbsent(MovementKind.valueOf(kind.toString().trim()), k -> new HashMap<>())
+        .computeIfAbsent(currency, c -> new MovementSum());
+    sum.count += n;
+    sum.amount = sum.amount.add(amount);
+  }
+
+  /** A movement's count and amount in one currency, while the groups are added up. */
+  private static final class MovementSum {
+    long count;
+    BigDecimal amount = BigDecimal.ZERO;
   }
 
   @Override
