@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Visibility;
 
 /**
@@ -86,6 +87,16 @@ public interface PipelineSnapshotRepository {
    * @return one entry per opportunity that existed before {@code end}; any order
    */
   List<StageHistoryEntry> latestHistoryBefore(Instant end);
+
+  /**
+   * The fields stage history does not record (owner, account, segments, billing forecast total) of the given
+   * opportunities of the tenant as they are now, in a constant number of set-based reads whatever their number (not
+   * one read per opportunity): what a day rebuilt from history takes for the opportunities no kept day holds.
+   *
+   * @param opportunities the opportunities to read; unknown or deleted ones are left out of the answer
+   * @return one entry per given opportunity that exists; any order
+   */
+  List<UntrackedFields> untrackedFieldsNow(Collection<OpportunityId> opportunities);
 
   /**
    * Forgets kept days: the reads then answer them from the kept day before. The states the remaining days see do not

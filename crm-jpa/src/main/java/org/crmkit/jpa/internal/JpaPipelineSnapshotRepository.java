@@ -36,6 +36,7 @@ import org.crmkit.bi.SnapshotSource;
 import org.crmkit.bi.SnapshotSpec;
 import org.crmkit.bi.StateChange;
 import org.crmkit.bi.TrendRow;
+import org.crmkit.bi.UntrackedFields;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.pipeline.ForecastCategory;
 import org.crmkit.pipeline.SalesStage;
@@ -55,10 +56,11 @@ import org.crmkit.shared.Visibility;
  * set-based statements (INSERT ... SELECT, UPDATE ... WHERE NOT EXISTS, a range join) are beyond JPQL; it sticks to
  * SQL that PostgreSQL and H2 both run, and {@code {h-schema}} puts the tables in crmkit's schema.
  *
- * <p>Taking today's snapshot is two statements whatever the number of opportunities: one UPDATE ends the current
- * rows of the opportunities whose state changed or that left the state, one INSERT ... SELECT adds a row for every
- * opportunity without a current row (changed, new or back). Stage kinds and forecast categories come from a
- * {@code CASE} over the spec's stages, every stage key a bound parameter; weighted amounts are rounded per row in
+ * <p>Taking today's snapshot is a constant number of set-based statements whatever the number of opportunities: on
+ * PostgreSQL one statement (data-modifying common table expressions: one full join of the current state with the
+ * current rows feeds the INSERT of the changed, new or returning states and the UPDATE ending the rows they replace
+ * or whose opportunity left the state); on H2 an INSERT ... SELECT with an anti join and two UPDATEs. Stage kinds
+ * and forecast categories come from a {@code CASE} over the spec's stages, every stage key a bound parameter; weighted amounts are rounded per row in
  * SQL as {@link Money#percent} rounds them. Every read is scoped to the unit of work's tenant and to the visible
  * owners in its WHERE clause.
  */
@@ -287,6 +289,15 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
           // comparison for an empty table (a nested loop over every stored row per opportunity).
           em.createNativeQuery("ANALYZE " + STATE).executeUpdate();
         }
+      } else if (isPostgres(em)) {
+        // One statement: a single pass over the current state and the current rows (the fewest reads of both).
+        // Its cost estimate is high (the planner cannot tell how few rows differ), so PostgreSQL would compile it
+        // with JIT first, which costs more than it saves here: off for this transaction only.
+        em.createNativeQuery("SELECT set_config('jit', 'off', true)").getSingleResult();
+        Object[] counts = (Object[]) state.bind(em.createNativeQuery(storeChangesPostgres(state)))
+            .setParameter("day", spec.day()).getSingleResult();
+        inserted = (int) number(counts[0]);
+        ended = (int) number(counts[1]);
       } else {
         // 1. A row for every opportunity in the state whose current row differs (or that has none): changed, new,
         //    or back again. The stored rows are compared while still current, hashed once by opportunity id.
@@ -310,6 +321,33 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  /**
+   * PostgreSQL: the day's changes in one statement (data-modifying common table expressions, which H2 lacks). The
+   * current state is full-joined once with the current rows (each side read once, hashed by opportunity id); the
+   * differences, a few percent of the rows on a typical day, are materialized once and feed both the INSERT of the
+   * new rows (in opportunity order) and the UPDATE that ends the rows they replace or whose opportunity left the
+   * state, each fetched by its row address ({@code ctid = ANY (ARRAY(...))}: a TID scan, whatever the planner
+   * expects of the differences, never a scan of the table). Both see the rows as they were before the statement, so
+   * neither sees the other's rows. Returns the number of rows inserted and ended.
+   */
+  private static String storeChangesPostgres(Current state) {
+    StringBuilder changed = new StringBuilder();
+    for (String column : STATE_COLUMNS) {
+      changed.append(changed.length() == 0 ? "" : " OR ").append("c.").append(column)
+          .append(" IS DISTINCT FROM s.").append(column);
+    }
+    return "WITH d AS (SELECT c." + String.join(", c.", STATE_COLUMNS) + ", s.opportunity_id AS ended_id,"
+        + " s.row_address AS ended_at FROM (" + state.sql + ") c FULL JOIN (SELECT " + columns("r")
+        + ", r.ctid AS row_address FROM " + STATE + " r WHERE r.tenant_id = :tenant AND r.valid_to IS NULL) s"
+        + " ON s.opportunity_id = c.opportunity_id WHERE " + changed + "),"
+        + " ins AS (INSERT INTO " + STATE + " (tenant_id, valid_from, " + String.join(", ", STATE_COLUMNS) + ")"
+        + " SELECT :tenant, :day, d." + String.join(", d.", STATE_COLUMNS) + " FROM d"
+        + " WHERE d.opportunity_id IS NOT NULL ORDER BY d.opportunity_id RETURNING 1),"
+        + " upd AS (UPDATE " + STATE + " t SET valid_to = :day WHERE t.ctid = ANY (ARRAY(SELECT d.ended_at FROM d"
+        + " WHERE d.ended_id IS NOT NULL)) RETURNING 1)"
+        + " SELECT (SELECT COUNT(*) FROM ins), (SELECT COUNT(*) FROM upd)";
   }
 
   /** Ordered by opportunity id, so that a day's rows are appended to the primary key in order and keep it dense. */
@@ -817,6 +855,48 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
               StageHistoryEntity.class)
           .setParameter("tenant", tenant()).setParameter("end", end).getResultList().stream()
           .map(StageHistoryEntity::toEntry).toList();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /** Up to this many opportunities are read by id; more are read with the whole tenant and picked in Java. */
+  static final int BY_ID_LIMIT = 1000;
+
+  @Override
+  public List<UntrackedFields> untrackedFieldsNow(Collection<OpportunityId> opportunities) {
+    Objects.requireNonNull(opportunities, "opportunities");
+    Set<UUID> wanted = new java.util.LinkedHashSet<>();
+    for (OpportunityId id : opportunities) {
+      wanted.add(id.value());
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    // One statement whatever the number: an IN list for a few opportunities (a back-fill between kept days), the
+    // whole tenant in one pass for many (back-filling before the first kept day), rather than a list of thousands.
+    boolean byId = wanted.size() <= BY_ID_LIMIT;
+    try {
+      Query q = ems.current().createNativeQuery("SELECT o.id, o.owner_id, o.account_id, o.segments, b.total,"
+              + " b.currency FROM {h-schema}crm_opportunity o LEFT JOIN (SELECT l.opportunity_id AS opportunity_id,"
+              + " SUM(l.amount) AS total, MIN(l.currency) AS currency FROM {h-schema}crm_billing_forecast_line l"
+              + " WHERE l.tenant_id = :tenant" + (byId ? " AND l.opportunity_id IN (:ids)" : "")
+              + " GROUP BY l.opportunity_id) b ON b.opportunity_id = o.id WHERE o.tenant_id = :tenant"
+              + (byId ? " AND o.id IN (:ids)" : ""))
+          .setParameter("tenant", tenant());
+      if (byId) {
+        q.setParameter("ids", List.copyOf(wanted));
+      }
+      List<UntrackedFields> out = new ArrayList<>();
+      for (Object[] r : rows(q)) {
+        UUID id = uuid(r[0]);
+        if (byId || wanted.contains(id)) {
+          out.add(new UntrackedFields(OpportunityId.of(id), UserId.of((String) r[1]),
+              r[2] == null ? null : AccountId.of(uuid(r[2])), TextCodec.decodeSegments((String) r[3]),
+              money(r[4], r[5])));
+        }
+      }
+      return out;
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
