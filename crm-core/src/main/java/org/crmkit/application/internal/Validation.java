@@ -5,20 +5,45 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.crmkit.shared.FieldError;
 import org.crmkit.shared.ValidationException;
 
-/** Runs Jakarta Validation on commands and turns violations into a {@link ValidationException}. */
+/**
+ * Runs Jakarta Validation on commands and turns violations into a {@link ValidationException}.
+ *
+ * <p>With crmkit's own default validator ({@link DefaultCrm#defaultValidator()}), a command whose constraints are all
+ * simple built-in ones is first checked by {@link KnownConstraints}, read from the validator's metadata once per
+ * command type; only a command that may break a constraint goes through the validator, which then finds and words
+ * the violations exactly as before. A validator the host configured is always asked: crmkit cannot know what it
+ * checks beyond its metadata.
+ */
 final class Validation {
   private final Validator validator;
+  /** Per command type, its quick check, or null when the validator is always asked; null: the host's validator. */
+  private final ClassValue<Optional<KnownConstraints>> known;
 
   Validation(Validator validator) {
-    this.validator = validator;
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.known = validator instanceof DefaultValidator
+        ? new ClassValue<>() {
+            @Override
+            protected Optional<KnownConstraints> computeValue(Class<?> type) {
+              return KnownConstraints.of(validator, type);
+            }
+          }
+        : null;
   }
 
   <T> T check(T command) {
     Objects.requireNonNull(command, "command");
+    if (known != null) {
+      KnownConstraints constraints = known.get(command.getClass()).orElse(null);
+      if (constraints != null && constraints.passes(command)) {
+        return command;
+      }
+    }
     Set<ConstraintViolation<T>> violations = validator.validate(command);
     if (!violations.isEmpty()) {
       List<FieldError> errors =
