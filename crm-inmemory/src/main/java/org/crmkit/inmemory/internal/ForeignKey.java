@@ -104,7 +104,7 @@ final class ForeignKey<CK, CS, PK, PS> {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);
       if (p != null) {
-        CS old = child.committedRow(e.getKey());
+        CS old = e.getValue().uniqueId() ? null : child.committedRow(e.getKey());
         if (old == null || !p.equals(link.apply(old))) {
           lastLinked.put(p, seq);
         }

@@ -19,7 +19,7 @@ final class Transaction {
   /** The tenant's partition, once a repository asked for it (null: this unit of work touched no table). */
   InMemoryDatabase.Partition<?> partition;
   private final Map<Table<?, ?>, Table.Work<?, ?>> workByTable = new IdentityHashMap<>();
-  private final Map<AppendOnlyLog<?>, List<?>> appendsByLog = new IdentityHashMap<>();
+  private final Map<AppendOnlyLog<?>, AppendOnlyLog.Appends<?>> appendsByLog = new IdentityHashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   /** The private drafts of the commit participants this unit of work wrote to. */
   final Map<CommitParticipant, Object> participantDrafts = new IdentityHashMap<>();
@@ -41,8 +41,8 @@ final class Transaction {
   }
 
   @SuppressWarnings("unchecked")
-  <E> List<E> appends(AppendOnlyLog<E> log) {
-    return (List<E>) appendsByLog.computeIfAbsent(log, l -> new ArrayList<>());
+  <E> AppendOnlyLog.Appends<E> appends(AppendOnlyLog<E> log) {
+    return (AppendOnlyLog.Appends<E>) appendsByLog.computeIfAbsent(log, l -> new AppendOnlyLog.Appends<>());
   }
 
   /** @return true when the unit of work wrote or appended anything */
@@ -55,8 +55,8 @@ final class Transaction {
         return true;
       }
     }
-    for (List<?> a : appendsByLog.values()) {
-      if (!a.isEmpty()) {
+    for (AppendOnlyLog.Appends<?> a : appendsByLog.values()) {
+      if (!a.rows.isEmpty()) {
         return true;
       }
     }
