@@ -12,6 +12,9 @@ import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A quick check that a command record satisfies its Jakarta constraints, read once per record type from the
@@ -68,7 +72,7 @@ final class KnownConstraints {
       if (property.isCascaded() || !property.getConstrainedContainerElementTypes().isEmpty()) {
         return Optional.empty();
       }
-      MethodHandle accessor = accessor(type, property.getPropertyName());
+      Function<Object, Object> accessor = accessor(type, property.getPropertyName());
       if (accessor == null) {
         return Optional.empty();
       }
@@ -90,8 +94,8 @@ final class KnownConstraints {
     for (PropertyCheck property : properties) {
       Object value;
       try {
-        value = property.accessor().invokeExact(command);
-      } catch (Throwable e) {
+        value = property.accessor().apply(command);
+      } catch (RuntimeException e) {
         return false; // an accessor that throws: the validator reports it as it always did
       }
       for (ValueCheck check : property.checks()) {
@@ -103,8 +107,8 @@ final class KnownConstraints {
     return true;
   }
 
-  /** One constrained record component: its accessor (as {@code (Object) -> Object}) and its checks. */
-  private record PropertyCheck(MethodHandle accessor, ValueCheck[] checks) {}
+  /** One constrained record component: its accessor and its checks. */
+  private record PropertyCheck(Function<Object, Object> accessor, ValueCheck[] checks) {}
 
   /** One constraint on one value: true only when it certainly holds. */
   @FunctionalInterface
@@ -112,14 +116,27 @@ final class KnownConstraints {
     boolean passes(Object value);
   }
 
-  private static MethodHandle accessor(Class<?> type, String name) {
+  /**
+   * @return the record component's accessor as a function (a lambda made at run time, so that reading a value costs
+   *     an interface call rather than a method handle's), or null when there is no such public component
+   */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> accessor(Class<?> type, String name) {
     for (RecordComponent component : type.getRecordComponents()) {
       if (component.getName().equals(name)) {
+        CallSite site;
         try {
-          return MethodHandles.publicLookup().unreflect(component.getAccessor())
-              .asType(MethodType.methodType(Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-          return null;
+          MethodHandles.Lookup lookup = MethodHandles.lookup();
+          MethodHandle getter = lookup.unreflect(component.getAccessor());
+          site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+              MethodType.methodType(Object.class, Object.class), getter, getter.type().wrap());
+        } catch (IllegalAccessException | LambdaConversionException e) {
+          return null; // not accessible: no quick check, the validator is asked
+        }
+        try {
+          return (Function<Object, Object>) site.getTarget().invoke();
+        } catch (Throwable e) {
+          throw new IllegalStateException("could not make the accessor of " + type.getName() + "." + name, e);
         }
       }
     }

@@ -4,9 +4,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.crmkit.shared.FieldError;
 import org.crmkit.shared.ValidationException;
 
@@ -21,26 +23,24 @@ import org.crmkit.shared.ValidationException;
  */
 final class Validation {
   private final Validator validator;
-  /** Per command type, its quick check, or null when the validator is always asked; null: the host's validator. */
-  private final ClassValue<Optional<KnownConstraints>> known;
+  /** Whether commands may be checked quickly first: only with crmkit's own validator. */
+  private final boolean quick;
+  /** Per command type, its quick check, made on first use (empty: the validator is always asked). */
+  private final Map<Class<?>, Optional<KnownConstraints>> known = new ConcurrentHashMap<>();
 
   Validation(Validator validator) {
     this.validator = Objects.requireNonNull(validator, "validator");
-    this.known = validator instanceof DefaultValidator
-        ? new ClassValue<>() {
-            @Override
-            protected Optional<KnownConstraints> computeValue(Class<?> type) {
-              return KnownConstraints.of(validator, type);
-            }
-          }
-        : null;
+    this.quick = validator instanceof DefaultValidator;
   }
 
   <T> T check(T command) {
     Objects.requireNonNull(command, "command");
-    if (known != null) {
-      KnownConstraints constraints = known.get(command.getClass()).orElse(null);
-      if (constraints != null && constraints.passes(command)) {
+    if (quick) {
+      Optional<KnownConstraints> constraints = known.get(command.getClass());
+      if (constraints == null) {
+        constraints = known.computeIfAbsent(command.getClass(), type -> KnownConstraints.of(validator, type));
+      }
+      if (constraints.isPresent() && constraints.get().passes(command)) {
         return command;
       }
     }
