@@ -125,6 +125,15 @@ public final class AppendOnlyLog<E> {
     return false;
   }
 
+  /**
+   * Checks the appends before the commit takes the write lock (groups are a concurrent map of immutable lists): a
+   * taken version fails here already, and the groups are in the cache when {@link #validate} checks them again under
+   * the lock.
+   */
+  void precheck(Appends<E> appends) {
+    validate(appends);
+  }
+
   void validate(Appends<E> appends) {
     List<E> rows = appends.rows;
     for (int i = 0; i < rows.size(); i++) {

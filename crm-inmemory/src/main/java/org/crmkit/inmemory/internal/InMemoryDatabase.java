@@ -267,6 +267,14 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         foreignKeys.add(fk);
       }
     }
+    // The version checks that need no lock, made once before it is taken: a stale write fails without waiting for the
+    // lock, and the committed rows and log groups the commit reads again under the lock are in the cache by then.
+    for (Table t : tables) {
+      t.precheck(tx);
+    }
+    for (AppendOnlyLog l : logs) {
+      l.precheck(tx.appends(l));
+    }
     write(() -> {
       for (Table t : tables) {
         t.validate(tx);
