@@ -22,6 +22,8 @@ class SalesApplicationTest {
   @Autowired NewDeals deals;
   @Autowired CrmStorage storage;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.crmkit.spring.boot.CrmkitBiSnapshotJob nightly;
+  @Autowired org.crmkit.Crm crm;
 
   @Test
   void runsOnSpringBootsOwnVersions() throws java.io.IOException {
@@ -46,5 +48,18 @@ class SalesApplicationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crm_opportunity", Long.class)).isOne();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"crmkit_schema_history\" WHERE \"success\"", Long.class))
         .isGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void theNightlySnapshotIsScheduledAndKeepsTheDayInTheApplicationsDatabase() {
+    desk.takeAndConvert("Grace", "Hopper", "Navy", "grace@navy.example");
+
+    java.util.List<org.crmkit.bi.SnapshotDay> kept = nightly.takeSnapshots();
+
+    assertThat(nightly.cron()).isEqualTo("0 30 23 * * *");
+    assertThat(kept).singleElement().satisfies(d -> assertThat(d.opportunities()).isPositive());
+    assertThat(crm.bi().snapshotDays(org.crmkit.shared.Actor.user("lead-desk"), kept.get(0).day(),
+        kept.get(0).day())).singleElement().satisfies(d -> assertThat(d.opportunities())
+            .isEqualTo(kept.get(0).opportunities()));
   }
 }
