@@ -91,6 +91,9 @@ public class JpaConversionBenchmark {
     if (!batchSize.equals("default")) {
       builder.property("hibernate.jdbc.batch_size", Integer.parseInt(batchSize));
     }
+    // -Dhibernate.x=y on the command line (e.g. -jvmArgsAppend for JMH): to try a persistence unit setting
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("hibernate."))
+        .forEach(k -> builder.property(k, System.getProperty(k)));
     storage = builder.build();
     db.clean();
     crm = Crm.builder().storage(storage).clock(Clock.systemUTC()).build();

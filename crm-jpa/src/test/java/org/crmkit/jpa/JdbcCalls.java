@@ -9,17 +9,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} that counts what reaches the driver: every {@code executeBatch} (one round trip for all the
- * rows added to it) with the statement and its number of rows, and every single execution. Test-only; wraps the
- * test database's pool with plain {@link Proxy} objects, so it sees exactly what the persistence provider sends,
- * whichever provider it is.
+ * rows added to it) with the statement and its number of rows, every single execution, every connection taken from
+ * the pool and every call that changes a connection's transaction or session state ({@link #CONNECTION_STATE}:
+ * commits, rollbacks, auto-commit switches, savepoints, validity checks, isolation, read-only, schema). Test-only;
+ * wraps the test database's pool with plain {@link Proxy} objects, so it sees exactly what the persistence provider
+ * sends, whichever provider it is.
  */
 final class JdbcCalls implements DataSource {
   /** One {@code executeBatch}: the SQL prepared and how many rows were added to it. */
@@ -30,10 +35,20 @@ final class JdbcCalls implements DataSource {
     }
   }
 
+  /**
+   * The {@link Connection} methods recorded by {@link #connectionCalls()}: those that end or change a transaction or
+   * the session, each a round trip to the server on some drivers (PostgreSQL's sends a commit, a rollback, a
+   * savepoint, a validity check, an isolation or a schema change at once, and its auto-commit switch with the next
+   * statement).
+   */
+  static final Set<String> CONNECTION_STATE = Set.of("commit", "rollback", "setAutoCommit",
+      "setSavepoint", "releaseSavepoint", "isValid", "setTransactionIsolation", "setReadOnly", "setSchema",
+      "setCatalog", "setNetworkTimeout", "setHoldability");
+
   private final DataSource target;
   private final List<Batch> batches = new CopyOnWriteArrayList<>();
   private final List<String> executions = new CopyOnWriteArrayList<>();
-  private final List<String> transactionCalls = new CopyOnWriteArrayList<>();
+  private final List<String> connectionCalls = new CopyOnWriteArrayList<>();
 
   JdbcCalls(DataSource target) {
     this.target = target;
@@ -42,15 +57,15 @@ final class JdbcCalls implements DataSource {
   void reset() {
     batches.clear();
     executions.clear();
-    transactionCalls.clear();
+    connectionCalls.clear();
   }
 
   /**
-   * @return the transaction demarcation on the connections since the last reset, in order: {@code begin} for
-   *     {@code setAutoCommit(false)}, {@code commit}, {@code rollback}
+   * @return since the last reset, in order: {@code getConnection} for every connection taken from the pool, and
+   *     every call of a {@link #CONNECTION_STATE} method with its arguments, e.g. {@code setAutoCommit(false)}
    */
-  List<String> transactionCalls() {
-    return List.copyOf(transactionCalls);
+  List<String> connectionCalls() {
+    return List.copyOf(connectionCalls);
   }
 
   /** @return every {@code executeBatch} since the last reset, in order */
@@ -74,15 +89,11 @@ final class JdbcCalls implements DataSource {
   }
 
   private Connection connection(Connection real) {
+    connectionCalls.add("getConnection");
     InvocationHandler handler = (proxy, method, args) -> {
-      switch (method.getName()) {
-        case "setAutoCommit" -> {
-          if (Boolean.FALSE.equals(args[0])) {
-            transactionCalls.add("begin");
-          }
-        }
-        case "commit", "rollback" -> transactionCalls.add(method.getName());
-        default -> { }
+      if (CONNECTION_STATE.contains(method.getName())) {
+        connectionCalls.add(method.getName() + "("
+            + (args == null ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(", "))) + ")");
       }
       Object result = call(real, method, args);
       if (result instanceof Statement s && method.getName().startsWith("prepare") && args != null

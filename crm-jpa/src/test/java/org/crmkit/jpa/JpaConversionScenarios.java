@@ -29,6 +29,10 @@ abstract class JpaConversionScenarios {
   static final Actor ALICE = Actor.user("alice");
   private static final StatementCounter ORDERED_STATEMENTS = new StatementCounter();
   private static final java.util.Map<TestDatabase, JpaStorage> ORDERED = new java.util.HashMap<>();
+  private static final java.util.Map<TestDatabase, Counted> COUNTED = new java.util.HashMap<>();
+
+  /** A storage with crmkit's default settings over the test database's pool, seen through {@link JdbcCalls}. */
+  private record Counted(JdbcCalls calls, JpaStorage storage) {}
 
   TestDatabase db;
   Crm crm;
@@ -53,6 +57,15 @@ abstract class JpaConversionScenarios {
           .property("hibernate.session_factory.statement_inspector", ORDERED_STATEMENTS)
           .property("hibernate.order_inserts", true)
           .build());
+    }
+  }
+
+  private Counted counted() {
+    synchronized (COUNTED) {
+      return COUNTED.computeIfAbsent(db, d -> {
+        JdbcCalls calls = new JdbcCalls(d.dataSource);
+        return new Counted(calls, JpaStorage.builder().dataSource(calls).migrate(false).build());
+      });
     }
   }
 
@@ -86,6 +99,32 @@ abstract class JpaConversionScenarios {
         .containsExactlyInAnyOrder("insert into crm_account", "insert into crm_contact",
             "insert into crm_opportunity", "insert into crm_stage_history", "insert into crm_conversion_record",
             "update crm_lead");
+  }
+
+  /**
+   * Round trips, not only statements: a single conversion takes one connection from the pool and runs one
+   * transaction on it, begun by one auto-commit switch (PostgreSQL's driver sends its BEGIN with the first statement)
+   * and ended by one commit, with no savepoint, validity check, isolation, read-only or schema change, and no
+   * statement besides the three look-ups and one batch for each of the six writes: ten round trips on PostgreSQL,
+   * the same as the hand-written JDBC of the benchmark (docs/PERFORMANCE.md, "Lead conversion on PostgreSQL").
+   */
+  @Test
+  void oneConversionIsOneTransactionOnOneConnectionWithNothingButItsStatementsAndTheCommit() {
+    Counted counted = counted();
+    Crm crm = Crm.builder().storage(counted.storage()).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    Lead lead = crm.leads().create(ALICE, CreateLead.of("Ada", "Lovelace", "Analytical Engines",
+        "ada@engines.example"));
+    counted.calls().reset();
+
+    crm.conversions().convert(ALICE, ConvertLead.of(lead.id()));
+
+    JdbcCalls calls = counted.calls();
+    assertThat(calls.connectionCalls()).as("connections taken and transaction or session changes")
+        .containsExactly("getConnection", "setAutoCommit(false)", "commit()", "setAutoCommit(true)");
+    assertThat(calls.executions()).as("single executions: the three look-ups").hasSize(3)
+        .allSatisfy(sql -> assertThat(sql).startsWith("select"));
+    assertThat(calls.batches()).as("one batch of one row for each write, nothing else")
+        .extracting(JdbcCalls.Batch::rows).containsExactly(1, 1, 1, 1, 1, 1);
   }
 
   @Test

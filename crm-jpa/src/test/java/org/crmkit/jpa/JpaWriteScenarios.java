@@ -163,7 +163,8 @@ abstract class JpaWriteScenarios {
     assertThat(card.month(YearMonth.of(2026, 5)).forecast()).isEqualTo(Money.of("300.00", "EUR"));
     assertThat(card.month(YearMonth.of(2026, 5)).budget()).isEqualTo(Money.of("1000.00", "EUR"));
     assertThat(calls.batches()).as("a read writes nothing").isEmpty();
-    assertThat(calls.transactionCalls()).as("a read-only unit of work begins and commits no transaction").isEmpty();
+    assertThat(calls.connectionCalls()).as("a read-only unit of work takes one connection and begins, commits and"
+        + " switches nothing on it").containsExactly("getConnection");
     assertThat(calls.executions()).as("the account with its budget months, the forecast, the won amounts: "
             + calls.executions())
         .hasSize(3)

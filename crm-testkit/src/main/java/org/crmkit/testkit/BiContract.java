@@ -496,6 +496,18 @@ public interface BiContract extends ContractSupport {
   }
 
   @Test
+  default void theDayTakenIsTheDayKeptEvenWhenTheClockHasNanoseconds() {
+    Crm crm = crm();
+    crm.opportunities().create(ALICE, CreateOpportunity.named("a").amount(eur("100.00")));
+    clock().set(BI_MONDAY.atTime(23, 0).toInstant(ZoneOffset.UTC).plusNanos(123_456_789));
+    SnapshotDay taken = crm.bi().takeDailySnapshot(BI_SYSTEM, BI_MONDAY);
+
+    // a database keeps microseconds: what takeDailySnapshot returns must equal what is read back later
+    assertThat(crm.bi().snapshotDays(BI_SYSTEM, BI_MONDAY, BI_MONDAY)).containsExactly(taken);
+    assertThat(crm.bi().takeDailySnapshot(BI_SYSTEM, BI_MONDAY)).isEqualTo(taken);
+  }
+
+  @Test
   default void twoSchedulersTakingTheSameDayAtOnceKeepItOnce() throws Exception {
     Crm crm = crm();
     morningOf(BI_MONDAY);

@@ -150,10 +150,11 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
   }
 
   private SnapshotDay insertDay(SnapshotSpec spec, SnapshotSource source, long opportunities, long rowsStored) {
-    SnapshotDay kept = new SnapshotDay(spec.day(), spec.takenAt(), source, opportunities, rowsStored);
+    Instant takenAt = Columns.micros(spec.takenAt()); // as TIMESTAMP(6) keeps it: the day returned equals the day read
+    SnapshotDay kept = new SnapshotDay(spec.day(), takenAt, source, opportunities, rowsStored);
     ems.current().createNativeQuery("INSERT INTO " + DAY + " (tenant_id, snapshot_day, taken_at, source,"
             + " opportunities, rows_stored) VALUES (:tenant, :day, :takenAt, :source, :opportunities, :rows)")
-        .setParameter("tenant", tenant()).setParameter("day", spec.day()).setParameter("takenAt", spec.takenAt())
+        .setParameter("tenant", tenant()).setParameter("day", spec.day()).setParameter("takenAt", takenAt)
         .setParameter("source", source.name()).setParameter("opportunities", opportunities)
         .setParameter("rows", rowsStored).executeUpdate();
     return kept;
