@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.history.StageHistoryEntry;
+import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.Visibility;
 
 /**
@@ -58,6 +59,24 @@ public interface PipelineSnapshotRepository {
    */
   List<StateChange> changesBetween(LocalDate from, LocalDate to, Visibility visible);
 
+  /**
+   * The waterfall's movements between two kept days, classified and summed per kind and currency: what
+   * {@link MovementClassifier#totals} makes of {@link #changesBetween}'s pairs, each state admitted by {@code visible}
+   * on its own day. The default does exactly that; an adapter may classify and sum in its storage instead (the JPA
+   * adapter: one SQL statement), giving the same totals.
+   *
+   * @param from the first kept day; never null
+   * @param to the second kept day, after {@code from}; never null
+   * @param stageOrder the pipeline's stage keys in order, for the shifts forward and back (a stage not in it never
+   *     shifts); never null
+   * @param visible whose states the reader may see; never null
+   * @return one total per kind and currency that occurs (a kind may have several, one per currency); any order
+   */
+  default List<MovementTotal> movementsBetween(LocalDate from, LocalDate to, List<String> stageOrder,
+      Visibility visible) {
+    return MovementClassifier.totals(changesBetween(from, to, visible), stageOrder, visible);
+  }
+
   /** @return the open pipeline on every kept day from {@code from} to {@code to}, per currency; any order */
   List<TrendRow> trend(LocalDate from, LocalDate to, Visibility visible);
 
@@ -68,6 +87,16 @@ public interface PipelineSnapshotRepository {
    * @return one entry per opportunity that existed before {@code end}; any order
    */
   List<StageHistoryEntry> latestHistoryBefore(Instant end);
+
+  /**
+   * The fields stage history does not record (owner, account, segments, billing forecast total) of the given
+   * opportunities of the tenant as they are now, in a constant number of set-based reads whatever their number (not
+   * one read per opportunity): what a day rebuilt from history takes for the opportunities no kept day holds.
+   *
+   * @param opportunities the opportunities to read; unknown or deleted ones are left out of the answer
+   * @return one entry per given opportunity that exists; any order
+   */
+  List<UntrackedFields> untrackedFieldsNow(Collection<OpportunityId> opportunities);
 
   /**
    * Forgets kept days: the reads then answer them from the kept day before. The states the remaining days see do not

@@ -18,8 +18,8 @@ import org.crmkit.shared.Page;
 
 /**
  * The crmkit module for Jackson 2: one registration lets an {@code ObjectMapper} read and write every crmkit
- * document (records, commands, conversion outcomes and previews, account cards, pages, errors, money and ids) as
- * {@link CrmDocuments} describes them (docs/API.md shows each).
+ * document (records, commands, conversion outcomes and previews, account cards, reports, BI results, pages, errors,
+ * money and ids) as {@link CrmDocuments} describes them (docs/API.md shows each).
  *
  * <pre>{@code
  * ObjectMapper mapper = JsonMapper.builder().addModule(CrmJackson2Module.of(crm.customFields())).build();

@@ -43,6 +43,15 @@ class Jackson2DocumentTest extends JsonDocumentSuite {
   }
 
   @Override
+  protected <T> java.util.List<T> readList(String json, Class<T> itemType) {
+    try {
+      return mapper.readValue(json, mapper.getTypeFactory().constructCollectionType(java.util.List.class, itemType));
+    } catch (JsonProcessingException e) {
+      throw new Failure(e);
+    }
+  }
+
+  @Override
   protected CrmError error(Throwable failure) {
     return CrmJackson2Module.error(failure instanceof Failure f ? f.getCause() : failure);
   }

@@ -133,6 +133,26 @@ class CrmJackson3ModuleTest {
   }
 
   @Test
+  void aHostReadingAPipelineOfManyAccountsGivesTheModuleLargerLimits() {
+    List<org.crmkit.bi.PipelineGroup> groups = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      groups.add(new org.crmkit.bi.PipelineGroup("account-" + i, 1, org.crmkit.report.MoneySums.none(),
+          org.crmkit.report.MoneySums.none()));
+    }
+    org.crmkit.bi.PipelineAsOf byAccount = new org.crmkit.bi.PipelineAsOf(java.time.LocalDate.of(2026, 3, 31),
+        java.time.LocalDate.of(2026, 3, 31), org.crmkit.bi.PipelineGrouping.byAccount(), groups,
+        new org.crmkit.bi.PipelineGroup(null, 5_000, org.crmkit.report.MoneySums.none(),
+            org.crmkit.report.MoneySums.none()));
+    JsonLimits larger = new JsonLimits(10_000, 20, 100_000, 200, 40_000_000L);
+    JsonMapper mapper = CrmJackson3Module.jsonMapper(CrmDocuments.of(JsonFixtures.SCHEMA, larger));
+
+    assertThat(mapper.readValue(mapper.writeValueAsString(byAccount), org.crmkit.bi.PipelineAsOf.class))
+        .isEqualTo(byAccount);
+    assertThat(mapper.readValue(mapper.writeValueAsString(List.of(JsonFixtures.trendPoint())),
+        new TypeReference<List<org.crmkit.bi.TrendPoint>>() {})).containsExactly(JsonFixtures.trendPoint());
+  }
+
+  @Test
   void aPageReadWithoutItsItemTypeIsRefusedSayingHowToGiveIt() {
     JsonMapper mapper = JsonMapper.builder().addModule(CrmJackson3Module.of(JsonFixtures.SCHEMA)).build();
 

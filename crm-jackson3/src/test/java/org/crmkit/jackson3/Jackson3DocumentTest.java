@@ -29,6 +29,11 @@ class Jackson3DocumentTest extends JsonDocumentSuite {
   }
 
   @Override
+  protected <T> java.util.List<T> readList(String json, Class<T> itemType) {
+    return mapper.readValue(json, mapper.getTypeFactory().constructCollectionType(java.util.List.class, itemType));
+  }
+
+  @Override
   protected CrmError error(Throwable failure) {
     return CrmJackson3Module.error(failure);
   }

@@ -16,6 +16,11 @@ class PostgresSnapshotIT extends JpaSnapshotScenarios {
     return TestDatabase.postgres();
   }
 
+  @Override
+  boolean oneStatementTakesADay() {
+    return true;
+  }
+
   /**
    * 40,000 state rows over 10 tenants and 40 kept days (1,000 rows begin on each day of each tenant), analysed:
    * the reads of an early day, of the rows that began between two days and of the rows one day stored start from

@@ -13,7 +13,9 @@ import org.crmkit.shared.Limits;
  * the document length is a property of the parser, so it applies where the host builds its mapper with the module's
  * helpers (or sets it itself). The defaults fit every crmkit document: the longest text field is
  * {@value Limits#CUSTOM_TEXT} characters, the biggest array a page of {@value org.crmkit.shared.PageRequest#MAX_SIZE}
- * items, the deepest document (a page of conversion outcomes) nests 8 levels.
+ * items, the deepest document (a page of conversion outcomes) nests 8 levels. One result is unbounded: a BI
+ * {@code PipelineAsOf} grouped by owner or account holds one group per owner or account, so a host that reads one
+ * for more than 1,000 accounts gives the module larger limits ({@code CrmDocuments.of(schema, limits)}).
  *
  * @param maxStringLength the most characters one string (a value or a property name) may have; at least 1
  * @param maxNestingDepth the most levels of objects and arrays inside each other; at least 1

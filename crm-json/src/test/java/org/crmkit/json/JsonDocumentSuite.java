@@ -57,6 +57,9 @@ public abstract class JsonDocumentSuite {
   /** @return a page of a type, through the binding's mapper */
   protected abstract <T> Page<T> readPage(String json, Class<T> itemType);
 
+  /** @return a JSON array of documents of a type, through the binding's mapper (a list type reference) */
+  protected abstract <T> java.util.List<T> readList(String json, Class<T> itemType);
+
   /** @return the error document the binding gives for what reading threw */
   protected abstract CrmError error(Throwable failure);
 
@@ -429,9 +432,118 @@ public abstract class JsonDocumentSuite {
         .filter(t -> !java.util.Set.of(org.crmkit.report.MoneySums.class, org.crmkit.report.WinRate.class,
             org.crmkit.report.FunnelStep.class, org.crmkit.report.ForecastMonth.class,
             org.crmkit.report.LeadSourceConversion.class, org.crmkit.report.DashboardQuery.class).contains(t))
+        .filter(t -> !java.util.Set.of(org.crmkit.bi.PipelineGroup.class, org.crmkit.bi.PipelineGrouping.class,
+            org.crmkit.bi.Movement.class).contains(t))
         .filter(t -> !java.util.Set.of(org.crmkit.shared.UserId.class, org.crmkit.shared.EmailAddress.class,
             org.crmkit.shared.Probability.class).contains(t))
         .toList());
+  }
+
+  // --- day-level BI ---------------------------------------------------------------------------------------------
+
+  @Test
+  void aWaterfallWritesEachMovementWithSignedMoneyAsDecimalStringsAndItsDaysInIsoForm() {
+    String json = write(JsonFixtures.waterfall());
+
+    assertThat(json).startsWith("{\"from\":\"2026-03-01\",\"to\":\"2026-03-31\",\"fromAsOf\":\"2026-03-01\","
+        + "\"toAsOf\":\"2026-03-31\",\"opening\":{\"count\":3,\"amount\":[{\"amount\":\"100000.00\","
+        + "\"currency\":\"EUR\"}]")
+        .contains("{\"kind\":\"WON\",\"count\":1,\"amount\":[{\"amount\":\"-48000.00\",\"currency\":\"EUR\"}]}",
+            "{\"kind\":\"LOST\",\"count\":0,\"amount\":[]}");
+  }
+
+  @Test
+  void aWaterfallWithoutEveryMovementKindInOrderIsRefusedNamingTheKinds() {
+    String json = write(JsonFixtures.waterfall()).replace("{\"kind\":\"LOST\",\"count\":0,\"amount\":[]},", "");
+
+    Throwable thrown = catchThrowable(() -> read(json, org.crmkit.bi.Waterfall.class));
+
+    assertThat(unwrap(thrown)).isInstanceOf(mappingFailure());
+    assertThat(error(thrown).fieldErrors()).singleElement().satisfies(f -> {
+      assertThat(f.field()).isEqualTo("movements");
+      assertThat(f.message()).startsWith("must hold one movement of each kind, in this order: [NEW, WON, LOST,");
+    });
+  }
+
+  @Test
+  void aDayStateWithAWeightedAmountButNoAmountIsRefusedByTheCoresRule() {
+    String json = write(JsonFixtures.dayState()).replace("\"amount\":{\"amount\":\"48000.00\",\"currency\":\"EUR\"},",
+        "");
+
+    Throwable thrown = catchThrowable(() -> read(json, org.crmkit.bi.OpportunityDayState.class));
+
+    assertThat(error(thrown).code()).isEqualTo("INVALID_JSON");
+    assertThat(error(thrown).fieldErrors().get(0).message()).contains("weighted amount is given exactly when");
+  }
+
+  @Test
+  void aPipelineGroupWithoutAKeyLeavesItOutAndTheGroupingNamesItsSegmentDimension() {
+    String json = write(JsonFixtures.pipelineAsOf());
+
+    assertThat(json).contains("\"grouping\":{\"dimension\":\"SEGMENT\",\"segmentDimension\":\"region\"}",
+        "{\"count\":1,\"amount\":[{\"amount\":\"12000.00\",\"currency\":\"USD\"}]",
+        "\"total\":{\"count\":3,\"amount\":[{\"amount\":\"68000.00\",\"currency\":\"EUR\"},{\"amount\":\"12000.00\","
+            + "\"currency\":\"USD\"}]");
+    Throwable noSegment = catchThrowable(() -> read(json.replace(",\"segmentDimension\":\"region\"", ""),
+        org.crmkit.bi.PipelineAsOf.class));
+    assertThat(error(noSegment).fieldErrors()).singleElement()
+        .satisfies(f -> assertThat(f.field()).isEqualTo("grouping"));
+  }
+
+  @Test
+  void aTrendIsAnArrayOfTrendPointsReadBackWithItsItemType() {
+    java.util.List<org.crmkit.bi.TrendPoint> trend = java.util.List.of(JsonFixtures.trendPoint(),
+        new org.crmkit.bi.TrendPoint(LocalDate.of(2026, 4, 1), 0, org.crmkit.report.MoneySums.none(),
+            org.crmkit.report.MoneySums.none()));
+
+    String json = write(trend);
+
+    assertThat(json).startsWith("[{\"day\":\"2026-03-31\",\"count\":3,\"pipeline\":[{\"amount\":\"77000.00\"")
+        .endsWith("{\"day\":\"2026-04-01\",\"count\":0,\"pipeline\":[],\"weighted\":[]}]");
+    assertThat(readList(json, org.crmkit.bi.TrendPoint.class)).isEqualTo(trend);
+    assertThat(unwrap(catchThrowable(() -> readList(json.replace("\"2026-04-01\"", "\"1 April\""),
+        org.crmkit.bi.TrendPoint.class)))).isInstanceOf(mappingFailure());
+  }
+
+  @Test
+  void aPipelineWithMoreGroupsThanTheArrayLimitIsWrittenButTooLargeToReadWithTheDefaultLimits() {
+    java.util.List<org.crmkit.bi.PipelineGroup> groups = new java.util.ArrayList<>();
+    for (int i = 0; i <= JsonLimits.defaults().maxArraySize(); i++) {
+      groups.add(new org.crmkit.bi.PipelineGroup("account-" + i, 1, org.crmkit.report.MoneySums.none(),
+          org.crmkit.report.MoneySums.none()));
+    }
+    org.crmkit.bi.PipelineAsOf byAccount = new org.crmkit.bi.PipelineAsOf(LocalDate.of(2026, 3, 31),
+        LocalDate.of(2026, 3, 31), org.crmkit.bi.PipelineGrouping.byAccount(), groups,
+        new org.crmkit.bi.PipelineGroup(null, groups.size(), org.crmkit.report.MoneySums.none(),
+            org.crmkit.report.MoneySums.none()));
+
+    Throwable thrown = catchThrowable(() -> read(write(byAccount), org.crmkit.bi.PipelineAsOf.class));
+
+    assertThat(error(thrown).code()).isEqualTo("TOO_LARGE");
+    assertThat(error(thrown).fieldErrors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("groups"));
+  }
+
+  @Test
+  void theBiResultsOfARealCrmReadBackEqualToWhatItAnswered() {
+    Crm crm = crm();
+    Actor alice = Actor.user("alice");
+    LocalDate today = LocalDate.of(2026, 3, 2);
+    crm.opportunities().create(alice, CreateOpportunity.named("Rocket skates").amount(Money.of("48000", "EUR"))
+        .stage("proposal").closeDate(LocalDate.of(2026, 6, 30)).segments(Map.of("region", "EMEA")));
+    crm.opportunities().create(alice, CreateOpportunity.named("Anvils").amount(Money.of("1200", "USD")));
+
+    org.crmkit.bi.SnapshotDay day = crm.bi().takeDailySnapshot(alice, today);
+    org.crmkit.bi.PipelineAsOf byRegion = crm.bi().pipelineAsOf(alice, today,
+        org.crmkit.bi.PipelineGrouping.bySegment("region"));
+    org.crmkit.bi.Waterfall waterfall = crm.bi().waterfall(alice, today, today);
+    java.util.List<org.crmkit.bi.TrendPoint> trend = crm.bi().trend(alice, today, today);
+    java.util.List<org.crmkit.bi.OpportunityDayState> states = crm.bi().statesOn(alice, today);
+
+    assertThat(read(write(day), org.crmkit.bi.SnapshotDay.class)).isEqualTo(day);
+    assertThat(read(write(byRegion), org.crmkit.bi.PipelineAsOf.class)).isEqualTo(byRegion);
+    assertThat(read(write(waterfall), org.crmkit.bi.Waterfall.class)).isEqualTo(waterfall);
+    assertThat(readList(write(trend), org.crmkit.bi.TrendPoint.class)).isEqualTo(trend);
+    assertThat(readList(write(states), org.crmkit.bi.OpportunityDayState.class)).isEqualTo(states).hasSize(2);
   }
 
   // --- the documents of a real Crm ------------------------------------------------------------------------------

@@ -92,7 +92,19 @@ import org.crmkit.lead.Lead;
 import org.crmkit.lead.LeadConversionInfo;
 import org.crmkit.lead.LeadDetails;
 import org.crmkit.lead.LeadSnapshot;
+import org.crmkit.bi.Movement;
+import org.crmkit.bi.MovementKind;
+import org.crmkit.bi.OpportunityDayState;
+import org.crmkit.bi.PipelineAsOf;
+import org.crmkit.bi.PipelineGroup;
+import org.crmkit.bi.PipelineGrouping;
+import org.crmkit.bi.SnapshotDay;
+import org.crmkit.bi.SnapshotSource;
+import org.crmkit.bi.TrendPoint;
+import org.crmkit.bi.Waterfall;
 import org.crmkit.opportunity.Opportunity;
+import org.crmkit.pipeline.ForecastCategory;
+import org.crmkit.pipeline.StageKind;
 import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.opportunity.OpportunitySummary;
 import org.crmkit.shared.AccountId;
@@ -359,6 +371,62 @@ public final class JsonFixtures {
         countBy(ReportSource.OPPORTUNITIES, "stage", "proposal", 1));
   }
 
+  /** @return a kept day: 31 March 2026, taken that evening, 1,204 opportunities of which 61 changed */
+  public static SnapshotDay snapshotDay() {
+    return new SnapshotDay(LocalDate.of(2026, 3, 31), Instant.parse("2026-03-31T21:30:00Z"), SnapshotSource.CURRENT,
+        1204, 61);
+  }
+
+  /** @return the open deal's state at the end of 31 March 2026 */
+  public static OpportunityDayState dayState() {
+    return new OpportunityDayState(OPPORTUNITY_ID, "proposal", StageKind.OPEN, ForecastCategory.PIPELINE, DEAL,
+        Probability.of(60), Money.of("28800.00", "EUR"), LocalDate.of(2026, 6, 30), ALICE, ACCOUNT_ID,
+        Segments.of(Map.of("region", "EMEA")), Money.of("48000.00", "EUR"));
+  }
+
+  /** @return a lost deal without an amount, account, segments or forecast, as a day holds it after its close */
+  public static OpportunityDayState closedDayState() {
+    return new OpportunityDayState(OPPORTUNITY_ID, "closed_lost", StageKind.LOST, ForecastCategory.OMITTED, null,
+        Probability.of(0), null, LocalDate.of(2026, 3, 20), ALICE, null, Segments.none(), null);
+  }
+
+  /** @return the open pipeline by region on Saturday 28 March 2026, answered by the Sunday before (weekly retention) */
+  public static PipelineAsOf pipelineAsOf() {
+    return new PipelineAsOf(LocalDate.of(2026, 3, 28), LocalDate.of(2026, 3, 22), PipelineGrouping.bySegment("region"),
+        List.of(new PipelineGroup("EMEA", 2, MoneySums.of(Money.of("68000.00", "EUR")),
+                MoneySums.of(Money.of("36800.00", "EUR"))),
+            new PipelineGroup(null, 1, MoneySums.of(Money.of("12000.00", "USD")),
+                MoneySums.of(Money.of("1200.00", "USD")))),
+        new PipelineGroup(null, 3, MoneySums.of(Money.of("68000.00", "EUR"), Money.of("12000.00", "USD")),
+            MoneySums.of(Money.of("36800.00", "EUR"), Money.of("1200.00", "USD"))));
+  }
+
+  /** @return March 2026's waterfall: opening + new - won + amount up = closing, in EUR */
+  public static Waterfall waterfall() {
+    List<Movement> movements = new java.util.ArrayList<>();
+    for (MovementKind kind : MovementKind.values()) {
+      movements.add(switch (kind) {
+        case NEW -> new Movement(kind, 1, MoneySums.of(Money.of("20000.00", "EUR")));
+        case WON -> new Movement(kind, 1, MoneySums.of(Money.of("-48000.00", "EUR")));
+        case AMOUNT_UP -> new Movement(kind, 1, MoneySums.of(Money.of("5000.00", "EUR")));
+        case MOVED_FORWARD -> new Movement(kind, 1, MoneySums.of(Money.of("37000.00", "EUR")));
+        case PUSHED_OUT -> new Movement(kind, 1, MoneySums.of(Money.of("12000.00", "EUR")));
+        default -> new Movement(kind, 0, MoneySums.none());
+      });
+    }
+    return new Waterfall(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 1),
+        LocalDate.of(2026, 3, 31), new PipelineGroup(null, 3, MoneySums.of(Money.of("100000.00", "EUR")),
+            MoneySums.of(Money.of("45000.00", "EUR"))), movements,
+        new PipelineGroup(null, 3, MoneySums.of(Money.of("77000.00", "EUR")), MoneySums.of(Money.of("41000.00",
+            "EUR"))));
+  }
+
+  /** @return the open pipeline at the end of 31 March 2026, as a trend holds it */
+  public static TrendPoint trendPoint() {
+    return new TrendPoint(LocalDate.of(2026, 3, 31), 3, MoneySums.of(Money.of("77000.00", "EUR")),
+        MoneySums.of(Money.of("41000.00", "EUR")));
+  }
+
   public static Map<String, Object> documents() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("Money", DEAL);
@@ -398,6 +466,12 @@ public final class JsonFixtures {
     d.put("HomePage", homePage());
     d.put("SalesDashboard", dashboard());
     d.put("AccountCardReport", cardReport());
+    d.put("SnapshotDay", snapshotDay());
+    d.put("OpportunityDayState", dayState());
+    d.put("OpportunityDayState (closed)", closedDayState());
+    d.put("PipelineAsOf", pipelineAsOf());
+    d.put("Waterfall", waterfall());
+    d.put("TrendPoint", trendPoint());
     d.put("CreateLead", CreateLead.of("Ada", "Lovelace", "Analytical Engines Ltd", "ada@engines.example")
         .leadSource("web form").customFields(Map.of("tier", CustomValue.picklist("gold"), "employees",
             CustomValue.number("250"))));

@@ -33,8 +33,9 @@ final class OpenApi {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
     doc.put("info", Map.of("title", "crmkit Web Service API (example server)", "version", "0.1.0",
-        "description", "Leads, accounts, contacts, opportunities, conversion, pipeline, history, billing forecasts "
-            + "and web forms. Every call but the public ones acts as the actor of its bearer token "
+        "description", "Leads, accounts, contacts, opportunities, conversion, pipeline, history, billing forecasts, "
+            + "web forms and day-level BI (daily snapshots, the pipeline as of a day, waterfalls, trends). "
+            + "Every call but the public ones acts as the actor of its bearer token "
             + "(the example's tokens: alice-token, bob-token, maria-token, admin-token, gus-token). "
             + "Bodies are crmkit's JSON documents, described with an example each in docs/API.md."));
     doc.put("servers", List.of(Map.of("url", "/")));
@@ -67,7 +68,7 @@ final class OpenApi {
       parameters.add(Map.of("name", name, "in", "path", "required", true, "schema", Map.of("type", "string")));
     }
     for (Route.QueryParam q : r.query()) {
-      parameters.add(Map.of("name", q.name(), "in", "query", "required", false, "description", q.description(),
+      parameters.add(Map.of("name", q.name(), "in", "query", "required", q.required(), "description", q.description(),
           "schema", Map.of("type", q.type())));
     }
     if (r.path().equals("/api/forms/{name}") && r.method().equals("POST")) {

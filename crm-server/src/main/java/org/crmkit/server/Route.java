@@ -48,8 +48,21 @@ record Route(
     Objects.requireNonNull(handler, "handler");
   }
 
-  /** A query parameter. @param name its name @param type an OpenAPI type @param description for people */
-  record QueryParam(String name, String type, String description) {}
+  /**
+   * A query parameter.
+   *
+   * @param name its name
+   * @param type an OpenAPI type
+   * @param description for people
+   * @param required whether a call must give it (the route answers 400 naming it otherwise)
+   */
+  record QueryParam(String name, String type, String description, boolean required) {
+
+    /** An optional query parameter. */
+    QueryParam(String name, String type, String description) {
+      this(name, type, description, false);
+    }
+  }
 
   /** What a route does with a call. */
   @FunctionalInterface

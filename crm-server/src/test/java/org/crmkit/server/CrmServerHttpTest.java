@@ -297,6 +297,97 @@ class CrmServerHttpTest {
   }
 
   @Test
+  @Order(4)
+  void anAdministratorTakesDailySnapshotsAndEachReaderSeesTheirOwnPipelineWaterfallAndTrend() throws Exception {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();   // the example Crm's clock: UTC
+    String yesterday = java.time.LocalDate.parse(today).minusDays(1).toString();
+    ok(http.send("POST", "/api/opportunities", "alice-token", HttpClientSupport.json(doc("name", "Daily skates",
+        "amount", doc("amount", "900.00", "currency", "EUR"), "stage", "proposal", "segments",
+        doc("region", "EMEA")))), 201);
+    ok(http.send("POST", "/api/opportunities", "bob-token", HttpClientSupport.json(doc("name", "Daily anvils",
+        "amount", doc("amount", "300.00", "currency", "USD")))), 201);
+
+    error(http.send("POST", "/api/bi/days/" + today, "alice-token", null), 403, "ACCESS_DENIED");
+    error(http.send("POST", "/api/bi/days/" + today, "maria-token", null), 403, "ACCESS_DENIED");
+    error(http.send("POST", "/api/bi/backfill?from=" + yesterday + "&to=" + yesterday, "maria-token", null), 403,
+        "ACCESS_DENIED");
+    Response noDay = http.send("GET", "/api/bi/pipeline?day=" + today, "alice-token", null);
+    error(noDay, 400, "VALIDATION");
+    assertThat(noDay.json().path("fieldErrors").get(0).path("message").asText()).contains("no daily snapshot");
+
+    JsonNode taken = ok(http.send("POST", "/api/bi/days/" + today, "admin-token", null), 200);
+    assertThat(taken.path("day").asText()).isEqualTo(today);
+    assertThat(taken.path("source").asText()).isEqualTo("CURRENT");
+    assertThat(ok(http.send("POST", "/api/bi/days/" + today, "admin-token", null), 200)).as("idempotent")
+        .isEqualTo(taken);
+    JsonNode filled = ok(http.send("POST", "/api/bi/backfill?from=" + yesterday + "&to=" + today, "admin-token",
+        null), 200);
+    assertThat(filled.findValuesAsText("day")).containsExactly(yesterday, today);
+    assertThat(filled.get(0).path("source").asText()).isEqualTo("HISTORY");
+    JsonNode days = ok(http.send("GET", "/api/bi/days", "alice-token", null), 200);
+    assertThat(days.findValuesAsText("day")).containsExactly(yesterday, today);
+    assertThat(ok(http.send("GET", "/api/bi/days?from=" + today, "alice-token", null), 200)).hasSize(1);
+
+    com.fasterxml.jackson.databind.json.JsonMapper documents = org.crmkit.jackson2.CrmJackson2Module.jsonMapper(
+        org.crmkit.json.CrmDocuments.of(org.crmkit.customfield.CustomFieldSchema.empty()));
+    org.crmkit.bi.PipelineAsOf alices = documents.readValue(http.send("GET", "/api/bi/pipeline?day=" + today
+        + "&grouping=owner", "alice-token", null).body(), org.crmkit.bi.PipelineAsOf.class);
+    assertThat(alices.groups()).extracting(org.crmkit.bi.PipelineGroup::key).containsExactly("alice");
+    org.crmkit.bi.PipelineAsOf team = documents.readValue(http.send("GET", "/api/bi/pipeline?day=" + today
+        + "&grouping=OWNER", "maria-token", null).body(), org.crmkit.bi.PipelineAsOf.class);
+    assertThat(team.groups()).extracting(org.crmkit.bi.PipelineGroup::key).contains("alice", "bob");
+    JsonNode byRegion = ok(http.send("GET", "/api/bi/pipeline?day=" + today + "&grouping=segment&segment=region",
+        "alice-token", null), 200);
+    assertThat(byRegion.path("grouping").path("segmentDimension").asText()).isEqualTo("region");
+    assertThat(byRegion.path("groups").findValuesAsText("key")).contains("EMEA");
+    assertThat(ok(http.send("GET", "/api/bi/pipeline?day=" + today + "&grouping=forecast-category", "bob-token",
+        null), 200).path("grouping").path("dimension").asText()).isEqualTo("FORECAST_CATEGORY");
+
+    org.crmkit.bi.Waterfall waterfall = documents.readValue(http.send("GET", "/api/bi/waterfall?from=" + yesterday
+        + "&to=" + today, "alice-token", null).body(), org.crmkit.bi.Waterfall.class);
+    assertThat(waterfall.opening().count()).as("nothing existed yesterday").isZero();
+    assertThat(waterfall.movement(org.crmkit.bi.MovementKind.NEW).count()).isEqualTo(waterfall.closing().count())
+        .isEqualTo(alices.total().count()).isPositive();
+    assertThat(waterfall.bridgeTotal()).as("opening (none) + movements = closing").isEqualTo(
+        waterfall.closing().amount());
+    JsonNode trend = ok(http.send("GET", "/api/bi/trend?from=" + yesterday + "&to=" + today, "bob-token", null), 200);
+    assertThat(trend.findValuesAsText("day")).containsExactly(yesterday, today);
+    assertThat(trend.get(0).path("count").asLong()).isZero();
+    assertThat(trend.get(1).path("pipeline").toString()).contains("\"amount\":\"300.00\",\"currency\":\"USD\"");
+    Response chart = http.send("GET", "/api/bi/trend.svg?from=" + yesterday + "&to=" + today, "bob-token", null);
+    assertThat(chart.status()).as(chart.body()).isEqualTo(200);
+    assertThat(chart.header("Content-Type")).startsWith("image/svg+xml");
+    assertThat(chart.body()).startsWith("<svg").contains(today, "pipeline USD", "weighted USD");
+    error(http.send("GET", "/api/bi/trend.svg?from=" + today, "bob-token", null), 400, "VALIDATION");
+    assertThat(ok(http.send("GET", "/api/bi/days", "gus-token", null), 200)).as("another tenant's days").isEmpty();
+    error(http.send("GET", "/api/bi/pipeline?day=" + today, "gus-token", null), 400, "VALIDATION");
+
+    Response badDay = http.send("GET", "/api/bi/pipeline?day=31.03.2026", "alice-token", null);
+    error(badDay, 400, "VALIDATION");
+    assertThat(badDay.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("day");
+    Response missing = http.send("GET", "/api/bi/waterfall?from=" + yesterday, "alice-token", null);
+    error(missing, 400, "VALIDATION");
+    assertThat(missing.json().path("fieldErrors").get(0).path("message").asText()).startsWith("is required");
+    Response reversed = http.send("GET", "/api/bi/trend?from=" + today + "&to=" + yesterday, "alice-token", null);
+    error(reversed, 400, "VALIDATION");
+    assertThat(reversed.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("to");
+    String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+    Response future = http.send("POST", "/api/bi/days/" + tomorrow, "admin-token", null);
+    error(future, 400, "VALIDATION");
+    assertThat(future.json().path("fieldErrors").get(0).path("message").asText()).contains("is after today");
+    error(http.send("POST", "/api/bi/days/yesterday", "admin-token", null), 400, "VALIDATION");
+    error(http.send("GET", "/api/bi/pipeline?day=" + today + "&grouping=colour", "alice-token", null), 400,
+        "VALIDATION");
+    Response noSegment = http.send("GET", "/api/bi/pipeline?day=" + today + "&grouping=segment", "alice-token",
+        null);
+    error(noSegment, 400, "VALIDATION");
+    assertThat(noSegment.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("segment");
+    error(http.send("GET", "/api/bi/pipeline?day=" + today + "&segment=region", "alice-token", null), 400,
+        "VALIDATION");
+    error(http.send("GET", "/api/bi/days", null, null), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
   @Order(5)
   void everyErrorStatusComesWithAnErrorDocumentThatLeaksNothing() {
     String alices = createLead("alice-token", "Turing", "alan@bletchley.example").path("id").asText();

@@ -79,6 +79,20 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void theBiRoutesMarkTheirDaysAsRequiredAndTheSnapshotItsRefusalOfReaders() {
+    Operation waterfall = api.getPaths().get("/api/bi/waterfall").getGet();
+    Operation pipeline = api.getPaths().get("/api/bi/pipeline").getGet();
+    Operation take = api.getPaths().get("/api/bi/days/{day}").getPost();
+
+    assertThat(waterfall.getParameters()).allSatisfy(p -> assertThat(p.getRequired()).as(p.getName()).isTrue());
+    assertThat(pipeline.getParameters()).filteredOn(p -> Boolean.TRUE.equals(p.getRequired()))
+        .extracting(p -> p.getName()).containsExactly("day");
+    assertThat(take.getResponses()).containsKeys("200", "400", "401", "403");
+    assertThat(api.getPaths().get("/api/bi/days").getGet().getParameters())
+        .allSatisfy(p -> assertThat(p.getRequired()).as(p.getName()).isFalse());
+  }
+
+  @Test
   void everyOperationOfTheApiDocumentsItsErrorsAndTheOpenOnesNeedNoToken() {
     for (Map.Entry<String, PathItem> e : api.getPaths().entrySet()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> o : e.getValue().readOperationsMap().entrySet()) {

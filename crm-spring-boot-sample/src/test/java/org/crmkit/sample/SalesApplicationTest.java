@@ -2,8 +2,12 @@ package org.crmkit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.crmkit.bi.SnapshotDay;
 import org.crmkit.conversion.ConversionOutcome;
 import org.crmkit.jpa.JpaStorage;
+import org.crmkit.shared.Actor;
 import org.crmkit.storage.CrmStorage;
 import org.hibernate.Version;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,8 @@ class SalesApplicationTest {
   @Autowired NewDeals deals;
   @Autowired CrmStorage storage;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.crmkit.spring.boot.CrmkitBiSnapshotJob nightly;
+  @Autowired org.crmkit.Crm crm;
 
   @Test
   void runsOnSpringBootsOwnVersions() throws java.io.IOException {
@@ -46,5 +52,17 @@ class SalesApplicationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crm_opportunity", Long.class)).isOne();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"crmkit_schema_history\" WHERE \"success\"", Long.class))
         .isGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void theNightlySnapshotIsScheduledAndKeepsTheDayInTheApplicationsDatabase() {
+    desk.takeAndConvert("Grace", "Hopper", "Navy", "grace@navy.example");
+
+    List<SnapshotDay> kept = nightly.takeSnapshots();
+
+    assertThat(nightly.cron()).isEqualTo("0 30 23 * * *");
+    assertThat(kept).singleElement().satisfies(d -> assertThat(d.opportunities()).isPositive());
+    LocalDate day = kept.get(0).day();
+    assertThat(crm.bi().snapshotDays(Actor.user("lead-desk"), day, day)).containsExactlyElementsOf(kept);
   }
 }

@@ -266,6 +266,186 @@ public interface BiContract extends ContractSupport {
     return map;
   }
 
+  // ------------------------------------------------------------------ movements classified by the storage
+
+  /** The stage keys of the default pipeline in order, as the core passes them to the port. */
+  List<String> BI_STAGE_ORDER = org.crmkit.pipeline.Pipeline.defaults().stages().stream()
+      .map(org.crmkit.pipeline.SalesStage::key).toList();
+
+  /**
+   * The port's classified and summed movements equal the Java classification of its changed pairs, kind by kind and
+   * currency by currency, for every reader, on random day states stored directly through the port: amounts in two
+   * currencies or none (and changing currency), stages the pipeline no longer has, closed and reopened
+   * opportunities, deleted ones, and owners that change between the days.
+   */
+  @Test
+  default void movementsClassifiedByTheStorageEqualTheJavaClassificationOfTheChangedPairs() {
+    List<String> owners = List.of("alice", "bob", "carol");
+    List<org.crmkit.shared.Visibility> readers = List.of(org.crmkit.shared.Visibility.all(),
+        org.crmkit.shared.Visibility.nothing(), org.crmkit.shared.Visibility.ownedBy(UserId.of("alice")),
+        org.crmkit.shared.Visibility.ownedBy(UserId.of("bob")),
+        org.crmkit.shared.Visibility.ownedBy(List.of(UserId.of("alice"), UserId.of("carol"))));
+    // "retired" is a stage the pipeline no longer has: kept states may still name it
+    List<String> stages = new ArrayList<>(BI_STAGE_ORDER);
+    stages.add("retired");
+    LocalDate first = LocalDate.of(2026, 1, 5);
+    int days = 6;
+    Map<MovementKind, Long> seen = new EnumMap<>(MovementKind.class);
+    for (long seed = 1; seed <= 4; seed++) {
+      TenantId tenant = TenantId.of("movements-" + seed);
+      Random random = new Random(seed);
+      List<OpportunityId> ids = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        ids.add(OpportunityId.of(new java.util.UUID(seed, i + 1)));
+      }
+      Map<OpportunityId, OpportunityDayState> current = new LinkedHashMap<>();
+      for (int d = 0; d < days; d++) {
+        LocalDate day = first.plusDays(d);
+        for (OpportunityId id : ids) {
+          OpportunityDayState was = current.get(id);
+          int roll = random.nextInt(10);
+          if (was != null && roll < 5) {
+            continue; // unchanged
+          }
+          if (was != null && roll == 5) {
+            current.remove(id); // deleted, or closed long ago
+            continue;
+          }
+          String stage = stages.get(random.nextInt(stages.size()));
+          StageKind kind = stage.equals("closed_won") ? StageKind.WON
+              : stage.equals("closed_lost") ? StageKind.LOST : StageKind.OPEN;
+          int pick = random.nextInt(5);
+          Money amount = pick == 0 ? null : Money.of(BigDecimal.valueOf(random.nextInt(5) * 25L + 10),
+              pick == 1 ? "USD" : "EUR");
+          Probability probability = Probability.of(random.nextInt(11) * 10);
+          LocalDate close = random.nextInt(4) == 0 ? null : first.plusDays(random.nextInt(40));
+          String owner = owners.get(random.nextInt(owners.size()));
+          current.put(id, new OpportunityDayState(id, stage, kind, ForecastCategory.PIPELINE, amount, probability,
+              amount == null ? null : amount.percent(probability), close, UserId.of(owner), null,
+              org.crmkit.shared.Segments.none(), null));
+        }
+        List<OpportunityDayState> states = current.values().stream()
+            .sorted(java.util.Comparator.comparing(st -> st.opportunityId().value().toString())).toList();
+        storeStates(tenant, day, states);
+      }
+      for (int f = 0; f < days; f++) {
+        for (int t = f + 1; t < days; t++) {
+          for (org.crmkit.shared.Visibility reader : readers) {
+            Map<String, BigDecimal> byKind = assertPortClassifiesAsJava(tenant, first.plusDays(f),
+                first.plusDays(t), BI_STAGE_ORDER, reader, "seed " + seed + ", day " + f + " to " + t + ", "
+                    + reader);
+            byKind.keySet().forEach(k -> seen.merge(MovementKind.valueOf(k.substring(0, k.indexOf(' '))), 1L,
+                Long::sum));
+          }
+        }
+      }
+    }
+    for (MovementKind kind : MovementKind.values()) {
+      assertThat(seen.get(kind)).as("the random states exercise %s", kind).isPositive();
+    }
+  }
+
+  /** Small exact cases of the storage's classification, each movement checked by value. */
+  @Test
+  default void theStorageClassifiesCurrencyChangesMissingAmountsRetiredStagesReopeningDeletionAndOwnerChanges() {
+    TenantId tenant = TenantId.of("movements-exact");
+    LocalDate day1 = LocalDate.of(2026, 2, 2);
+    LocalDate day2 = day1.plusDays(1);
+    LocalDate close = LocalDate.of(2026, 3, 31);
+    java.util.function.IntFunction<OpportunityId> id = i -> OpportunityId.of(new java.util.UUID(99, i));
+    UserId alice = ALICE.userId();
+    UserId bob = BOB.userId();
+    List<OpportunityDayState> before = List.of(
+        dayState(id.apply(1), "proposal", StageKind.OPEN, eur("100.00"), close, alice),       // to USD
+        dayState(id.apply(2), "proposal", StageKind.OPEN, null, close, alice),                // amount set
+        dayState(id.apply(3), "proposal", StageKind.OPEN, eur("40.00"), close, alice),        // amount cleared
+        dayState(id.apply(4), "retired", StageKind.OPEN, eur("10.00"), close, alice),         // stage retired
+        dayState(id.apply(5), "closed_lost", StageKind.LOST, eur("7.00"), close, alice),      // reopened
+        dayState(id.apply(6), "qualification", StageKind.OPEN, eur("3.00"), close, alice),    // deleted
+        dayState(id.apply(7), "qualification", StageKind.OPEN, eur("500.00"), close, alice),  // to Bob
+        dayState(id.apply(8), "negotiation", StageKind.OPEN, eur("20.00"), close, alice));    // won
+    List<OpportunityDayState> after = List.of(
+        dayState(id.apply(1), "proposal", StageKind.OPEN, Money.of("120.00", "USD"), close, alice),
+        dayState(id.apply(2), "negotiation", StageKind.OPEN, eur("60.00"), close.plusDays(7), alice),
+        dayState(id.apply(3), "qualification", StageKind.OPEN, null, close.minusDays(7), alice),
+        dayState(id.apply(4), "negotiation", StageKind.OPEN, eur("10.00"), close, alice),
+        dayState(id.apply(5), "proposal", StageKind.OPEN, eur("8.00"), close, alice),
+        dayState(id.apply(7), "proposal", StageKind.OPEN, eur("550.00"), close, bob),
+        dayState(id.apply(8), "closed_won", StageKind.WON, eur("20.00"), close, alice));
+    storeStates(tenant, day1, before);
+    storeStates(tenant, day2, after);
+
+    Map<String, BigDecimal> all = assertPortClassifiesAsJava(tenant, day1, day2, BI_STAGE_ORDER,
+        org.crmkit.shared.Visibility.all(), "everyone");
+    assertThat(all).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "AMOUNT_DOWN EUR", new BigDecimal("-140"),       // 1's old amount, 3's cleared amount
+        "AMOUNT_UP USD", new BigDecimal("120"),          // 1's new amount
+        "AMOUNT_UP EUR", new BigDecimal("110"),          // 2 set (60), 7 up (50)
+        "NEW EUR", new BigDecimal("8"),                  // 5 reopened
+        "REMOVED EUR", new BigDecimal("-3"),             // 6 deleted
+        "WON EUR", new BigDecimal("-20"),                // 8
+        "MOVED_FORWARD EUR", new BigDecimal("610"),      // 2 (60) and 7 (550); 4's stage no longer in the pipeline
+        "MOVED_BACK -", BigDecimal.ZERO,                 // 3, without an amount now
+        "PUSHED_OUT EUR", new BigDecimal("60"),          // 2
+        "PULLED_IN -", BigDecimal.ZERO));                // 3
+    Map<String, BigDecimal> alices = assertPortClassifiesAsJava(tenant, day1, day2, BI_STAGE_ORDER,
+        org.crmkit.shared.Visibility.ownedBy(alice), "Alice");
+    assertThat(alices).containsEntry("REMOVED EUR", new BigDecimal("-503")) // 6 deleted, 7 handed to Bob
+        .containsEntry("AMOUNT_UP EUR", new BigDecimal("60")).containsEntry("MOVED_FORWARD EUR", new BigDecimal("60"));
+    Map<String, BigDecimal> bobs = assertPortClassifiesAsJava(tenant, day1, day2, BI_STAGE_ORDER,
+        org.crmkit.shared.Visibility.ownedBy(bob), "Bob");
+    assertThat(bobs).containsExactlyInAnyOrderEntriesOf(Map.of("NEW EUR", new BigDecimal("550")));
+    assertThat(assertPortClassifiesAsJava(tenant, day1, day2, List.of("retired", "negotiation", "proposal"),
+        org.crmkit.shared.Visibility.all(), "another stage order")).containsEntry("MOVED_BACK EUR",
+        new BigDecimal("60")).containsEntry("MOVED_FORWARD EUR", new BigDecimal("10"));
+  }
+
+  private static OpportunityDayState dayState(OpportunityId id, String stage, StageKind kind, Money amount,
+      LocalDate close, UserId owner) {
+    Probability p = Probability.of(50);
+    return new OpportunityDayState(id, stage, kind, ForecastCategory.PIPELINE, amount, p,
+        amount == null ? null : amount.percent(p), close, owner, null, org.crmkit.shared.Segments.none(), null);
+  }
+
+  /** Stores the states as the tenant's kept day, through the port. */
+  private void storeStates(TenantId tenant, LocalDate day, List<OpportunityDayState> states) {
+    org.crmkit.bi.SnapshotSpec spec = new org.crmkit.bi.SnapshotSpec(day, day.atTime(23, 0).toInstant(
+        ZoneOffset.UTC), org.crmkit.pipeline.Pipeline.defaults().stages(), day.minusDays(90));
+    storage().unitOfWork().execute(tenant, () -> storage().pipelineSnapshots().store(spec, states));
+  }
+
+  /**
+   * Asserts that the port's {@code movementsBetween} gives, per kind and currency, one total equal to what
+   * {@link org.crmkit.bi.MovementClassifier} makes of the port's {@code changesBetween} pairs.
+   *
+   * @return the port's totals as "KIND CURRENCY" (currency "-" for none) to the amount without trailing zeros
+   */
+  private Map<String, BigDecimal> assertPortClassifiesAsJava(TenantId tenant, LocalDate from, LocalDate to,
+      List<String> stageOrder, org.crmkit.shared.Visibility reader, String where) {
+    var port = storage().pipelineSnapshots();
+    List<org.crmkit.bi.MovementTotal> stored = storage().unitOfWork().execute(tenant,
+        () -> port.movementsBetween(from, to, stageOrder, reader));
+    List<org.crmkit.bi.MovementTotal> java = org.crmkit.bi.MovementClassifier.totals(
+        storage().unitOfWork().execute(tenant, () -> port.changesBetween(from, to, reader)), stageOrder, reader);
+    Map<String, String> counted = new TreeMap<>();
+    Map<String, BigDecimal> amounts = new TreeMap<>();
+    for (org.crmkit.bi.MovementTotal t : stored) {
+      String key = t.kind() + " " + (t.currencyCode() == null ? "-" : t.currencyCode());
+      assertThat(counted.put(key, t.count() + " " + t.amount().stripTrailingZeros().toPlainString()))
+          .as("one total per kind and currency: %s, %s", key, where).isNull();
+      assertThat(t.count()).as("%s counts, %s", key, where).isPositive();
+      BigDecimal plain = t.amount().stripTrailingZeros();
+      amounts.put(key, plain.scale() < 0 ? plain.setScale(0) : plain);
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (org.crmkit.bi.MovementTotal t : java) {
+      expected.put(t.kind() + " " + (t.currencyCode() == null ? "-" : t.currencyCode()),
+          t.count() + " " + t.amount().stripTrailingZeros().toPlainString());
+    }
+    assertThat(counted).as("movements classified by the storage, %s", where).isEqualTo(expected);
+    return amounts;
+  }
+
   @Test
   default void stateRebuiltFromHistoryEqualsTheStoredSnapshotOnEveryDayOfAQuarter() {
     TenantId tenant = TenantId.of("quarter");
@@ -313,6 +493,18 @@ public interface BiContract extends ContractSupport {
     assertThat(crm.bi().takeDailySnapshot(BI_SYSTEM, BI_MONDAY.plusDays(1))).isEqualTo(rebuilt);
     assertThat(crm.bi().backfill(BI_SYSTEM, BI_MONDAY, BI_MONDAY.plusDays(1))).containsExactly(first, rebuilt);
     assertThat(crm.bi().snapshotDays(BI_SYSTEM, BI_MONDAY, BI_MONDAY.plusDays(2))).hasSize(2);
+  }
+
+  @Test
+  default void theDayTakenIsTheDayKeptEvenWhenTheClockHasNanoseconds() {
+    Crm crm = crm();
+    crm.opportunities().create(ALICE, CreateOpportunity.named("a").amount(eur("100.00")));
+    clock().set(BI_MONDAY.atTime(23, 0).toInstant(ZoneOffset.UTC).plusNanos(123_456_789));
+    SnapshotDay taken = crm.bi().takeDailySnapshot(BI_SYSTEM, BI_MONDAY);
+
+    // a database keeps microseconds: what takeDailySnapshot returns must equal what is read back later
+    assertThat(crm.bi().snapshotDays(BI_SYSTEM, BI_MONDAY, BI_MONDAY)).containsExactly(taken);
+    assertThat(crm.bi().takeDailySnapshot(BI_SYSTEM, BI_MONDAY)).isEqualTo(taken);
   }
 
   @Test

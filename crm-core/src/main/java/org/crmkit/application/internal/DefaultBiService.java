@@ -20,6 +20,7 @@ import org.crmkit.bi.BiService;
 import org.crmkit.bi.BiSettings;
 import org.crmkit.bi.Movement;
 import org.crmkit.bi.MovementKind;
+import org.crmkit.bi.MovementTotal;
 import org.crmkit.bi.OpportunityDayState;
 import org.crmkit.bi.PipelineAsOf;
 import org.crmkit.bi.PipelineGroup;
@@ -29,13 +30,11 @@ import org.crmkit.bi.PipelineSnapshotRepository;
 import org.crmkit.bi.Retention;
 import org.crmkit.bi.SnapshotDay;
 import org.crmkit.bi.SnapshotSpec;
-import org.crmkit.bi.StateChange;
 import org.crmkit.bi.TrendPoint;
 import org.crmkit.bi.TrendRow;
+import org.crmkit.bi.UntrackedFields;
 import org.crmkit.bi.Waterfall;
-import org.crmkit.forecast.BillingForecast;
 import org.crmkit.history.StageHistoryEntry;
-import org.crmkit.opportunity.Opportunity;
 import org.crmkit.pipeline.SalesStage;
 import org.crmkit.report.MoneySums;
 import org.crmkit.shared.AccessDeniedException;
@@ -49,8 +48,10 @@ import org.crmkit.shared.Visibility;
 
 /**
  * {@link BiService} over the storage's {@link PipelineSnapshotRepository}: decides which kept day answers a day,
- * rebuilds past days from stage history, classifies the waterfall's movements and applies retention. The storage
- * stores and reads day states (change-only); this class never reads a whole day's state to answer a report.
+ * rebuilds past days from stage history, assembles the waterfall from the movements the storage classifies and sums
+ * ({@link PipelineSnapshotRepository#movementsBetween}, whose rules {@link org.crmkit.bi.MovementClassifier} states)
+ * and applies retention. The storage stores and reads day states (change-only); this class never reads a whole day's
+ * state to answer a report.
  */
 final class DefaultBiService implements BiService {
   /** Bounds of "every kept day": days every storage keeps exactly (a SQL DATE, a LocalDate). */
@@ -212,27 +213,42 @@ final class DefaultBiService implements BiService {
         kept.put(s.opportunityId(), s);
       }
     }
-    List<OpportunityDayState> states = new ArrayList<>();
+    // The opportunities in the day's state that no kept day holds take their untracked fields from the
+    // opportunities as they are now: one set-based read for all of them, not one per opportunity.
+    Map<OpportunityId, SalesStage> inState = new LinkedHashMap<>();
+    List<OpportunityId> notKept = new ArrayList<>();
     for (StageHistoryEntry e : latest) {
       Optional<SalesStage> stage = spec.stage(e.stage());
-      if (stage.isEmpty() || !spec.holds(stage.get().kind(), e.closeDate())) {
+      if (stage.isPresent() && spec.holds(stage.get().kind(), e.closeDate())) {
+        inState.put(e.opportunityId(), stage.get());
+        if (!kept.containsKey(e.opportunityId())) {
+          notKept.add(e.opportunityId());
+        }
+      }
+    }
+    Map<OpportunityId, UntrackedFields> now = new HashMap<>();
+    if (!notKept.isEmpty()) {
+      for (UntrackedFields f : repo.untrackedFieldsNow(notKept)) {
+        now.put(f.opportunityId(), f);
+      }
+    }
+    List<OpportunityDayState> states = new ArrayList<>();
+    for (StageHistoryEntry e : latest) {
+      SalesStage stage = inState.get(e.opportunityId());
+      if (stage == null) {
         continue;
       }
       OpportunityDayState base = kept.get(e.opportunityId());
       if (base != null) {
-        states.add(OpportunityDayState.of(e.opportunityId(), stage.get(), e.amount(), e.probability(),
+        states.add(OpportunityDayState.of(e.opportunityId(), stage, e.amount(), e.probability(),
             e.closeDate(), base.owner(), base.accountId(), base.segments(), base.billingForecastTotal()));
         continue;
       }
-      Optional<Opportunity> now = ctx.storage().opportunities().findById(e.opportunityId());
-      if (now.isEmpty()) {
-        continue;
+      UntrackedFields f = now.get(e.opportunityId());
+      if (f != null) { // else deleted since, and never kept: its owner is unknown
+        states.add(OpportunityDayState.of(e.opportunityId(), stage, e.amount(), e.probability(), e.closeDate(),
+            f.owner(), f.accountId(), f.segments(), f.billingForecastTotal()));
       }
-      Opportunity o = now.get();
-      Money billing = ctx.storage().billingForecasts().findByOpportunity(o.id())
-          .flatMap(BillingForecast::total).orElse(null);
-      states.add(OpportunityDayState.of(o.id(), stage.get(), e.amount(), e.probability(), e.closeDate(),
-          o.owner(), o.snapshot().accountId(), o.snapshot().segments(), billing));
     }
     states.sort(Comparator.comparing(s -> s.opportunityId().value().toString()));
     return states;
@@ -284,83 +300,28 @@ final class DefaultBiService implements BiService {
       LocalDate toAsOf = keptDayFor("to", to);
       PipelineGroup opening = total(fromAsOf, visible);
       PipelineGroup closing = toAsOf.equals(fromAsOf) ? opening : total(toAsOf, visible);
-      Map<MovementKind, MovementSums> movements = new EnumMap<>(MovementKind.class);
+      Map<MovementKind, Long> counts = new EnumMap<>(MovementKind.class);
+      Map<MovementKind, Map<Currency, BigDecimal>> amounts = new EnumMap<>(MovementKind.class);
       for (MovementKind kind : MovementKind.values()) {
-        movements.put(kind, new MovementSums());
+        counts.put(kind, 0L);
+        amounts.put(kind, new HashMap<>());
       }
       if (toAsOf.isAfter(fromAsOf)) {
-        for (StateChange change : repo().changesBetween(fromAsOf, toAsOf, visible)) {
-          OpportunityDayState before = admitted(change.before(), visible);
-          OpportunityDayState after = admitted(change.after(), visible);
-          classify(before, after, movements);
+        List<String> stageOrder = ctx.pipeline().stages().stream().map(SalesStage::key).toList();
+        for (MovementTotal total : repo().movementsBetween(fromAsOf, toAsOf, stageOrder, visible)) {
+          counts.merge(total.kind(), total.count(), Long::sum);
+          if (total.currencyCode() != null) {
+            amounts.get(total.kind()).merge(Currency.getInstance(total.currencyCode()), total.amount(),
+                BigDecimal::add);
+          }
         }
       }
       List<Movement> list = new ArrayList<>();
-      movements.forEach((kind, sums) -> list.add(new Movement(kind, sums.count, MoneySums.of(sums.amounts))));
+      for (MovementKind kind : MovementKind.values()) {
+        list.add(new Movement(kind, counts.get(kind), MoneySums.of(amounts.get(kind))));
+      }
       return new Waterfall(from, to, fromAsOf, toAsOf, opening, list, closing);
     });
-  }
-
-  private static OpportunityDayState admitted(OpportunityDayState state, Visibility visible) {
-    return state != null && visible.admits(state.owner()) ? state : null;
-  }
-
-  /** Puts one opportunity's change into the bridge movement it belongs to, and into the shifts. */
-  private void classify(OpportunityDayState before, OpportunityDayState after,
-      Map<MovementKind, MovementSums> movements) {
-    boolean wasOpen = before != null && before.inPipeline();
-    boolean isOpen = after != null && after.inPipeline();
-    if (!wasOpen && isOpen) {
-      movements.get(MovementKind.NEW).add(after.amount(), false);
-    } else if (wasOpen && !isOpen) {
-      MovementKind kind = after == null ? MovementKind.REMOVED : switch (after.stageKind()) {
-        case WON -> MovementKind.WON;
-        case LOST -> MovementKind.LOST;
-        case OPEN -> throw new IllegalStateException("an open state counted as closed");
-      };
-      movements.get(kind).add(before.amount(), true);
-    } else if (wasOpen) {
-      amountMovement(before.amount(), after.amount(), movements);
-      shifts(before, after, movements);
-    }
-  }
-
-  private static void amountMovement(Money before, Money after, Map<MovementKind, MovementSums> movements) {
-    if (Objects.equals(before, after)) {
-      return;
-    }
-    if (before == null) {
-      movements.get(MovementKind.AMOUNT_UP).add(after, false);
-    } else if (after == null) {
-      movements.get(MovementKind.AMOUNT_DOWN).add(before, true);
-    } else if (!before.currency().equals(after.currency())) {
-      // another currency: the old amount leaves the pipeline and the new one enters it
-      movements.get(MovementKind.AMOUNT_DOWN).add(before, true);
-      movements.get(MovementKind.AMOUNT_UP).add(after, false);
-    } else if (after.compareTo(before) > 0) {
-      movements.get(MovementKind.AMOUNT_UP).add(after.minus(before), false);
-    } else {
-      movements.get(MovementKind.AMOUNT_DOWN).add(before.minus(after), true);
-    }
-  }
-
-  private void shifts(OpportunityDayState before, OpportunityDayState after,
-      Map<MovementKind, MovementSums> movements) {
-    Optional<Integer> from = stageOrder(before.stage());
-    Optional<Integer> to = stageOrder(after.stage());
-    if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
-      movements.get(to.get() > from.get() ? MovementKind.MOVED_FORWARD : MovementKind.MOVED_BACK)
-          .add(after.amount(), false);
-    }
-    if (before.closeDate() != null && after.closeDate() != null && !before.closeDate().equals(after.closeDate())) {
-      movements.get(after.closeDate().isAfter(before.closeDate()) ? MovementKind.PUSHED_OUT : MovementKind.PULLED_IN)
-          .add(after.amount(), false);
-    }
-  }
-
-  /** @return the stage's position in the pipeline, or empty when the pipeline no longer has it */
-  private Optional<Integer> stageOrder(String key) {
-    return ctx.pipeline().findStage(key).map(s -> ctx.pipeline().stages().indexOf(s));
   }
 
   private PipelineGroup total(LocalDate keptDay, Visibility visible) {
@@ -467,19 +428,6 @@ final class DefaultBiService implements BiService {
 
     PipelineGroup group(String key) {
       return new PipelineGroup(key, count, MoneySums.of(amounts), MoneySums.of(weighted));
-    }
-  }
-
-  /** The count and signed per-currency amounts of one movement. */
-  private static final class MovementSums {
-    long count;
-    final Map<Currency, BigDecimal> amounts = new HashMap<>();
-
-    void add(Money amount, boolean negative) {
-      count++;
-      if (amount != null) {
-        amounts.merge(amount.currency(), negative ? amount.amount().negate() : amount.amount(), BigDecimal::add);
-      }
     }
   }
 }

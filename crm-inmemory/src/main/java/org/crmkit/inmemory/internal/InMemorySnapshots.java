@@ -21,6 +21,7 @@ import org.crmkit.bi.SnapshotSource;
 import org.crmkit.bi.SnapshotSpec;
 import org.crmkit.bi.StateChange;
 import org.crmkit.bi.TrendRow;
+import org.crmkit.bi.UntrackedFields;
 import org.crmkit.forecast.BillingForecastSnapshot;
 import org.crmkit.forecast.ForecastLines;
 import org.crmkit.history.StageHistoryEntry;
@@ -229,6 +230,18 @@ public final class InMemorySnapshots implements PipelineSnapshotRepository {
       }
     }
     return List.copyOf(latest.values());
+  }
+
+  @Override
+  public List<UntrackedFields> untrackedFieldsNow(Collection<OpportunityId> opportunities) {
+    Objects.requireNonNull(opportunities, "opportunities");
+    Tables t = tables.get();
+    List<UntrackedFields> out = new ArrayList<>();
+    for (OpportunityId id : new java.util.LinkedHashSet<>(opportunities)) {
+      t.opportunities().get(id).ifPresent(o -> out.add(new UntrackedFields(o.id(), o.owner(), o.accountId(),
+          o.segments(), t.forecasts().get(id).flatMap(f -> ForecastLines.total(f.lines())).orElse(null))));
+    }
+    return out;
   }
 
   @Override

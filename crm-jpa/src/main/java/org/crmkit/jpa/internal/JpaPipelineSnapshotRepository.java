@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.crmkit.bi.MovementClassifier;
+import org.crmkit.bi.MovementKind;
+import org.crmkit.bi.MovementTotal;
 import org.crmkit.bi.OpportunityDayState;
 import org.crmkit.bi.PipelineGroupRow;
 import org.crmkit.bi.PipelineGrouping;
@@ -33,6 +36,7 @@ import org.crmkit.bi.SnapshotSource;
 import org.crmkit.bi.SnapshotSpec;
 import org.crmkit.bi.StateChange;
 import org.crmkit.bi.TrendRow;
+import org.crmkit.bi.UntrackedFields;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.pipeline.ForecastCategory;
 import org.crmkit.pipeline.SalesStage;
@@ -52,10 +56,11 @@ import org.crmkit.shared.Visibility;
  * set-based statements (INSERT ... SELECT, UPDATE ... WHERE NOT EXISTS, a range join) are beyond JPQL; it sticks to
  * SQL that PostgreSQL and H2 both run, and {@code {h-schema}} puts the tables in crmkit's schema.
  *
- * <p>Taking today's snapshot is two statements whatever the number of opportunities: one UPDATE ends the current
- * rows of the opportunities whose state changed or that left the state, one INSERT ... SELECT adds a row for every
- * opportunity without a current row (changed, new or back). Stage kinds and forecast categories come from a
- * {@code CASE} over the spec's stages, every stage key a bound parameter; weighted amounts are rounded per row in
+ * <p>Taking today's snapshot is a constant number of set-based statements whatever the number of opportunities: on
+ * PostgreSQL one statement (data-modifying common table expressions: one full join of the current state with the
+ * current rows feeds the INSERT of the changed, new or returning states and the UPDATE ending the rows they replace
+ * or whose opportunity left the state); on H2 an INSERT ... SELECT with an anti join and two UPDATEs. Stage kinds
+ * and forecast categories come from a {@code CASE} over the spec's stages, every stage key a bound parameter; weighted amounts are rounded per row in
  * SQL as {@link Money#percent} rounds them. Every read is scoped to the unit of work's tenant and to the visible
  * owners in its WHERE clause.
  */
@@ -145,10 +150,11 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
   }
 
   private SnapshotDay insertDay(SnapshotSpec spec, SnapshotSource source, long opportunities, long rowsStored) {
-    SnapshotDay kept = new SnapshotDay(spec.day(), spec.takenAt(), source, opportunities, rowsStored);
+    Instant takenAt = Columns.micros(spec.takenAt()); // as TIMESTAMP(6) keeps it: the day returned equals the day read
+    SnapshotDay kept = new SnapshotDay(spec.day(), takenAt, source, opportunities, rowsStored);
     ems.current().createNativeQuery("INSERT INTO " + DAY + " (tenant_id, snapshot_day, taken_at, source,"
             + " opportunities, rows_stored) VALUES (:tenant, :day, :takenAt, :source, :opportunities, :rows)")
-        .setParameter("tenant", tenant()).setParameter("day", spec.day()).setParameter("takenAt", spec.takenAt())
+        .setParameter("tenant", tenant()).setParameter("day", spec.day()).setParameter("takenAt", takenAt)
         .setParameter("source", source.name()).setParameter("opportunities", opportunities)
         .setParameter("rows", rowsStored).executeUpdate();
     return kept;
@@ -284,6 +290,15 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
           // comparison for an empty table (a nested loop over every stored row per opportunity).
           em.createNativeQuery("ANALYZE " + STATE).executeUpdate();
         }
+      } else if (isPostgres(em)) {
+        // One statement: a single pass over the current state and the current rows (the fewest reads of both).
+        // Its cost estimate is high (the planner cannot tell how few rows differ), so PostgreSQL would compile it
+        // with JIT first, which costs more than it saves here: off for this transaction only.
+        em.createNativeQuery("SELECT set_config('jit', 'off', true)").getSingleResult();
+        Object[] counts = (Object[]) state.bind(em.createNativeQuery(storeChangesPostgres(state)))
+            .setParameter("day", spec.day()).getSingleResult();
+        inserted = (int) number(counts[0]);
+        ended = (int) number(counts[1]);
       } else {
         // 1. A row for every opportunity in the state whose current row differs (or that has none): changed, new,
         //    or back again. The stored rows are compared while still current, hashed once by opportunity id.
@@ -307,6 +322,33 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }
+  }
+
+  /**
+   * PostgreSQL: the day's changes in one statement (data-modifying common table expressions, which H2 lacks). The
+   * current state is full-joined once with the current rows (each side read once, hashed by opportunity id); the
+   * differences, a few percent of the rows on a typical day, are materialized once and feed both the INSERT of the
+   * new rows (in opportunity order) and the UPDATE that ends the rows they replace or whose opportunity left the
+   * state, each fetched by its row address ({@code ctid = ANY (ARRAY(...))}: a TID scan, whatever the planner
+   * expects of the differences, never a scan of the table). Both see the rows as they were before the statement, so
+   * neither sees the other's rows. Returns the number of rows inserted and ended.
+   */
+  private static String storeChangesPostgres(Current state) {
+    StringBuilder changed = new StringBuilder();
+    for (String column : STATE_COLUMNS) {
+      changed.append(changed.length() == 0 ? "" : " OR ").append("c.").append(column)
+          .append(" IS DISTINCT FROM s.").append(column);
+    }
+    return "WITH d AS (SELECT c." + String.join(", c.", STATE_COLUMNS) + ", s.opportunity_id AS ended_id,"
+        + " s.row_address AS ended_at FROM (" + state.sql + ") c FULL JOIN (SELECT " + columns("r")
+        + ", r.ctid AS row_address FROM " + STATE + " r WHERE r.tenant_id = :tenant AND r.valid_to IS NULL) s"
+        + " ON s.opportunity_id = c.opportunity_id WHERE " + changed + "),"
+        + " ins AS (INSERT INTO " + STATE + " (tenant_id, valid_from, " + String.join(", ", STATE_COLUMNS) + ")"
+        + " SELECT :tenant, :day, d." + String.join(", d.", STATE_COLUMNS) + " FROM d"
+        + " WHERE d.opportunity_id IS NOT NULL ORDER BY d.opportunity_id RETURNING 1),"
+        + " upd AS (UPDATE " + STATE + " t SET valid_to = :day WHERE t.ctid = ANY (ARRAY(SELECT d.ended_at FROM d"
+        + " WHERE d.ended_id IS NOT NULL)) RETURNING 1)"
+        + " SELECT (SELECT COUNT(*) FROM ins), (SELECT COUNT(*) FROM upd)";
   }
 
   /** Ordered by opportunity id, so that a day's rows are appended to the primary key in order and keep it dense. */
@@ -649,6 +691,131 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
     }
   }
 
+  /**
+   * One statement: the pairs of states {@link #changesBetween} reads (the rows that began after {@code from} and
+   * hold on {@code to}, beside the opportunity's row on {@code from}; and the rows of {@code from} whose opportunity
+   * has no row on {@code to}), each side admitted by the visibility on its own day, classified by {@code CASE} as
+   * {@link MovementClassifier} classifies them. A pair can make up to four movements (its bridge movement, the new
+   * amount of a currency change, a stage shift, a close date shift): each is a column of the pair's row, and the rows
+   * are grouped by all four and the currencies, so the database returns a few dozen groups, which are added up here
+   * per kind and currency.
+   */
+  @Override
+  public List<MovementTotal> movementsBetween(LocalDate from, LocalDate to, List<String> stageOrder,
+      Visibility visible) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(stageOrder, "stageOrder");
+    String ownersB = visible("b", visible);
+    if (ownersB == null) {
+      return List.of();
+    }
+    boolean some = !ownersB.isEmpty();
+    String either = some ? " AND (b.owner_id IN (:owners) OR a.owner_id IN (:owners))" : "";
+    String aSeen = some ? "a.opportunity_id IS NOT NULL AND a.owner_id IN (:owners)" : "a.opportunity_id IS NOT NULL";
+    String bSeen = some ? "b.owner_id IN (:owners)" : "1 = 1";
+    String pairs = "SELECT CASE WHEN " + aSeen + " THEN 1 ELSE 0 END AS a_seen, a.stage_kind AS a_kind,"
+        + " a.stage AS a_stage, a.amount AS a_amount, CASE WHEN a.amount IS NULL THEN NULL ELSE a.currency END AS"
+        + " a_currency, a.close_date AS a_close, CASE WHEN " + bSeen + " THEN 1 ELSE 0 END AS b_seen,"
+        + " b.stage_kind AS b_kind, b.stage AS b_stage, b.amount AS b_amount, CASE WHEN b.amount IS NULL THEN NULL"
+        + " ELSE b.currency END AS b_currency, b.close_date AS b_close"
+        + " FROM " + STATE + " b LEFT JOIN " + STATE + " a ON a.tenant_id = b.tenant_id"
+        + " AND a.opportunity_id = b.opportunity_id AND " + validOn("a", "from")
+        + " WHERE b.tenant_id = :tenant AND b.valid_from > :from AND " + validOn("b", "to") + either
+        + " UNION ALL SELECT 1, a.stage_kind, a.stage, a.amount, CASE WHEN a.amount IS NULL THEN NULL ELSE a.currency"
+        + " END, a.close_date, 0, CAST(NULL AS VARCHAR(4)), CAST(NULL AS VARCHAR(40)), CAST(NULL AS NUMERIC(19, 4)),"
+        + " CAST(NULL AS VARCHAR(3)), CAST(NULL AS DATE)"
+        + " FROM " + STATE + " a WHERE a.tenant_id = :tenant AND " + validOn("a", "from") + " AND a.valid_to <= :to"
+        + visible("a", visible) + " AND NOT EXISTS (SELECT 1 FROM " + STATE + " b"
+        + " WHERE b.tenant_id = a.tenant_id AND b.opportunity_id = a.opportunity_id AND " + validOn("b", "to") + ")";
+    String wasOpen = "(p.a_seen = 1 AND p.a_kind = 'OPEN')";
+    String isOpen = "(p.b_seen = 1 AND p.b_kind = 'OPEN')";
+    String both = wasOpen + " AND " + isOpen;
+    String otherCurrency = "p.a_amount IS NOT NULL AND p.b_amount IS NOT NULL AND p.a_currency <> p.b_currency";
+    // the bridge movement (for a currency change, the old amount's AMOUNT_DOWN)
+    String bridge = "CASE WHEN NOT " + wasOpen + " AND " + isOpen + " THEN 'NEW'"
+        + " WHEN " + wasOpen + " AND NOT " + isOpen + " THEN CASE WHEN p.b_seen = 0 THEN 'REMOVED'"
+        + " WHEN p.b_kind = 'WON' THEN 'WON' ELSE 'LOST' END"
+        + " WHEN " + both + " THEN CASE WHEN p.a_amount IS NULL AND p.b_amount IS NULL THEN NULL"
+        + " WHEN p.a_amount IS NULL THEN 'AMOUNT_UP' WHEN p.b_amount IS NULL THEN 'AMOUNT_DOWN'"
+        + " WHEN p.a_currency <> p.b_currency THEN 'AMOUNT_DOWN' WHEN p.b_amount > p.a_amount THEN 'AMOUNT_UP'"
+        + " WHEN p.b_amount < p.a_amount THEN 'AMOUNT_DOWN' END END";
+    String bridgeCurrency = "CASE WHEN " + isOpen + " AND (NOT " + wasOpen + " OR p.a_amount IS NULL) THEN"
+        + " p.b_currency ELSE p.a_currency END";
+    String bridgeAmount = "CASE WHEN NOT " + wasOpen + " THEN p.b_amount WHEN NOT " + isOpen + " THEN -p.a_amount"
+        + " WHEN p.a_amount IS NULL THEN p.b_amount WHEN p.b_amount IS NULL OR p.a_currency <> p.b_currency"
+        + " THEN -p.a_amount ELSE p.b_amount - p.a_amount END";
+    // the new amount of a currency change (at the second day's amount and currency, as the shifts)
+    String newCurrency = "CASE WHEN " + both + " AND " + otherCurrency + " THEN 'AMOUNT_UP' END";
+    // a stage shift, by the stages' places in the pipeline (bound parameters)
+    String stageShift = "CAST(NULL AS VARCHAR(13))";
+    if (!stageOrder.isEmpty()) {
+      StringBuilder a = new StringBuilder("CASE p.a_stage");
+      StringBuilder b = new StringBuilder("CASE p.b_stage");
+      for (int i = 0; i < stageOrder.size(); i++) {
+        a.append(" WHEN :stage").append(i).append(" THEN ").append(i);
+        b.append(" WHEN :stage").append(i).append(" THEN ").append(i);
+      }
+      a.append(" END");
+      b.append(" END");
+      stageShift = "CASE WHEN " + both + " THEN CASE WHEN " + b + " > " + a + " THEN 'MOVED_FORWARD' WHEN " + b
+          + " < " + a + " THEN 'MOVED_BACK' END END";
+    }
+    // a close date shift
+    String closeShift = "CASE WHEN " + both + " AND p.a_close IS NOT NULL AND p.b_close IS NOT NULL THEN"
+        + " CASE WHEN p.b_close > p.a_close THEN 'PUSHED_OUT' WHEN p.b_close < p.a_close THEN 'PULLED_IN' END END";
+    // One row per pair, grouped by its movements and currencies: a few dozen groups, whatever the number of pairs.
+    String sql = "SELECT m.bridge, m.bridge_currency, m.new_currency, m.stage_shift, m.close_shift, m.b_currency,"
+        + " COUNT(*), SUM(m.bridge_amount), SUM(m.b_amount) FROM (SELECT " + bridge + " AS bridge, " + bridgeCurrency
+        + " AS bridge_currency, " + bridgeAmount + " AS bridge_amount, " + newCurrency + " AS new_currency, "
+        + stageShift + " AS stage_shift, " + closeShift + " AS close_shift, p.b_currency AS b_currency, p.b_amount AS"
+        + " b_amount FROM (" + pairs + ") p) m WHERE m.bridge IS NOT NULL OR m.stage_shift IS NOT NULL"
+        + " OR m.close_shift IS NOT NULL GROUP BY m.bridge, m.bridge_currency, m.new_currency, m.stage_shift,"
+        + " m.close_shift, m.b_currency";
+    try {
+      Query q = owners(ems.current().createNativeQuery(sql), visible)
+          .setParameter("tenant", tenant()).setParameter("from", from).setParameter("to", to);
+      for (int i = 0; i < stageOrder.size(); i++) {
+        q.setParameter("stage" + i, Objects.requireNonNull(stageOrder.get(i), "stage key"));
+      }
+      Map<MovementKind, Map<String, MovementSum>> sums = new EnumMap<>(MovementKind.class);
+      for (Object[] r : rows(q)) {
+        long n = number(r[6]);
+        String toCurrency = (String) r[5];
+        BigDecimal toAmount = decimal(r[8]);
+        if (r[0] != null) {
+          movement(sums, r[0], (String) r[1], n, decimal(r[7]));
+        }
+        for (int column = 2; column <= 4; column++) { // the new amount of a currency change, the shifts
+          if (r[column] != null) {
+            movement(sums, r[column], toCurrency, n, toAmount);
+          }
+        }
+      }
+      List<MovementTotal> out = new ArrayList<>();
+      sums.forEach((kind, byCurrency) -> byCurrency.forEach((currency, sum) ->
+          out.add(new MovementTotal(kind, currency, sum.count, currency == null ? BigDecimal.ZERO : sum.amount))));
+      return out;
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /** Adds {@code n} movements of a kind (its name as SQL returned it) with their summed amount in one currency. */
+  private static void movement(Map<MovementKind, Map<String, MovementSum>> sums, Object kind, String currency, long n,
+      BigDecimal amount) {
+    MovementSum sum = sums.computeIfAbsent(MovementKind.valueOf(kind.toString().trim()), k -> new HashMap<>())
+        .computeIfAbsent(currency, c -> new MovementSum());
+    sum.count += n;
+    sum.amount = sum.amount.add(amount);
+  }
+
+  /** A movement's count and amount in one currency, while the groups are added up. */
+  private static final class MovementSum {
+    long count;
+    BigDecimal amount = BigDecimal.ZERO;
+  }
+
   @Override
   public List<TrendRow> trend(LocalDate from, LocalDate to, Visibility visible) {
     Objects.requireNonNull(from, "from");
@@ -689,6 +856,48 @@ public final class JpaPipelineSnapshotRepository implements PipelineSnapshotRepo
               StageHistoryEntity.class)
           .setParameter("tenant", tenant()).setParameter("end", end).getResultList().stream()
           .map(StageHistoryEntity::toEntry).toList();
+    } catch (PersistenceException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  /** Up to this many opportunities are read by id; more are read with the whole tenant and picked in Java. */
+  static final int BY_ID_LIMIT = 1000;
+
+  @Override
+  public List<UntrackedFields> untrackedFieldsNow(Collection<OpportunityId> opportunities) {
+    Objects.requireNonNull(opportunities, "opportunities");
+    Set<UUID> wanted = new java.util.LinkedHashSet<>();
+    for (OpportunityId id : opportunities) {
+      wanted.add(id.value());
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    // One statement whatever the number: an IN list for a few opportunities (a back-fill between kept days), the
+    // whole tenant in one pass for many (back-filling before the first kept day), rather than a list of thousands.
+    boolean byId = wanted.size() <= BY_ID_LIMIT;
+    try {
+      Query q = ems.current().createNativeQuery("SELECT o.id, o.owner_id, o.account_id, o.segments, b.total,"
+              + " b.currency FROM {h-schema}crm_opportunity o LEFT JOIN (SELECT l.opportunity_id AS opportunity_id,"
+              + " SUM(l.amount) AS total, MIN(l.currency) AS currency FROM {h-schema}crm_billing_forecast_line l"
+              + " WHERE l.tenant_id = :tenant" + (byId ? " AND l.opportunity_id IN (:ids)" : "")
+              + " GROUP BY l.opportunity_id) b ON b.opportunity_id = o.id WHERE o.tenant_id = :tenant"
+              + (byId ? " AND o.id IN (:ids)" : ""))
+          .setParameter("tenant", tenant());
+      if (byId) {
+        q.setParameter("ids", List.copyOf(wanted));
+      }
+      List<UntrackedFields> out = new ArrayList<>();
+      for (Object[] r : rows(q)) {
+        UUID id = uuid(r[0]);
+        if (byId || wanted.contains(id)) {
+          out.add(new UntrackedFields(OpportunityId.of(id), UserId.of((String) r[1]),
+              r[2] == null ? null : AccountId.of(uuid(r[2])), TextCodec.decodeSegments((String) r[3]),
+              money(r[4], r[5])));
+        }
+      }
+      return out;
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }

@@ -11,6 +11,16 @@ import java.util.Optional;
 import org.crmkit.account.Account;
 import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountSnapshot;
+import org.crmkit.bi.Movement;
+import org.crmkit.bi.MovementKind;
+import org.crmkit.bi.OpportunityDayState;
+import org.crmkit.bi.PipelineAsOf;
+import org.crmkit.bi.PipelineGroup;
+import org.crmkit.bi.PipelineGrouping;
+import org.crmkit.bi.SnapshotDay;
+import org.crmkit.bi.SnapshotSource;
+import org.crmkit.bi.TrendPoint;
+import org.crmkit.bi.Waterfall;
 import org.crmkit.budget.AccountBudget;
 import org.crmkit.budget.AccountBudgetSnapshot;
 import org.crmkit.budget.AccountCard;
@@ -53,6 +63,8 @@ import org.crmkit.lead.LeadSnapshot;
 import org.crmkit.opportunity.Opportunity;
 import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.opportunity.OpportunitySummary;
+import org.crmkit.pipeline.ForecastCategory;
+import org.crmkit.pipeline.StageKind;
 import org.crmkit.report.AggregateFunction;
 import org.crmkit.report.DateBucket;
 import org.crmkit.report.AccountCardReport;
@@ -183,6 +195,14 @@ public final class Documents {
     define(HomePage.class, this::homePage, (t, p) -> readHomePage(In.of(t, p)));
     define(SalesDashboard.class, this::dashboard, (t, p) -> readDashboard(In.of(t, p)));
     define(AccountCardReport.class, this::cardReport, (t, p) -> readCardReport(In.of(t, p)));
+    define(SnapshotDay.class, Documents::snapshotDay, (t, p) -> readSnapshotDay(In.of(t, p)));
+    define(OpportunityDayState.class, Documents::dayState, (t, p) -> readDayState(In.of(t, p)));
+    define(PipelineGrouping.class, Documents::grouping, (t, p) -> readGrouping(In.of(t, p)));
+    define(PipelineGroup.class, Documents::pipelineGroup, (t, p) -> readPipelineGroup(In.of(t, p)));
+    define(PipelineAsOf.class, Documents::pipelineAsOf, (t, p) -> readPipelineAsOf(In.of(t, p)));
+    define(Movement.class, Documents::movement, (t, p) -> readMovement(In.of(t, p)));
+    define(Waterfall.class, Documents::waterfall, (t, p) -> readWaterfall(In.of(t, p)));
+    define(TrendPoint.class, Documents::trendPoint, (t, p) -> readTrendPoint(In.of(t, p)));
     define(CrmError.class, this::error, (t, p) -> readError(In.of(t, p)));
     writers.put(CrmException.class, (Writer<CrmException>) e -> error(CrmError.of(e)));
     define(Money.class, Out::money, (t, p) -> In.asMoney(p, t));
@@ -1278,6 +1298,140 @@ public final class Documents {
     ReportResult byStage = result(in, "opportunitiesByStage");
     in.end();
     return in.build(() -> new AccountCardReport(card, figures, byStage));
+  }
+
+  // --- day-level BI ---------------------------------------------------------------------------------------------
+
+  static Map<String, Object> snapshotDay(SnapshotDay d) {
+    return Out.object().put("day", d.day()).put("takenAt", d.takenAt()).put("source", d.source())
+        .put("opportunities", d.opportunities()).put("rowsStored", d.rowsStored()).tree();
+  }
+
+  static SnapshotDay readSnapshotDay(In in) {
+    var day = in.date("day");
+    var takenAt = in.instant("takenAt");
+    SnapshotSource source = in.constant("source", SnapshotSource.class);
+    long opportunities = in.integer("opportunities");
+    long rowsStored = in.integer("rowsStored");
+    in.end();
+    return in.build(() -> new SnapshotDay(day, takenAt, source, opportunities, rowsStored));
+  }
+
+  static Map<String, Object> dayState(OpportunityDayState s) {
+    return Out.object().put("opportunityId", s.opportunityId()).put("stage", s.stage())
+        .put("stageKind", s.stageKind()).put("forecastCategory", s.forecastCategory()).put("amount", s.amount())
+        .put("probability", s.probability()).put("weightedAmount", s.weightedAmount())
+        .put("closeDate", s.closeDate()).put("owner", s.owner()).put("accountId", s.accountId())
+        .put("segments", new LinkedHashMap<>(s.segments().values()))
+        .put("billingForecastTotal", s.billingForecastTotal()).tree();
+  }
+
+  static OpportunityDayState readDayState(In in) {
+    OpportunityId id = OpportunityId.of(in.uuid("opportunityId"));
+    String stage = in.string("stage");
+    StageKind kind = in.constant("stageKind", StageKind.class);
+    ForecastCategory category = in.constant("forecastCategory", ForecastCategory.class);
+    Money amount = in.optMoney("amount");
+    int percent = in.smallInteger("probability");
+    Money weighted = in.optMoney("weightedAmount");
+    var closeDate = in.optDate("closeDate");
+    UserId owner = user(in, "owner");
+    AccountId accountId = Optional.ofNullable(in.optUuid("accountId")).map(AccountId::of).orElse(null);
+    Segments segments = readSegments(in);
+    Money billing = in.optMoney("billingForecastTotal");
+    in.end();
+    return in.build(() -> new OpportunityDayState(id, stage, kind, category, amount, Probability.of(percent),
+        weighted, closeDate, owner, accountId, segments, billing));
+  }
+
+  static Map<String, Object> grouping(PipelineGrouping g) {
+    return Out.object().put("dimension", g.dimension()).put("segmentDimension", g.segmentDimension()).tree();
+  }
+
+  static PipelineGrouping readGrouping(In in) {
+    PipelineGrouping.Dimension dimension = in.constant("dimension", PipelineGrouping.Dimension.class);
+    String segment = in.optString("segmentDimension");
+    in.end();
+    return in.build(() -> new PipelineGrouping(dimension, segment));
+  }
+
+  static Map<String, Object> pipelineGroup(PipelineGroup g) {
+    return Out.object().put("key", g.key()).put("count", g.count()).put("amount", moneySums(g.amount()))
+        .put("weighted", moneySums(g.weighted())).tree();
+  }
+
+  static PipelineGroup readPipelineGroup(In in) {
+    String key = in.optString("key");
+    long count = in.integer("count");
+    MoneySums amount = moneySums(in, "amount");
+    MoneySums weighted = moneySums(in, "weighted");
+    in.end();
+    return in.build(() -> new PipelineGroup(key, count, amount, weighted));
+  }
+
+  static Map<String, Object> pipelineAsOf(PipelineAsOf p) {
+    return Out.object().put("day", p.day()).put("asOf", p.asOf()).put("grouping", grouping(p.grouping()))
+        .list("groups", p.groups(), Documents::pipelineGroup).put("total", pipelineGroup(p.total())).tree();
+  }
+
+  static PipelineAsOf readPipelineAsOf(In in) {
+    var day = in.date("day");
+    var asOf = in.date("asOf");
+    PipelineGrouping grouping = readGrouping(in.object("grouping"));
+    List<PipelineGroup> groups = in.optList("groups", (t, p) -> readPipelineGroup(In.of(t, p)));
+    PipelineGroup total = readPipelineGroup(in.object("total"));
+    in.end();
+    return in.build(() -> new PipelineAsOf(day, asOf, grouping, groups, total));
+  }
+
+  static Map<String, Object> movement(Movement m) {
+    return Out.object().put("kind", m.kind()).put("count", m.count()).put("amount", moneySums(m.amount())).tree();
+  }
+
+  static Movement readMovement(In in) {
+    MovementKind kind = in.constant("kind", MovementKind.class);
+    long count = in.integer("count");
+    MoneySums amount = moneySums(in, "amount");
+    in.end();
+    return in.build(() -> new Movement(kind, count, amount));
+  }
+
+  static Map<String, Object> waterfall(Waterfall w) {
+    return Out.object().put("from", w.from()).put("to", w.to()).put("fromAsOf", w.fromAsOf())
+        .put("toAsOf", w.toAsOf()).put("opening", pipelineGroup(w.opening()))
+        .list("movements", w.movements(), Documents::movement).put("closing", pipelineGroup(w.closing())).tree();
+  }
+
+  /** A waterfall holds each movement kind once, in the enum's order, as the core makes it; anything else is refused. */
+  static Waterfall readWaterfall(In in) {
+    var from = in.date("from");
+    var to = in.date("to");
+    var fromAsOf = in.date("fromAsOf");
+    var toAsOf = in.date("toAsOf");
+    PipelineGroup opening = readPipelineGroup(in.object("opening"));
+    List<Movement> movements = in.list("movements", (t, p) -> readMovement(In.of(t, p)));
+    PipelineGroup closing = readPipelineGroup(in.object("closing"));
+    in.end();
+    List<MovementKind> kinds = movements.stream().map(Movement::kind).toList();
+    if (!kinds.equals(List.of(MovementKind.values()))) {
+      throw In.error(in.at("movements"), "must hold one movement of each kind, in this order: "
+          + List.of(MovementKind.values()) + "; it holds " + kinds);
+    }
+    return in.build(() -> new Waterfall(from, to, fromAsOf, toAsOf, opening, movements, closing));
+  }
+
+  static Map<String, Object> trendPoint(TrendPoint t) {
+    return Out.object().put("day", t.day()).put("count", t.count()).put("pipeline", moneySums(t.pipeline()))
+        .put("weighted", moneySums(t.weighted())).tree();
+  }
+
+  static TrendPoint readTrendPoint(In in) {
+    var day = in.date("day");
+    long count = in.integer("count");
+    MoneySums pipeline = moneySums(in, "pipeline");
+    MoneySums weighted = moneySums(in, "weighted");
+    in.end();
+    return in.build(() -> new TrendPoint(day, count, pipeline, weighted));
   }
 
   // --- errors and pages -----------------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
 package org.crmkit.spring.boot;
 
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.crmkit.Crm;
 import org.crmkit.application.OpportunityRules;
+import org.crmkit.bi.BiSettings;
 import org.crmkit.conversion.ConversionPolicy;
 import org.crmkit.customfield.CustomFieldSchema;
 import org.crmkit.inmemory.InMemoryStorage;
@@ -14,9 +18,11 @@ import org.crmkit.micrometer.MicrometerCrmObserver;
 import org.crmkit.observe.CrmObserver;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.segment.SegmentCatalog;
+import org.crmkit.shared.Actor;
 import org.crmkit.shared.ConfigurationException;
 import org.crmkit.storage.CrmStorage;
 import org.crmkit.workflow.WorkflowRules;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,8 +32,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -42,8 +57,14 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>Configuration comes from beans when the application defines them: {@link Pipeline},
  * {@link CustomFieldSchema}, {@link SegmentCatalog}, {@link WorkflowRules}, {@link OpportunityRules}, any number
- * of {@link ConversionPolicy} beans, {@link CrmObserver} beans, and {@link CrmBuilderCustomizer} beans for the rest.
- * A {@link CrmStorage} or {@link Crm} bean of the application's own replaces the starter's.
+ * of {@link ConversionPolicy} beans, {@link CrmObserver} beans, a {@link Clock} bean (the Crm's clock, and the
+ * nightly snapshot's), a {@link BiSettings} bean (else {@code crmkit.bi.*}), and {@link CrmBuilderCustomizer} beans
+ * for the rest. A {@link CrmStorage} or {@link Crm} bean of the application's own replaces the starter's.
+ *
+ * <p>Day-level BI: {@code crmkit.bi.retention.*} and {@code crmkit.bi.closed-within-days} become the Crm's
+ * {@link BiSettings}; with {@code crmkit.bi.snapshot.cron} set (and {@code @EnableScheduling} in the application) the
+ * {@link CrmkitBiSnapshotJob} takes the daily snapshot on that schedule. Without a cron nothing is scheduled and no
+ * scheduler is created.
  */
 @AutoConfiguration(afterName = {
     // Spring Boot 4
@@ -111,8 +132,11 @@ public class CrmkitAutoConfiguration {
       ObjectProvider<Pipeline> pipeline, ObjectProvider<CustomFieldSchema> customFields,
       ObjectProvider<SegmentCatalog> segments, ObjectProvider<WorkflowRules> workflows,
       ObjectProvider<OpportunityRules> opportunityRules, ObjectProvider<ConversionPolicy> conversionPolicies,
-      ObjectProvider<CrmObserver> observers, ObjectProvider<CrmBuilderCustomizer> customizers) {
+      ObjectProvider<CrmObserver> observers, ObjectProvider<Clock> clock, ObjectProvider<BiSettings> bi,
+      ObjectProvider<CrmBuilderCustomizer> customizers) {
     Crm.Builder builder = Crm.builder().storage(storage);
+    clock.ifUnique(builder::clock);
+    bi.ifUnique(builder::bi);
     pipeline.ifUnique(builder::pipeline);
     customFields.ifUnique(builder::customFields);
     segments.ifUnique(builder::segments);
@@ -142,6 +166,78 @@ public class CrmkitAutoConfiguration {
             + name + ". The starter adds crmkit's entities to the persistence unit Spring Boot builds; an"
             + " EntityManagerFactory of your own must list JpaStorage.managedClassNames() itself", e);
       }
+    }
+  }
+
+  /** Day-level BI: the settings from {@code crmkit.bi.*}, and the nightly snapshot when a cron is set. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "crmkit.bi", name = "enabled", matchIfMissing = true)
+  static class Bi {
+
+    /** The BI settings of {@code crmkit.bi.*}; an application's own {@link BiSettings} bean wins. */
+    @Bean
+    @ConditionalOnMissingBean
+    BiSettings crmkitBiSettings(CrmkitProperties properties) {
+      return properties.getBi().toSettings();
+    }
+
+    /** The nightly snapshot, only with {@code crmkit.bi.snapshot.cron}; needs the application's scheduling. */
+    @Bean
+    @Conditional(SnapshotCronSet.class)
+    CrmkitBiSnapshotJob crmkitBiSnapshotJob(Crm crm, CrmkitProperties properties, ObjectProvider<Clock> clock,
+        BeanFactory beans) {
+      CrmkitProperties.Snapshot snapshot = properties.getBi().getSnapshot();
+      String cron = snapshot.getCron().strip();
+      if (!CronExpression.isValidExpression(cron)) {
+        throw new ConfigurationException("crmkit.bi.snapshot.cron '" + cron + "' is not a Spring cron expression;"
+            + " write six fields with seconds first, e.g. \"0 30 23 * * *\" for 23:30 every day");
+      }
+      if (!beans.containsBean(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)) {
+        throw new ConfigurationException("crmkit.bi.snapshot.cron is set but the application does not schedule"
+            + " tasks: add @EnableScheduling to one of its @Configuration classes (Spring Boot then provides the"
+            + " scheduler), or remove crmkit.bi.snapshot.cron and call crm.bi().takeDailySnapshot(...) from a"
+            + " scheduler of your own");
+      }
+      Clock base = clock.getIfUnique(Clock::systemUTC);
+      ZoneId zone = base.getZone();
+      if (snapshot.getZone() != null && !snapshot.getZone().isBlank()) {
+        try {
+          zone = ZoneId.of(snapshot.getZone().strip());
+        } catch (DateTimeException e) {
+          throw new ConfigurationException("crmkit.bi.snapshot.zone '" + snapshot.getZone() + "' is not a time"
+              + " zone; write a region id such as Europe/Helsinki, or UTC", e);
+        }
+      }
+      if (snapshot.getActor() == null || snapshot.getActor().isBlank()) {
+        throw new ConfigurationException("crmkit.bi.snapshot.actor is blank; name the system actor the nightly"
+            + " snapshot acts as, e.g. crmkit-bi (the access policy must let it see every opportunity)");
+      }
+      if (snapshot.getTenants() == null || snapshot.getTenants().isEmpty()) {
+        throw new ConfigurationException("crmkit.bi.snapshot.tenants is empty; name the tenants whose day the"
+            + " nightly snapshot takes (default: default)");
+      }
+      List<Actor> actors = new ArrayList<>();
+      for (String tenant : snapshot.getTenants()) {
+        actors.add(Actor.system(snapshot.getActor().strip()).in(tenant.strip()));
+      }
+      return new CrmkitBiSnapshotJob(crm, base.withZone(zone), cron, snapshot.getDay(), actors);
+    }
+
+    /** Registers the job with the application's scheduling ({@code @EnableScheduling}). */
+    @Bean
+    @Conditional(SnapshotCronSet.class)
+    SchedulingConfigurer crmkitBiSnapshotSchedule(CrmkitBiSnapshotJob job) {
+      return registrar -> registrar.addCronTask(new CronTask(job, new CronTrigger(job.cron(), job.zone())));
+    }
+  }
+
+  /** {@code crmkit.bi.snapshot.cron} names a schedule: set, not blank, and not Spring's "-" (disabled). */
+  static final class SnapshotCronSet implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      String cron = context.getEnvironment().getProperty("crmkit.bi.snapshot.cron");
+      return cron != null && !cron.isBlank()
+          && !cron.strip().equals(org.springframework.scheduling.annotation.Scheduled.CRON_DISABLED);
     }
   }
 

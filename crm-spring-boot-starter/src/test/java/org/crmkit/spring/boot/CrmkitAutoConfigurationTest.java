@@ -77,7 +77,10 @@ class CrmkitAutoConfigurationTest {
       assertThat(in).isNotNull();
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(json).contains("\"crmkit.storage\"", "\"crmkit.migrations.table\"", "\"crmkit.migrations.schema\"",
-          "\"crmkit.publish-events\"", "\"crmkit.metrics.enabled\"", "Where crmkit stores its records");
+          "\"crmkit.publish-events\"", "\"crmkit.metrics.enabled\"", "Where crmkit stores its records",
+          "\"crmkit.bi.enabled\"", "\"crmkit.bi.closed-within-days\"", "\"crmkit.bi.retention.daily-days\"",
+          "\"crmkit.bi.retention.after\"", "\"crmkit.bi.snapshot.cron\"", "\"crmkit.bi.snapshot.zone\"",
+          "\"crmkit.bi.snapshot.day\"", "\"crmkit.bi.snapshot.actor\"", "\"crmkit.bi.snapshot.tenants\"");
     }
   }
 
