@@ -23,6 +23,23 @@ public interface OpportunityRepository {
   Opportunity save(Opportunity opportunity);
 
   /**
+   * Saves a new opportunity (version 0) whose id the Crm's {@link org.crmkit.shared.IdGenerator} has just made, one
+   * whose ids are {@link org.crmkit.shared.IdGenerator#globallyUnique() globally unique}: no record can hold the id
+   * yet, so an adapter may leave out the look-up for one (the in-memory storage does, and so do its commit and the
+   * opportunity's first stage history entry). The default saves it as {@link #save} does.
+   *
+   * @return the opportunity as stored, version 1
+   * @throws IllegalArgumentException when the opportunity is not new (version 0)
+   */
+  default Opportunity insertNew(Opportunity opportunity) {
+    if (opportunity.version() != 0) {
+      throw new IllegalArgumentException("insertNew takes a new opportunity (version 0), not version "
+          + opportunity.version() + " of " + opportunity.id() + "; save it instead");
+    }
+    return save(opportunity);
+  }
+
+  /**
    * @throws org.crmkit.shared.ConflictException on a stale version
    * @throws org.crmkit.shared.RecordNotFoundException when there is no such opportunity
    */

@@ -139,14 +139,28 @@ public final class Pipeline {
   }
 
   public Optional<SalesStage> findStage(String key) {
-    return stages.stream().filter(s -> s.key().equals(key)).findFirst();
+    return Optional.ofNullable(stageOrNull(key));
   }
 
   /**
    * @throws UnknownStageException when no stage has the key
    */
   public SalesStage stage(String key) {
-    return findStage(key).orElseThrow(() -> new UnknownStageException("sales stage", key, stageKeys()));
+    SalesStage stage = stageOrNull(key);
+    if (stage == null) {
+      throw new UnknownStageException("sales stage", key, stageKeys());
+    }
+    return stage;
+  }
+
+  /** A loop rather than a stream: every opportunity written looks its stage up. */
+  private SalesStage stageOrNull(String key) {
+    for (SalesStage stage : stages) {
+      if (stage.key().equals(key)) {
+        return stage;
+      }
+    }
+    return null;
   }
 
   /** @return the position of the stage in pipeline order, 0-based */

@@ -492,6 +492,11 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
+    public Opportunity insertNew(Opportunity opportunity) {
+      return Opportunity.restore(t().opportunityTable.insertNew(opportunity.snapshot()));
+    }
+
+    @Override
     public void delete(OpportunityId id, long expectedVersion) {
       t().opportunityTable.delete(id, expectedVersion);
     }
@@ -556,7 +561,13 @@ public final class InMemoryStorage implements CrmStorage {
   private final class History implements StageHistoryRepository {
     @Override
     public void append(StageHistoryEntry entry) {
-      t().historyLog.append(entry);
+      Tenant t = t();
+      if (t.opportunityTable.insertedNew(entry.opportunityId())) {
+        // the opportunity's id is new and globally unique (insertNew): it has no committed history to look up
+        t.historyLog.appendNew(entry);
+      } else {
+        t.historyLog.append(entry);
+      }
     }
 
     @Override

@@ -39,12 +39,15 @@ import org.crmkit.storage.CrmStorage;
  */
 public final class FaultyStorage implements CrmStorage {
 
-  /** Named write operations: each is one method of one port. */
+  /**
+   * Named write operations: each is one method of one port, or a method and its variants (saving an opportunity is
+   * {@code save}, or {@code insertNew} for a new one with a globally unique id).
+   */
   public enum Operation {
     SAVE_LEAD(LeadRepository.class, "save"),
     SAVE_ACCOUNT(AccountRepository.class, "save"),
     SAVE_CONTACT(ContactRepository.class, "save"),
-    SAVE_OPPORTUNITY(OpportunityRepository.class, "save"),
+    SAVE_OPPORTUNITY(OpportunityRepository.class, "save", "insertNew"),
     APPEND_HISTORY(StageHistoryRepository.class, "append"),
     DELETE_ACCOUNT(AccountRepository.class, "delete"),
     SAVE_FORECAST(BillingForecastRepository.class, "save"),
@@ -59,10 +62,12 @@ public final class FaultyStorage implements CrmStorage {
 
     private final Class<?> port;
     private final String method;
+    private final List<String> variants;
 
-    Operation(Class<?> port, String method) {
+    Operation(Class<?> port, String method, String... variants) {
       this.port = port;
       this.method = method;
+      this.variants = List.of(variants);
     }
 
     /** @return the port interface the operation belongs to */
@@ -70,7 +75,7 @@ public final class FaultyStorage implements CrmStorage {
       return port;
     }
 
-    /** @return the name of the port method */
+    /** @return the name of the port method (its variants, if any, are the same operation) */
     public String method() {
       return method;
     }
@@ -78,7 +83,7 @@ public final class FaultyStorage implements CrmStorage {
     /** @return the operation a call is, if it has a name */
     static Optional<Operation> of(Class<?> port, String method) {
       for (Operation op : values()) {
-        if (op.port == port && op.method.equals(method)) {
+        if (op.port == port && (op.method.equals(method) || op.variants.contains(method))) {
           return Optional.of(op);
         }
       }

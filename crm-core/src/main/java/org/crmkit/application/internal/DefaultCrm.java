@@ -102,10 +102,10 @@ public final class DefaultCrm {
       // Commands are plain records, never JPA entities: every property is reachable. Without this, a provider that
       // finds Jakarta Persistence on the class path (any host with crm-jpa or Hibernate) asks the persistence
       // provider whether each property of each command is loaded, which was a third of the validation time.
-      return jakarta.validation.Validation.byDefaultProvider().configure()
+      return new DefaultValidator(jakarta.validation.Validation.byDefaultProvider().configure()
           .traversableResolver(new EveryPropertyReachable())
           .buildValidatorFactory()
-          .getValidator();
+          .getValidator());
     } catch (NoProviderFoundException e) {
       throw new ConfigurationException(
           "no Jakarta Validation provider on the class path: add org.hibernate.validator:hibernate-validator"

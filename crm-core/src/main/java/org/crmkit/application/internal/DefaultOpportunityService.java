@@ -80,7 +80,7 @@ final class DefaultOpportunityService implements OpportunityService {
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
     Opportunity opportunity =
         Opportunity.create(OpportunityId.of(ctx.ids().nextId()), owner, draft, ctx.pipeline(), ctx.now(), ctx.today());
-    return ctx.writers().opportunities().create(actor, opportunity, origin);
+    return ctx.writers().opportunities().createWithNewId(actor, opportunity, origin);
   }
 
   @Override

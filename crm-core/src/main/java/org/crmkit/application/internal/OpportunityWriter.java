@@ -49,6 +49,11 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   }
 
   @Override
+  Opportunity storeNew(Opportunity record) {
+    return ctx.storage().opportunities().insertNew(record);
+  }
+
+  @Override
   void remove(OpportunityId id, long version) {
     ctx.storage().opportunities().delete(id, version);
   }

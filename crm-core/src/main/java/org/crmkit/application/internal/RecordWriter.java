@@ -60,6 +60,19 @@ abstract class RecordWriter<A, I, S> {
    * @throws AccessDeniedException when the policy refuses {@link Operation#CREATE}
    */
   final A create(Actor actor, A record, ChangeOrigin origin) {
+    return create(actor, record, origin, false);
+  }
+
+  /**
+   * Like {@link #create}, for a record whose id the configured {@link org.crmkit.shared.IdGenerator} has just made:
+   * when that generator's ids are {@link org.crmkit.shared.IdGenerator#globallyUnique() globally unique}, the record
+   * is stored with {@link #storeNew}, which tells the storage that no record can hold the id yet.
+   */
+  final A createWithNewId(Actor actor, A record, ChangeOrigin origin) {
+    return create(actor, record, origin, ctx.ids().globallyUnique());
+  }
+
+  private A create(Actor actor, A record, ChangeOrigin origin, boolean uniqueId) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(origin, "origin");
@@ -67,7 +80,7 @@ abstract class RecordWriter<A, I, S> {
       UserId owner = ownerOf(record);
       ctx.access().require(actor, Operation.CREATE, type, owner, () -> Access.aRecord(type, owner));
       beforeSave(actor, ctx.access().sight(actor), null, record);
-      A saved = store(record);
+      A saved = uniqueId ? storeNew(record) : store(record);
       published(() -> event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));
       return ctx.current(saved, () -> find(idOf(saved)));
     });
@@ -223,6 +236,14 @@ abstract class RecordWriter<A, I, S> {
   abstract Optional<A> find(I id);
 
   abstract A store(A record);
+
+  /**
+   * Stores a new record whose id was just made by a generator of globally unique ids, so no record holds it yet; by
+   * default as {@link #store} does.
+   */
+  A storeNew(A record) {
+    return store(record);
+  }
 
   abstract void remove(I id, long version);
 

@@ -1,6 +1,7 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +38,55 @@ public final class AppendOnlyLog<E> {
     this.sequence = sequence;
   }
 
+  /** What one unit of work appends to this log. */
+  static final class Appends<E> {
+    final List<E> rows = new ArrayList<>();
+    /**
+     * The positions in {@link #rows} of appends to a group that cannot have committed rows ({@link #appendNew}): the
+     * commit looks their group up only to add them.
+     */
+    final BitSet newGroup = new BitSet();
+  }
+
   /** Appends a row in this unit of work; a row with the same group and sequence fails as a conflict. */
   public void append(E row) {
     Object group = groupKey.apply(row);
     long seq = sequence.applyAsLong(row);
-    List<E> pending = db.current(schema).appends(this);
+    Appends<E> pending = db.current(schema).appends(this);
     boolean taken = db.readOne(() -> contains(committedByGroup.get(group), seq));
-    for (E e : pending) {
-      taken |= groupKey.apply(e).equals(group) && sequence.applyAsLong(e) == seq;
-    }
-    if (taken) {
+    if (taken || pendingContains(pending, group, seq)) {
       throw new ConflictException("an entry for " + group + " version " + seq
           + " already exists; history rows are written once");
     }
-    pending.add(row);
+    pending.rows.add(row);
+  }
+
+  /**
+   * Appends a row to a group that no committed row can belong to: the group is the globally unique new key of a row
+   * this unit of work inserts ({@link Table#insertedNew}), so neither this append nor the commit looks the group up
+   * among the committed rows (a cache miss in a large log). Rows this unit of work appended are still checked.
+   *
+   * @throws ConflictException when this unit of work already appended a row with the same group and sequence
+   */
+  public void appendNew(E row) {
+    Object group = groupKey.apply(row);
+    long seq = sequence.applyAsLong(row);
+    Appends<E> pending = db.current(schema).appends(this);
+    if (pendingContains(pending, group, seq)) {
+      throw new ConflictException("an entry for " + group + " version " + seq
+          + " already exists; history rows are written once");
+    }
+    pending.newGroup.set(pending.rows.size());
+    pending.rows.add(row);
+  }
+
+  private boolean pendingContains(Appends<E> pending, Object group, long seq) {
+    for (E e : pending.rows) {
+      if (groupKey.apply(e).equals(group) && sequence.applyAsLong(e) == seq) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return the committed rows of a group plus this transaction's appends to it, in append order */
@@ -59,7 +95,7 @@ public final class AppendOnlyLog<E> {
       List<E> committed = committedByGroup.get(group);
       return committed == null ? new ArrayList<E>() : new ArrayList<>(committed);
     });
-    for (E e : db.current(schema).appends(this)) {
+    for (E e : db.current(schema).appends(this).rows) {
       if (groupKey.apply(e).equals(group)) {
         rows.add(e);
       }
@@ -74,7 +110,7 @@ public final class AppendOnlyLog<E> {
       committedByGroup.values().forEach(copy::addAll);
       return copy;
     });
-    rows.addAll(db.current(schema).appends(this));
+    rows.addAll(db.current(schema).appends(this).rows);
     return rows;
   }
 
@@ -89,17 +125,28 @@ public final class AppendOnlyLog<E> {
     return false;
   }
 
-  void validate(List<E> appends) {
-    for (E e : appends) {
-      if (contains(committedByGroup.get(groupKey.apply(e)), sequence.applyAsLong(e))) {
+  /**
+   * Checks the appends before the commit takes the write lock (groups are a concurrent map of immutable lists): a
+   * taken version fails here already, and the groups are in the cache when {@link #validate} checks them again under
+   * the lock.
+   */
+  void precheck(Appends<E> appends) {
+    validate(appends);
+  }
+
+  void validate(Appends<E> appends) {
+    List<E> rows = appends.rows;
+    for (int i = 0; i < rows.size(); i++) {
+      E e = rows.get(i);
+      if (!appends.newGroup.get(i) && contains(committedByGroup.get(groupKey.apply(e)), sequence.applyAsLong(e))) {
         throw new ConflictException("an entry for " + groupKey.apply(e) + " version " + sequence.applyAsLong(e)
             + " was written concurrently; nothing was written, try again");
       }
     }
   }
 
-  void apply(List<E> appends) {
-    for (E e : appends) {
+  void apply(Appends<E> appends) {
+    for (E e : appends.rows) {
       committedByGroup.merge(groupKey.apply(e), List.of(e), AppendOnlyLog::concat);
       committedCount++;
     }

@@ -1,6 +1,7 @@
 package org.crmkit.inmemory.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -87,24 +88,31 @@ final class ForeignKey<CK, CS, PK, PS> {
     }
   }
 
+  /** @return true when the unit of work's writes to {@code written} (the tables it wrote to) may concern this key */
+  boolean concerns(List<Table<?, ?>> written) {
+    return written.contains(child) || written.contains(parent);
+  }
+
   /**
-   * Records new links; called under the write lock before the tables apply the writes.
-   *
-   * @param alone true when no other unit of work runs: every later one begins after this commit, so no link needs
-   *     remembering
+   * Forgets the links remembered; called under the write lock by a commit that runs alone: every later unit of work
+   * begins after it, so no link needs remembering.
    */
-  void apply(Transaction tx, long seq, boolean alone) {
-    if (alone) {
-      if (!lastLinked.isEmpty()) {
-        lastLinked = new HashMap<>();
-      }
-      return;
+  void forget() {
+    if (!lastLinked.isEmpty()) {
+      lastLinked = new HashMap<>();
     }
+  }
+
+  /**
+   * Records new links; called under the write lock before the tables apply the writes, when other units of work run
+   * (else {@link #forget}).
+   */
+  void apply(Transaction tx, long seq) {
     for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);
       if (p != null) {
-        CS old = child.committedRow(e.getKey());
+        CS old = e.getValue().uniqueId() ? null : child.committedRow(e.getKey());
         if (old == null || !p.equals(link.apply(old))) {
           lastLinked.put(p, seq);
         }

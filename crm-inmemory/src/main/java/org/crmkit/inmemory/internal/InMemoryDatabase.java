@@ -1,5 +1,7 @@
 package org.crmkit.inmemory.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -238,18 +240,49 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void commit(Transaction tx) {
     Partition<?> partition = tx.partition != null ? tx.partition : partitions.get(tx.tenant);
-    if (partition == null || !tx.hasWrites()) {
+    if (partition == null) {
       return;
     }
     Schema schema = partition.schema();
+    // Worked out before the lock is taken, so that the critical section visits only what this unit of work wrote:
+    // the tables it wrote to, the logs it appended to and the foreign keys of those tables, in the schema's order.
+    List<Table<?, ?>> tables = new ArrayList<>(4);
+    for (Table<?, ?> t : schema.tables) {
+      if (!t.pendingWrites(tx).isEmpty()) {
+        tables.add(t);
+      }
+    }
+    List<AppendOnlyLog<?>> logs = new ArrayList<>(2);
+    for (AppendOnlyLog<?> l : schema.logs) {
+      if (tx.hasAppends(l)) {
+        logs.add(l);
+      }
+    }
+    if (tables.isEmpty() && logs.isEmpty() && tx.participantDrafts.isEmpty()) {
+      return;
+    }
+    List<ForeignKey<?, ?, ?, ?>> foreignKeys = new ArrayList<>(4);
+    for (ForeignKey<?, ?, ?, ?> fk : schema.foreignKeys) {
+      if (fk.concerns(tables)) {
+        foreignKeys.add(fk);
+      }
+    }
+    // The version checks that need no lock, made once before it is taken: a stale write fails without waiting for the
+    // lock, and the committed rows and log groups the commit reads again under the lock are in the cache by then.
+    for (Table t : tables) {
+      t.precheck(tx);
+    }
+    for (AppendOnlyLog l : logs) {
+      l.precheck(tx.appends(l));
+    }
     write(() -> {
-      for (Table t : schema.tables) {
+      for (Table t : tables) {
         t.validate(tx);
       }
-      for (AppendOnlyLog l : schema.logs) {
+      for (AppendOnlyLog l : logs) {
         l.validate(tx.appends(l));
       }
-      for (ForeignKey fk : schema.foreignKeys) {
+      for (ForeignKey fk : foreignKeys) {
         fk.validate(tx);
       }
       for (CommitParticipant p : schema.participants) {
@@ -261,13 +294,19 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       long stamp = applying;
       applying = stamp + 1;
       try {
-        for (ForeignKey fk : schema.foreignKeys) {
-          fk.apply(tx, seq, alone);
+        if (alone) {
+          for (ForeignKey fk : schema.foreignKeys) {
+            fk.forget(); // every later unit of work begins after this commit
+          }
+        } else {
+          for (ForeignKey fk : foreignKeys) {
+            fk.apply(tx, seq);
+          }
         }
-        for (Table t : schema.tables) {
+        for (Table t : tables) {
           t.apply(tx);
         }
-        for (AppendOnlyLog l : schema.logs) {
+        for (AppendOnlyLog l : logs) {
           l.apply(tx.appends(l));
         }
         for (CommitParticipant p : schema.participants) {

@@ -101,8 +101,10 @@ public final class Table<K, S> {
    * what commit needs to keep the indexes in step, worked out when the write is made rather than under the commit
    * lock: the row as first read ({@code baseRow}, null when absent) and the values of the {@link #index indexes}
    * for it ({@code before}) and for the new row ({@code after}); null arrays when the table has no such index.
+   * {@code uniqueId}: the row was inserted with a globally unique new id ({@link #insertNew}), so no committed row can
+   * have its key and the commit looks none up.
    */
-  record Write<S>(S row, long baseVersion, S baseRow, Object[] before, Object[] after) {}
+  record Write<S>(S row, long baseVersion, S baseRow, Object[] before, Object[] after, boolean uniqueId) {}
 
   /** What one unit of work did to this table. */
   static final class Work<K, S> {
@@ -374,6 +376,45 @@ public final class Table<K, S> {
     return next;
   }
 
+  /**
+   * Inserts a new row (version 0) whose key is globally unique (made by a random id generator a moment ago): no
+   * committed row can have it, so neither this insert nor the commit looks one up, which in a large table is a cache
+   * miss each. Otherwise as {@link #save}: a row this unit of work already wrote or read under the key is saved as
+   * {@link #save} saves it.
+   *
+   * @return the row with version 1
+   * @throws IllegalArgumentException when the row's version is not 0
+   */
+  public S insertNew(S row) {
+    Objects.requireNonNull(row, "row");
+    long v = version.apply(row);
+    if (v != 0) {
+      throw new IllegalArgumentException("insertNew takes a new " + type.label() + " (version 0), not version " + v
+          + "; save it instead");
+    }
+    Work<K, S> w = db.current(schema).work(this);
+    K id = key.apply(row);
+    if (w.writes.containsKey(id) || w.reads.containsKey(id)) {
+      return save(row);
+    }
+    S next = withVersion.withVersion(row, 1);
+    w.writes.put(id, new Write<>(next, 0, null, null, indexValues(next), true));
+    if (claimKey != null) {
+      claim(w, id, claimKey.apply(next), true);
+    }
+    return next;
+  }
+
+  /**
+   * @return true when this unit of work inserted the row under {@code id} with a globally unique new id
+   *     ({@link #insertNew}) and still writes it: no committed record (nor a log group) can have that id
+   */
+  public boolean insertedNew(K id) {
+    Work<K, S> w = db.current(schema).workIfAny(this);
+    Write<S> write = w == null ? null : w.writes.get(id);
+    return write != null && write.uniqueId() && write.row() != null;
+  }
+
   /** Deletes a row whose stored version is {@code expectedVersion}. */
   public void delete(K id, long expectedVersion) {
     Objects.requireNonNull(id, "id");
@@ -398,11 +439,12 @@ public final class Table<K, S> {
   private Write<S> write(Work<K, S> w, K id, S row) {
     Write<S> previous = w.writes.get(id);
     if (previous != null) {
-      return new Write<>(row, previous.baseVersion(), previous.baseRow(), previous.before(), indexValues(row));
+      return new Write<>(row, previous.baseVersion(), previous.baseRow(), previous.before(), indexValues(row),
+          previous.uniqueId());
     }
     Object read = w.reads.get(id);
     S base = read == null || read == ABSENT ? null : (S) read;
-    return new Write<>(row, base == null ? 0 : version.apply(base), base, indexValues(base), indexValues(row));
+    return new Write<>(row, base == null ? 0 : version.apply(base), base, indexValues(base), indexValues(row), false);
   }
 
   /** @return the values of the unordered indexes for {@code row}, or null when there are none (or no row) */
@@ -686,20 +728,40 @@ public final class Table<K, S> {
     if (w == null) {
       return;
     }
-    for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
-      long now = committedVersion(e.getKey());
-      if (now != e.getValue().baseVersion()) {
-        throw new ConflictException(
-            type.label() + " " + e.getKey() + " was changed by someone else while this unit of work ran (based on version "
-                + e.getValue().baseVersion() + ", now " + now + "); nothing was written, reload and try again");
-      }
-    }
+    checkVersions(w);
     for (Map.Entry<K, Object> e : w.claims.entrySet()) {
       K holder = e.getValue() == NO_CLAIM ? null : claimOwners.get(e.getValue());
       if (holder != null && !holder.equals(e.getKey())) {
         throw new ConflictException(type.label() + " " + holder + " with the same match key ('" + e.getValue()
             + "') was created by someone else while this unit of work created " + type.label() + " " + e.getKey()
             + "; nothing was written. Try again: the " + type.label() + " created meanwhile will be found");
+      }
+    }
+  }
+
+  /**
+   * Checks the writes' base versions before the commit takes the write lock (committed rows are a concurrent map of
+   * immutable rows, so no lock is needed to read them): a stale write fails here already, and the rows the commit
+   * will check again and replace under the lock are then in the cache, not misses inside the critical section that
+   * every other commit waits for. Proves nothing on its own: {@link #validate} checks again under the lock.
+   */
+  void precheck(Transaction tx) {
+    Work<K, S> w = tx.workIfAny(this);
+    if (w != null) {
+      checkVersions(w);
+    }
+  }
+
+  private void checkVersions(Work<K, S> w) {
+    for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
+      if (e.getValue().uniqueId()) {
+        continue; // no committed row can have a globally unique new key
+      }
+      long now = committedVersion(e.getKey());
+      if (now != e.getValue().baseVersion()) {
+        throw new ConflictException(
+            type.label() + " " + e.getKey() + " was changed by someone else while this unit of work ran (based on version "
+                + e.getValue().baseVersion() + ", now " + now + "); nothing was written, reload and try again");
       }
     }
   }
@@ -714,7 +776,7 @@ public final class Table<K, S> {
       K k = e.getKey();
       Write<S> write = e.getValue();
       S row = write.row();
-      S old = committed.get(k);
+      S old = write.uniqueId() ? null : committed.get(k);
       // The values were worked out with the write; the committed row is the one the write was based on (validate
       // checked its version), unless it was deleted and made again meanwhile: then it is worked out again here.
       boolean based = old == write.baseRow();
