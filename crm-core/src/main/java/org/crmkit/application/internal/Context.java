@@ -40,8 +40,7 @@ final class Context {
   private boolean listening;
   /**
    * False when the host kept the default publisher, which drops every event: then nothing is queued for after the
-   * commit (a conversion emits five events). {@link DomainEventPublisher#none()} is a lambda without state, one
-   * instance in practice; should it ever be another, events are simply queued for a publisher that drops them.
+   * commit (a conversion emits five events). {@link DomainEventPublisher#none()} is always the same instance.
    */
   private final boolean publishing;
   private final ThreadLocal<java.util.List<DomainEvent>> collecting = new ThreadLocal<>();
