@@ -2,7 +2,6 @@ package org.crmkit.account;
 
 import java.text.Normalizer;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -103,10 +102,21 @@ public record AccountMatchKey(String normalizedName, String domain) {
     if (normalizedName == null) {
       return null;
     }
-    String compact = java.util.Arrays.stream(normalizedName.split(" "))
-        .filter(w -> !w.equals("and"))
-        .collect(java.util.stream.Collectors.joining());
-    return compact.isEmpty() ? normalizedName.replace(" ", "") : compact;
+    // The words between spaces but "and", joined; by hand, since duplicate checks ask for it on every comparison.
+    StringBuilder compact = new StringBuilder(normalizedName.length());
+    int start = 0;
+    int n = normalizedName.length();
+    while (start <= n) {
+      int end = normalizedName.indexOf(' ', start);
+      if (end < 0) {
+        end = n;
+      }
+      if (!(end - start == 3 && normalizedName.startsWith("and", start))) {
+        compact.append(normalizedName, start, end);
+      }
+      start = end + 1;
+    }
+    return compact.length() == 0 ? normalizedName.replace(" ", "") : compact.toString();
   }
 
   /**
@@ -168,14 +178,23 @@ public record AccountMatchKey(String normalizedName, String domain) {
     if (s.isEmpty()) {
       return null;
     }
-    List<String> words = new java.util.ArrayList<>(List.of(s.split(" ")));
-    while (words.size() > 1 && LEGAL_FORMS.contains(words.get(words.size() - 1))) {
-      words.remove(words.size() - 1);
+    // The folded name's words are separated by single spaces: drop legal forms from the end, then from the start,
+    // while more than one word is left (by position, without splitting: every duplicate check normalises names).
+    int start = 0;
+    int end = s.length();
+    for (int space = s.lastIndexOf(' ', end - 1); space >= start; space = s.lastIndexOf(' ', end - 1)) {
+      if (!LEGAL_FORMS.contains(s.substring(space + 1, end))) {
+        break;
+      }
+      end = space;
     }
-    while (words.size() > 1 && LEGAL_FORMS.contains(words.get(0))) {
-      words.remove(0);
+    for (int space = s.indexOf(' ', start); space >= 0 && space < end; space = s.indexOf(' ', start)) {
+      if (!LEGAL_FORMS.contains(s.substring(start, space))) {
+        break;
+      }
+      start = space + 1;
     }
-    return String.join(" ", words);
+    return s.substring(start, end);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * @param value the address as given, trimmed; never blank
  */
 public record EmailAddress(String value) {
-  private static final Pattern SHAPE =
+  /** The shape {@link #hasShape} checks, as a regular expression (tests compare the two). */
+  static final Pattern SHAPE =
       Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   public EmailAddress {
@@ -26,7 +27,7 @@ public record EmailAddress(String value) {
     if (problem != null) {
       throw new IllegalArgumentException("an e-mail address must be valid text: it " + problem);
     }
-    if (!SHAPE.matcher(value).matches()) {
+    if (!hasShape(value)) {
       throw new IllegalArgumentException(
           "'" + value + "' is not an e-mail address (expected the shape name@example.com)");
     }
@@ -37,6 +38,38 @@ public record EmailAddress(String value) {
       throw new IllegalArgumentException("the lower-case form of this e-mail address has more than " + Limits.EMAIL
           + " characters");
     }
+  }
+
+  /**
+   * Whether the text has the shape {@code local@domain.tld}: exactly what {@code ^[^@\s]+@[^@\s]+\.[^@\s]+$}
+   * matches (one {@code @} with text before it, no whitespace, a dot inside the domain part), checked by hand because
+   * every address a record or a conversion reads goes through here.
+   */
+  static boolean hasShape(String value) {
+    int at = -1;
+    int n = value.length();
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+        return false;
+      }
+      if (c == '@') {
+        if (at >= 0) {
+          return false;
+        }
+        at = i;
+      }
+    }
+    if (at <= 0) {
+      return false;
+    }
+    // a dot with at least one character on each side, inside the domain part
+    for (int i = at + 2; i < n - 1; i++) {
+      if (value.charAt(i) == '.') {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static EmailAddress of(String value) {

@@ -38,6 +38,54 @@ class AccountMatchKeyTest {
   }
 
   @Test
+  void compactsANameExactlyAsSplittingOnSpacesAndDroppingEveryAndDoes() {
+    // the definition compactName was first written as, kept here to pin the hand-written loop to it
+    String[] words = {"and", "an", "andy", "sons", "o", "brien", "7", "", " "};
+    Random random = new Random(16);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder name = new StringBuilder();
+      for (int n = random.nextInt(6); n >= 0; n--) {
+        name.append(words[random.nextInt(words.length)]).append(random.nextInt(4) == 0 ? "  " : " ");
+      }
+      String normalized = name.toString().strip();
+      if (normalized.isBlank()) {
+        continue;
+      }
+      String split = java.util.Arrays.stream(normalized.split(" ")).filter(w -> !w.equals("and"))
+          .collect(java.util.stream.Collectors.joining());
+      String expected = split.isEmpty() ? normalized.replace(" ", "") : split;
+      assertThat(new AccountMatchKey(normalized, null).compactName()).as("compact '%s'", normalized)
+          .isEqualTo(expected);
+    }
+    assertThat(new AccountMatchKey("o brien and sons", null).compactName()).isEqualTo("obriensons");
+    assertThat(new AccountMatchKey("and", null).compactName()).isEqualTo("and");
+  }
+
+  @Test
+  void dropsLegalFormsExactlyAsSplittingIntoWordsDoes() {
+    String[] parts = {"Oy", "Ltd", "inc", "Co", "company", "AB", "Acme", "and", "7", "Zoë", "O'Neil", " ", "  ", "-",
+        ",", "gmbh", "x"};
+    Random random = new Random(16);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder name = new StringBuilder();
+      for (int n = random.nextInt(7); n >= 0; n--) {
+        name.append(parts[random.nextInt(parts.length)]).append(random.nextBoolean() ? " " : "");
+      }
+      String folded = AccountMatchKey.foldName(name.toString()); // no '&' among the parts: folded as normalizeName does
+      java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(folded.split(" ")));
+      java.util.Set<String> legal = java.util.Set.of("inc", "ltd", "co", "company", "ab", "gmbh", "oy");
+      while (words.size() > 1 && legal.contains(words.get(words.size() - 1))) {
+        words.remove(words.size() - 1);
+      }
+      while (words.size() > 1 && legal.contains(words.get(0))) {
+        words.remove(0);
+      }
+      String expected = folded.isEmpty() ? null : String.join(" ", words);
+      assertThat(AccountMatchKey.normalizeName(name.toString())).as("normalise '%s'", name).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void keepsALegalFormThatIsTheWholeName() {
     assertThat(AccountMatchKey.normalizeName("Company")).isEqualTo("company");
     assertThat(AccountMatchKey.normalizeName(" ,. ")).isNull();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.crmkit.access.AccessPolicy;
 import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
@@ -79,9 +80,21 @@ final class Access {
     }
   }
 
+  /**
+   * Like {@link #require}, with the words made only for a refusal (use cases that ask several times per call, such
+   * as a conversion, would otherwise build them every time for nothing).
+   */
+  void require(Actor actor, Operation operation, RecordType type, UserId owner, Supplier<String> what) {
+    if (!policy().permits(actor, operation, type, owner)) {
+      throw new AccessDeniedException(actor, words(operation) + " " + what.get());
+    }
+  }
+
   /** Like {@link #require}, for a record the actor named by its id. */
   void require(Actor actor, Operation operation, RecordType type, UserId owner, Object id) {
-    require(actor, operation, type, owner, type.label() + " " + id);
+    if (!policy().permits(actor, operation, type, owner)) {
+      throw new AccessDeniedException(actor, words(operation) + " " + type.label() + " " + id);
+    }
   }
 
   /** @return a tracker of what the actor sees per record type, asking the policy at most once per type */

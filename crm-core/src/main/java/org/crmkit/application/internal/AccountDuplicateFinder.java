@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountDetails;
 import org.crmkit.account.AccountMatchKey;
 import org.crmkit.conversion.ConversionTarget;
 import org.crmkit.conversion.DuplicateCandidate;
@@ -55,8 +56,9 @@ final class AccountDuplicateFinder extends DuplicateFinder<Account, AccountId> {
   }
 
   @Override
-  void check(Map<String, CustomValue> values) {
-    RecordFields.toAccountDetails(values);
+  AccountDetails check(Map<String, CustomValue> values) {
+    AccountDetails details = RecordFields.toAccountDetails(values);
     ctx.customFields().validate(RecordType.ACCOUNT, RecordFields.toCustomFields(values));
+    return details;
   }
 }

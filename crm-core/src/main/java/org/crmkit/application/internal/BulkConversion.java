@@ -266,7 +266,14 @@ final class BulkConversion {
 
     private final Set<LeadId> leads = new HashSet<>();
     private final Set<RecordId> linked = new HashSet<>();
-    private final List<AccountMatchKey> accountKeys = new ArrayList<>();
+    /**
+     * The compact names and the domains of the accounts the group creates or fills: a later lead's account key
+     * matches one of them ({@link AccountMatchKey#reasonsToMatch}, either way round) exactly when its compact name or
+     * its domain is among them (the same normalised name has the same compact name). Sets, so that a chunk's check
+     * costs the same for its last lead as for its first.
+     */
+    private final Set<String> accountNames = new HashSet<>();
+    private final Set<String> accountDomains = new HashSet<>();
     private final Set<String> emails = new HashSet<>();
     private final Set<ConversionTarget> created = new HashSet<>();
     private int highestCreated = -1;
@@ -290,10 +297,10 @@ final class BulkConversion {
         }
       }
       if (p.accountKey != null && !p.accountKey.isEmpty()) {
-        for (AccountMatchKey k : accountKeys) {
-          if (!p.accountKey.reasonsToMatch(k).isEmpty() || !k.reasonsToMatch(p.accountKey).isEmpty()) {
-            return false;
-          }
+        String name = p.accountKey.compactName();
+        String domain = p.accountKey.domain();
+        if ((name != null && accountNames.contains(name)) || (domain != null && accountDomains.contains(domain))) {
+          return false;
         }
       }
       if (p.contactEmail != null && emails.contains(p.contactEmail.normalized())) {
@@ -317,10 +324,10 @@ final class BulkConversion {
       if (a != null && a.disposition == Disposition.LINKED) {
         linked.add(a.account.id());
         if (!a.values.isEmpty()) {
-          accountKeys.add(accountKey(ConversionMapping.merge(a.current, a.values)));
+          addAccountKey(ConversionMapping.merge(a.current, a.values));
         }
       } else if (a != null && a.disposition == Disposition.CREATED) {
-        accountKeys.add(accountKey(a.values));
+        addAccountKey(a.values);
       }
       Draft c = p.draft(ConversionTarget.CONTACT);
       if (c != null && c.disposition == Disposition.LINKED) {
@@ -337,8 +344,14 @@ final class BulkConversion {
       }
     }
 
-    private static AccountMatchKey accountKey(Map<String, CustomValue> values) {
-      return AccountMatchKey.of(RecordFields.toAccountDetails(values));
+    private void addAccountKey(Map<String, CustomValue> values) {
+      AccountMatchKey key = AccountMatchKey.of(RecordFields.toAccountDetails(values));
+      if (key.compactName() != null) {
+        accountNames.add(key.compactName());
+      }
+      if (key.domain() != null) {
+        accountDomains.add(key.domain());
+      }
     }
 
     private void addEmail(Map<String, CustomValue> values) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.crmkit.account.AccountMatchKey;
 import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.contact.Contact;
+import org.crmkit.contact.ContactDetails;
 import org.crmkit.contact.ContactQuery;
 import org.crmkit.conversion.ConversionAction;
 import org.crmkit.conversion.ConversionProblem.Reason;
@@ -40,7 +41,6 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
 
   @Override
   List<Match<Contact>> candidates(ConversionPlan p, Map<String, CustomValue> values) {
-    String leadName = AccountMatchKey.foldName(fullName(values));
     Visibility visible = ctx.visibility(p.actor, RecordType.CONTACT);
     EmailAddress email = parseEmail(text(values, "email"));
     p.contactEmail = email;
@@ -48,6 +48,7 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
       List<Contact> found = ctx.storage().contacts()
           .find(ContactQuery.all().withEmail(email), visible, PageRequest.first(MAX_CANDIDATES)).items();
       if (!found.isEmpty()) {
+        String leadName = AccountMatchKey.foldName(fullName(values));
         return found.stream()
             .map(c -> new Match<>(c, new DuplicateCandidate(ConversionTarget.CONTACT, c.id(),
                 c.details().displayName(), List.of("EMAIL"), nameSimilarity(leadName, c)), true))
@@ -56,7 +57,11 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
       }
     }
     Draft account = p.draft(ConversionTarget.ACCOUNT);
-    if (account.disposition != Disposition.LINKED || leadName.isEmpty()) {
+    if (account.disposition != Disposition.LINKED) {
+      return List.of(); // no existing account whose contacts could be alike: the lead's name is not needed
+    }
+    String leadName = AccountMatchKey.foldName(fullName(values));
+    if (leadName.isEmpty()) {
       return List.of();
     }
     List<Match<Contact>> alike = new ArrayList<>();
@@ -78,9 +83,10 @@ final class ContactDuplicateFinder extends DuplicateFinder<Contact, ContactId> {
   }
 
   @Override
-  void check(Map<String, CustomValue> values) {
-    RecordFields.toContactDetails(values);
+  ContactDetails check(Map<String, CustomValue> values) {
+    ContactDetails details = RecordFields.toContactDetails(values);
     ctx.customFields().validate(RecordType.CONTACT, RecordFields.toCustomFields(values));
+    return details;
   }
 
   @Override

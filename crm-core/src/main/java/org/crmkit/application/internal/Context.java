@@ -38,6 +38,11 @@ final class Context {
    */
   private Consumer<DomainEvent> inTransaction = event -> {};
   private boolean listening;
+  /**
+   * False when the host kept the default publisher, which drops every event: then nothing is queued for after the
+   * commit (a conversion emits five events). {@link DomainEventPublisher#none()} is always the same instance.
+   */
+  private final boolean publishing;
   private final ThreadLocal<java.util.List<DomainEvent>> collecting = new ThreadLocal<>();
 
   Context(CrmConfiguration config) {
@@ -46,6 +51,7 @@ final class Context {
     this.history = new HistoryRecorder(config.storage().stageHistory(), config.ids());
     this.access = new Access(this);
     this.writers = new Writers(this);
+    this.publishing = config.publisher() != DomainEventPublisher.none();
   }
 
   CrmConfiguration config() {
@@ -162,13 +168,24 @@ final class Context {
    * in-transaction listener (workflow rules), whose writes and failures belong to the current unit of work.
    */
   void emit(DomainEvent event) {
-    java.util.List<DomainEvent> collector = collecting.get();
-    if (collector != null) {
-      collector.add(event); // a bulk conversion chunk publishes them per lead after its commit
-    } else {
-      config.storage().unitOfWork().afterCommit(() -> config.publisher().publish(event));
+    if (publishing) {
+      java.util.List<DomainEvent> collector = collecting.get();
+      if (collector != null) {
+        collector.add(event); // a bulk conversion chunk publishes them per lead after its commit
+      } else {
+        config.storage().unitOfWork().afterCommit(() -> config.publisher().publish(event));
+      }
     }
     inTransaction.accept(event);
+  }
+
+  /**
+   * @return whether anyone receives the events the use cases emit: the host's publisher (unless it is the default
+   *     one, which drops them) or workflow rules; when nobody does, a write that records nothing from its event
+   *     need not build one
+   */
+  boolean eventsWanted() {
+    return publishing || listening;
   }
 
   /**

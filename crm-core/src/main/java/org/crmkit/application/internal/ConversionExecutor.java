@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.access.Operation;
 import org.crmkit.account.Account;
+import org.crmkit.account.AccountDetails;
 import org.crmkit.application.CreateOpportunity;
 import org.crmkit.application.internal.ConversionPlan.Draft;
 import org.crmkit.contact.Contact;
+import org.crmkit.contact.ContactDetails;
 import org.crmkit.conversion.ConversionId;
 import org.crmkit.conversion.ConversionRecord;
 import org.crmkit.conversion.ConversionTarget;
@@ -55,34 +57,48 @@ final class ConversionExecutor {
     Draft o = p.draft(ConversionTarget.OPPORTUNITY);
 
     AccountId accountId = null;
+    // the versions the record says the targets have; read again at the end only when workflow rules may have
+    // written them since
+    long accountVersion = 0;
     if (a.disposition == Disposition.CREATED) {
-      Account created = Account.create(AccountId.of(ctx.ids().nextId()), owner, RecordFields.toAccountDetails(a.values),
-          Segments.none(), RecordFields.toCustomFields(a.values), now);
-      accountId = ctx.writers().accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
+      AccountDetails details = a.details instanceof AccountDetails planned ? planned
+          : RecordFields.toAccountDetails(a.values);
+      Account created = Account.create(AccountId.of(ctx.ids().nextId()), owner, details, Segments.none(),
+          RecordFields.toCustomFields(a.values), now);
+      Account saved = ctx.writers().accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION);
+      accountId = saved.id();
+      accountVersion = saved.version();
     } else if (a.disposition == Disposition.LINKED) {
       accountId = a.account.id();
+      accountVersion = a.account.version();
       if (!a.values.isEmpty()) {
         // a linked record was checked visible while planning; the fill is part of the conversion (CONVERT)
-        ctx.writers().accounts().changeWithin(actor, accountId, a.account.version(), ChangeOrigin.LEAD_CONVERSION,
-            account -> {
+        accountVersion = ctx.writers().accounts().changeWithin(actor, accountId, a.account.version(),
+            ChangeOrigin.LEAD_CONVERSION, account -> {
               Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.account(account.snapshot()),
                   a.values);
               account.edit(RecordFields.toAccountDetails(merged), account.segments(),
                   RecordFields.toCustomFields(merged), now);
-            });
+            }).version();
       }
     }
 
     ContactId contactId = null;
+    long contactVersion = 0;
     if (c.disposition == Disposition.CREATED) {
-      Contact created = Contact.create(ContactId.of(ctx.ids().nextId()), owner, accountId,
-          RecordFields.toContactDetails(c.values), RecordFields.toCustomFields(c.values), now);
-      contactId = ctx.writers().contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION).id();
+      ContactDetails details = c.details instanceof ContactDetails planned ? planned
+          : RecordFields.toContactDetails(c.values);
+      Contact created = Contact.create(ContactId.of(ctx.ids().nextId()), owner, accountId, details,
+          RecordFields.toCustomFields(c.values), now);
+      Contact saved = ctx.writers().contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION);
+      contactId = saved.id();
+      contactVersion = saved.version();
     } else if (c.disposition == Disposition.LINKED) {
       contactId = c.contact.id();
+      contactVersion = c.contact.version();
       AccountId into = accountId;
       if (!c.values.isEmpty() || c.moveContactToAccount) {
-        ctx.writers().contacts().changeWithin(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
+        contactVersion = ctx.writers().contacts().changeWithin(actor, contactId, c.contact.version(), ChangeOrigin.LEAD_CONVERSION,
             contact -> {
               if (!c.values.isEmpty()) {
                 Map<String, CustomValue> merged = ConversionMapping.merge(RecordFields.contact(contact.snapshot()),
@@ -92,39 +108,50 @@ final class ConversionExecutor {
               if (c.moveContactToAccount) {
                 contact.moveToAccount(into, now);
               }
-            });
+            }).version();
       }
     }
 
     OpportunityId opportunityId = null;
+    long opportunityVersion = 0;
     if (o.disposition == Disposition.CREATED) {
       Map<String, CustomValue> v = o.values;
       CreateOpportunity command = new CreateOpportunity(owner, text(v, "name"), accountId, contactId,
           v.get("amount") instanceof CustomValue.MoneyValue m ? m.value() : null, null, text(v, "stage"),
           v.get("closeDate") instanceof CustomValue.DateValue dv ? dv.value() : null, text(v, "leadSource"),
           text(v, "nextStep"), text(v, "description"), null, RecordFields.toCustomFields(v).values());
-      opportunityId = opportunities.create(actor, command, ChangeOrigin.LEAD_CONVERSION, p.lead.id()).id();
+      Opportunity saved = opportunities.create(actor, command, ChangeOrigin.LEAD_CONVERSION, p.lead.id());
+      opportunityId = saved.id();
+      opportunityVersion = saved.version();
     }
 
     markConverted(actor, p, new LeadConversionInfo(accountId, contactId, opportunityId, now, actor.userId()));
 
+    if (ctx.listening()) {
+      // workflow rules ran on every write above and may have changed the records since: their versions as stored
+      accountVersion = accountId == null ? 0
+          : ctx.storage().accounts().findById(accountId).map(Account::version).orElse(0L);
+      contactVersion = contactId == null ? 0
+          : ctx.storage().contacts().findById(contactId).map(Contact::version).orElse(0L);
+      opportunityVersion = opportunityId == null ? 0
+          : ctx.storage().opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L);
+    }
     Map<ConversionTarget, TargetResult> results = new EnumMap<>(ConversionTarget.class);
-    results.put(ConversionTarget.ACCOUNT, result(a, accountId,
-        accountId == null ? 0 : ctx.storage().accounts().findById(accountId).map(Account::version).orElse(0L)));
-    TargetResult contactResult = result(c, contactId,
-        contactId == null ? 0 : ctx.storage().contacts().findById(contactId).map(Contact::version).orElse(0L));
+    results.put(ConversionTarget.ACCOUNT, result(a, accountId, accountVersion));
+    TargetResult contactResult = result(c, contactId, contactVersion);
     if (c.moveContactToAccount) {
       List<FieldFill> fills = new ArrayList<>(contactResult.fills());
       fills.add(new FieldFill(ConversionUndo.CONTACT_ACCOUNT, Optional.empty(), CustomValue.text(accountId.toString())));
       contactResult = contactResult.withFills(fills);
     }
     results.put(ConversionTarget.CONTACT, contactResult);
-    results.put(ConversionTarget.OPPORTUNITY, result(o, opportunityId, opportunityId == null ? 0
-        : ctx.storage().opportunities().findById(opportunityId).map(Opportunity::version).orElse(0L)));
+    results.put(ConversionTarget.OPPORTUNITY, result(o, opportunityId, opportunityVersion));
     ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids().nextId()), 0, p.lead.id(), p.policy.id(),
         p.policy.version(), results, p.lead.snapshot(), p.automatic, ruleId, actor.userId(), now, null, null);
     ConversionRecord saved = ctx.storage().conversionRecords().save(record);
-    ctx.emit(new LeadConverted(saved, now, actor));
+    if (ctx.eventsWanted()) {
+      ctx.emit(new LeadConverted(saved, now, actor));
+    }
     return saved;
   }
 

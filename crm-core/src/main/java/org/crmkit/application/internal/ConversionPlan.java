@@ -78,6 +78,11 @@ final class ConversionPlan {
     Map<String, CustomValue> current = Map.of();
     List<DuplicateCandidate> candidates = List.of();
     Optional<RecordId> existingId = Optional.empty();
+    /**
+     * For a record to create: its standard details as planning built and checked them from {@link #values} (so the
+     * executor does not build them again), or null.
+     */
+    Object details;
     Account account;
     Contact contact;
     boolean moveContactToAccount;

@@ -96,7 +96,7 @@ final class ConversionPlanner {
           case OPPORTUNITY -> RecordType.OPPORTUNITY;
         };
         ctx.access().require(p.actor, Operation.CREATE, type, p.lead.owner(),
-            Access.aRecord(type, p.lead.owner()) + " (converting lead " + p.lead.id() + ")");
+            () -> Access.aRecord(type, p.lead.owner()) + " (converting lead " + p.lead.id() + ")");
       }
     }
   }
@@ -158,7 +158,7 @@ final class ConversionPlanner {
       mapping.missing(p, t, finder.requiredField());
       return;
     }
-    check(p, finder, values);
+    d.details = check(p, finder, values);
   }
 
   private static String describe(List<DuplicateCandidate> candidates) {
@@ -177,11 +177,13 @@ final class ConversionPlanner {
     check(p, finder, ConversionMapping.merge(current, d.values));
   }
 
-  private static <R> void check(ConversionPlan p, DuplicateFinder<R, ?> finder, Map<String, CustomValue> values) {
+  /** @return the details the values make, or null when they are not valid (the plan then has problems) */
+  private static <R> Object check(ConversionPlan p, DuplicateFinder<R, ?> finder, Map<String, CustomValue> values) {
     try {
-      finder.check(values);
+      return finder.check(values);
     } catch (ValidationException e) {
       validation(p, finder.target(), e);
+      return null;
     }
   }
 

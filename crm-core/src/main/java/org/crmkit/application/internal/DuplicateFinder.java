@@ -108,9 +108,10 @@ abstract class DuplicateFinder<R, I extends RecordId> {
   /**
    * Checks the values as the record would hold them (standard and custom fields).
    *
+   * @return the record's standard details built from the values (what a new record is created with)
    * @throws org.crmkit.shared.ValidationException naming the fields that are not valid
    */
-  abstract void check(Map<String, CustomValue> values);
+  abstract Object check(Map<String, CustomValue> values);
 
   /** Target-specific checks of a link, e.g. that a contact belongs to the conversion's account. */
   void checkLink(ConversionPlan plan, Draft draft, R record) {}

@@ -107,6 +107,11 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
   }
 
   @Override
+  boolean recordsChanges() {
+    return true; // stage history
+  }
+
+  @Override
   void saved(RecordChanged<OpportunitySnapshot> event) {
     ctx.history().record((OpportunityChanged) event);
   }

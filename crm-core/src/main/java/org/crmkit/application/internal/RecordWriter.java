@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.crmkit.access.Operation;
 import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.Actor;
@@ -76,10 +77,11 @@ abstract class RecordWriter<A, I, S> {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(origin, "origin");
     return ctx.inUnitOfWork(actor, () -> {
-      ctx.access().require(actor, Operation.CREATE, type, ownerOf(record), Access.aRecord(type, ownerOf(record)));
+      UserId owner = ownerOf(record);
+      ctx.access().require(actor, Operation.CREATE, type, owner, () -> Access.aRecord(type, owner));
       beforeSave(actor, ctx.access().sight(actor), null, record);
       A saved = uniqueId ? storeNew(record) : store(record);
-      published(event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));
+      published(() -> event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));
       return ctx.current(saved, () -> find(idOf(saved)));
     });
   }
@@ -145,7 +147,7 @@ abstract class RecordWriter<A, I, S> {
       }
       beforeSave(actor, operation == null ? Access.Sight.everything() : ctx.access().sight(actor), before, record);
       A saved = store(record);
-      published(event(ChangeKind.UPDATED, origin, before, snapshot(saved), ctx.now(), actor));
+      published(() -> event(ChangeKind.UPDATED, origin, before, snapshot(saved), ctx.now(), actor));
       return ctx.current(saved, () -> find(id));
     });
   }
@@ -182,7 +184,7 @@ abstract class RecordWriter<A, I, S> {
       A record = asked ? loadFor(actor, Operation.DELETE, id, expectedVersion) : load(id, expectedVersion);
       beforeDelete(actor, record);
       remove(id, versionOf(record));
-      published(event(ChangeKind.DELETED, origin, snapshot(record), null, ctx.now(), actor));
+      published(() -> event(ChangeKind.DELETED, origin, snapshot(record), null, ctx.now(), actor));
       return null;
     });
   }
@@ -221,9 +223,12 @@ abstract class RecordWriter<A, I, S> {
     return record;
   }
 
-  private void published(RecordChanged<S> event) {
-    saved(event);
-    ctx.emit(event);
+  private void published(Supplier<RecordChanged<S>> event) {
+    if (recordsChanges() || ctx.eventsWanted()) {
+      RecordChanged<S> e = event.get();
+      saved(e);
+      ctx.emit(e);
+    }
   }
 
   // ---------------------------------------------------------------- what a record type describes
@@ -263,6 +268,14 @@ abstract class RecordWriter<A, I, S> {
 
   /** What the record type records with a saved change (before its event is emitted); nothing by default. */
   void saved(RecordChanged<S> event) {}
+
+  /**
+   * @return true when {@link #saved} records something, so every write needs its event even when nobody receives
+   *     events; false by default
+   */
+  boolean recordsChanges() {
+    return false;
+  }
 
   /** Refusals and clean-up before a record is deleted; throwing refuses the deletion. Nothing by default. */
   void beforeDelete(Actor actor, A record) {}
