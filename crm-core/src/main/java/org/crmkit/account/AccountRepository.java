@@ -26,6 +26,23 @@ public interface AccountRepository {
   Account save(Account account);
 
   /**
+   * Saves a new account (version 0) whose id the Crm's {@link org.crmkit.shared.IdGenerator} has just made, one whose
+   * ids are {@link org.crmkit.shared.IdGenerator#globallyUnique() globally unique}: no record can hold the id yet, so
+   * an adapter may leave out the look-up for one (the in-memory storage does, and so does its commit). Otherwise as
+   * {@link #save}. The default saves it as {@link #save} does.
+   *
+   * @return the account as stored, version 1
+   * @throws IllegalArgumentException when the account is not new (version 0)
+   */
+  default Account insertNew(Account account) {
+    if (account.version() != 0) {
+      throw new IllegalArgumentException("insertNew takes a new account (version 0), not version "
+          + account.version() + " of " + account.id() + "; save it instead");
+    }
+    return save(account);
+  }
+
+  /**
    * @throws org.crmkit.shared.ConflictException on a stale version
    * @throws org.crmkit.shared.RecordNotFoundException when there is no such account
    */

@@ -24,4 +24,21 @@ public interface ConversionRecordRepository {
    * @throws org.crmkit.shared.ConflictException on a stale version, or when a record with version 0 already exists
    */
   ConversionRecord save(ConversionRecord record);
+
+  /**
+   * Saves a new record (version 0) whose id the Crm's {@link org.crmkit.shared.IdGenerator} has just made, one whose
+   * ids are {@link org.crmkit.shared.IdGenerator#globallyUnique() globally unique}: no record can hold the id yet, so
+   * an adapter may leave out the look-up for one (the in-memory storage does, and so does its commit). Otherwise as
+   * {@link #save}. The default saves it as {@link #save} does.
+   *
+   * @return the record as stored, version 1
+   * @throws IllegalArgumentException when the record is not new (version 0)
+   */
+  default ConversionRecord insertNew(ConversionRecord record) {
+    if (record.version() != 0) {
+      throw new IllegalArgumentException("insertNew takes a new conversion record (version 0), not version "
+          + record.version() + " of " + record.id() + "; save it instead");
+    }
+    return save(record);
+  }
 }

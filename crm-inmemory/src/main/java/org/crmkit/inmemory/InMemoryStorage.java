@@ -393,6 +393,11 @@ public final class InMemoryStorage implements CrmStorage {
     }
 
     @Override
+    public Account insertNew(Account account) {
+      return Account.restore(t().accountTable.insertNew(account.snapshot()));
+    }
+
+    @Override
     public void delete(AccountId id, long expectedVersion) {
       t().accountTable.delete(id, expectedVersion);
     }
@@ -448,6 +453,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public Contact save(Contact contact) {
       return Contact.restore(t().contactTable.save(contact.snapshot()));
+    }
+
+    @Override
+    public Contact insertNew(Contact contact) {
+      return Contact.restore(t().contactTable.insertNew(contact.snapshot()));
     }
 
     @Override
@@ -694,6 +704,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public ConversionRecord save(ConversionRecord record) {
       return t().conversionTable.save(record);
+    }
+
+    @Override
+    public ConversionRecord insertNew(ConversionRecord record) {
+      return t().conversionTable.insertNew(record);
     }
   }
 }

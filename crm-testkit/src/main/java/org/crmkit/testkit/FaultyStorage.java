@@ -41,12 +41,13 @@ public final class FaultyStorage implements CrmStorage {
 
   /**
    * Named write operations: each is one method of one port, or a method and its variants (saving an opportunity is
-   * {@code save}, or {@code insertNew} for a new one with a globally unique id).
+   * {@code save}, or {@code insertNew} for a new one with a globally unique id; likewise an account, a contact and
+   * a conversion record).
    */
   public enum Operation {
     SAVE_LEAD(LeadRepository.class, "save"),
-    SAVE_ACCOUNT(AccountRepository.class, "save"),
-    SAVE_CONTACT(ContactRepository.class, "save"),
+    SAVE_ACCOUNT(AccountRepository.class, "save", "insertNew"),
+    SAVE_CONTACT(ContactRepository.class, "save", "insertNew"),
     SAVE_OPPORTUNITY(OpportunityRepository.class, "save", "insertNew"),
     APPEND_HISTORY(StageHistoryRepository.class, "append"),
     DELETE_ACCOUNT(AccountRepository.class, "delete"),
@@ -55,7 +56,7 @@ public final class FaultyStorage implements CrmStorage {
     SAVE_BUDGET(AccountBudgetRepository.class, "save"),
     DELETE_CONTACT(ContactRepository.class, "delete"),
     DELETE_OPPORTUNITY(OpportunityRepository.class, "delete"),
-    SAVE_CONVERSION_RECORD(ConversionRecordRepository.class, "save"),
+    SAVE_CONVERSION_RECORD(ConversionRecordRepository.class, "save", "insertNew"),
     DELETE_LEAD(LeadRepository.class, "delete"),
     DELETE_FORECAST(BillingForecastRepository.class, "delete"),
     DELETE_BUDGET(AccountBudgetRepository.class, "delete");

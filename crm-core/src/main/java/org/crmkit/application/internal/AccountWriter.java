@@ -35,6 +35,11 @@ final class AccountWriter extends RecordWriter<Account, AccountId, AccountSnapsh
   }
 
   @Override
+  Account storeNew(Account record) {
+    return ctx.storage().accounts().insertNew(record);
+  }
+
+  @Override
   void remove(AccountId id, long version) {
     ctx.storage().accounts().delete(id, version);
   }

@@ -38,6 +38,11 @@ final class ContactWriter extends RecordWriter<Contact, ContactId, ContactSnapsh
   }
 
   @Override
+  Contact storeNew(Contact record) {
+    return ctx.storage().contacts().insertNew(record);
+  }
+
+  @Override
   void remove(ContactId id, long version) {
     ctx.storage().contacts().delete(id, version);
   }

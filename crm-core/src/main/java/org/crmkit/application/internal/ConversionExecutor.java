@@ -65,7 +65,7 @@ final class ConversionExecutor {
           : RecordFields.toAccountDetails(a.values);
       Account created = Account.create(AccountId.of(ctx.ids().nextId()), owner, details, Segments.none(),
           RecordFields.toCustomFields(a.values), now);
-      Account saved = ctx.writers().accounts().create(actor, created, ChangeOrigin.LEAD_CONVERSION);
+      Account saved = ctx.writers().accounts().createWithNewId(actor, created, ChangeOrigin.LEAD_CONVERSION);
       accountId = saved.id();
       accountVersion = saved.version();
     } else if (a.disposition == Disposition.LINKED) {
@@ -90,7 +90,7 @@ final class ConversionExecutor {
           : RecordFields.toContactDetails(c.values);
       Contact created = Contact.create(ContactId.of(ctx.ids().nextId()), owner, accountId, details,
           RecordFields.toCustomFields(c.values), now);
-      Contact saved = ctx.writers().contacts().create(actor, created, ChangeOrigin.LEAD_CONVERSION);
+      Contact saved = ctx.writers().contacts().createWithNewId(actor, created, ChangeOrigin.LEAD_CONVERSION);
       contactId = saved.id();
       contactVersion = saved.version();
     } else if (c.disposition == Disposition.LINKED) {
@@ -148,7 +148,9 @@ final class ConversionExecutor {
     results.put(ConversionTarget.OPPORTUNITY, result(o, opportunityId, opportunityVersion));
     ConversionRecord record = new ConversionRecord(ConversionId.of(ctx.ids().nextId()), 0, p.lead.id(), p.policy.id(),
         p.policy.version(), results, p.lead.snapshot(), p.automatic, ruleId, actor.userId(), now, null, null);
-    ConversionRecord saved = ctx.storage().conversionRecords().save(record);
+    // the record's id was made a moment ago: with a globally unique generator, no record can hold it yet
+    ConversionRecord saved = ctx.ids().globallyUnique() ? ctx.storage().conversionRecords().insertNew(record)
+        : ctx.storage().conversionRecords().save(record);
     if (ctx.eventsWanted()) {
       ctx.emit(new LeadConverted(saved, now, actor));
     }

@@ -129,7 +129,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         result = work.get();
         commit(tx);
       } finally {
-        current.remove();
+        // set, not removed: a thread's entry stays, so that every look-up of the current unit of work between units
+        // of work (there are several per use case) finds it rather than creating it again
+        current.set(null);
       }
     } finally {
       running.decrementAndGet();

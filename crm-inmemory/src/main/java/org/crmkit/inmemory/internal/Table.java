@@ -63,9 +63,12 @@ public final class Table<K, S> {
   private final List<OrderedIndex<K, S>> orderedIndexes = new ArrayList<>();
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
-  private final Map<Object, K> claimOwners = new HashMap<>();
-  /** The claim a committed row holds, by key; concurrent for the same reason as {@link #committed}. */
-  private final Map<K, Object> claimOf = new ConcurrentHashMap<>();
+  /**
+   * The committed row that holds each claimed key. A row's claim is always its own claim key (as it was committed),
+   * so this one map also says which claim a row holds: {@code claimKey(row)}, if the map names the row for it.
+   * Concurrent for the same reason as {@link #committed}.
+   */
+  private final Map<Object, K> claimOwners = new ConcurrentHashMap<>();
   /** Copies of committed state kept in step at commit ({@link #listen}). */
   private final List<CommitListener<K, S>> listeners = new ArrayList<>();
 
@@ -134,10 +137,12 @@ public final class Table<K, S> {
       if (value == null) {
         return;
       }
-      Object present = keys.get(value);
+      // One probe for a value no row holds yet (the usual case: a new account's name, a new parent's children).
+      Object present = keys.putIfAbsent(value, k);
       if (present == null) {
-        keys.put(value, k);
-      } else if (present instanceof IndexSet<?> set) {
+        return;
+      }
+      if (present instanceof IndexSet<?> set) {
         ((IndexSet<K>) set).add(k);
       } else if (!present.equals(k)) {
         IndexSet<K> set = new IndexSet<>();
@@ -467,14 +472,19 @@ public final class Table<K, S> {
   private void claim(Work<K, S> w, K id, Object wanted, boolean insert) {
     Object claim = NO_CLAIM;
     if (wanted != null) {
-      Object pending = w.claims.get(id);
-      boolean held = pending != null ? wanted.equals(pending) : wanted.equals(db.readOne(() -> claimOf.get(id)));
       // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
-      if (insert ? w.checkedFree.remove(wanted) : held) {
+      // An update keeps the claim its row holds (in this unit of work, else as committed) while the key is the same.
+      if (insert ? w.checkedFree.remove(wanted) : holds(w, id, wanted)) {
         claim = wanted;
       }
     }
     w.claims.put(id, claim);
+  }
+
+  /** @return true when the row {@code id} holds the claim {@code wanted}: as this unit of work wrote it, else as committed */
+  private boolean holds(Work<K, S> w, K id, Object wanted) {
+    Object pending = w.claims.get(id);
+    return pending != null ? wanted.equals(pending) : id.equals(db.readOne(() -> claimOwners.get(wanted)));
   }
 
   /**
@@ -826,14 +836,13 @@ public final class Table<K, S> {
       }
       if (claimKey != null) {
         Object claim = row == null ? NO_CLAIM : w.claims.getOrDefault(k, NO_CLAIM);
-        Object held = claimOf.get(k);
-        if (held != null && !held.equals(claim)) {
+        // Only a committed row holds a claim, and only its own claim key (a new row holds none).
+        Object held = old == null ? null : claimKey.apply(old);
+        if (held != null && !held.equals(claim) && k.equals(claimOwners.get(held))) {
           claimOwners.remove(held);
-          claimOf.remove(k);
         }
         if (claim != NO_CLAIM) {
           claimOwners.put(claim, k);
-          claimOf.put(k, claim);
         }
       }
     }
