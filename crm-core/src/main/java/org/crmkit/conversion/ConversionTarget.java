@@ -1,7 +1,9 @@
 package org.crmkit.conversion;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.crmkit.customfield.FieldType;
 import org.crmkit.shared.AccountId;
@@ -37,10 +39,18 @@ public enum ConversionTarget {
 
   private final RecordType recordType;
   private final List<String> standardFields;
+  /** The standard fields' types by name: asked for every value a conversion maps, so one hash look-up. */
+  private final Map<String, FieldType> standardTypes;
 
   ConversionTarget(RecordType recordType, List<String> standardFields) {
     this.recordType = recordType;
     this.standardFields = standardFields;
+    Map<String, FieldType> types = new HashMap<>();
+    for (String field : standardFields) {
+      types.put(field, recordType == RecordType.OPPORTUNITY && field.equals("amount") ? FieldType.MONEY
+          : recordType == RecordType.OPPORTUNITY && field.equals("closeDate") ? FieldType.DATE : FieldType.TEXT);
+    }
+    this.standardTypes = Map.copyOf(types);
   }
 
   /** @return the record type the target creates */
@@ -58,16 +68,7 @@ public enum ConversionTarget {
    *     all others; null when the name is not a standard field of this target
    */
   public FieldType standardFieldType(String field) {
-    if (!standardFields.contains(field)) {
-      return null;
-    }
-    if (this == OPPORTUNITY && field.equals("amount")) {
-      return FieldType.MONEY;
-    }
-    if (this == OPPORTUNITY && field.equals("closeDate")) {
-      return FieldType.DATE;
-    }
-    return FieldType.TEXT;
+    return standardTypes.get(field);
   }
 
   /** @return true for {@code customFields.KEY} names */
@@ -82,7 +83,7 @@ public enum ConversionTarget {
 
   /** @return true when the name is a standard field of the target or a custom field name */
   public boolean accepts(String field) {
-    return standardFields.contains(field) || isCustom(field);
+    return standardTypes.containsKey(field) || isCustom(field);
   }
 
   /** @return the typed id of a record of this target: an AccountId, ContactId or OpportunityId */

@@ -84,6 +84,9 @@ public final class Text {
   public static String invalidCharacter(String s, boolean multiline) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= ' ' && c < 0x7F) {
+        continue; // printable ASCII, the usual character: neither a surrogate nor a control character
+      }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;

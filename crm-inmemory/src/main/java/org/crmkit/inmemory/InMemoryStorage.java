@@ -309,6 +309,9 @@ public final class InMemoryStorage implements CrmStorage {
 
   /** One page of rows read through an index, filtered further; {@code rows} are in table order. */
   private static <S, T> Page<T> page(List<S> rows, Predicate<S> filter, PageRequest request, Function<S, T> mapper) {
+    if (rows.isEmpty()) {
+      return new Page<>(List.of(), request, 0); // the usual answer of a duplicate check
+    }
     List<S> matching = rows.stream().filter(filter).toList();
     int from = (int) Math.min(matching.size(), request.offset());
     int to = Math.min(matching.size(), from + request.size());
@@ -423,18 +426,22 @@ public final class InMemoryStorage implements CrmStorage {
       }
       // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
       Tenant t = t();
-      Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
+      List<AccountSnapshot> sameName = List.of();
       if (key.compactName() != null) {
-        List<AccountSnapshot> sameName = t.accountTable.lookup(t.accountsByName, key.compactName());
-        sameName.forEach(s -> candidates.put(s.id(), s));
+        sameName = t.accountTable.lookup(t.accountsByName, key.compactName());
         // A duplicate check: an account this unit of work now creates with the name claims it if it was free. Free
         // means no account of the tenant has it, whether the actor may see it or not: an actor who cannot see the
         // holder creates an unclaimed account instead of conflicting with an account they cannot see.
         t.accountTable.checked(key.compactName(), !sameName.isEmpty());
       }
-      if (key.domain() != null) {
-        t.accountTable.lookup(t.accountsByDomain, key.domain()).forEach(s -> candidates.put(s.id(), s));
+      List<AccountSnapshot> sameDomain =
+          key.domain() == null ? List.of() : t.accountTable.lookup(t.accountsByDomain, key.domain());
+      if (sameName.isEmpty() && sameDomain.isEmpty()) {
+        return List.of(); // a new company: the usual case of a conversion
       }
+      Map<AccountId, AccountSnapshot> candidates = new LinkedHashMap<>();
+      sameName.forEach(s -> candidates.put(s.id(), s));
+      sameDomain.forEach(s -> candidates.put(s.id(), s));
       return candidates.values().stream()
           .filter(s -> visible.admits(s.owner()) && !key.reasonsToMatch(AccountMatchKey.of(s.details())).isEmpty())
           .sorted(accountOrder)

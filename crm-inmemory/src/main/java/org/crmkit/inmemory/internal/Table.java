@@ -114,10 +114,35 @@ public final class Table<K, S> {
     final Map<K, Write<S>> writes = new LinkedHashMap<>();
     /** Rows as first read: the snapshot, or {@link #ABSENT}. */
     final Map<K, Object> reads = new HashMap<>();
-    /** Match-key claims of written rows: the claimed key, or {@link #NO_CLAIM}. */
-    final Map<K, Object> claims = new HashMap<>();
-    /** Claim keys a duplicate check of this unit of work found free. */
-    final Set<Object> checkedFree = new HashSet<>();
+    /**
+     * Match-key claims of written rows: the claimed key, or {@link #NO_CLAIM}; made on first use (only a table with a
+     * {@link #uniqueClaim} has claims), empty until then.
+     */
+    private Map<K, Object> claims = Map.of();
+    /** Claim keys a duplicate check of this unit of work found free; made on first use, empty until then. */
+    private Set<Object> checkedFree = Set.of();
+
+    Map<K, Object> claims() {
+      return claims;
+    }
+
+    Map<K, Object> claimsToChange() {
+      if (!(claims instanceof HashMap)) {
+        claims = new HashMap<>();
+      }
+      return claims;
+    }
+
+    Set<Object> checkedFree() {
+      return checkedFree;
+    }
+
+    Set<Object> checkedFreeToChange() {
+      if (!(checkedFree instanceof HashSet)) {
+        checkedFree = new HashSet<>();
+      }
+      return checkedFree;
+    }
   }
 
   /**
@@ -175,6 +200,16 @@ public final class Table<K, S> {
         return Set.of();
       }
       return present instanceof IndexSet<?> set ? (Set<K>) set : Set.of((K) present);
+    }
+
+    /** @return a copy of the keys with {@code value} (under the lock), empty when none */
+    @SuppressWarnings("unchecked")
+    List<K> keysOf(Object value) {
+      Object present = keys.get(value);
+      if (present == null) {
+        return List.of();
+      }
+      return present instanceof IndexSet<?> set ? new ArrayList<>((Set<K>) set) : List.of((K) present);
     }
 
     Object valueOf(S row) {
@@ -433,7 +468,9 @@ public final class Table<K, S> {
       throw ConflictException.staleVersion(type, id, expectedVersion, stored);
     }
     w.writes.put(id, write(w, id, null));
-    w.claims.remove(id);
+    if (!w.claims().isEmpty()) {
+      w.claimsToChange().remove(id);
+    }
   }
 
   /**
@@ -474,16 +511,16 @@ public final class Table<K, S> {
     if (wanted != null) {
       // An insert consumes the check: a second insert of the key in this unit of work claims nothing (as crm-jpa).
       // An update keeps the claim its row holds (in this unit of work, else as committed) while the key is the same.
-      if (insert ? w.checkedFree.remove(wanted) : holds(w, id, wanted)) {
+      if (insert ? !w.checkedFree().isEmpty() && w.checkedFreeToChange().remove(wanted) : holds(w, id, wanted)) {
         claim = wanted;
       }
     }
-    w.claims.put(id, claim);
+    w.claimsToChange().put(id, claim);
   }
 
   /** @return true when the row {@code id} holds the claim {@code wanted}: as this unit of work wrote it, else as committed */
   private boolean holds(Work<K, S> w, K id, Object wanted) {
-    Object pending = w.claims.get(id);
+    Object pending = w.claims().get(id);
     return pending != null ? wanted.equals(pending) : id.equals(db.readOne(() -> claimOwners.get(wanted)));
   }
 
@@ -496,9 +533,11 @@ public final class Table<K, S> {
     Objects.requireNonNull(key, "key");
     Work<K, S> w = db.current(schema).work(this);
     if (found) {
-      w.checkedFree.remove(key);
+      if (!w.checkedFree().isEmpty()) {
+        w.checkedFreeToChange().remove(key);
+      }
     } else {
-      w.checkedFree.add(key);
+      w.checkedFreeToChange().add(key);
     }
   }
 
@@ -670,8 +709,10 @@ public final class Table<K, S> {
    */
   public List<S> lookup(Index<K, S> index, Object value) {
     Objects.requireNonNull(value, "value");
-    Work<K, S> w = db.current(schema).work(this);
-    List<K> keys = db.read(() -> new ArrayList<>(index.get(value)));
+    Transaction tx = db.current(schema);
+    List<K> keys = db.read(() -> index.keysOf(value));
+    // no committed row has the value (a duplicate check's usual answer): nothing to read, so no workspace needed
+    Work<K, S> w = keys.isEmpty() ? tx.workIfAny(this) : tx.work(this);
     List<S> rows = new ArrayList<>();
     for (K k : keys) {
       if (!w.writes.containsKey(k)) {
@@ -681,12 +722,16 @@ public final class Table<K, S> {
         }
       }
     }
-    for (Write<S> write : w.writes.values()) {
-      if (write.row() != null && value.equals(index.valueOf(write.row()))) {
-        rows.add(write.row());
+    if (w != null) {
+      for (Write<S> write : w.writes.values()) {
+        if (write.row() != null && value.equals(index.valueOf(write.row()))) {
+          rows.add(write.row());
+        }
       }
     }
-    rows.sort(order);
+    if (rows.size() > 1) {
+      rows.sort(order);
+    }
     return rows;
   }
 
@@ -739,7 +784,7 @@ public final class Table<K, S> {
       return;
     }
     checkVersions(w);
-    for (Map.Entry<K, Object> e : w.claims.entrySet()) {
+    for (Map.Entry<K, Object> e : w.claims().entrySet()) {
       K holder = e.getValue() == NO_CLAIM ? null : claimOwners.get(e.getValue());
       if (holder != null && !holder.equals(e.getKey())) {
         throw new ConflictException(type.label() + " " + holder + " with the same match key ('" + e.getValue()
@@ -835,7 +880,7 @@ public final class Table<K, S> {
         }
       }
       if (claimKey != null) {
-        Object claim = row == null ? NO_CLAIM : w.claims.getOrDefault(k, NO_CLAIM);
+        Object claim = row == null ? NO_CLAIM : w.claims().getOrDefault(k, NO_CLAIM);
         // Only a committed row holds a claim, and only its own claim key (a new row holds none).
         Object held = old == null ? null : claimKey.apply(old);
         if (held != null && !held.equals(claim) && k.equals(claimOwners.get(held))) {
