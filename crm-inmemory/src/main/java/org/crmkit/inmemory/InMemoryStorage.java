@@ -153,12 +153,15 @@ public final class InMemoryStorage implements CrmStorage {
           Comparator.comparing(s -> s.accountId().value(), UNSIGNED));
       // The look-ups the use cases make, indexed as crm-jpa's schema indexes them.
       leadsByEmail = leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
-      accountsByName = accountTable.index(s -> matchKey(s).compactName());
+      accountsByName = accountTable.index(InMemoryStorage::compactName);
       accountsByDomain = accountTable.index(s -> matchKey(s).domain());
       contactsByEmail =
           contactTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
-      contactsByAccount = contactTable.index(ContactSnapshot::accountId);
-      opportunitiesByAccount = opportunityTable.index(OpportunitySnapshot::accountId);
+      // The contacts and opportunities of an account in one entry per account: a conversion that creates an account
+      // indexes its first contact and opportunity, and the second finds the entry the first made.
+      Table.Family byAccount = new Table.Family(2);
+      contactsByAccount = contactTable.index(ContactSnapshot::accountId, byAccount);
+      opportunitiesByAccount = opportunityTable.index(OpportunitySnapshot::accountId, byAccount);
       opportunitiesByContact = opportunityTable.index(OpportunitySnapshot::contactId);
       conversionsByLead = conversionTable.index(ConversionRecord::leadId);
       // A seller's own (or a team's) records among many: lists scoped by visibility read them through the owner.
@@ -174,12 +177,12 @@ public final class InMemoryStorage implements CrmStorage {
       schema.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
       // One account at most claims a normalised name: two units of work that both found a company's name free in
       // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
-      accountTable.uniqueClaim(s -> matchKey(s).compactName());
+      accountTable.uniqueClaim(InMemoryStorage::compactName);
     }
   }
 
   /** The last account details whose match key this thread worked out, and the key (see {@link #matchKey}). */
-  private record MatchKeyOf(AccountDetails details, AccountMatchKey key) {}
+  private record MatchKeyOf(AccountDetails details, AccountMatchKey key, String compactName) {}
 
   private static final ThreadLocal<MatchKeyOf> LAST_MATCH_KEY = new ThreadLocal<>();
 
@@ -188,13 +191,23 @@ public final class InMemoryStorage implements CrmStorage {
    * account is written, so the key of the same details is worked out once (normalising a name is the costly part).
    */
   private static AccountMatchKey matchKey(AccountSnapshot s) {
+    return matchKeyOf(s).key();
+  }
+
+  /** @return the compact name of an account row's match key (worked out once per row, as {@link #matchKey}) */
+  private static String compactName(AccountSnapshot s) {
+    return matchKeyOf(s).compactName();
+  }
+
+  private static MatchKeyOf matchKeyOf(AccountSnapshot s) {
     MatchKeyOf last = LAST_MATCH_KEY.get();
     if (last != null && last.details() == s.details()) {
-      return last.key();
+      return last;
     }
     AccountMatchKey key = AccountMatchKey.of(s.details());
-    LAST_MATCH_KEY.set(new MatchKeyOf(s.details(), key));
-    return key;
+    last = new MatchKeyOf(s.details(), key, key.compactName());
+    LAST_MATCH_KEY.set(last);
+    return last;
   }
 
   /** @return the tables of the current unit of work's tenant */
@@ -427,12 +440,13 @@ public final class InMemoryStorage implements CrmStorage {
       // The index look-ups of crm-jpa's name_normalized and match_domain columns, then the full comparison.
       Tenant t = t();
       List<AccountSnapshot> sameName = List.of();
-      if (key.compactName() != null) {
-        sameName = t.accountTable.lookup(t.accountsByName, key.compactName());
+      String compactName = key.compactName();
+      if (compactName != null) {
+        sameName = t.accountTable.lookup(t.accountsByName, compactName);
         // A duplicate check: an account this unit of work now creates with the name claims it if it was free. Free
         // means no account of the tenant has it, whether the actor may see it or not: an actor who cannot see the
         // holder creates an unclaimed account instead of conflicting with an account they cannot see.
-        t.accountTable.checked(key.compactName(), !sameName.isEmpty());
+        t.accountTable.checked(compactName, !sameName.isEmpty());
       }
       List<AccountSnapshot> sameDomain =
           key.domain() == null ? List.of() : t.accountTable.lookup(t.accountsByDomain, key.domain());

@@ -151,10 +151,56 @@ public final class Table<K, S> {
    */
   public static final class Index<K, S> {
     private final Function<S, Object> valueOf;
-    private final Map<Object, Object> keys = new HashMap<>();
+    /** Own entries: per value a key or an {@link IndexSet}; null when the index keeps its entries in a family. */
+    private final Map<Object, Object> keys;
+    /** The family whose entries hold this index's slot, or null. */
+    private final Family family;
+    private final int slot;
 
-    Index(Function<S, Object> valueOf) {
+    Index(Function<S, Object> valueOf, Family family) {
       this.valueOf = valueOf;
+      this.family = family;
+      this.keys = family == null ? new HashMap<>() : null;
+      this.slot = family == null ? -1 : family.join();
+    }
+
+    /** @return the value's key or {@link IndexSet}, or null */
+    private Object at(Object value) {
+      if (family == null) {
+        return keys.get(value);
+      }
+      Object[] slots = family.entries.get(value);
+      return slots == null ? null : slots[slot];
+    }
+
+    /** Sets the value's key or {@link IndexSet}; null removes it. */
+    private void set(Object value, Object present) {
+      if (family == null) {
+        if (present == null) {
+          keys.remove(value);
+        } else {
+          keys.put(value, present);
+        }
+        return;
+      }
+      Object[] slots = family.entries.get(value);
+      if (slots == null) {
+        if (present != null) {
+          slots = new Object[family.width];
+          slots[slot] = present;
+          family.entries.put(value, slots);
+        }
+        return;
+      }
+      slots[slot] = present;
+      if (present == null) {
+        for (Object other : slots) {
+          if (other != null) {
+            return;
+          }
+        }
+        family.entries.remove(value);
+      }
     }
 
     @SuppressWarnings("unchecked")
@@ -162,10 +208,19 @@ public final class Table<K, S> {
       if (value == null) {
         return;
       }
-      // One probe for a value no row holds yet (the usual case: a new account's name, a new parent's children).
-      Object present = keys.putIfAbsent(value, k);
-      if (present == null) {
-        return;
+      Object present;
+      if (family == null) {
+        // One probe for a value no row holds yet (the usual case: a new account's name, a new parent's children).
+        present = keys.putIfAbsent(value, k);
+        if (present == null) {
+          return;
+        }
+      } else {
+        present = at(value);
+        if (present == null) {
+          set(value, k);
+          return;
+        }
       }
       if (present instanceof IndexSet<?> set) {
         ((IndexSet<K>) set).add(k);
@@ -173,7 +228,7 @@ public final class Table<K, S> {
         IndexSet<K> set = new IndexSet<>();
         set.add((K) present);
         set.add(k);
-        keys.put(value, set);
+        set(value, set);
       }
     }
 
@@ -182,20 +237,20 @@ public final class Table<K, S> {
       if (value == null) {
         return;
       }
-      Object present = keys.get(value);
+      Object present = at(value);
       if (present instanceof IndexSet<?> set) {
         set.remove(k);
         if (set.size() == 1) {
-          keys.put(value, set.iterator().next());
+          set(value, set.iterator().next());
         }
       } else if (k.equals(present)) {
-        keys.remove(value);
+        set(value, null);
       }
     }
 
     @SuppressWarnings("unchecked")
     Set<K> get(Object value) {
-      Object present = keys.get(value);
+      Object present = at(value);
       if (present == null) {
         return Set.of();
       }
@@ -205,7 +260,7 @@ public final class Table<K, S> {
     /** @return a copy of the keys with {@code value} (under the lock), empty when none */
     @SuppressWarnings("unchecked")
     List<K> keysOf(Object value) {
-      Object present = keys.get(value);
+      Object present = at(value);
       if (present == null) {
         return List.of();
       }
@@ -220,6 +275,33 @@ public final class Table<K, S> {
   /** The set behind an index value held by more than one row. */
   private static final class IndexSet<K> extends HashSet<K> {
     private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Entries shared by indexes (of one or several tables of a schema) whose values are the same kind of key: the
+   * links to one parent table, e.g. the contacts and the opportunities of an account. Each value has one entry
+   * with a slot per index, so indexing a new parent's first children finds the entry the first index made rather
+   * than missing the cache in a map of its own. Changed under the database's write lock, as every index.
+   */
+  public static final class Family {
+    private final Map<Object, Object[]> entries = new HashMap<>();
+    private final int width;
+    private int joined;
+
+    /** @param width how many indexes will share the entries */
+    public Family(int width) {
+      if (width < 1) {
+        throw new IllegalArgumentException("a family holds at least one index, not " + width);
+      }
+      this.width = width;
+    }
+
+    private int join() {
+      if (joined == width) {
+        throw new IllegalStateException("this family holds " + width + " indexes; make it wider");
+      }
+      return joined++;
+    }
   }
 
   /**
@@ -343,7 +425,15 @@ public final class Table<K, S> {
 
   /** Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed). */
   public Index<K, S> index(Function<S, Object> valueOf) {
-    Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"));
+    return index(valueOf, null);
+  }
+
+  /**
+   * Adds a secondary index on the value {@code valueOf} gives (null: the row is not indexed), whose entries are
+   * kept in {@code family} (null: entries of its own) beside those of the family's other indexes.
+   */
+  public Index<K, S> index(Function<S, Object> valueOf, Family family) {
+    Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"), family);
     db.write(() -> {
       committed.forEach((k, s) -> index.add(index.valueOf(s), k));
       indexes.add(index);
