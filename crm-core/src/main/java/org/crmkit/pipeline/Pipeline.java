@@ -184,7 +184,13 @@ public final class Pipeline {
   }
 
   public Optional<LeadStatus> findLeadStatus(String key) {
-    return leadStatuses.stream().filter(s -> s.key().equals(key)).findFirst();
+    // a loop, not a stream: every conversion asks (twice)
+    for (LeadStatus s : leadStatuses) {
+      if (s.key().equals(key)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -212,7 +218,12 @@ public final class Pipeline {
   }
 
   private LeadStatus firstOfKind(LeadStatusKind kind) {
-    return leadStatuses.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
+    for (LeadStatus s : leadStatuses) {
+      if (s.kind() == kind) {
+        return s;
+      }
+    }
+    return Optional.<LeadStatus>empty().orElseThrow(); // none of the kind: the same exception as ever
   }
 
   private List<String> stageKeys() {
