@@ -834,14 +834,14 @@ public final class Table<K, S> {
           removeRow(k);
         }
       } else if (old == null) {
-        putRow(k, row);
+        putRow(k, row, write.uniqueId());
         ordered.add(k);
       } else if (order.compare(old, row) != 0) {
         ordered.remove(k);
-        putRow(k, row);
+        putRow(k, row, false);
         ordered.add(k);
       } else {
-        putRow(k, row);
+        putRow(k, row, false);
       }
       for (OrderedIndex<K, S> index : orderedIndexes) {
         Object after = index.valueOf(row);
@@ -907,10 +907,16 @@ public final class Table<K, S> {
     return row(k);
   }
 
-  /** Commits {@code row} under {@code k} (under the write lock) and remembers it as the row committed last. */
-  private void putRow(K k, S row) {
+  /**
+   * Commits {@code row} under {@code k} (under the write lock) and remembers it as the row committed last.
+   *
+   * @param fresh the key is a new globally unique one ({@link #insertNew}): it cannot be one remembered already
+   */
+  private void putRow(K k, S row, boolean fresh) {
     committed.put(k, ROWS, row);
-    forgetRecent(k);
+    if (!fresh) {
+      forgetRecent(k);
+    }
     olderKey = recentKey;
     olderRow = recentRow;
     recentKey = k;

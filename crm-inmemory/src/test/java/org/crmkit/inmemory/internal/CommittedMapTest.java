@@ -16,7 +16,7 @@ class CommittedMapTest {
   private record Crowded(int value) {
     @Override
     public int hashCode() {
-      return value % 7;
+      return value % 101;
     }
   }
 
