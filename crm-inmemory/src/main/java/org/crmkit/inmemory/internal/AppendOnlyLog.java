@@ -134,9 +134,9 @@ public final class AppendOnlyLog<E> {
   }
 
   /**
-   * Checks the appends before the commit takes the write lock (groups are a concurrent map of immutable lists): a
-   * taken version fails here already, and the groups are in the cache when {@link #validate} checks them again under
-   * the lock.
+   * Checks the appends before the commit takes the write lock (groups are immutable lists, read as
+   * {@link InMemoryDatabase#readOne} reads them): a taken version fails here already, and the groups are in the cache
+   * when {@link #validate} checks them again under the lock.
    */
   void precheck(Appends<E> appends) {
     E taken = db.readOne(() -> firstTaken(appends));

@@ -26,11 +26,11 @@ import org.crmkit.shared.RecordType;
 
 /**
  * One versioned table of immutable snapshots, of one tenant ({@link Schema}). Committed rows live in a hash map by
- * key, their keys in the table's order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered
+ * key ({@link CommittedMap}), their keys in the table's order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered
  * list costs what the page holds, and in the secondary {@link Index indexes} the look-ups need ({@link OrderedIndex}
  * keeps a value's keys in the table's order too). All of it is changed under the database's write lock and read
- * under its read lock, but for a row by key, which is read from a concurrent map without the lock when no commit
- * applies meanwhile ({@link InMemoryDatabase#readOne}).
+ * under its read lock, but for a row by key, which is read without the lock when no commit applies meanwhile
+ * ({@link InMemoryDatabase#readOne}).
  *
  * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
  * read (it keeps seeing the version it first read, as a JPA persistence context does), then committed rows. A write
