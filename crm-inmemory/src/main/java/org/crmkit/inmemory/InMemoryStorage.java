@@ -142,7 +142,8 @@ public final class InMemoryStorage implements CrmStorage {
           OpportunitySnapshot::withVersion, order(OpportunitySnapshot::createdAt, s -> s.id().value()));
       conversionTable = schema.table(RecordType.CONVERSION_RECORD, ConversionRecord::id, ConversionRecord::version,
           ConversionRecord::withVersion, order(ConversionRecord::convertedAt, s -> s.id().value()));
-      historyLog = schema.log(StageHistoryEntry::opportunityId, StageHistoryEntry::version);
+      // an opportunity's history beside its row: creating one finds one slot for both
+      historyLog = schema.log(StageHistoryEntry::opportunityId, StageHistoryEntry::version, opportunityTable);
       forecastTable = schema.table(RecordType.BILLING_FORECAST, BillingForecastSnapshot::opportunityId,
           BillingForecastSnapshot::version, BillingForecastSnapshot::withVersion,
           Comparator.comparing(s -> s.opportunityId().value(), UNSIGNED));

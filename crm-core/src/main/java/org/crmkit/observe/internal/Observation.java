@@ -6,6 +6,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.conversion.BulkConversionResult;
@@ -50,7 +52,7 @@ public final class Observation {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(observer, "observer");
     Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        new Handler(name, target, observer));
+        new Handler(type, name, target, observer));
     return type.cast(proxy);
   }
 
@@ -58,11 +60,21 @@ public final class Observation {
     private final String service;
     private final Object target;
     private final CrmObserver observer;
+    /** The default observer, which ignores everything: nothing is built to tell it. */
+    private final boolean nobodyListens;
+    /** The use cases' names ({@code service.method}) by method: the methods that take an {@link Actor} first. */
+    private final Map<Method, String> useCases = new HashMap<>();
 
-    Handler(String service, Object target, CrmObserver observer) {
+    Handler(Class<?> type, String service, Object target, CrmObserver observer) {
       this.service = service;
       this.target = target;
       this.observer = observer;
+      this.nobodyListens = observer == CrmObserver.none();
+      for (Method method : type.getMethods()) {
+        if (method.getParameterCount() > 0 && method.getParameterTypes()[0] == Actor.class) {
+          useCases.put(method, service + "." + method.getName());
+        }
+      }
     }
 
     @Override
@@ -74,11 +86,10 @@ public final class Observation {
           default -> service + " (observed)";
         };
       }
-      boolean useCase = method.getParameterCount() > 0 && method.getParameterTypes()[0] == Actor.class;
-      if (!useCase) {
+      String name = useCases.get(method);
+      if (name == null) {
         return call(method, args);
       }
-      String name = service + "." + method.getName();
       long start = System.nanoTime();
       Object result;
       try {
@@ -96,7 +107,11 @@ public final class Observation {
         }
         throw e;
       }
-      Duration duration = Duration.ofNanos(System.nanoTime() - start);
+      long nanos = System.nanoTime() - start;
+      if (nobodyListens && !(result instanceof ConversionOutcome) && !(result instanceof BulkConversionResult)) {
+        return result; // nothing to tell, nothing to log
+      }
+      Duration duration = Duration.ofNanos(nanos);
       boolean rejected = result instanceof ConversionOutcome.Rejected || result instanceof UndoOutcome.Refused;
       tell(new UseCaseCall(name, duration, rejected ? Outcome.REJECTED : Outcome.SUCCEEDED, Optional.empty()));
       if (result instanceof ConversionOutcome outcome) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.crmkit.shared.ConflictException;
@@ -20,18 +18,28 @@ import org.crmkit.shared.ConflictException;
  */
 public final class AppendOnlyLog<E> {
   /**
-   * Committed rows by group, each group an immutable list replaced on append (a group holds a few rows: one
-   * opportunity's history). Changed only under the write lock, but concurrent, so that the duplicate check of an
-   * append reads one group without a lock.
+   * Committed rows by group in column {@link #column}, each group an immutable list replaced on append (a group
+   * holds a few rows: one opportunity's history). The map is the log's own, or the committed rows' map of the table
+   * whose key groups the log (the groups beside the rows). Changed only under the write lock; the duplicate check of
+   * an append reads one group without a lock, through {@link InMemoryDatabase#readOne}.
    */
-  private final Map<Object, List<E>> committedByGroup = new ConcurrentHashMap<>();
+  private final CommittedMap<Object> committedByGroup;
+  private final int column;
   private final Function<E, Object> groupKey;
   private final ToLongFunction<E> sequence;
   private final InMemoryDatabase<?> db;
   private final Schema schema;
   private int committedCount;
 
-  AppendOnlyLog(InMemoryDatabase<?> db, Schema schema, Function<E, Object> groupKey, ToLongFunction<E> sequence) {
+  /**
+   * @param groups where committed groups are kept: a map of the log's own, or the committed rows' map of the table
+   *     whose key is the group key, in a column added for the log
+   */
+  @SuppressWarnings("unchecked")
+  AppendOnlyLog(InMemoryDatabase<?> db, Schema schema, Function<E, Object> groupKey, ToLongFunction<E> sequence,
+      CommittedMap<?> groups) {
+    this.committedByGroup = (CommittedMap<Object>) groups;
+    this.column = groups.addColumn();
     this.db = db;
     this.schema = schema;
     this.groupKey = groupKey;
@@ -53,7 +61,7 @@ public final class AppendOnlyLog<E> {
     Object group = groupKey.apply(row);
     long seq = sequence.applyAsLong(row);
     Appends<E> pending = db.current(schema).appends(this);
-    boolean taken = db.readOne(() -> contains(committedByGroup.get(group), seq));
+    boolean taken = db.readOne(() -> contains(committedByGroup.<List<E>>get(group, column), seq));
     if (taken || pendingContains(pending, group, seq)) {
       throw new ConflictException("an entry for " + group + " version " + seq
           + " already exists; history rows are written once");
@@ -92,7 +100,7 @@ public final class AppendOnlyLog<E> {
   /** @return the committed rows of a group plus this transaction's appends to it, in append order */
   public List<E> group(Object group) {
     List<E> rows = db.read(() -> {
-      List<E> committed = committedByGroup.get(group);
+      List<E> committed = committedByGroup.<List<E>>get(group, column);
       return committed == null ? new ArrayList<E>() : new ArrayList<>(committed);
     });
     for (E e : db.current(schema).appends(this).rows) {
@@ -107,7 +115,7 @@ public final class AppendOnlyLog<E> {
   public List<E> all() {
     List<E> rows = db.read(() -> {
       List<E> copy = new ArrayList<>(committedCount);
-      committedByGroup.values().forEach(copy::addAll);
+      committedByGroup.<List<E>>forEachValue(column, copy::addAll);
       return copy;
     });
     rows.addAll(db.current(schema).appends(this).rows);
@@ -126,36 +134,55 @@ public final class AppendOnlyLog<E> {
   }
 
   /**
-   * Checks the appends before the commit takes the write lock (groups are a concurrent map of immutable lists): a
-   * taken version fails here already, and the groups are in the cache when {@link #validate} checks them again under
-   * the lock.
+   * Checks the appends before the commit takes the write lock (groups are immutable lists, read as
+   * {@link InMemoryDatabase#readOne} reads them): a taken version fails here already, and the groups are in the cache
+   * when {@link #validate} checks them again under the lock.
    */
   void precheck(Appends<E> appends) {
-    validate(appends);
+    E taken = db.readOne(() -> firstTaken(appends));
+    if (taken != null) {
+      throw concurrent(taken);
+    }
   }
 
   void validate(Appends<E> appends) {
+    E taken = firstTaken(appends);
+    if (taken != null) {
+      throw concurrent(taken);
+    }
+  }
+
+  /** @return the first append whose group and sequence a committed row holds, or null when none does */
+  private E firstTaken(Appends<E> appends) {
     List<E> rows = appends.rows;
     for (int i = 0; i < rows.size(); i++) {
       E e = rows.get(i);
-      if (!appends.newGroup.get(i) && contains(committedByGroup.get(groupKey.apply(e)), sequence.applyAsLong(e))) {
-        throw new ConflictException("an entry for " + groupKey.apply(e) + " version " + sequence.applyAsLong(e)
-            + " was written concurrently; nothing was written, try again");
+      if (!appends.newGroup.get(i)
+          && contains(committedByGroup.<List<E>>get(groupKey.apply(e), column), sequence.applyAsLong(e))) {
+        return e;
       }
     }
+    return null;
+  }
+
+  private ConflictException concurrent(E e) {
+    return new ConflictException("an entry for " + groupKey.apply(e) + " version " + sequence.applyAsLong(e)
+        + " was written concurrently; nothing was written, try again");
   }
 
   void apply(Appends<E> appends) {
     for (E e : appends.rows) {
-      committedByGroup.merge(groupKey.apply(e), List.of(e), AppendOnlyLog::concat);
+      Object group = groupKey.apply(e);
+      List<E> present = committedByGroup.get(group, column);
+      committedByGroup.put(group, column, present == null ? List.of(e) : concat(present, e));
       committedCount++;
     }
   }
 
-  private static <E> List<E> concat(List<E> rows, List<E> more) {
-    List<E> all = new ArrayList<>(rows.size() + more.size());
+  private static <E> List<E> concat(List<E> rows, E more) {
+    List<E> all = new ArrayList<>(rows.size() + 1);
     all.addAll(rows);
-    all.addAll(more);
+    all.add(more);
     return Collections.unmodifiableList(all);
   }
 

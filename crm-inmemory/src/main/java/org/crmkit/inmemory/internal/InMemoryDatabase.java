@@ -1,5 +1,6 @@
 package org.crmkit.inmemory.internal;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -208,8 +209,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   }
 
   /**
-   * Runs a read of one committed value (a row by key, a group of a log) that committed state keeps in concurrent
-   * maps of immutable values: without the read lock when no commit applies writes meanwhile, else under it. Either
+   * Runs a read of one committed value (a row by key, a group of a log) of immutable values ({@link CommittedMap}):
+   * without the read lock when no commit applies writes meanwhile, else under it; the read must not fail nor loop
+   * when a commit changes what it reads (its result is then dropped and the read made again under the lock). Either
    * way the read sees no half of a commit, as {@link #read} guarantees, but the usual case writes nothing shared, so
    * threads that read rows by key do not contend for the lock's state.
    */
@@ -218,7 +220,10 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
     if ((before & 1) == 0) {
       T value = read.get();
       // Every write a commit applies comes after it made the stamp odd: a value read from a commit being applied
-      // (or from one applied since) shows as a changed stamp, and the read is made again under the lock.
+      // (or from one applied since) shows as a changed stamp, and the read is made again under the lock. The fence
+      // keeps the read's plain loads (CommittedMap's arrays) before the second load of the stamp, as StampedLock's
+      // validate does.
+      VarHandle.acquireFence();
       if (applying == before) {
         return value;
       }
@@ -293,6 +298,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       boolean alone = running.get() == 1;
       long stamp = applying;
       applying = stamp + 1;
+      VarHandle.storeStoreFence(); // the writes below come after the odd stamp, for readOne's readers
       try {
         if (alone) {
           for (ForeignKey fk : schema.foreignKeys) {

@@ -48,7 +48,25 @@ public final class Schema {
 
   /** Registers an append-only log of rows grouped by {@code groupKey}, unique by {@code sequence} in a group. */
   public <E> AppendOnlyLog<E> log(Function<E, Object> groupKey, ToLongFunction<E> sequence) {
-    AppendOnlyLog<E> l = new AppendOnlyLog<>(db, this, groupKey, sequence);
+    AppendOnlyLog<E> l = new AppendOnlyLog<>(db, this, groupKey, sequence, new CommittedMap<>());
+    logs.add(l);
+    return l;
+  }
+
+  /**
+   * Registers an append-only log whose group key is a key of {@code beside} (an opportunity's stage history, grouped
+   * by the opportunity's id): its committed groups are kept in the table's map of committed rows, beside the row of
+   * the same key, so that a commit that writes a new row and its first entry looks up one slot, not one in each of
+   * two large maps. A group outlives its row (history stays when the row is deleted), and may exist without one.
+   * Register it before the table holds rows (in the layout).
+   *
+   * @param beside a table of this schema whose key type is {@code groupKey}'s
+   */
+  public <E, K> AppendOnlyLog<E> log(Function<E, K> groupKey, ToLongFunction<E> sequence, Table<K, ?> beside) {
+    if (beside.schema() != this) {
+      throw new IllegalArgumentException("a log is kept beside a table of its own schema (tenant)");
+    }
+    AppendOnlyLog<E> l = new AppendOnlyLog<>(db, this, groupKey::apply, sequence, beside.committedMap());
     logs.add(l);
     return l;
   }

@@ -26,11 +26,11 @@ import org.crmkit.shared.RecordType;
 
 /**
  * One versioned table of immutable snapshots, of one tenant ({@link Schema}). Committed rows live in a hash map by
- * key, their keys in the table's order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered
+ * key ({@link CommittedMap}), their keys in the table's order (the order of every list, {@link OrderedKeys}), so a page of an unfiltered
  * list costs what the page holds, and in the secondary {@link Index indexes} the look-ups need ({@link OrderedIndex}
  * keeps a value's keys in the table's order too). All of it is changed under the database's write lock and read
- * under its read lock, but for a row by key, which is read from a concurrent map without the lock when no commit
- * applies meanwhile ({@link InMemoryDatabase#readOne}).
+ * under its read lock, but for a row by key, which is read without the lock when no commit applies meanwhile
+ * ({@link InMemoryDatabase#readOne}).
  *
  * <p>A unit of work reads through its {@link Work workspace}: its own writes first, then the rows it has already
  * read (it keeps seeing the version it first read, as a JPA persistence context does), then committed rows. A write
@@ -43,6 +43,8 @@ import org.crmkit.shared.RecordType;
 public final class Table<K, S> {
   private static final Object ABSENT = new Object();
   private static final Object NO_CLAIM = new Object();
+  /** The column of {@link #committed} that holds the rows. */
+  private static final int ROWS = 0;
 
   private final RecordType type;
   private final Function<S, K> key;
@@ -52,11 +54,19 @@ public final class Table<K, S> {
   private final InMemoryDatabase<?> db;
   private final Schema schema;
   /**
-   * Committed rows by key. Changed only under the write lock, but concurrent, so that a look-up of one row by key
-   * (the most frequent read by far) needs no lock: one key's row is replaced atomically, so such a read still sees the
-   * row as one commit left it, as under the read lock.
+   * Committed rows by key. Changed only under the write lock; read under the read lock, or, for a look-up of one row
+   * by key (the most frequent read by far), without a lock through {@link InMemoryDatabase#readOne}, which repeats
+   * under the lock a read that overlapped a commit.
    */
-  private final Map<K, S> committed = new ConcurrentHashMap<>();
+  private final CommittedMap<K> committed = new CommittedMap<>();
+  /**
+   * The keys and rows of the two rows committed last ({@link #orderRow}); changed under the write lock, read under a
+   * lock.
+   */
+  private K recentKey;
+  private S recentRow;
+  private K olderKey;
+  private S olderRow;
   /** Compares keys by their committed rows' order (read under the lock). */
   private final Comparator<K> keyOrder;
   private final OrderedKeys<K> ordered;
@@ -92,7 +102,17 @@ public final class Table<K, S> {
     this.order = order;
     // Rows never change their place in the order (it is built from values fixed at creation), so the set can
     // compare keys by looking their rows up.
-    this.keyOrder = (a, b) -> a.equals(b) ? 0 : order.compare(committed.get(a), committed.get(b));
+    this.keyOrder = (a, b) -> {
+      if (a == b) {
+        return 0;
+      }
+      S first = orderRow(a);
+      S second = orderRow(b);
+      // compares the rows first: an equals of two keys not in the cache costs a miss, and placing a new key compares
+      // it with others only
+      return first != null && second != null ? order.compare(first, second)
+          : a.equals(b) ? 0 : order.compare(first, second);
+    };
     this.ordered = new OrderedKeys<>(keyOrder);
   }
 
@@ -294,7 +314,7 @@ public final class Table<K, S> {
   public OrderedIndex<K, S> orderedIndex(Function<S, Object> valueOf) {
     OrderedIndex<K, S> index = new OrderedIndex<>(Objects.requireNonNull(valueOf, "valueOf"), keyOrder);
     db.write(() -> {
-      committed.forEach((k, s) -> index.add(index.valueOf(s), k));
+      committed.<S>forEach(ROWS, (k, s) -> index.add(index.valueOf(s), k));
       orderedIndexes.add(index);
       return null;
     });
@@ -305,7 +325,7 @@ public final class Table<K, S> {
   public Index<K, S> index(Function<S, Object> valueOf) {
     Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"));
     db.write(() -> {
-      committed.forEach((k, s) -> index.add(index.valueOf(s), k));
+      committed.<S>forEach(ROWS, (k, s) -> index.add(index.valueOf(s), k));
       indexes.add(index);
       return null;
     });
@@ -338,7 +358,7 @@ public final class Table<K, S> {
     }
     Object read = w.reads.get(id);
     if (read == null) {
-      S row = db.readOne(() -> committed.get(id));
+      S row = db.readOne(() -> row(id));
       w.reads.put(id, row == null ? ABSENT : row);
       return row;
     }
@@ -507,9 +527,9 @@ public final class Table<K, S> {
         List<S> page = new ArrayList<>(Math.min(size, 1024));
         Iterator<K> keys = ordered.from(from);
         while (page.size() < size && keys.hasNext()) {
-          page.add(committed.get(keys.next()));
+          page.add(row(keys.next()));
         }
-        total[0] = committed.size();
+        total[0] = committed.size(ROWS);
         return page;
       });
       return new Page<>(rows.stream().map(mapper).toList(), request, total[0]);
@@ -547,7 +567,7 @@ public final class Table<K, S> {
         List<S> page = new ArrayList<>(Math.min(size, 1024));
         Iterator<K> keys = index.iterator(values, from);
         while (page.size() < size && keys.hasNext()) {
-          page.add(committed.get(keys.next()));
+          page.add(row(keys.next()));
         }
         total[0] = index.count(values);
         return page;
@@ -577,9 +597,7 @@ public final class Table<K, S> {
     Work<K, S> w = db.current(schema).workIfAny(this);
     if (w == null || (w.writes.isEmpty() && w.reads.isEmpty())) {
       db.read(() -> {
-        for (S row : committed.values()) {
-          visitor.accept(row);
-        }
+        committed.<S>forEachValue(ROWS, visitor);
         return null;
       });
       return;
@@ -630,7 +648,7 @@ public final class Table<K, S> {
           continue;
         }
         Object read = w == null || w.reads.isEmpty() ? null : w.reads.get(k);
-        row = read == null || read == ABSENT ? committed.get(k) : (S) read;
+        row = read == null || read == ABSENT ? row(k) : (S) read;
         if (filter != null && !filter.test(row)) {
           continue;
         }
@@ -699,7 +717,7 @@ public final class Table<K, S> {
   public void listen(CommitListener<K, S> listener) {
     Objects.requireNonNull(listener, "listener");
     db.write(() -> {
-      committed.forEach((k, s) -> listener.committed(k, null, s));
+      committed.<S>forEach(ROWS, (k, s) -> listener.committed(k, null, s));
       listeners.add(listener);
       return null;
     });
@@ -740,30 +758,42 @@ public final class Table<K, S> {
   }
 
   /**
-   * Checks the writes' base versions before the commit takes the write lock (committed rows are a concurrent map of
-   * immutable rows, so no lock is needed to read them): a stale write fails here already, and the rows the commit
-   * will check again and replace under the lock are then in the cache, not misses inside the critical section that
-   * every other commit waits for. Proves nothing on its own: {@link #validate} checks again under the lock.
+   * Checks the writes' base versions before the commit takes the write lock (committed rows are immutable, read as
+   * {@link InMemoryDatabase#readOne} reads one: without the lock unless a commit applies meanwhile): a stale write
+   * fails here already, and the rows the commit will check again and replace under the lock are then in the cache,
+   * not misses inside the critical section that every other commit waits for. Proves nothing on its own:
+   * {@link #validate} checks again under the lock.
    */
   void precheck(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
     if (w != null) {
-      checkVersions(w);
+      String stale = db.readOne(() -> staleWrite(w));
+      if (stale != null) {
+        throw new ConflictException(stale);
+      }
     }
   }
 
   private void checkVersions(Work<K, S> w) {
+    String stale = staleWrite(w);
+    if (stale != null) {
+      throw new ConflictException(stale);
+    }
+  }
+
+  /** @return the conflict of the first write whose base version no longer holds, or null when all hold */
+  private String staleWrite(Work<K, S> w) {
     for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
       if (e.getValue().uniqueId()) {
         continue; // no committed row can have a globally unique new key
       }
       long now = committedVersion(e.getKey());
       if (now != e.getValue().baseVersion()) {
-        throw new ConflictException(
-            type.label() + " " + e.getKey() + " was changed by someone else while this unit of work ran (based on version "
-                + e.getValue().baseVersion() + ", now " + now + "); nothing was written, reload and try again");
+        return type.label() + " " + e.getKey() + " was changed by someone else while this unit of work ran (based on"
+            + " version " + e.getValue().baseVersion() + ", now " + now + "); nothing was written, reload and try again";
       }
     }
+    return null;
   }
 
   /** Applies validated writes. */
@@ -776,7 +806,7 @@ public final class Table<K, S> {
       K k = e.getKey();
       Write<S> write = e.getValue();
       S row = write.row();
-      S old = write.uniqueId() ? null : committed.get(k);
+      S old = write.uniqueId() ? null : row(k);
       // The values were worked out with the write; the committed row is the one the write was based on (validate
       // checked its version), unless it was deleted and made again meanwhile: then it is worked out again here.
       boolean based = old == write.baseRow();
@@ -801,17 +831,17 @@ public final class Table<K, S> {
       if (row == null) {
         if (old != null) {
           ordered.remove(k);
-          committed.remove(k);
+          removeRow(k);
         }
       } else if (old == null) {
-        committed.put(k, row);
+        putRow(k, row, write.uniqueId());
         ordered.add(k);
       } else if (order.compare(old, row) != 0) {
         ordered.remove(k);
-        committed.put(k, row);
+        putRow(k, row, false);
         ordered.add(k);
       } else {
-        committed.put(k, row);
+        putRow(k, row, false);
       }
       for (OrderedIndex<K, S> index : orderedIndexes) {
         Object after = index.valueOf(row);
@@ -845,16 +875,79 @@ public final class Table<K, S> {
   }
 
   long committedVersion(K k) {
-    S c = committed.get(k);
+    S c = row(k);
     return c == null ? 0 : version.apply(c);
   }
 
   boolean committedContains(K k) {
-    return committed.containsKey(k);
+    return row(k) != null;
   }
 
   S committedRow(K k) {
-    return committed.get(k);
+    return row(k);
+  }
+
+  /** @return the committed row of {@code k}, or null (under a lock, or in {@link InMemoryDatabase#readOne}) */
+  private S row(Object k) {
+    return committed.get(k, ROWS);
+  }
+
+  /**
+   * @return the committed row of {@code k} for the order's comparisons (under a lock): one of the two rows committed
+   *     last when {@code k} is (the same instance as) its key, else looked up. A new row goes last in the ordered
+   *     keys, after the row committed just before it, so placing it needs no look-up.
+   */
+  private S orderRow(K k) {
+    if (k == recentKey) {
+      return recentRow;
+    }
+    if (k == olderKey) {
+      return olderRow;
+    }
+    return row(k);
+  }
+
+  /**
+   * Commits {@code row} under {@code k} (under the write lock) and remembers it as the row committed last.
+   *
+   * @param fresh the key is a new globally unique one ({@link #insertNew}): it cannot be one remembered already
+   */
+  private void putRow(K k, S row, boolean fresh) {
+    committed.put(k, ROWS, row);
+    if (!fresh) {
+      forgetRecent(k);
+    }
+    olderKey = recentKey;
+    olderRow = recentRow;
+    recentKey = k;
+    recentRow = row;
+  }
+
+  /** Removes the committed row of {@code k} (under the write lock). */
+  private void removeRow(K k) {
+    committed.remove(k, ROWS);
+    forgetRecent(k);
+  }
+
+  private void forgetRecent(K k) {
+    if (olderKey != null && olderKey.equals(k)) {
+      olderKey = null;
+      olderRow = null;
+    }
+    if (recentKey != null && recentKey.equals(k)) {
+      recentKey = olderKey;
+      recentRow = olderRow;
+      olderKey = null;
+      olderRow = null;
+    }
+  }
+
+  /**
+   * @return the map of committed rows, which a log grouped by this table's key keeps its groups beside
+   *     ({@link Schema#log(Function, java.util.function.ToLongFunction, Table)})
+   */
+  CommittedMap<K> committedMap() {
+    return committed;
   }
 
   /** @return this unit of work's write of the row, or null */
@@ -879,6 +972,6 @@ public final class Table<K, S> {
 
   /** @return how many rows are committed (for tests and diagnostics) */
   public int committedCount() {
-    return db.read(committed::size);
+    return db.read(() -> committed.size(ROWS));
   }
 }

@@ -1,0 +1,81 @@
+package org.crmkit.inmemory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+class CommittedMapTest {
+
+  /** A key whose hash takes few values, so that runs of probes, wrap-around and backward shifts are frequent. */
+  private record Crowded(int value) {
+    @Override
+    public int hashCode() {
+      return value % 101;
+    }
+  }
+
+  @RepeatedTest(5)
+  void holdsWhatTwoHashMapsHoldThroughRandomPutsAndRemovesInTwoColumns(RepetitionInfo repetition) {
+    Random random = new Random(repetition.getCurrentRepetition());
+    CommittedMap<Object> map = new CommittedMap<>();
+    int second = map.addColumn();
+    Map<Object, String> rows = new HashMap<>();
+    Map<Object, String> groups = new HashMap<>();
+    for (int step = 0; step < 30_000; step++) {
+      int n = random.nextInt(2_000);
+      Object key = repetition.getCurrentRepetition() % 2 == 0 ? Integer.valueOf(n) : new Crowded(n);
+      boolean inSecond = random.nextBoolean();
+      Map<Object, String> model = inSecond ? groups : rows;
+      int column = inSecond ? second : 0;
+      if (random.nextInt(3) == 0) {
+        map.remove(key, column);
+        model.remove(key);
+      } else {
+        String value = "v" + step;
+        map.put(key, column, value);
+        model.put(key, value);
+      }
+    }
+    for (int n = 0; n < 2_000; n++) {
+      Object key = repetition.getCurrentRepetition() % 2 == 0 ? Integer.valueOf(n) : new Crowded(n);
+      assertThat(map.<String>get(key, 0)).isEqualTo(rows.get(key));
+      assertThat(map.<String>get(key, second)).isEqualTo(groups.get(key));
+    }
+    assertThat(map.size(0)).isEqualTo(rows.size());
+    assertThat(map.size(second)).isEqualTo(groups.size());
+    Map<Object, String> visited = new HashMap<>();
+    map.<String>forEach(0, visited::put);
+    assertThat(visited).isEqualTo(rows);
+    Map<Object, String> values = new HashMap<>();
+    map.<String>forEachValue(second, v -> values.put(v, v));
+    assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(groups.values());
+  }
+
+  @Test
+  void aKeyStaysWhileAnotherColumnHoldsAValue() {
+    CommittedMap<String> map = new CommittedMap<>();
+    int history = map.addColumn();
+    map.put("a", 0, "row");
+    map.put("a", history, "group");
+    map.remove("a", 0);
+    assertThat(map.<String>get("a", 0)).isNull();
+    assertThat(map.<String>get("a", history)).isEqualTo("group");
+    assertThat(map.size(0)).isZero();
+    assertThat(map.size(history)).isOne();
+    map.remove("a", history);
+    assertThat(map.<String>get("a", history)).isNull();
+  }
+
+  @Test
+  void columnsAreAddedOnlyWhileEmpty() {
+    CommittedMap<String> map = new CommittedMap<>();
+    map.put("a", 0, "row");
+    assertThatThrownBy(map::addColumn).isInstanceOf(IllegalStateException.class);
+  }
+}
