@@ -92,6 +92,32 @@ public final class Opportunity {
     }
   }
 
+  private Opportunity(Opportunity o, long version) {
+    if (version < 0) {
+      throw new IllegalArgumentException("version must be 0 or more, was " + version);
+    }
+    this.id = o.id;
+    this.version = version;
+    this.owner = o.owner;
+    this.name = o.name;
+    this.accountId = o.accountId;
+    this.contactId = o.contactId;
+    this.amount = o.amount;
+    this.probability = o.probability;
+    this.probabilityManual = o.probabilityManual;
+    this.stage = o.stage;
+    this.closeDate = o.closeDate;
+    this.lostReason = o.lostReason;
+    this.leadSource = o.leadSource;
+    this.nextStep = o.nextStep;
+    this.description = o.description;
+    this.segments = o.segments;
+    this.customFields = o.customFields;
+    this.sourceLeadId = o.sourceLeadId;
+    this.createdAt = o.createdAt;
+    this.updatedAt = o.updatedAt;
+  }
+
   /**
    * Creates an opportunity from a draft. A draft in a won stage gets probability 100 and, without a close date,
    * {@code today}; in a lost stage probability 0 and the same close date rule.
@@ -129,6 +155,20 @@ public final class Opportunity {
    */
   public static Opportunity restore(OpportunitySnapshot snapshot) {
     return new Opportunity(Objects.requireNonNull(snapshot, "snapshot"));
+  }
+
+  /**
+   * This opportunity as a storage stored it: a copy at {@code storedVersion}, the version the storage gave the state
+   * {@link #snapshot()} returns. Equal to {@link #restore(OpportunitySnapshot)} of the stored snapshot, without
+   * checking again what this instance's verbs and constructor already checked (what a storage adapter returns from
+   * a save of this state).
+   *
+   * @param storedVersion the version the stored state has; 0 or more
+   * @return a new opportunity; this one is unchanged
+   * @throws IllegalArgumentException when {@code storedVersion} is negative
+   */
+  public Opportunity storedAs(long storedVersion) {
+    return new Opportunity(this, storedVersion);
   }
 
   /**

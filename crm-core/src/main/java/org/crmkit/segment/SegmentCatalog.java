@@ -122,6 +122,9 @@ public final class SegmentCatalog {
    * @return the merged values; never null
    */
   public Segments inherit(RecordType type, Segments given, Segments source) {
+    if (source.isEmpty()) {
+      return Objects.requireNonNull(given, "given"); // nothing to inherit: the given values as they are (already checked)
+    }
     Map<String, String> merged = new LinkedHashMap<>();
     source.values().forEach((k, v) -> {
       if (carries(type, k)) {

@@ -522,12 +522,13 @@ public final class InMemoryStorage implements CrmStorage {
 
     @Override
     public Opportunity save(Opportunity opportunity) {
-      return Opportunity.restore(t().opportunityTable.save(opportunity.snapshot()));
+      // the stored row is the opportunity's snapshot at the next version: no need to restore (and check) it again
+      return opportunity.storedAs(t().opportunityTable.save(opportunity.snapshot()).version());
     }
 
     @Override
     public Opportunity insertNew(Opportunity opportunity) {
-      return Opportunity.restore(t().opportunityTable.insertNew(opportunity.snapshot()));
+      return opportunity.storedAs(t().opportunityTable.insertNew(opportunity.snapshot()).version());
     }
 
     @Override

@@ -89,7 +89,9 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   /**
    * Rows per JDBC batch ({@code hibernate.jdbc.batch_size}) in crmkit's persistence-unit defaults: a unit of work that
    * writes 1,000 opportunities sends one batch of opportunities and one of history rows, as hand-written JDBC would;
-   * each batch is one round trip.
+   * each batch is one round trip. A unit of work of crmkit's own transactions that writes at most one row per table
+   * (a single lead conversion, creating one opportunity) sends its rows as single statements instead, the same round
+   * trips without the provider's batching work; its second row of any table turns batching on for the rest of it.
    */
   static final int BATCH_SIZE = 1000;
 
@@ -513,7 +515,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
 
     /**
      * Batched writes: consecutive inserts or updates of one table go to the database in batches of up to
-     * {@link #BATCH_SIZE} rows, one round trip each; updates are ordered by table ({@code hibernate.order_updates}).
+     * {@link #BATCH_SIZE} rows, one round trip each (a unit of work with at most one row per table sends single
+     * statements); updates are ordered by table ({@code hibernate.order_updates}).
      * Inserts are not reordered ({@code hibernate.order_inserts} stays off: the adapter's links are id columns the
      * provider does not know as associations, so it could insert a contact before its account); instead the adapter
      * persists rows of leaf tables such as stage history last, so that a unit of work writing many opportunities

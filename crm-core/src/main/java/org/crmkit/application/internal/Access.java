@@ -143,6 +143,23 @@ final class Access {
   }
 
   /**
+   * The account as {@code sight} sees it: read once per sight (one write), so that a use case that reads the account
+   * of the record it creates and the writer's link check of that record read and restore it once.
+   *
+   * @return the account when it exists and the sight admits it, else empty
+   */
+  Optional<Account> findAccount(Sight sight, AccountId id) {
+    Account known = sight.account;
+    if (known != null && known.id().equals(id)) {
+      return Optional.of(known);
+    }
+    Optional<Account> found =
+        ctx.storage().accounts().findById(id).filter(a -> sight.admits(RecordType.ACCOUNT, a.owner()));
+    found.ifPresent(a -> sight.account = a);
+    return found;
+  }
+
+  /**
    * The account as the account card reads it (owner and budget months, no aggregate), under the same rule as
    * {@link #account}.
    *
@@ -192,12 +209,15 @@ final class Access {
   /**
    * What one actor sees, per record type, asked of the policy at most once per type: what the writers use to check
    * the links of a record they save. {@link #everything()} is the sight of a write that is part of a use case that
-   * asked the policy itself (conversion, undo).
+   * asked the policy itself (conversion, undo). A sight lives for one write: the account it found
+   * ({@link Access#findAccount(Sight, AccountId)}) is not read again during that write.
    */
   static final class Sight {
     private final Access access;
     private final Actor actor;
     private final Map<RecordType, Visibility> asked = new EnumMap<>(RecordType.class);
+    /** The account this sight found last, or null. */
+    private Account account;
 
     private Sight(Access access, Actor actor) {
       this.access = access;

@@ -1,7 +1,10 @@
 package org.crmkit.application.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,6 +41,8 @@ final class Context {
    */
   private Consumer<DomainEvent> inTransaction = event -> {};
   private boolean listening;
+  /** The date {@link #today} answered last, with its instants; null before the first or on a day of offset change. */
+  private volatile Day lastDay;
   /**
    * False when the host kept the default publisher, which drops every event: then nothing is queued for after the
    * commit (a conversion emits five events). {@link DomainEventPublisher#none()} is always the same instance.
@@ -99,8 +104,36 @@ final class Context {
     return config.clock().instant();
   }
 
+  /** @return the clock's date now, as {@code LocalDate.now(clock)} (the day last asked for is kept with its instants) */
   LocalDate today() {
-    return LocalDate.now(config.clock());
+    Clock clock = config.clock();
+    Instant now = clock.instant();
+    Day day = lastDay;
+    long second = now.getEpochSecond();
+    if (day != null && day.clock() == clock && second >= day.fromSecond() && second < day.untilSecond()) {
+      return day.date();
+    }
+    LocalDate date = LocalDate.ofInstant(now, clock.getZone());
+    lastDay = Day.of(clock, date);
+    return date;
+  }
+
+  /**
+   * A date of a clock's zone and the instants it spans, [fromSecond, untilSecond): kept only for a day without an
+   * offset change, whose instants all fall on the date.
+   */
+  private record Day(Clock clock, LocalDate date, long fromSecond, long untilSecond) {
+    /** @return the day, or null when the zone's offset changes within it (or at its start) */
+    static Day of(Clock clock, LocalDate date) {
+      ZoneId zone = clock.getZone();
+      long from = date.atStartOfDay(zone).toEpochSecond();
+      long until = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
+      ZoneOffsetTransition change = zone.getRules().nextTransition(Instant.ofEpochSecond(from - 1));
+      if (change != null && change.getInstant().getEpochSecond() < until) {
+        return null;
+      }
+      return new Day(clock, date, from, until);
+    }
   }
 
   /** @return the zone of the clock: the days of timestamps in reports */

@@ -65,10 +65,12 @@ final class DefaultOpportunityService implements OpportunityService {
     ctx.validation().check(cmd);
     CustomFields custom = Values.customFields(cmd.customFields());
     Segments segments = Values.segments(cmd.segments());
+    // what the actor sees: the account read here is the one the writer's link check finds (read once)
+    Access.Sight sight = ctx.access().sight(actor);
     if (cmd.accountId() != null) {
       // An opportunity made for an account (directly, from its tool, or by conversion) takes the account's segment
       // values for every dimension the command leaves out.
-      Optional<Account> account = ctx.access().findAccount(actor, cmd.accountId());
+      Optional<Account> account = ctx.access().findAccount(sight, cmd.accountId());
       if (account.isPresent()) {
         segments = ctx.segments().inherit(RecordType.OPPORTUNITY, segments, account.get().segments());
       }
@@ -80,7 +82,7 @@ final class DefaultOpportunityService implements OpportunityService {
     UserId owner = cmd.owner() == null ? actor.userId() : cmd.owner();
     Opportunity opportunity =
         Opportunity.create(OpportunityId.of(ctx.ids().nextId()), owner, draft, ctx.pipeline(), ctx.now(), ctx.today());
-    return ctx.writers().opportunities().createWithNewId(actor, opportunity, origin);
+    return ctx.writers().opportunities().createWithNewId(actor, opportunity, origin, sight);
   }
 
   @Override

@@ -131,8 +131,7 @@ final class OpportunityWriter extends RecordWriter<Opportunity, OpportunityId, O
     if (rules.contactRequired() && contactId == null) {
       errors.add(new FieldError("contactId", "is required: every opportunity must be linked to a contact"));
     }
-    if (accountId != null && ctx.storage().accounts().findById(accountId)
-        .filter(a -> sight.admits(RecordType.ACCOUNT, a.owner())).isEmpty()) {
+    if (accountId != null && ctx.access().findAccount(sight, accountId).isEmpty()) {
       errors.add(new FieldError("accountId", "account " + accountId + " does not exist"));
     }
     if (contactId != null) {

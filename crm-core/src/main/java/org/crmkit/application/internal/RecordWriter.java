@@ -60,7 +60,7 @@ abstract class RecordWriter<A, I, S> {
    * @throws AccessDeniedException when the policy refuses {@link Operation#CREATE}
    */
   final A create(Actor actor, A record, ChangeOrigin origin) {
-    return create(actor, record, origin, false);
+    return create(actor, record, origin, false, null);
   }
 
   /**
@@ -69,17 +69,25 @@ abstract class RecordWriter<A, I, S> {
    * is stored with {@link #storeNew}, which tells the storage that no record can hold the id yet.
    */
   final A createWithNewId(Actor actor, A record, ChangeOrigin origin) {
-    return create(actor, record, origin, ctx.ids().globallyUnique());
+    return create(actor, record, origin, ctx.ids().globallyUnique(), null);
   }
 
-  private A create(Actor actor, A record, ChangeOrigin origin, boolean uniqueId) {
+  /**
+   * Like {@link #createWithNewId}, checking links with {@code sight}: the actor's sight ({@link Access#sight}) that
+   * the caller already read the record's links with, in the same unit of work, just before.
+   */
+  final A createWithNewId(Actor actor, A record, ChangeOrigin origin, Access.Sight sight) {
+    return create(actor, record, origin, ctx.ids().globallyUnique(), Objects.requireNonNull(sight, "sight"));
+  }
+
+  private A create(Actor actor, A record, ChangeOrigin origin, boolean uniqueId, Access.Sight linkSight) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(origin, "origin");
     return ctx.inUnitOfWork(actor, () -> {
       UserId owner = ownerOf(record);
       ctx.access().require(actor, Operation.CREATE, type, owner, () -> Access.aRecord(type, owner));
-      beforeSave(actor, ctx.access().sight(actor), null, record);
+      beforeSave(actor, linkSight != null ? linkSight : ctx.access().sight(actor), null, record);
       A saved = uniqueId ? storeNew(record) : store(record);
       published(() -> event(ChangeKind.CREATED, origin, null, snapshot(saved), ctx.now(), actor));
       return ctx.current(saved, () -> find(idOf(saved)));

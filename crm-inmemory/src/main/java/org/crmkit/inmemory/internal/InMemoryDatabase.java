@@ -39,6 +39,8 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Function<Schema, P> layout;
   private final ConcurrentHashMap<TenantId, Partition<P>> partitions = new ConcurrentHashMap<>();
+  /** The partition a unit of work asked for last (a host with one tenant asks for no other): no map look-up. */
+  private volatile Partition<P> recentPartition;
   /** The number of commits so far, of all tenants; written under the write lock. */
   private volatile long commitSeq;
   /**
@@ -83,8 +85,13 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   }
 
   private Partition<P> partitionOf(TenantId tenant) {
+    Partition<P> recent = recentPartition;
+    if (recent != null && recent.schema().tenant().equals(tenant)) {
+      return recent;
+    }
     Partition<P> existing = partitions.get(tenant);
     if (existing != null) {
+      recentPartition = existing;
       return existing;
     }
     // Built outside the map (the layout takes the database lock to register indexes); a partition built by a
@@ -192,7 +199,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
    */
   Transaction current(Schema schema) {
     Transaction tx = current();
-    if (!tx.tenant.equals(schema.tenant())) {
+    if (tx.tenant != schema.tenant() && !tx.tenant.equals(schema.tenant())) {
       throw new IllegalStateException("a table of tenant '" + schema.tenant() + "' was used in a unit of work of"
           + " tenant '" + tx.tenant + "'; take the tables from InMemoryDatabase.tenant() in every unit of work");
     }

@@ -70,6 +70,19 @@ public interface EntityManagers {
   /** Persists now what {@link #persistLast} deferred, e.g. before a query reads the table. */
   default void persistDeferred() {}
 
+  /**
+   * Tells the unit of work that it will write rows for an entity of {@code type} (an insert, update or delete,
+   * including the rows of the entity's collection tables), before the flush that sends them. A unit of work that
+   * writes at most one row per table, such as a single lead conversion, gains nothing from JDBC batches (each would
+   * hold one row, still one round trip) and pays for them in the provider; crmkit's own unit of work therefore sends
+   * such rows as single statements and turns batching back on, for the rest of the unit, at the second row of a
+   * table. By default (a host's transaction, whose session also carries the host's own writes) nothing changes.
+   *
+   * @param type the entity class written
+   * @param rows how many rows the write sends: 1 for a row without collection rows, more when it has some
+   */
+  default void writes(Class<?> type, int rows) {}
+
   /** Refuses every later unit of work with a {@link org.crmkit.shared.StorageException} saying it is closed. */
   void close();
 }

@@ -18,7 +18,9 @@ public final class JpaAccountBudgetRepository implements AccountBudgetRepository
   public JpaAccountBudgetRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(AccountBudgetEntity.class, RecordType.ACCOUNT_BUDGET, ems,
         AccountBudgetEntity::new, AccountBudgetEntity::toSnapshot, (s, e) -> e.copyFrom(s), s -> s.accountId().value(),
-        AccountBudgetSnapshot::version);
+        AccountBudgetSnapshot::version)
+        // the budget's months are rows of a collection table
+        .withCollectionRows();
   }
 
   @Override

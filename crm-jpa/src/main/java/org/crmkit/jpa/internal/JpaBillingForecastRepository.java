@@ -19,7 +19,9 @@ public final class JpaBillingForecastRepository implements BillingForecastReposi
   public JpaBillingForecastRepository(EntityManagers ems) {
     this.store = new VersionedStore<>(BillingForecastEntity.class, RecordType.BILLING_FORECAST, ems,
         BillingForecastEntity::new, BillingForecastEntity::toSnapshot, (s, e) -> e.copyFrom(s),
-        s -> s.opportunityId().value(), BillingForecastSnapshot::version);
+        s -> s.opportunityId().value(), BillingForecastSnapshot::version)
+        // the forecast's month lines are rows of a collection table
+        .withCollectionRows();
   }
 
   @Override

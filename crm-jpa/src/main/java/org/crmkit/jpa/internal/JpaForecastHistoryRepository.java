@@ -24,7 +24,9 @@ public final class JpaForecastHistoryRepository implements ForecastHistoryReposi
   public void append(ForecastHistoryEntry entry) {
     Objects.requireNonNull(entry, "entry");
     try {
-      ems.current().persist(ForecastHistoryEntity.of(entry, ems.tenant()));
+      ForecastHistoryEntity row = ForecastHistoryEntity.of(entry, ems.tenant());
+      ems.writes(ForecastHistoryEntity.class, 1 + row.lines.size()); // with its lines' rows
+      ems.current().persist(row);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
     }

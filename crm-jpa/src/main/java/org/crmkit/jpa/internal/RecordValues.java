@@ -46,6 +46,7 @@ final class RecordValues {
     });
     EntityManager em = ems.current();
     if (created) {
+      ems.writes(RecordValueEntity.class, wanted.size());
       wanted.values().forEach(em::persist);
       return;
     }
@@ -55,6 +56,13 @@ final class RecordValues {
         .getResultList()) {
       stored.put(e.name, e);
     }
+    int rows = stored.size(); // at most: every stored row is kept unchanged, changed or deleted
+    for (RecordValueEntity w : wanted.values()) {
+      if (!stored.containsKey(w.name)) {
+        rows++;
+      }
+    }
+    ems.writes(RecordValueEntity.class, rows);
     for (RecordValueEntity w : wanted.values()) {
       RecordValueEntity s = stored.remove(w.name);
       if (s == null) {

@@ -24,8 +24,11 @@ import org.crmkit.shared.UnitOfWork;
  * given to the outermost call scopes every repository call inside it ({@link #tenant()}). After-commit actions run
  * once the commit succeeded, outside the transaction. Rows of leaf tables are persisted at the end, just before the
  * flush ({@link #persistLast}), so that the inserts of each table stay consecutive and go in one JDBC batch. A
- * unit that only reads ({@link #read}) has no transaction and no flush, and opens its entity manager only if a
- * repository asks for one.
+ * unit that writes at most one row per table (a single lead conversion: one account, contact, opportunity, history
+ * row, conversion record and lead update) sends them as single statements instead of batches of one row, which cost
+ * the provider more work for the same round trips; the second row of any table turns the factory's batching back on
+ * for the rest of the unit ({@link #writes}). A unit that only reads ({@link #read}) has no transaction and no
+ * flush, and opens its entity manager only if a repository asks for one.
  */
 public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers {
   private final EntityManagerFactory emf;
@@ -33,6 +36,24 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   private final DataSource dataSource;
   private final ThreadLocal<Frame> current = new ThreadLocal<>();
   private volatile boolean closed;
+  /**
+   * The factory's JDBC batch size ({@link #BATCH_SIZE_PROPERTY}) when it batches (more than one row), else 0: then
+   * {@link #writes} leaves every unit's batching as the factory configured it.
+   */
+  private final int batchSize;
+
+  /** Hibernate's JDBC batch size, read from the factory's properties and set per entity manager. */
+  static final String BATCH_SIZE_PROPERTY = "hibernate.jdbc.batch_size";
+
+  /** Whether a unit of work sends its writes in JDBC batches ({@link #writes}). */
+  private enum Batching {
+    /** No write announced yet: the factory's setting. */
+    UNDECIDED,
+    /** At most one row per table so far: single statements. */
+    OFF,
+    /** A table got a second row: the factory's batch size, for the rest of the unit. */
+    ON
+  }
 
   private static final class Frame {
     /** The unit's entity manager; in a read-only unit opened on first use, so a unit that needs none opens none. */
@@ -45,6 +66,10 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
     final List<Runnable> afterCommit = new ArrayList<>();
     /** Rows persisted at the end ({@link #persistLast}), in the order given. */
     final List<Object> deferred = new ArrayList<>();
+    /** See {@link #writes}. */
+    Batching batching = Batching.UNDECIDED;
+    /** The entity types written so far while {@link #batching} is not {@link Batching#ON}. */
+    final List<Class<?>> written = new ArrayList<>(8);
 
     Frame(EntityManager em, TenantId tenant, boolean readOnly) {
       this.em = em;
@@ -65,6 +90,21 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   public ResourceLocalUnitOfWork(EntityManagerFactory emf, DataSource dataSource) {
     this.emf = Objects.requireNonNull(emf, "emf");
     this.dataSource = dataSource;
+    this.batchSize = configuredBatchSize(emf);
+  }
+
+  /** @return the factory's JDBC batch size when it is set and above one, else 0 */
+  private static int configuredBatchSize(EntityManagerFactory emf) {
+    Object value = emf.getProperties().get(BATCH_SIZE_PROPERTY);
+    if (value == null) {
+      return 0;
+    }
+    try {
+      int size = Integer.parseInt(value.toString().trim());
+      return size > 1 ? size : 0;
+    } catch (NumberFormatException e) {
+      return 0; // the provider refuses or ignores it; crmkit does not second-guess it
+    }
   }
 
   @Override
@@ -300,7 +340,36 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
       throw new IllegalStateException("a row was written inside a read-only unit of work (UnitOfWork.read);"
           + " write in a unit of work started with execute");
     }
+    writes(entity.getClass(), 1);
     frame.deferred.add(entity);
+  }
+
+  /**
+   * Single statements while the unit writes at most one row per table, the factory's JDBC batches from the second
+   * row of a table on: the provider reads the session's batch size whenever it starts a statement, so the setting
+   * made here holds for every flush that follows, intermediate ones included. A unit that announces no write keeps
+   * the factory's setting.
+   */
+  @Override
+  public void writes(Class<?> type, int rows) {
+    Objects.requireNonNull(type, "type");
+    Frame frame = current.get();
+    if (rows < 1 || batchSize == 0 || frame == null || frame.readOnly || frame.batching == Batching.ON) {
+      return;
+    }
+    if (rows > 1 || frame.written.contains(type)) {
+      if (frame.batching == Batching.OFF) {
+        frame.em.setProperty(BATCH_SIZE_PROPERTY, batchSize);
+      }
+      frame.batching = Batching.ON;
+      frame.written.clear();
+      return;
+    }
+    frame.written.add(type);
+    if (frame.batching == Batching.UNDECIDED) {
+      frame.em.setProperty(BATCH_SIZE_PROPERTY, 1);
+      frame.batching = Batching.OFF;
+    }
   }
 
   @Override

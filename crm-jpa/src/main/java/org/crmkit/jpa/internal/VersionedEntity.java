@@ -18,16 +18,19 @@ import java.util.UUID;
  */
 @MappedSuperclass
 public abstract class VersionedEntity {
+  // Not private, like every mapped field of the adapter: Hibernate generates direct accessors for an entity only
+  // when none of its mapped fields is private (otherwise it reads and writes each field through reflection).
+
   @Id
   @Column(name = "id", nullable = false, updatable = false)
-  private UUID id;
+  UUID id;
 
   @Column(name = "tenant_id", length = Limits.TENANT_ID, nullable = false, updatable = false)
-  private String tenantId;
+  String tenantId;
 
   @Version
   @Column(name = "version", nullable = false)
-  private long version;
+  long version;
 
   /**
    * The version an update of this unit of work will store when the provider flushes it, or 0: set when

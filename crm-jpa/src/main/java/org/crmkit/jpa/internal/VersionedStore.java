@@ -51,6 +51,8 @@ final class VersionedStore<E extends VersionedEntity, S> {
   private final Function<S, UUID> id;
   private final ToLongFunction<S> version;
   private BiFunction<S, Long, S> withVersion;
+  /** Rows one write of an entity sends ({@link EntityManagers#writes}): 2 stands for its collection rows too. */
+  private int rowsPerWrite = 1;
 
   VersionedStore(
       Class<E> type,
@@ -79,6 +81,17 @@ final class VersionedStore<E extends VersionedEntity, S> {
    */
   VersionedStore<E, S> deferringUpdates(BiFunction<S, Long, S> withVersion) {
     this.withVersion = Objects.requireNonNull(withVersion, "withVersion");
+    return this;
+  }
+
+  /**
+   * Declares that the entity has collection tables, so that a write of it may send more than one row
+   * ({@link EntityManagers#writes}).
+   *
+   * @return this store
+   */
+  VersionedStore<E, S> withCollectionRows() {
+    this.rowsPerWrite = 2;
     return this;
   }
 
@@ -132,6 +145,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
         entity.tenant(tenant);
         copy.accept(snapshot, entity);
         entity.initialVersion(1);
+        ems.writes(type, rowsPerWrite);
         em.persist(entity);
         return toSnapshot.apply(entity);
       }
@@ -152,6 +166,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
         S after = toSnapshot.apply(entity);
         if (!after.equals(before)) {
           // a column changed, so the provider will write the row with version + 1 at the next flush
+          ems.writes(type, rowsPerWrite);
           entity.promiseVersion(expected + 1);
           return withVersion.apply(after, expected + 1);
         }
@@ -161,6 +176,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
       // Flush whatever changed, also columns derived from the snapshot (an account's match keys written for a
       // row that predates them) when the snapshot itself did not change; only when nothing was written at all
       // does the version still have to be incremented explicitly.
+      ems.writes(type, rowsPerWrite);
       em.flush();
       if (entity.getVersion() == expected) {
         forceIncrement(em, entity, tenant, key, expected);
@@ -238,6 +254,7 @@ final class VersionedStore<E extends VersionedEntity, S> {
       if (entity.getVersion() != expectedVersion) {
         throw ConflictException.staleVersion(recordType, key, expectedVersion, entity.getVersion());
       }
+      ems.writes(type, rowsPerWrite);
       em.remove(entity);
     } catch (PersistenceException e) {
       throw Errors.translate(e);
