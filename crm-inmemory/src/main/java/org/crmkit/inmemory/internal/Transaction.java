@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.crmkit.shared.TenantId;
 
 /**
@@ -22,12 +23,8 @@ final class Transaction {
   // The tables and logs this unit of work touched, with their workspaces, in small arrays searched by identity: a
   // unit of work touches a few of a schema's tables (a create: two; a lead conversion: five) and one or two logs, so
   // a scan of a few references is cheaper than a hash map's look-up and its entries, made for every unit of work.
-  private Table<?, ?>[] tables = new Table<?, ?>[4];
-  private Table.Work<?, ?>[] works = new Table.Work<?, ?>[4];
-  private int tableCount;
-  private AppendOnlyLog<?>[] logs = new AppendOnlyLog<?>[2];
-  private AppendOnlyLog.Appends<?>[] appends = new AppendOnlyLog.Appends<?>[2];
-  private int logCount;
+  private final Touched<Table<?, ?>, Table.Work<?, ?>> tables = new Touched<>(4);
+  private final Touched<AppendOnlyLog<?>, AppendOnlyLog.Appends<?>> logs = new Touched<>(2);
   private final List<Runnable> afterCommit = new ArrayList<>();
   /** The private drafts of the commit participants this unit of work wrote to. */
   final Map<CommitParticipant, Object> participantDrafts = new IdentityHashMap<>(1);
@@ -39,53 +36,23 @@ final class Transaction {
 
   @SuppressWarnings("unchecked")
   <K, S> Table.Work<K, S> work(Table<K, S> table) {
-    Table.Work<K, S> w = workIfAny(table);
-    if (w == null) {
-      if (tableCount == tables.length) {
-        tables = Arrays.copyOf(tables, tableCount * 2);
-        works = Arrays.copyOf(works, tableCount * 2);
-      }
-      w = new Table.Work<>();
-      tables[tableCount] = table;
-      works[tableCount++] = w;
-    }
-    return w;
+    return (Table.Work<K, S>) tables.getOrAdd(table, Table.Work::new);
   }
 
   /** @return the table's workspace, or null when this unit of work has not touched the table */
   @SuppressWarnings("unchecked")
   <K, S> Table.Work<K, S> workIfAny(Table<K, S> table) {
-    for (int i = 0; i < tableCount; i++) {
-      if (tables[i] == table) {
-        return (Table.Work<K, S>) works[i];
-      }
-    }
-    return null;
+    return (Table.Work<K, S>) tables.get(table);
   }
 
   @SuppressWarnings("unchecked")
   <E> AppendOnlyLog.Appends<E> appends(AppendOnlyLog<E> log) {
-    AppendOnlyLog.Appends<E> a = appendsIfAny(log);
-    if (a == null) {
-      if (logCount == logs.length) {
-        logs = Arrays.copyOf(logs, logCount * 2);
-        appends = Arrays.copyOf(appends, logCount * 2);
-      }
-      a = new AppendOnlyLog.Appends<>();
-      logs[logCount] = log;
-      appends[logCount++] = a;
-    }
-    return a;
+    return (AppendOnlyLog.Appends<E>) logs.getOrAdd(log, AppendOnlyLog.Appends::new);
   }
 
   @SuppressWarnings("unchecked")
   private <E> AppendOnlyLog.Appends<E> appendsIfAny(AppendOnlyLog<E> log) {
-    for (int i = 0; i < logCount; i++) {
-      if (logs[i] == log) {
-        return (AppendOnlyLog.Appends<E>) appends[i];
-      }
-    }
-    return null;
+    return (AppendOnlyLog.Appends<E>) logs.get(log);
   }
 
   /** @return true when the unit of work appended to {@code log} */
@@ -96,5 +63,43 @@ final class Transaction {
 
   List<Runnable> afterCommit() {
     return afterCommit;
+  }
+
+  /** A few keys, compared by identity, with a value each, in the order they were added. */
+  private static final class Touched<K, V> {
+    private Object[] keys;
+    private Object[] values;
+    private int count;
+
+    Touched(int capacity) {
+      keys = new Object[capacity];
+      values = new Object[capacity];
+    }
+
+    /** @return the key's value, or null when the key was never added */
+    @SuppressWarnings("unchecked")
+    V get(K key) {
+      for (int i = 0; i < count; i++) {
+        if (keys[i] == key) {
+          return (V) values[i];
+        }
+      }
+      return null;
+    }
+
+    /** @return the key's value, made by {@code create} and added when the key was never added */
+    V getOrAdd(K key, Supplier<? extends V> create) {
+      V value = get(key);
+      if (value == null) {
+        if (count == keys.length) {
+          keys = Arrays.copyOf(keys, count * 2);
+          values = Arrays.copyOf(values, count * 2);
+        }
+        value = create.get();
+        keys[count] = key;
+        values[count++] = value;
+      }
+      return value;
+    }
   }
 }
