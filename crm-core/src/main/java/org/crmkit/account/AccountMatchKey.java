@@ -3,7 +3,6 @@ package org.crmkit.account;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.crmkit.shared.EmailAddress;
@@ -60,28 +59,12 @@ public record AccountMatchKey(String normalizedName, String domain) {
    * @return the key; never null (its parts may be null)
    */
   public static AccountMatchKey of(String name, EmailAddress email, String website) {
-    Last last = LAST.get();
-    if (last != null && Objects.equals(last.name(), name) && Objects.equals(last.email(), email)
-        && Objects.equals(last.website(), website)) {
-      return last.key();
-    }
     String domain = email == null ? null : companyDomain(email.domain());
     if (domain == null) {
       domain = websiteDomain(website);
     }
-    AccountMatchKey key = new AccountMatchKey(normalizeName(name), domain);
-    LAST.set(new Last(name, email, website, key));
-    return key;
+    return new AccountMatchKey(normalizeName(name), domain);
   }
-
-  /** The last key this thread worked out, and from what (see {@link #LAST}). */
-  private record Last(String name, EmailAddress email, String website, AccountMatchKey key) {}
-
-  /**
-   * The last key worked out on this thread: a conversion asks for the key of the same company twice (its duplicate
-   * check, then the storage's indexes of the account it creates), and normalising a name is the costly part.
-   */
-  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
 
   /** @return the key of an existing account (its name, e-mail address and website) */
   public static AccountMatchKey of(AccountDetails details) {

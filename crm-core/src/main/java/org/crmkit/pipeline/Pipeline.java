@@ -3,6 +3,7 @@ package org.crmkit.pipeline;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -223,7 +224,7 @@ public final class Pipeline {
         return s;
       }
     }
-    return Optional.<LeadStatus>empty().orElseThrow(); // none of the kind: the same exception as ever
+    throw new NoSuchElementException("No value present"); // none of the kind: what the stream threw
   }
 
   private List<String> stageKeys() {
