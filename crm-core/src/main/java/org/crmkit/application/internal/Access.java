@@ -234,7 +234,13 @@ final class Access {
       if (access == null) {
         return true;
       }
-      return asked.computeIfAbsent(type, t -> access.visibility(actor, t)).admits(owner);
+      Visibility visibility = asked.get(type);
+      if (visibility == null) {
+        // not computeIfAbsent: its lambda would capture this sight, an allocation at every check
+        visibility = access.visibility(actor, type);
+        asked.put(type, visibility);
+      }
+      return visibility.admits(owner);
     }
   }
 }

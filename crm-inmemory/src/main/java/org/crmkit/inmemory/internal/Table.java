@@ -141,11 +141,19 @@ public final class Table<K, S> {
     /** Rows as first read: the snapshot, or {@link #ABSENT}; empty (and immutable) until the first ({@link #read}). */
     Map<K, Object> reads = Collections.emptyMap();
 
+    /**
+     * How many keys of {@link #writes} have a base version to check at commit: all but those inserted with a
+     * globally unique new id (a key keeps the kind of its first write).
+     */
+    int versioned;
+
     void write(K k, Write<S> write) {
       if (writes.isEmpty()) {
         writes = new LinkedHashMap<>();
       }
-      writes.put(k, write);
+      if (writes.put(k, write) == null && !write.uniqueId()) {
+        versioned++;
+      }
     }
 
     void read(K k, Object row) {
@@ -934,7 +942,7 @@ public final class Table<K, S> {
    */
   void precheck(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
-    if (w != null) {
+    if (w != null && w.versioned > 0) {
       String stale = db.readOne(() -> staleWrite(w));
       if (stale != null) {
         throw new ConflictException(stale);
@@ -943,6 +951,9 @@ public final class Table<K, S> {
   }
 
   private void checkVersions(Work<K, S> w) {
+    if (w.versioned == 0) {
+      return; // every write inserts a globally unique new key
+    }
     String stale = staleWrite(w);
     if (stale != null) {
       throw new ConflictException(stale);
@@ -990,7 +1001,8 @@ public final class Table<K, S> {
       // Ordered indexes compare keys by their committed rows: remove while the old row is committed, add once the
       // new one is.
       boolean reordered = old != null && row != null && order.compare(old, row) != 0;
-      for (OrderedIndex<K, S> index : orderedIndexes) {
+      for (int i = 0; i < orderedIndexes.size(); i++) {
+        OrderedIndex<K, S> index = orderedIndexes.get(i);
         Object before = index.valueOf(old);
         if (reordered || !Objects.equals(before, index.valueOf(row))) {
           index.remove(before, k);
@@ -1011,15 +1023,16 @@ public final class Table<K, S> {
       } else {
         putRow(k, row, false);
       }
-      for (OrderedIndex<K, S> index : orderedIndexes) {
+      for (int i = 0; i < orderedIndexes.size(); i++) {
+        OrderedIndex<K, S> index = orderedIndexes.get(i);
         Object after = index.valueOf(row);
         if (reordered || !Objects.equals(index.valueOf(old), after)) {
           index.add(after, k);
         }
       }
       if (old != null || row != null) {
-        for (CommitListener<K, S> listener : listeners) {
-          listener.committed(k, old, row);
+        for (int i = 0; i < listeners.size(); i++) {
+          listeners.get(i).committed(k, old, row);
         }
       }
       if (claimKey != null) {
