@@ -149,7 +149,7 @@ public final class Table<K, S> {
 
     void write(K k, Write<S> write) {
       if (writes.isEmpty()) {
-        writes = new LinkedHashMap<>();
+        writes = new LinkedHashMap<>(4); // a unit of work writes a few rows of a table
       }
       if (writes.put(k, write) == null && !write.uniqueId()) {
         versioned++;
@@ -158,17 +158,18 @@ public final class Table<K, S> {
 
     void read(K k, Object row) {
       if (reads.isEmpty()) {
-        reads = new HashMap<>();
+        reads = new HashMap<>(4);
       }
       reads.put(k, row);
     }
+
     /**
      * Match-key claims of written rows: the claimed key, or {@link #NO_CLAIM}; made on first use (only a table with a
      * {@link #uniqueClaim} has claims), empty until then.
      */
-    private Map<K, Object> claims = Map.of();
+    private Map<K, Object> claims = Collections.emptyMap();
     /** Claim keys a duplicate check of this unit of work found free; made on first use, empty until then. */
-    private Set<Object> checkedFree = Set.of();
+    private Set<Object> checkedFree = Collections.emptySet();
 
     Map<K, Object> claims() {
       return claims;
