@@ -146,13 +146,23 @@ public final class Table<K, S> {
      * globally unique new id (a key keeps the kind of its first write).
      */
     int versioned;
+    /** How many keys of {@link #writes} are deleted (their last write has no row). */
+    int deletes;
 
     void write(K k, Write<S> write) {
       if (writes.isEmpty()) {
         writes = new LinkedHashMap<>(4); // a unit of work writes a few rows of a table
       }
-      if (writes.put(k, write) == null && !write.uniqueId()) {
-        versioned++;
+      Write<S> previous = writes.put(k, write);
+      if (previous == null) {
+        if (!write.uniqueId()) {
+          versioned++;
+        }
+      } else if (previous.row() == null) {
+        deletes--;
+      }
+      if (write.row() == null) {
+        deletes++;
       }
     }
 
@@ -1135,6 +1145,12 @@ public final class Table<K, S> {
   Write<S> pendingWrite(Transaction tx, K k) {
     Work<K, S> w = tx.workIfAny(this);
     return w == null ? null : w.writes.get(k);
+  }
+
+  /** @return true when this unit of work deletes rows of this table */
+  boolean deletesRows(Transaction tx) {
+    Work<K, S> w = tx.workIfAny(this);
+    return w != null && w.deletes > 0;
   }
 
   /** @return this unit of work's writes (empty when none) */
