@@ -1,7 +1,8 @@
 package org.crmkit.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.lang.management.ThreadInfo;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +44,10 @@ import org.crmkit.shared.LeadId;
  *       threads: what the machine allows the same work to gain from a second thread.
  * </ul>
  *
+ * <p>Beside the rates it reports what load on the machine hardly moves: the bytes a conversion allocates, and per
+ * 1,000 conversions on one and on two threads the collections (each stops both threads), their time and the time the
+ * converting threads waited, parked on a lock: what the two-thread speed-up loses besides the machine.
+ *
  * <p>A warm-up runs the same program first on 30,000 leads in stores of their own, which are then dropped, so that
  * both sides are compiled by the JIT before the measured stores are built.
  *
@@ -66,6 +71,10 @@ public final class InMemoryConversionRates {
     int slice = args.length > 2 ? Integer.parseInt(args[2]) : 250;
     // Warm-up: the same program on its own stores, thrown away, so that the JIT has compiled both sides before the
     // measured stores are built (else a small n measures crmkit's interpreter against compiled plain maps).
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (threads.isThreadContentionMonitoringSupported()) {
+      threads.setThreadContentionMonitoringEnabled(true); // the time the converting threads wait for a lock
+    }
     System.out.println("warm-up: 30,000 leads in stores of their own");
     run(30_000, 7, 500, false);
     System.gc();
@@ -136,6 +145,15 @@ public final class InMemoryConversionRates {
     double[] twoCpu = new double[rounds];
     double[] plainOneThread = new double[rounds];
     double[] plainTwo = new double[rounds];
+    // Per conversion, what load on the machine hardly moves: allocated bytes (one call per lead, and the plain maps),
+    // and, summed over all rounds, the collections and the time the converting threads waited (parked on a lock)
+    // while crmkit (then the plain maps) converted on one thread and on two.
+    double[] singleBytes = new double[rounds];
+    double[] plainBytes = new double[rounds];
+    Totals crmkitOne = new Totals();
+    Totals crmkitTwo = new Totals();
+    Totals plainOneTotals = new Totals();
+    Totals plainTwoTotals = new Totals();
     int next = prefilled;
     for (int r = 0; r < rounds; r++) {
       int a = next;
@@ -155,6 +173,7 @@ public final class InMemoryConversionRates {
             }
           });
           single[r] = lastCpuRate;
+          singleBytes[r] = last.bytes / (double) slice;
           rate(slice, () -> requireConverted(crm.conversions().convertAll(ACTOR, ids.subList(b, c), null)));
           bulk[r] = lastCpuRate;
         } else {
@@ -164,6 +183,7 @@ public final class InMemoryConversionRates {
             }
           });
           plainOne[r] = lastCpuRate;
+          plainBytes[r] = last.bytes / (2.0 * slice);
         }
       }
       // One thread, then two threads, each converting its own half, with single conversions.
@@ -178,11 +198,15 @@ public final class InMemoryConversionRates {
         if ((side == 0) == crmkitFirst) {
           one[r] = rate(slice, () -> onThreads(pool, crmkitConvert, c, d));
           oneCpu[r] = lastCpuRate;
+          crmkitOne.add(last);
           two[r] = rate(slice, () -> onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
           twoCpu[r] = lastCpuRate;
+          crmkitTwo.add(last);
         } else {
           plainOneThread[r] = rate(slice, () -> onThreads(pool, plainConvert, c, d));
+          plainOneTotals.add(last);
           plainTwo[r] = rate(slice, () -> onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
+          plainTwoTotals.add(last);
         }
       }
       if (!report) {
@@ -219,6 +243,10 @@ public final class InMemoryConversionRates {
     System.out.printf(Locale.ROOT, "  two threads / one thread, wall clock: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps"
         + " %.2fx; crmkit's CPU time per conversion on two threads / on one: %.2fx%n", median(crmkitScaling),
         median(two), median(one), median(plainScaling), median(crmkitCpuPerConversion));
+    System.out.printf(Locale.ROOT, "  allocated per conversion: crmkit %,.0f bytes, plain maps %,.0f bytes (medians)%n",
+        median(singleBytes), median(plainBytes));
+    System.out.printf(Locale.ROOT, "  per 1,000 conversions on one / two threads (all rounds): crmkit %s; plain maps %s%n",
+        crmkitOne.perThousand(crmkitTwo), plainOneTotals.perThousand(plainTwoTotals));
     System.gc();
     System.out.printf("  heap used at the end, both stores: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     // Both stores stay reachable until the heap is measured.
@@ -236,7 +264,7 @@ public final class InMemoryConversionRates {
    * converting threads' CPU time is counted in 10 ms steps here, too coarse for a slice of plain-map conversions).
    */
   private static long cpuNanos() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long sum = 0;
     for (long id : CONVERTING) {
       sum += Math.max(0, threads.getThreadCpuTime(id));
@@ -248,16 +276,78 @@ public final class InMemoryConversionRates {
   private static double lastCpuRate;
 
   /**
+   * The time pool threads waited (parked on a lock, or blocked) while they converted, in milliseconds: not the time the
+   * main thread waits for them, nor an idle pool thread's.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong WAITED_MILLIS = new java.util.concurrent.atomic.AtomicLong();
+
+  /** @return how long the current thread has waited (parked, in {@code Object.wait}) or been blocked so far, in ms */
+  private static long waitedSoFar() {
+    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(Thread.currentThread().getId());
+    return info == null ? 0 : Math.max(0, info.getWaitedTime()) + Math.max(0, info.getBlockedTime());
+  }
+
+  /** What the converting threads and the collector did during the last {@link #rate} call. */
+  private static Totals last = new Totals();
+
+  /** Conversions, bytes the converting threads allocated, collections, their time, time the threads waited. */
+  private static final class Totals {
+    long conversions;
+    long bytes;
+    long collections;
+    long collectionMillis;
+    long waitedMillis;
+
+    void add(Totals t) {
+      conversions += t.conversions;
+      bytes += t.bytes;
+      collections += t.collections;
+      collectionMillis += t.collectionMillis;
+      waitedMillis += t.waitedMillis;
+    }
+
+    String perThousand(Totals two) {
+      return String.format(Locale.ROOT, "collections %.2f / %.2f (%.1f / %.1f ms), waited (parked, blocked) %.1f /"
+          + " %.1f ms", 1000.0 * collections / conversions, 1000.0 * two.collections / two.conversions,
+          1000.0 * collectionMillis / conversions, 1000.0 * two.collectionMillis / two.conversions,
+          1000.0 * waitedMillis / conversions, 1000.0 * two.waitedMillis / two.conversions);
+    }
+  }
+
+  /** The current totals of the converting threads (bytes, waited time) and of the collectors. */
+  private static Totals now() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Totals t = new Totals();
+    for (long id : CONVERTING) {
+      t.bytes += Math.max(0, threads.getThreadAllocatedBytes(id));
+    }
+    t.waitedMillis = WAITED_MILLIS.get();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      t.collections += Math.max(0, gc.getCollectionCount());
+      t.collectionMillis += Math.max(0, gc.getCollectionTime());
+    }
+    return t;
+  }
+
+  /**
    * Runs {@code work} and returns how many of {@code count} it did per second of wall-clock time; sets
    * {@link #lastCpuRate}. On a machine shared with other work, wall-clock time also counts the time the process
    * waited for a core, which hurts the side whose slice lasts longer; CPU time does not.
    */
   private static double rate(int count, ThrowingRunnable work) throws Exception {
+    Totals before = now();
     long cpu = cpuNanos();
     long started = System.nanoTime();
     work.run();
     long wall = System.nanoTime() - started;
     lastCpuRate = count / ((cpuNanos() - cpu) / 1e9);
+    Totals after = now();
+    last = new Totals();
+    last.conversions = count;
+    last.bytes = after.bytes - before.bytes;
+    last.collections = after.collections - before.collections;
+    last.collectionMillis = after.collectionMillis - before.collectionMillis;
+    last.waitedMillis = after.waitedMillis - before.waitedMillis;
     return count / (wall / 1e9);
   }
 
@@ -268,9 +358,11 @@ public final class InMemoryConversionRates {
       int from = ranges[k];
       int to = ranges[k + 1];
       running.add(pool.submit(() -> {
+        long waited = waitedSoFar();
         for (int i = from; i < to; i++) {
           convert.accept(i);
         }
+        WAITED_MILLIS.addAndGet(waitedSoFar() - waited);
       }));
     }
     for (Future<?> f : running) {

@@ -51,8 +51,10 @@ public record CustomFields(Map<String, CustomValue> values) {
     return EMPTY;
   }
 
+  /** @return the values as custom fields; the shared {@link #empty()} when there are none */
   public static CustomFields of(Map<String, CustomValue> values) {
-    return new CustomFields(values);
+    // an empty value set is common (records without custom fields) and kept by every stored row: share one
+    return Objects.requireNonNull(values, "values").isEmpty() ? EMPTY : new CustomFields(values);
   }
 
   public Optional<CustomValue> get(String key) {

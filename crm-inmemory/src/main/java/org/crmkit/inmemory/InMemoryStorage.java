@@ -155,7 +155,7 @@ public final class InMemoryStorage implements CrmStorage {
       // The look-ups the use cases make, indexed as crm-jpa's schema indexes them.
       leadsByEmail = leadTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
       accountsByName = accountTable.index(InMemoryStorage::compactName);
-      accountsByDomain = accountTable.index(s -> matchKey(s).domain());
+      accountsByDomain = accountTable.index(InMemoryStorage::domain);
       contactsByEmail =
           contactTable.index(s -> s.details().email() == null ? null : s.details().email().normalized());
       // The contacts and opportunities of an account in one entry per account: a conversion that creates an account
@@ -178,37 +178,24 @@ public final class InMemoryStorage implements CrmStorage {
       schema.foreignKey(budgetTable, AccountBudgetSnapshot::accountId, null, accountTable);
       // One account at most claims a normalised name: two units of work that both found a company's name free in
       // their duplicate check (findMatching) and both create it conflict (crm-jpa: the unique crm_account.match_claim).
-      accountTable.uniqueClaim(InMemoryStorage::compactName);
+      accountTable.uniqueClaim(accountsByName);
     }
   }
-
-  /** The last account details whose match key this thread worked out, and the key (see {@link #matchKey}). */
-  private record MatchKeyOf(AccountDetails details, AccountMatchKey key, String compactName) {}
-
-  private static final ThreadLocal<MatchKeyOf> LAST_MATCH_KEY = new ThreadLocal<>();
 
   /**
-   * The match key of an account row: the name index, the domain index and the name claim each need it when an
-   * account is written, so the key of the same details is worked out once (normalising a name is the costly part).
+   * @return the compact name of an account row's match key: the name index's value, which is also the row's name
+   *     claim (worked out once per written row, with the write's index values; no per-thread memo, which would pin
+   *     the library's classes on a host's pooled threads)
    */
-  private static AccountMatchKey matchKey(AccountSnapshot s) {
-    return matchKeyOf(s).key();
-  }
-
-  /** @return the compact name of an account row's match key (worked out once per row, as {@link #matchKey}) */
   private static String compactName(AccountSnapshot s) {
-    return matchKeyOf(s).compactName();
+    AccountDetails d = s.details();
+    return new AccountMatchKey(AccountMatchKey.normalizeName(d.name()), null).compactName();
   }
 
-  private static MatchKeyOf matchKeyOf(AccountSnapshot s) {
-    MatchKeyOf last = LAST_MATCH_KEY.get();
-    if (last != null && last.details() == s.details()) {
-      return last;
-    }
-    AccountMatchKey key = AccountMatchKey.of(s.details());
-    last = new MatchKeyOf(s.details(), key, key.compactName());
-    LAST_MATCH_KEY.set(last);
-    return last;
+  /** @return the domain of an account row's match key, without normalising its name */
+  private static String domain(AccountSnapshot s) {
+    AccountDetails d = s.details();
+    return AccountMatchKey.of(null, d.email(), d.website()).domain();
   }
 
   /** @return the tables of the current unit of work's tenant */

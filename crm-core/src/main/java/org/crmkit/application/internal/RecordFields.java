@@ -202,13 +202,17 @@ final class RecordFields {
 
   /** @return the {@code customFields.KEY} entries as custom fields */
   static CustomFields toCustomFields(Map<String, CustomValue> v) {
-    Map<String, CustomValue> custom = new LinkedHashMap<>();
-    v.forEach((k, value) -> {
+    Map<String, CustomValue> custom = null;
+    for (Map.Entry<String, CustomValue> e : v.entrySet()) {
+      String k = e.getKey();
       if (k.startsWith(CUSTOM)) {
-        custom.put(k.substring(CUSTOM.length()), value);
+        if (custom == null) {
+          custom = new LinkedHashMap<>();
+        }
+        custom.put(k.substring(CUSTOM.length()), e.getValue());
       }
-    });
-    return CustomFields.of(custom);
+    }
+    return custom == null ? CustomFields.empty() : CustomFields.of(custom);
   }
 
   static String text(Map<String, CustomValue> v, String key) {

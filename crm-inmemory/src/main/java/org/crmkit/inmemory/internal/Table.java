@@ -74,6 +74,8 @@ public final class Table<K, S> {
   private final List<OrderedIndex<K, S>> orderedIndexes = new ArrayList<>();
   private final List<Index<K, S>> indexes = new ArrayList<>();
   private Function<S, Object> claimKey;
+  /** The position of the index whose value is the claim key ({@link #uniqueClaim(Index)}), else -1. */
+  private int claimIndex = -1;
   /**
    * The committed row that holds each claimed key. A row's claim is always its own claim key (as it was committed),
    * so this one map also says which claim a row holds: {@code claimKey(row)}, if the map names the row for it.
@@ -512,6 +514,27 @@ public final class Table<K, S> {
    */
   public void uniqueClaim(Function<S, Object> claimKey) {
     this.claimKey = Objects.requireNonNull(claimKey, "claimKey");
+    this.claimIndex = -1;
+  }
+
+  /**
+   * As {@link #uniqueClaim(Function)}, with the value of one of this table's {@link #index indexes} as the claim key:
+   * the value a write works out for the index is its claim too, so it is worked out once.
+   *
+   * @throws IllegalArgumentException when {@code index} is not an (unordered) index of this table
+   */
+  public void uniqueClaim(Index<K, S> index) {
+    int position = indexes.indexOf(Objects.requireNonNull(index, "index"));
+    if (position < 0) {
+      throw new IllegalArgumentException("the claim's index must be an index of this table");
+    }
+    this.claimKey = index::valueOf;
+    this.claimIndex = position;
+  }
+
+  /** @return the claim key of {@code row}: the value worked out with its write when the claim is an index's */
+  private Object claimOf(Object[] values, S row) {
+    return claimIndex < 0 ? claimKey.apply(row) : valueAt(values, claimIndex, indexes.get(claimIndex), row);
   }
 
   // ---------------------------------------------------------------- reads and writes of a unit of work
@@ -561,9 +584,10 @@ public final class Table<K, S> {
       }
     }
     S next = withVersion.withVersion(row, v + 1);
-    w.write(id, write(w, id, next));
+    Write<S> written = write(w, id, next);
+    w.write(id, written);
     if (claimKey != null) {
-      claim(w, id, claimKey.apply(next), v == 0);
+      claim(w, id, claimOf(written.after(), next), v == 0);
     }
     return next;
   }
@@ -590,9 +614,10 @@ public final class Table<K, S> {
       return save(row);
     }
     S next = withVersion.withVersion(row, 1);
-    w.write(id, new Write<>(next, 0, null, null, indexValues(next), true));
+    Object[] after = indexValues(next);
+    w.write(id, new Write<>(next, 0, null, null, after, true));
     if (claimKey != null) {
-      claim(w, id, claimKey.apply(next), true);
+      claim(w, id, claimOf(after, next), true);
     }
     return next;
   }
@@ -1049,7 +1074,7 @@ public final class Table<K, S> {
       if (claimKey != null) {
         Object claim = row == null ? NO_CLAIM : w.claims().getOrDefault(k, NO_CLAIM);
         // Only a committed row holds a claim, and only its own claim key (a new row holds none).
-        Object held = old == null ? null : claimKey.apply(old);
+        Object held = old == null ? null : based ? claimOf(write.before(), old) : claimKey.apply(old);
         if (held != null && !held.equals(claim) && k.equals(claimOwners.get(held))) {
           claimOwners.remove(held);
         }
