@@ -92,6 +92,8 @@ public final class SingleConversionLatency {
       done[0] = 0;
       done[1] = 0;
       double[] cpu = new double[2];
+      // with samples, the CPU of the calls alone: reading the counters around each call costs CPU of its own
+      double[] callCpu = new double[2];
       List<Map<String, CountingDataSource.Count>> sent = List.of(new TreeMap<>(), new TreeMap<>());
       int side = order.side(block, 0, per);
       long c0 = mx.getCurrentThreadCpuTime();
@@ -118,15 +120,17 @@ public final class SingleConversionLatency {
           (side == 0 ? crmkit : jdbc)[m * per + i] = t;
         }
         if (s != null) {
-          s.end(samples, side == 0 ? "crmkit" : "jdbc", block, i, t, m >= 0, side == order.side(block, 0, per));
+          callCpu[side] += s.end(samples, side == 0 ? "crmkit" : "jdbc", block, i, t, m >= 0,
+              side == order.side(block, 0, per));
         }
       }
       cpu[side] += mx.getCurrentThreadCpuTime() - c0;
       Map<String, CountingDataSource.Count> into = sent.get(side);
       b.counting.take().forEach((k, v) -> into.merge(k, v, CountingDataSource.Count::plus));
       if (m >= 0) {
-        crmkitCpu[m] = cpu[0] / 1000.0 / per;
-        jdbcCpu[m] = cpu[1] / 1000.0 / per;
+        double[] spent = samples == null ? cpu : callCpu;
+        crmkitCpu[m] = spent[0] / 1000.0 / per;
+        jdbcCpu[m] = spent[1] / 1000.0 / per;
         sent.get(0).forEach((k, v) -> crmkitSent.merge(k, v, CountingDataSource.Count::plus));
         sent.get(1).forEach((k, v) -> jdbcSent.merge(k, v, CountingDataSource.Count::plus));
       }
@@ -248,8 +252,9 @@ public final class SingleConversionLatency {
      * Writes the call's line and, when {@code keep}, keeps it for the summary.
      *
      * @param first whether this side ran first after the block's set-up
+     * @return the call's CPU time in nanoseconds
      */
-    void end(PrintWriter out, String side, int block, int pos, long wall, boolean keep, boolean first) {
+    long end(PrintWriter out, String side, int block, int pos, long wall, boolean keep, boolean first) {
       long c = mx.getCurrentThreadCpuTime() - cpu;
       long d = counting.driverNanos() - driver;
       long k = counting.commitNanos() - commit;
@@ -265,6 +270,7 @@ public final class SingleConversionLatency {
         CALLS.add(new Call(side.equals("crmkit") ? 0 : 1, block, pos, first, wall / 1e3, c / 1e3, r / 1e3, g,
             (sv[0] - server[0]) / 1e3, (sv[1] - server[1]) / 1e3, st[0] - stat[0]));
       }
+      return c;
     }
 
     /**
