@@ -116,6 +116,22 @@ class InMemoryIntegrityTest {
   }
 
   @Test
+  void aBrokenForeignKeyNamesTheChildLinkedFirstAmongThoseStillLinked() {
+    Account acme = crm.accounts().create(ALICE, CreateAccount.named("Acme"));
+    List<Opportunity> deals = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      deals.add(crm.opportunities().create(ALICE, CreateOpportunity.named("Deal " + i).accountId(acme.id())));
+    }
+    crm.opportunities().delete(ALICE, deals.get(0).id(), null);
+    crm.opportunities().delete(ALICE, deals.get(1).id(), null);
+    long version = crm.accounts().get(ALICE, acme.id()).version();
+
+    assertThatThrownBy(() -> storage.unitOfWork().run(() -> storage.accounts().delete(acme.id(), version)))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("opportunity " + deals.get(2).id() + " still refers to it");
+  }
+
+  @Test
   void aCreationAfterADuplicateCheckConflictsWithOneCommittedSinceTheCheck() throws Exception {
     CountDownLatch checked = new CountDownLatch(1);
     CountDownLatch otherCommitted = new CountDownLatch(1);

@@ -215,7 +215,11 @@ final class Access {
   static final class Sight {
     private final Access access;
     private final Actor actor;
-    private final Map<RecordType, Visibility> asked = new EnumMap<>(RecordType.class);
+    /** The type asked first and its answer (a write's links are mostly of one type): no map until a second type. */
+    private RecordType firstType;
+    private Visibility firstAnswer;
+    /** The answers for other types, made on first use. */
+    private Map<RecordType, Visibility> asked;
     /** The account this sight found last, or null. */
     private Account account;
 
@@ -234,7 +238,27 @@ final class Access {
       if (access == null) {
         return true;
       }
-      return asked.computeIfAbsent(type, t -> access.visibility(actor, t)).admits(owner);
+      return visibility(type).admits(owner);
+    }
+
+    private Visibility visibility(RecordType type) {
+      if (type == firstType) {
+        return firstAnswer;
+      }
+      if (firstType == null) {
+        firstAnswer = access.visibility(actor, type);
+        firstType = type;
+        return firstAnswer;
+      }
+      if (asked == null) {
+        asked = new EnumMap<>(RecordType.class);
+      }
+      Visibility visibility = asked.get(type);
+      if (visibility == null) {
+        visibility = access.visibility(actor, type);
+        asked.put(type, visibility);
+      }
+      return visibility;
     }
   }
 }

@@ -64,6 +64,9 @@ final class ForeignKey<CK, CS, PK, PS> {
             + " written, reload and try again");
       }
     }
+    if (!parent.deletesRows(tx)) {
+      return; // only a deleted parent can leave a child behind
+    }
     for (Map.Entry<PK, Table.Write<PS>> e : parent.pendingWrites(tx).entrySet()) {
       if (e.getValue().row() != null) {
         continue;
@@ -118,9 +121,11 @@ final class ForeignKey<CK, CS, PK, PS> {
         }
       }
     }
-    for (Map.Entry<PK, Table.Write<PS>> e : parent.pendingWrites(tx).entrySet()) {
-      if (e.getValue().row() == null) {
-        lastLinked.remove(e.getKey());
+    if (parent.deletesRows(tx)) {
+      for (Map.Entry<PK, Table.Write<PS>> e : parent.pendingWrites(tx).entrySet()) {
+        if (e.getValue().row() == null) {
+          lastLinked.remove(e.getKey());
+        }
       }
     }
   }

@@ -2,6 +2,7 @@ package org.crmkit.inmemory.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,16 +132,54 @@ public final class Table<K, S> {
 
   /** What one unit of work did to this table. */
   static final class Work<K, S> {
-    final Map<K, Write<S>> writes = new LinkedHashMap<>();
-    /** Rows as first read: the snapshot, or {@link #ABSENT}. */
-    final Map<K, Object> reads = new HashMap<>();
+    /**
+     * The writes in the order they were first made; empty (and immutable) until the first ({@link #write}), so that
+     * a table this unit of work only reads (a create's account) costs no map of writes, and one it only writes costs
+     * no map of reads.
+     */
+    Map<K, Write<S>> writes = Collections.emptyMap();
+    /** Rows as first read: the snapshot, or {@link #ABSENT}; empty (and immutable) until the first ({@link #read}). */
+    Map<K, Object> reads = Collections.emptyMap();
+
+    /**
+     * How many keys of {@link #writes} have a base version to check at commit: all but those inserted with a
+     * globally unique new id (a key keeps the kind of its first write).
+     */
+    int versioned;
+    /** How many keys of {@link #writes} are deleted (their last write has no row). */
+    int deletes;
+
+    void write(K k, Write<S> write) {
+      if (writes.isEmpty()) {
+        writes = new LinkedHashMap<>(4); // a unit of work writes a few rows of a table
+      }
+      Write<S> previous = writes.put(k, write);
+      if (previous == null) {
+        if (!write.uniqueId()) {
+          versioned++;
+        }
+      } else if (previous.row() == null) {
+        deletes--;
+      }
+      if (write.row() == null) {
+        deletes++;
+      }
+    }
+
+    void read(K k, Object row) {
+      if (reads.isEmpty()) {
+        reads = new HashMap<>(4);
+      }
+      reads.put(k, row);
+    }
+
     /**
      * Match-key claims of written rows: the claimed key, or {@link #NO_CLAIM}; made on first use (only a table with a
      * {@link #uniqueClaim} has claims), empty until then.
      */
-    private Map<K, Object> claims = Map.of();
+    private Map<K, Object> claims = Collections.emptyMap();
     /** Claim keys a duplicate check of this unit of work found free; made on first use, empty until then. */
-    private Set<Object> checkedFree = Set.of();
+    private Set<Object> checkedFree = Collections.emptySet();
 
     Map<K, Object> claims() {
       return claims;
@@ -167,11 +206,12 @@ public final class Table<K, S> {
 
   /**
    * A secondary index: committed keys by the value {@code valueOf} gives (null: not indexed). Holds a single key or
-   * a set of keys per value, so a unique-ish value costs one map entry.
+   * a {@link KeySet} of keys per value, so a unique-ish value costs one map entry; a value's keys are in the order
+   * they were indexed.
    */
   public static final class Index<K, S> {
     private final Function<S, Object> valueOf;
-    /** Own entries: per value a key or an {@link IndexSet}; null when the index keeps its entries in a family. */
+    /** Own entries: per value a key or a {@link KeySet}; null when the index keeps its entries in a family. */
     private final Map<Object, Object> keys;
     /** The family whose entries hold this index's slot, or null. */
     private final Family family;
@@ -184,7 +224,7 @@ public final class Table<K, S> {
       this.slot = family == null ? -1 : family.join();
     }
 
-    /** @return the value's key or {@link IndexSet}, or null */
+    /** @return the value's key or {@link KeySet}, or null */
     private Object at(Object value) {
       if (family == null) {
         return keys.get(value);
@@ -193,7 +233,7 @@ public final class Table<K, S> {
       return slots == null ? null : slots[slot];
     }
 
-    /** Sets the value's key or {@link IndexSet}; null removes it. */
+    /** Sets the value's key or {@link KeySet}; null removes it. */
     private void set(Object value, Object present) {
       if (family == null) {
         if (present == null) {
@@ -242,10 +282,10 @@ public final class Table<K, S> {
           return;
         }
       }
-      if (present instanceof IndexSet<?> set) {
-        ((IndexSet<K>) set).add(k);
+      if (present instanceof KeySet<?> set) {
+        ((KeySet<K>) set).add(k);
       } else if (!present.equals(k)) {
-        IndexSet<K> set = new IndexSet<>();
+        KeySet<K> set = new KeySet<>();
         set.add((K) present);
         set.add(k);
         set(value, set);
@@ -258,23 +298,24 @@ public final class Table<K, S> {
         return;
       }
       Object present = at(value);
-      if (present instanceof IndexSet<?> set) {
+      if (present instanceof KeySet<?> set) {
         set.remove(k);
         if (set.size() == 1) {
-          set(value, set.iterator().next());
+          set(value, set.first());
         }
       } else if (k.equals(present)) {
         set(value, null);
       }
     }
 
+    /** @return the keys with {@code value} (under the lock), in the order they were indexed; empty when none */
     @SuppressWarnings("unchecked")
     Set<K> get(Object value) {
       Object present = at(value);
       if (present == null) {
         return Set.of();
       }
-      return present instanceof IndexSet<?> set ? (Set<K>) set : Set.of((K) present);
+      return present instanceof KeySet<?> set ? (Set<K>) set : Set.of((K) present);
     }
 
     /** @return a copy of the keys with {@code value} (under the lock), empty when none */
@@ -284,17 +325,12 @@ public final class Table<K, S> {
       if (present == null) {
         return List.of();
       }
-      return present instanceof IndexSet<?> set ? new ArrayList<>((Set<K>) set) : List.of((K) present);
+      return present instanceof KeySet<?> set ? new ArrayList<>((Set<K>) set) : List.of((K) present);
     }
 
     Object valueOf(S row) {
       return row == null ? null : valueOf.apply(row);
     }
-  }
-
-  /** The set behind an index value held by more than one row. */
-  private static final class IndexSet<K> extends HashSet<K> {
-    private static final long serialVersionUID = 1L;
   }
 
   /**
@@ -342,7 +378,13 @@ public final class Table<K, S> {
     /** Adds a key whose row is committed (the order reads it). */
     void add(Object value, K k) {
       if (value != null) {
-        keys.computeIfAbsent(value, v -> new OrderedKeys<>(order)).add(k);
+        OrderedKeys<K> set = keys.get(value);
+        if (set == null) {
+          // not computeIfAbsent: its lambda would capture the order, an allocation at every add
+          set = new OrderedKeys<>(order);
+          keys.put(value, set);
+        }
+        set.add(k);
       }
     }
 
@@ -489,7 +531,7 @@ public final class Table<K, S> {
     Object read = w.reads.get(id);
     if (read == null) {
       S row = db.readOne(() -> row(id));
-      w.reads.put(id, row == null ? ABSENT : row);
+      w.read(id, row == null ? ABSENT : row);
       return row;
     }
     return read == ABSENT ? null : (S) read;
@@ -519,7 +561,7 @@ public final class Table<K, S> {
       }
     }
     S next = withVersion.withVersion(row, v + 1);
-    w.writes.put(id, write(w, id, next));
+    w.write(id, write(w, id, next));
     if (claimKey != null) {
       claim(w, id, claimKey.apply(next), v == 0);
     }
@@ -548,7 +590,7 @@ public final class Table<K, S> {
       return save(row);
     }
     S next = withVersion.withVersion(row, 1);
-    w.writes.put(id, new Write<>(next, 0, null, null, indexValues(next), true));
+    w.write(id, new Write<>(next, 0, null, null, indexValues(next), true));
     if (claimKey != null) {
       claim(w, id, claimKey.apply(next), true);
     }
@@ -577,7 +619,7 @@ public final class Table<K, S> {
     if (stored != expectedVersion) {
       throw ConflictException.staleVersion(type, id, expectedVersion, stored);
     }
-    w.writes.put(id, write(w, id, null));
+    w.write(id, write(w, id, null));
     if (!w.claims().isEmpty()) {
       w.claimsToChange().remove(id);
     }
@@ -911,7 +953,7 @@ public final class Table<K, S> {
    */
   void precheck(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
-    if (w != null) {
+    if (w != null && w.versioned > 0) {
       String stale = db.readOne(() -> staleWrite(w));
       if (stale != null) {
         throw new ConflictException(stale);
@@ -920,6 +962,9 @@ public final class Table<K, S> {
   }
 
   private void checkVersions(Work<K, S> w) {
+    if (w.versioned == 0) {
+      return; // every write inserts a globally unique new key
+    }
     String stale = staleWrite(w);
     if (stale != null) {
       throw new ConflictException(stale);
@@ -967,7 +1012,8 @@ public final class Table<K, S> {
       // Ordered indexes compare keys by their committed rows: remove while the old row is committed, add once the
       // new one is.
       boolean reordered = old != null && row != null && order.compare(old, row) != 0;
-      for (OrderedIndex<K, S> index : orderedIndexes) {
+      for (int i = 0; i < orderedIndexes.size(); i++) {
+        OrderedIndex<K, S> index = orderedIndexes.get(i);
         Object before = index.valueOf(old);
         if (reordered || !Objects.equals(before, index.valueOf(row))) {
           index.remove(before, k);
@@ -988,15 +1034,16 @@ public final class Table<K, S> {
       } else {
         putRow(k, row, false);
       }
-      for (OrderedIndex<K, S> index : orderedIndexes) {
+      for (int i = 0; i < orderedIndexes.size(); i++) {
+        OrderedIndex<K, S> index = orderedIndexes.get(i);
         Object after = index.valueOf(row);
         if (reordered || !Objects.equals(index.valueOf(old), after)) {
           index.add(after, k);
         }
       }
       if (old != null || row != null) {
-        for (CommitListener<K, S> listener : listeners) {
-          listener.committed(k, old, row);
+        for (int i = 0; i < listeners.size(); i++) {
+          listeners.get(i).committed(k, old, row);
         }
       }
       if (claimKey != null) {
@@ -1100,10 +1147,16 @@ public final class Table<K, S> {
     return w == null ? null : w.writes.get(k);
   }
 
+  /** @return true when this unit of work deletes rows of this table */
+  boolean deletesRows(Transaction tx) {
+    Work<K, S> w = tx.workIfAny(this);
+    return w != null && w.deletes > 0;
+  }
+
   /** @return this unit of work's writes (empty when none) */
   Map<K, Write<S>> pendingWrites(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
-    return w == null ? Map.of() : w.writes;
+    return w == null ? Collections.emptyMap() : w.writes;
   }
 
   Schema schema() {
