@@ -28,6 +28,10 @@ final class CountingDataSource implements DataSource {
    * expression split per statement was about a tenth of a single conversion's CPU time, on both sides.
    */
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
+  /** Nanoseconds spent in the driver on executions and commits since creation (never reset). */
+  private final AtomicLong driverTotal = new AtomicLong();
+  /** Nanoseconds spent in the driver on commits since creation (never reset). */
+  private final AtomicLong commitTotal = new AtomicLong();
 
   CountingDataSource(DataSource target) {
     this.target = target;
@@ -61,6 +65,16 @@ final class CountingDataSource implements DataSource {
     return out;
   }
 
+  /** @return the nanoseconds spent in the driver on executions and commits since this data source was made */
+  long driverNanos() {
+    return driverTotal.get();
+  }
+
+  /** @return the nanoseconds spent in the driver on commits since this data source was made */
+  long commitNanos() {
+    return commitTotal.get();
+  }
+
   private void count(String kind) {
     counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
   }
@@ -90,7 +104,10 @@ final class CountingDataSource implements DataSource {
       long start = System.nanoTime();
       Object result = invoke(c, method, args);
       if (method.getName().equals("commit")) {
-        nanos.computeIfAbsent("commit", x -> new AtomicLong()).addAndGet(System.nanoTime() - start);
+        long t = System.nanoTime() - start;
+        nanos.computeIfAbsent("commit", x -> new AtomicLong()).addAndGet(t);
+        driverTotal.addAndGet(t);
+        commitTotal.addAndGet(t);
       }
       if (result instanceof Statement s && args != null && args.length > 0 && args[0] instanceof String sql) {
         return wrap(s, kinds.computeIfAbsent(sql, CountingDataSource::kind));
@@ -111,7 +128,9 @@ final class CountingDataSource implements DataSource {
         try {
           return invoke(s, method, args);
         } finally {
-          nanos.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(System.nanoTime() - start);
+          long t = System.nanoTime() - start;
+          nanos.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(t);
+          driverTotal.addAndGet(t);
         }
       }
       return invoke(s, method, args);

@@ -1,7 +1,12 @@
 package org.crmkit.benchmarks;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +33,20 @@ import java.util.logging.Logger;
  *
  * <p>A fourth argument {@code trace} then prints the driver's wire messages (pgjdbc's log at FINEST) of two
  * conversions of each side, to compare their conversations with the server message by message.
+ *
+ * <p>{@code -Dorder=abba} runs the JDBC block first in every second block, and {@code -Dorder=interleaved} runs
+ * the two sides' calls in turn, one by one (each block starting with the other side than the block before), so that
+ * neither side is always the first after the block's set-up (inserting the leads, {@code ANALYZE}) and a burst of
+ * load on the machine meets both sides alike; reported beside the default, never instead of it.
+ *
+ * <p>With {@code -Dsamples=FILE} it also writes every call (warm-up blocks included) as a line of CSV: side, block,
+ * position in its block, wall time, this thread's CPU time, the time it waited for a core (Linux's
+ * {@code /proc/thread-self/schedstat}), the collections and collection time of all garbage collectors, and the time
+ * in the driver on statements and on the commit, (a server on this machine) the run time and run-queue wait of the
+ * server processes of the pool's connections, and this thread's minor page faults, user and system clock ticks
+ * ({@code /proc/thread-self/stat}); and it prints what the 1 % slowest calls of each side were made of, to tell
+ * apart client CPU, waits for a core, the server's work, garbage collection and the first call after a block's
+ * set-up.
  */
 public final class SingleConversionLatency {
   private SingleConversionLatency() {}
@@ -36,8 +55,9 @@ public final class SingleConversionLatency {
    * @param args number of blocks (default 30), conversions per side and block (default 100), database (default
    *     {@code postgresql}), optionally {@code trace}
    * @throws SQLException when the baseline fails
+   * @throws IOException when the samples file ({@code -Dsamples=FILE}) cannot be written
    */
-  public static void main(String[] args) throws SQLException {
+  public static void main(String[] args) throws SQLException, IOException {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int per = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     JpaConversionBenchmark b = new JpaConversionBenchmark();
@@ -53,36 +73,72 @@ public final class SingleConversionLatency {
     double[] jdbcCpu = new double[measured];
     Map<String, CountingDataSource.Count> crmkitSent = new TreeMap<>();
     Map<String, CountingDataSource.Count> jdbcSent = new TreeMap<>();
+    String samplesFile = System.getProperty("samples");
+    PrintWriter samples = samplesFile == null ? null
+        : new PrintWriter(Files.newBufferedWriter(Path.of(samplesFile)));
+    if (samples != null) {
+      samples.println(Sample.HEADER);
+      if (b.database.equals("postgresql")) {
+        Sample.findBackends(b.db.dataSource);
+      }
+    }
+    Order order = Order.valueOf(System.getProperty("order", "blocks").toUpperCase(Locale.ROOT));
+    System.out.println("[crmkit] order of the calls: " + order.description);
+    int[] done = new int[2];
     for (int block = 0; block < blocks; block++) {
       int m = block - warmUp;
       b.seed(2 * per);
       b.counting.take();
+      done[0] = 0;
+      done[1] = 0;
+      double[] cpu = new double[2];
+      // with samples, the CPU of the calls alone: reading the counters around each call costs CPU of its own
+      double[] callCpu = new double[2];
+      List<Map<String, CountingDataSource.Count>> sent = List.of(new TreeMap<>(), new TreeMap<>());
+      int side = order.side(block, 0, per);
       long c0 = mx.getCurrentThreadCpuTime();
-      for (int i = 0; i < per; i++) {
+      for (int call = 0; call < 2 * per; call++) {
+        int next = order.side(block, call, per);
+        if (next != side) {
+          long c1 = mx.getCurrentThreadCpuTime();
+          cpu[side] += c1 - c0;
+          Map<String, CountingDataSource.Count> into = sent.get(side);
+          b.counting.take().forEach((k, v) -> into.merge(k, v, CountingDataSource.Count::plus));
+          side = next;
+          c0 = mx.getCurrentThreadCpuTime();
+        }
+        int i = done[side]++;
+        Sample s = samples == null ? null : new Sample(b.counting, mx);
         long t0 = System.nanoTime();
-        b.single_crmkit(null);
+        if (side == 0) {
+          b.single_crmkit(null);
+        } else {
+          b.single_jdbc(null);
+        }
+        long t = System.nanoTime() - t0;
         if (m >= 0) {
-          crmkit[m * per + i] = System.nanoTime() - t0;
+          (side == 0 ? crmkit : jdbc)[m * per + i] = t;
+        }
+        if (s != null) {
+          callCpu[side] += s.end(samples, side == 0 ? "crmkit" : "jdbc", block, i, t, m >= 0,
+              side == order.side(block, 0, per));
         }
       }
-      long c1 = mx.getCurrentThreadCpuTime();
-      Map<String, CountingDataSource.Count> a = b.counting.take();
-      for (int i = 0; i < per; i++) {
-        long t0 = System.nanoTime();
-        b.single_jdbc(null);
-        if (m >= 0) {
-          jdbc[m * per + i] = System.nanoTime() - t0;
-        }
-      }
-      long c2 = mx.getCurrentThreadCpuTime();
-      Map<String, CountingDataSource.Count> j = b.counting.take();
+      cpu[side] += mx.getCurrentThreadCpuTime() - c0;
+      Map<String, CountingDataSource.Count> into = sent.get(side);
+      b.counting.take().forEach((k, v) -> into.merge(k, v, CountingDataSource.Count::plus));
       if (m >= 0) {
-        crmkitCpu[m] = (c1 - c0) / 1000.0 / per;
-        jdbcCpu[m] = (c2 - c1) / 1000.0 / per;
-        a.forEach((k, v) -> crmkitSent.merge(k, v, CountingDataSource.Count::plus));
-        j.forEach((k, v) -> jdbcSent.merge(k, v, CountingDataSource.Count::plus));
+        double[] spent = samples == null ? cpu : callCpu;
+        crmkitCpu[m] = spent[0] / 1000.0 / per;
+        jdbcCpu[m] = spent[1] / 1000.0 / per;
+        sent.get(0).forEach((k, v) -> crmkitSent.merge(k, v, CountingDataSource.Count::plus));
+        sent.get(1).forEach((k, v) -> jdbcSent.merge(k, v, CountingDataSource.Count::plus));
       }
       b.empty();
+    }
+    if (samples != null) {
+      samples.close();
+      Sample.summarize();
     }
     double crmkitMean = Arrays.stream(crmkit).average().orElseThrow() / 1000.0;
     double jdbcMean = Arrays.stream(jdbc).average().orElseThrow() / 1000.0;
@@ -126,6 +182,196 @@ public final class SingleConversionLatency {
     }
     b.tearDown();
     System.exit(0);
+  }
+
+  /** In which order the two sides' calls of a block run ({@code -Dorder=...}); side 0 is crmkit, 1 the JDBC. */
+  enum Order {
+    /** The default: each block's crmkit calls, then its JDBC calls. */
+    BLOCKS("blocks of crmkit then blocks of JDBC (the default)"),
+    /** Blocks, but the JDBC calls first in every second block. */
+    ABBA("blocks, crmkit first in even blocks and JDBC first in odd ones"),
+    /** One call a side in turn, crmkit first in even blocks and JDBC first in odd ones. */
+    INTERLEAVED("one call a side in turn, crmkit first in even blocks and JDBC first in odd ones");
+
+    final String description;
+
+    Order(String description) {
+      this.description = description;
+    }
+
+    /** @return the side of the {@code call}-th call of {@code block} (0 crmkit, 1 JDBC), of {@code 2 * per} calls */
+    int side(int block, int call, int per) {
+      return switch (this) {
+        case BLOCKS -> call < per ? 0 : 1;
+        case ABBA -> (call < per ? 0 : 1) ^ (block & 1);
+        case INTERLEAVED -> (call & 1) ^ (block & 1);
+      };
+    }
+  }
+
+  /** One call's counters before it; {@link #end} writes the differences. */
+  static final class Sample {
+    static final String HEADER = "side,block,pos,wall_us,cpu_us,runq_us,gc_n,gc_ms,driver_us,commit_us,"
+        + "server_cpu_us,server_runq_us,minflt,utime_ticks,stime_ticks";
+    private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
+    private static final Path STAT = Path.of("/proc/thread-self/stat");
+    /** The schedstat files of the server's backends of this database, when the server runs on this machine. */
+    static List<Path> backends = List.of();
+    private final CountingDataSource counting;
+    private final ThreadMXBean mx;
+    private final long runq;
+    private final long gcCount;
+    private final long gcTime;
+    private final long driver;
+    private final long commit;
+    private final long cpu;
+    private final long[] server;
+    private final long[] stat;
+
+    Sample(CountingDataSource counting, ThreadMXBean mx) {
+      this.counting = counting;
+      this.mx = mx;
+      runq = runQueueNanos();
+      gcCount = gc(true);
+      gcTime = gc(false);
+      driver = counting.driverNanos();
+      commit = counting.commitNanos();
+      server = serverNanos();
+      stat = threadStat();
+      cpu = mx.getCurrentThreadCpuTime();
+    }
+
+    /** One measured call, for the summary of the slowest ones ({@link #summarize}). */
+    record Call(int side, int block, int pos, boolean first, double wall, double cpu, double runq, long gcs,
+        double serverCpu, double serverRunq, long faults) {}
+
+    /** The calls of the measured blocks, kept for the summary. */
+    static final List<Call> CALLS = new java.util.ArrayList<>();
+
+    /**
+     * Writes the call's line and, when {@code keep}, keeps it for the summary.
+     *
+     * @param first whether this side ran first after the block's set-up
+     * @return the call's CPU time in nanoseconds
+     */
+    long end(PrintWriter out, String side, int block, int pos, long wall, boolean keep, boolean first) {
+      long c = mx.getCurrentThreadCpuTime() - cpu;
+      long d = counting.driverNanos() - driver;
+      long k = counting.commitNanos() - commit;
+      long g = gc(true) - gcCount;
+      long gt = gc(false) - gcTime;
+      long r = runQueueNanos() - runq;
+      long[] sv = serverNanos();
+      long[] st = threadStat();
+      out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.1f,%d,%d,%.1f,%.1f,%.1f,%.1f,%d,%d,%d%n", side, block, pos,
+          wall / 1e3, c / 1e3, r / 1e3, g, gt, d / 1e3, k / 1e3, (sv[0] - server[0]) / 1e3, (sv[1] - server[1]) / 1e3,
+          st[0] - stat[0], st[1] - stat[1], st[2] - stat[2]);
+      if (keep) {
+        CALLS.add(new Call(side.equals("crmkit") ? 0 : 1, block, pos, first, wall / 1e3, c / 1e3, r / 1e3, g,
+            (sv[0] - server[0]) / 1e3, (sv[1] - server[1]) / 1e3, st[0] - stat[0]));
+      }
+      return c;
+    }
+
+    /**
+     * Prints, per side, what the 1 % slowest measured calls (those at or above the p99) were made of, beside the
+     * median call and the first call of each block after its set-up (inserting the leads, {@code ANALYZE}).
+     */
+    static void summarize() {
+      for (int side = 0; side < 2; side++) {
+        int sd = side;
+        List<Call> all = CALLS.stream().filter(c -> c.side() == sd)
+            .sorted(java.util.Comparator.comparingDouble(Call::wall)).toList();
+        if (all.isEmpty()) {
+          continue;
+        }
+        List<Call> tail = all.subList((int) (0.99 * (all.size() - 1)), all.size());
+        System.out.printf(Locale.ROOT, "%s, the %d slowest calls (p99 and above): %d at the first position of"
+            + " their side's block, %d of those first after the block's set-up; in %d different blocks%n",
+            side == 0 ? "crmkit" : "jdbc", tail.size(), tail.stream().filter(c -> c.pos() == 0).count(),
+            tail.stream().filter(c -> c.pos() == 0 && c.first()).count(),
+            tail.stream().mapToInt(Call::block).distinct().count());
+        line("  slowest 1 % (mean)", tail);
+        line("  all calls (mean)", all);
+        line("  first after set-up (mean)", all.stream().filter(c -> c.pos() == 0 && c.first()).toList());
+        line("  first, other side before (mean)", all.stream().filter(c -> c.pos() == 0 && !c.first()).toList());
+      }
+    }
+
+    private static void line(String label, List<Call> calls) {
+      if (calls.isEmpty()) {
+        return;
+      }
+      double n = calls.size();
+      System.out.printf(Locale.ROOT, "%-34s n=%4d wall %7.0f us, CPU %5.0f, waiting for a core %6.0f, server CPU"
+          + " %5.0f, server waiting for a core %6.0f us; GCs %d, page faults %.1f%n", label, calls.size(),
+          calls.stream().mapToDouble(Call::wall).sum() / n, calls.stream().mapToDouble(Call::cpu).sum() / n,
+          calls.stream().mapToDouble(Call::runq).sum() / n, calls.stream().mapToDouble(Call::serverCpu).sum() / n,
+          calls.stream().mapToDouble(Call::serverRunq).sum() / n, calls.stream().mapToLong(Call::gcs).sum(),
+          calls.stream().mapToLong(Call::faults).sum() / n);
+    }
+
+    /** @return this thread's minor page faults, user and system time in clock ticks (/proc/thread-self/stat) */
+    private static long[] threadStat() {
+      try {
+        String line = Files.readString(STAT);
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        // after the command: state(0) ppid pgrp session tty tpgid flags minflt(7) cminflt majflt cmajflt utime(11) stime
+        return new long[] {Long.parseLong(f[7]), Long.parseLong(f[11]), Long.parseLong(f[12])};
+      } catch (IOException | RuntimeException e) {
+        return new long[3];
+      }
+    }
+
+    /** Finds the server processes of the benchmark's connections (only if they are visible in /proc). */
+    static void findBackends(javax.sql.DataSource ds) throws SQLException {
+      List<Path> found = new java.util.ArrayList<>();
+      try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("select pid from pg_stat_activity where datname = current_database()"
+              + " and backend_type = 'client backend'")) {
+        while (rs.next()) {
+          Path p = Path.of("/proc/" + rs.getInt(1) + "/schedstat");
+          if (Files.isReadable(p)) {
+            found.add(p);
+          }
+        }
+      }
+      backends = List.copyOf(found);
+      System.out.println("[samples] server backends on this machine: " + backends.size());
+    }
+
+    /** @return the summed run time and run-queue wait of the server's backends, nanoseconds */
+    private static long[] serverNanos() {
+      long[] sum = new long[2];
+      for (Path p : backends) {
+        try {
+          String[] f = Files.readString(p).trim().split(" ");
+          sum[0] += Long.parseLong(f[0]);
+          sum[1] += Long.parseLong(f[1]);
+        } catch (IOException | RuntimeException e) {
+          // a backend that went away counts no more
+        }
+      }
+      return sum;
+    }
+
+    private static long gc(boolean count) {
+      long sum = 0;
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        sum += count ? gc.getCollectionCount() : gc.getCollectionTime();
+      }
+      return sum;
+    }
+
+    /** @return nanoseconds this thread has waited on a run queue (second field of schedstat), or 0 if unknown */
+    private static long runQueueNanos() {
+      try {
+        String[] f = Files.readString(SCHEDSTAT).trim().split(" ");
+        return Long.parseLong(f[1]);
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
   }
 
   /** Prints the driver's wire messages (pgjdbc at FINEST) of two conversions of each side. */

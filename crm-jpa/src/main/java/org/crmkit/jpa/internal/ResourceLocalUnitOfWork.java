@@ -45,6 +45,12 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
   /** Hibernate's JDBC batch size, read from the factory's properties and set per entity manager. */
   static final String BATCH_SIZE_PROPERTY = "hibernate.jdbc.batch_size";
 
+  /**
+   * Hibernate's flush mode hint, set to {@code MANUAL} after the unit's last flush so that the commit does not flush
+   * (dirty-check every managed entity) once more; another provider ignores an unknown property.
+   */
+  static final String FLUSH_MODE_PROPERTY = "org.hibernate.flushMode";
+
   /** Whether a unit of work sends its writes in JDBC batches ({@link #writes}). */
   private enum Batching {
     /** No write announced yet: the factory's setting. */
@@ -148,6 +154,11 @@ public final class ResourceLocalUnitOfWork implements UnitOfWork, EntityManagers
           persistDeferred(frame);
           // Every statement runs now, inside the transaction: a failure up to here means nothing was written.
           frame.em.flush();
+          if (frame.batching != Batching.UNDECIDED) {
+            // Nothing runs between this flush and the commit, whose own flush would only dirty-check every managed
+            // entity again; the session's properties are already its own (the batch size), so this costs no copy.
+            frame.em.setProperty(FLUSH_MODE_PROPERTY, "MANUAL");
+          }
         } catch (RuntimeException | Error e) {
           rollbackQuietly(tx, e);
           throw e;
