@@ -52,7 +52,7 @@ import org.crmkit.shared.LeadId;
  * again for at least ten seconds (a fourth argument changes that; as long as one of JMH's default warm-up
  * iterations), so that both sides are compiled by the JIT before the measured stores are built. A single run of
  * 30,000, as the first versions of this program had, left crmkit's conversion still being compiled in the measured
- * rounds at 10,000 leads: 24,000 to 29,000 conversions per CPU second there against 77,000 to 90,000 after ten
+ * rounds at 10,000 leads: 24,000 to 29,000 conversions per CPU second there against 48,000 to 90,000 after ten
  * seconds, where the plain maps, compiled early, hardly moved.
  *
  * <pre>{@code

@@ -24,7 +24,7 @@ import org.crmkit.inmemory.InMemoryStorage;
  * warm-up iterations) both sides create on throw-away stores, each dropped after as many rounds as are measured. With
  * only the second part, as the first versions of this program had (0 seconds), crmkit's create was still being
  * compiled in the measured rounds: its cost moved by up to 1.8 times between the measured rounds of one run, and
- * the medians of runs of the same jar ranged from 3.0 to 5.7 us. Then the measured stores are filled with as many
+ * the medians of runs of the same jar ranged from 2.4 to 5.7 us. Then the measured stores are filled with as many
  * untimed rounds as are measured, so the rounds run on stores of the same sizes as before:
  *
  * <pre>{@code

@@ -31,10 +31,9 @@ import java.util.logging.Logger;
  * <pre>{@code CRM_PG_URL=jdbc:postgresql://localhost:5432/convpg CRM_PG_USER=postgres CRM_PG_PASSWORD=postgres \
  *   java -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.SingleConversionLatency 90 100}</pre>
  *
- * <p>A third of the blocks warm up. With 30 blocks (10 of warm-up, 1,000 conversions a side), crmkit's conversion
- * was still being compiled in the measured blocks on a 2-core machine: its CPU per call was 1,085 to 1,231 us there
- * against 688 to 781 us with 90 blocks (30 of warm-up), where the JDBC side moved by a tenth; 90 blocks also put 60
- * calls a side beyond the p99 instead of 20.
+ * <p>A third of the blocks warm up. The command runs 90 blocks (30 of warm-up, 3,000 conversions a side): with 30
+ * blocks crmkit's CPU per call was 2.5 to 2.9 times the JDBC side's on a quiet 2-core machine, with 90 blocks 1.8 to
+ * 2.4 times, and 90 blocks put 60 calls a side beyond the p99 instead of 20.
  *
  * <p>A fourth argument {@code trace} then prints the driver's wire messages (pgjdbc's log at FINEST) of two
  * conversions of each side, to compare their conversations with the server message by message.
@@ -64,13 +63,13 @@ public final class SingleConversionLatency {
   private SingleConversionLatency() {}
 
   /**
-   * @param args number of blocks (default 30), conversions per side and block (default 100), database (default
+   * @param args number of blocks (default 90), conversions per side and block (default 100), database (default
    *     {@code postgresql}), optionally {@code trace}
    * @throws SQLException when the baseline fails
    * @throws IOException when the samples file ({@code -Dsamples=FILE}) cannot be written
    */
   public static void main(String[] args) throws SQLException, IOException {
-    int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 90;
     int per = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     JpaConversionBenchmark b = new JpaConversionBenchmark();
     b.database = args.length > 2 ? args[2] : "postgresql";
