@@ -87,6 +87,19 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
   public static final String DIRECT_DATE_BINDING = "hibernate.type.java_time_use_direct_jdbc";
 
   /**
+   * The Hibernate setting that chooses how {@code Instant}s (every time stamp crmkit stores) are bound. The
+   * persistence unit that {@link #builder()} creates sets it to {@code TIMESTAMP_WITH_TIMEZONE}, so that an
+   * {@code Instant} is bound and read as a UTC {@code OffsetDateTime} through {@code setObject}/{@code getObject},
+   * which is what crmkit's {@code TIMESTAMP(6) WITH TIME ZONE} columns hold; Hibernate's default on PostgreSQL goes
+   * through {@code java.sql.Timestamp} and a new {@code Calendar} for each value (docs/PERFORMANCE.md, "Single
+   * conversion, fourth pass"). {@link #configure} and {@link #create} leave it to the host: in a persistence unit
+   * that also maps the host's own entities it would change how their {@code Instant}s are bound too, which for a
+   * column without time zone changes what is stored. crmkit's values are the same either way; a unit that holds
+   * only crmkit's entities may set it for the speed.
+   */
+  public static final String INSTANT_BINDING = "hibernate.type.preferred_instant_jdbc_type";
+
+  /**
    * Rows per JDBC batch ({@code hibernate.jdbc.batch_size}) in crmkit's persistence-unit defaults: a unit of work that
    * writes 1,000 opportunities sends one batch of opportunities and one of history rows, as hand-written JDBC would;
    * each batch is one round trip. A unit of work of crmkit's own transactions that writes at most one row per table
@@ -500,6 +513,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         config.property("hibernate.hbm2ddl.auto", "validate");
       }
       config.properties(defaultProperties());
+      // crmkit's own unit holds only crmkit's entities, whose time stamps are all TIMESTAMP WITH TIME ZONE columns
+      config.property(INSTANT_BINDING, "TIMESTAMP_WITH_TIMEZONE");
       config.properties(properties);
       EntityManagerFactory emf;
       try {
