@@ -209,6 +209,10 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   /** Runs a read of committed state under the read lock: it sees no half of a commit. */
   public <T> T read(Supplier<T> read) {
     ReentrantReadWriteLock.ReadLock readLock = lock.readLock();
+    // a commit holds the write lock for microseconds: wait for it spinning, then queue (behind a waiting writer)
+    for (int i = 0; i < SPINS && lock.isWriteLocked() && !lock.isWriteLockedByCurrentThread(); i++) {
+      Thread.onSpinWait();
+    }
     readLock.lock();
     try {
       return read.get();
@@ -240,10 +244,26 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
     return read(read);
   }
 
+  /**
+   * How often a thread that finds the lock taken tries again, spinning, before it waits in the lock's queue: some
+   * tens of microseconds, longer than a commit holds the write lock (a few microseconds). A thread that waits in the
+   * queue is parked and must be woken up, which on a virtual machine whose idle core was halted took 2 to 6 ms
+   * (docs/PERFORMANCE.md, "Two threads, fifth look"), hundreds of times the commit it waited for. Readers spin only
+   * while a commit holds the lock and then queue as usual, so they do not pass a waiting writer.
+   */
+  private static final int SPINS = 1_000;
+
   /** Runs a change of committed state (outside units of work: set-up) under the write lock. */
   <T> T write(Supplier<T> change) {
     ReentrantReadWriteLock.WriteLock writeLock = lock.writeLock();
-    writeLock.lock();
+    boolean taken = writeLock.tryLock();
+    for (int i = 0; i < SPINS && !taken; i++) {
+      Thread.onSpinWait();
+      taken = writeLock.tryLock();
+    }
+    if (!taken) {
+      writeLock.lock();
+    }
     try {
       return change.get();
     } finally {
