@@ -49,11 +49,13 @@ import org.crmkit.shared.LeadId;
  * converting threads waited, parked on a lock: what the two-thread speed-up loses besides the machine.
  *
  * <p>A warm-up runs the same program first on 30,000 leads in stores of their own, which are then dropped, again and
- * again for at least ten seconds (a fourth argument changes that; as long as one of JMH's default warm-up
+ * again for at least sixty seconds (a fourth argument changes that; about as long as JMH's default warm-up of five
  * iterations), so that both sides are compiled by the JIT before the measured stores are built. A single run of
  * 30,000, as the first versions of this program had, left crmkit's conversion still being compiled in the measured
  * rounds at 10,000 leads: 24,000 to 29,000 conversions per CPU second there against 48,000 to 90,000 after ten
- * seconds, where the plain maps, compiled early, hardly moved.
+ * seconds, where the plain maps, compiled early, hardly moved. After ten seconds the JIT still compiled during the
+ * measured rounds on two threads (37 to 91 ms of compilation per 1,000 conversions there, reported beside the
+ * collections), on a core the second converting thread needed; after sixty, 0 to 4 ms.
  *
  * <pre>{@code
  * mvn -o -q -pl crm-benchmarks -am package -DskipTests
@@ -62,7 +64,7 @@ import org.crmkit.shared.LeadId;
  * }</pre>
  *
  * Arguments: {@code n} (leads, at least 10,000), then optionally the rounds (default 7), the leads per slice
- * (default 250) and the seconds of warm-up (default 10).
+ * (default 250) and the seconds of warm-up (default 60).
  */
 public final class InMemoryConversionRates {
   private static final Actor ACTOR = Actor.user("bench");
@@ -79,7 +81,7 @@ public final class InMemoryConversionRates {
     if (threads.isThreadContentionMonitoringSupported()) {
       threads.setThreadContentionMonitoringEnabled(true); // the time the converting threads wait for a lock
     }
-    double warmUpSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 10;
+    double warmUpSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 60;
     long warmUpEnds = System.nanoTime() + (long) (warmUpSeconds * 1e9);
     int warmUps = 0;
     do {
@@ -308,6 +310,7 @@ public final class InMemoryConversionRates {
     long collections;
     long collectionMillis;
     long waitedMillis;
+    long compiledMillis;
 
     void add(Totals t) {
       conversions += t.conversions;
@@ -315,17 +318,23 @@ public final class InMemoryConversionRates {
       collections += t.collections;
       collectionMillis += t.collectionMillis;
       waitedMillis += t.waitedMillis;
+      compiledMillis += t.compiledMillis;
     }
 
     String perThousand(Totals two) {
       return String.format(Locale.ROOT, "collections %.2f / %.2f (%.1f / %.1f ms), waited (parked, blocked) %.1f /"
-          + " %.1f ms", 1000.0 * collections / conversions, 1000.0 * two.collections / two.conversions,
-          1000.0 * collectionMillis / conversions, 1000.0 * two.collectionMillis / two.conversions,
-          1000.0 * waitedMillis / conversions, 1000.0 * two.waitedMillis / two.conversions);
+          + " %.1f ms, JIT compilation %.1f / %.1f ms", 1000.0 * collections / conversions,
+          1000.0 * two.collections / two.conversions, 1000.0 * collectionMillis / conversions,
+          1000.0 * two.collectionMillis / two.conversions, 1000.0 * waitedMillis / conversions,
+          1000.0 * two.waitedMillis / two.conversions, 1000.0 * compiledMillis / conversions,
+          1000.0 * two.compiledMillis / two.conversions);
     }
   }
 
-  /** The current totals of the converting threads (bytes, waited time) and of the collectors. */
+  /**
+   * The current totals of the converting threads (bytes, waited time), of the collectors and of the JIT's compiler
+   * threads (their compilation time: on two cores a compilation takes the core a second converting thread needs).
+   */
   private static Totals now() {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Totals t = new Totals();
@@ -337,6 +346,7 @@ public final class InMemoryConversionRates {
       t.collections += Math.max(0, gc.getCollectionCount());
       t.collectionMillis += Math.max(0, gc.getCollectionTime());
     }
+    t.compiledMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     return t;
   }
 
@@ -359,6 +369,7 @@ public final class InMemoryConversionRates {
     last.collections = after.collections - before.collections;
     last.collectionMillis = after.collectionMillis - before.collectionMillis;
     last.waitedMillis = after.waitedMillis - before.waitedMillis;
+    last.compiledMillis = after.compiledMillis - before.compiledMillis;
     return count / (wall / 1e9);
   }
 

@@ -2,6 +2,7 @@ package org.crmkit.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -28,11 +29,18 @@ import java.util.logging.Logger;
  * machine. A plain program, not a timed test.
  *
  * <pre>{@code CRM_PG_URL=jdbc:postgresql://localhost:5432/convpg CRM_PG_USER=postgres CRM_PG_PASSWORD=postgres \
- *   java -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.SingleConversionLatency 90 100}</pre>
+ *   java -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.SingleConversionLatency 180 100}</pre>
  *
- * <p>A third of the blocks warm up. The command runs 90 blocks (30 of warm-up, 3,000 conversions a side): with 30
- * blocks crmkit's CPU per call was 2.5 to 2.9 times the JDBC side's on a quiet 2-core machine, with 90 blocks 1.8 to
- * 2.4 times, and 90 blocks put 60 calls a side beyond the p99 instead of 20.
+ * <p>A third of the blocks warm up. The command runs 180 blocks (60 of warm-up, about 50 s, as long as JMH's default
+ * warm-up; 12,000 conversions a side measured): with 30 blocks crmkit's CPU per call was 2.5 to 2.9 times the JDBC
+ * side's on a quiet 2-core machine, with 90 blocks 1.8 to 2.4 times, and with 90 blocks the JIT still compiled
+ * crmkit's code during the measured calls (about a second of compilation, twice the JDBC side's), which made
+ * crmkit's p99 1.8 to 2.4 times the JDBC side's where 180 blocks gave 1.2 to 1.4 (docs/PERFORMANCE.md, "Issue 16,
+ * fifth pass").
+ *
+ * <p>It also prints how much JIT compilation time ended during each side's measured calls
+ * ({@code CompilationMXBean}): the compiler threads run on the same cores as this thread and the server, and a side
+ * whose code is still being compiled waits for a core more often, which is what its slowest calls are made of.
  *
  * <p>A fourth argument {@code trace} then prints the driver's wire messages (pgjdbc's log at FINEST) of two
  * conversions of each side, to compare their conversations with the server message by message.
@@ -62,19 +70,20 @@ public final class SingleConversionLatency {
   private SingleConversionLatency() {}
 
   /**
-   * @param args number of blocks (default 90), conversions per side and block (default 100), database (default
+   * @param args number of blocks (default 180), conversions per side and block (default 100), database (default
    *     {@code postgresql}), optionally {@code trace}
    * @throws SQLException when the baseline fails
    * @throws IOException when the samples file ({@code -Dsamples=FILE}) cannot be written
    */
   public static void main(String[] args) throws SQLException, IOException {
-    int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 90;
+    int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 180;
     int per = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     JpaConversionBenchmark b = new JpaConversionBenchmark();
     b.database = args.length > 2 ? args[2] : "postgresql";
     b.batchSize = "default";
     b.setUp();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     int warmUp = blocks / 3;
     int measured = blocks - warmUp;
     long[] crmkit = new long[measured * per];
@@ -98,6 +107,9 @@ public final class SingleConversionLatency {
     System.out.println("[crmkit] after each block's set-up: " + (settle
         ? "one untimed call a side" : "no untimed call (-Dsettle=false): the first side pays the fresh plans"));
     int[] done = new int[2];
+    // the JIT's compilation time (milliseconds, all compiler threads) that ended during each side's measured calls
+    long[] compiled = new long[2];
+    long measuredFrom = 0;
     for (int block = 0; block < blocks; block++) {
       int m = block - warmUp;
       b.seed(2 * per + (settle ? 2 : 0));
@@ -107,6 +119,9 @@ public final class SingleConversionLatency {
         b.single_jdbc(null);
       }
       b.counting.take();
+      if (m == 0) {
+        measuredFrom = System.nanoTime();
+      }
       done[0] = 0;
       done[1] = 0;
       double[] cpu = new double[2];
@@ -115,11 +130,16 @@ public final class SingleConversionLatency {
       List<Map<String, CountingDataSource.Count>> sent = List.of(new TreeMap<>(), new TreeMap<>());
       int side = order.side(block, 0, per);
       long c0 = mx.getCurrentThreadCpuTime();
+      long j0 = jit.getTotalCompilationTime();
       for (int call = 0; call < 2 * per; call++) {
         int next = order.side(block, call, per);
         if (next != side) {
           long c1 = mx.getCurrentThreadCpuTime();
           cpu[side] += c1 - c0;
+          if (m >= 0) {
+            compiled[side] += jit.getTotalCompilationTime() - j0;
+          }
+          j0 = jit.getTotalCompilationTime();
           Map<String, CountingDataSource.Count> into = sent.get(side);
           b.counting.take().forEach((k, v) -> into.merge(k, v, CountingDataSource.Count::plus));
           side = next;
@@ -143,6 +163,9 @@ public final class SingleConversionLatency {
         }
       }
       cpu[side] += mx.getCurrentThreadCpuTime() - c0;
+      if (m >= 0) {
+        compiled[side] += jit.getTotalCompilationTime() - j0;
+      }
       Map<String, CountingDataSource.Count> into = sent.get(side);
       b.counting.take().forEach((k, v) -> into.merge(k, v, CountingDataSource.Count::plus));
       if (m >= 0) {
@@ -175,6 +198,9 @@ public final class SingleConversionLatency {
     double y = jdbcCpu[measured / 2];
     System.out.printf(Locale.ROOT, "CPU of this thread per call (median of blocks): crmkit %.0f us  jdbc %.0f us"
         + "  ratio %.2f%n", x, y, x / y);
+    System.out.printf(Locale.ROOT, "JIT compilation ending in the measured calls (%.0f s): crmkit's %d ms, jdbc's %d ms"
+        + " (the compiler threads share the cores with this thread and the server)%n",
+        (System.nanoTime() - measuredFrom) / 1e9, compiled[0], compiled[1]);
     System.out.printf(Locale.ROOT, "mean wall per call: crmkit %.0f us  jdbc %.0f us; of which in the driver,"
         + " per conversion (calls, us):%n", crmkitMean, jdbcMean);
     double crmkitDriver = 0;
