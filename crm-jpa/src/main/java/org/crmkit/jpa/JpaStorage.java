@@ -91,8 +91,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
    * persistence unit that {@link #builder()} creates sets it to {@code TIMESTAMP_WITH_TIMEZONE}, so that an
    * {@code Instant} is bound and read as a UTC {@code OffsetDateTime} through {@code setObject}/{@code getObject},
    * which is what crmkit's {@code TIMESTAMP(6) WITH TIME ZONE} columns hold; Hibernate's default on PostgreSQL goes
-   * through {@code java.sql.Timestamp} and a new {@code Calendar} for each value (docs/PERFORMANCE.md, "Single
-   * conversion, fourth pass"). {@link #configure} and {@link #create} leave it to the host: in a persistence unit
+   * through {@code java.sql.Timestamp} and a new {@code Calendar} for each value (docs/PERFORMANCE.md, "Issue 16,
+   * fifth pass"). {@link #configure} and {@link #create} leave it to the host: in a persistence unit
    * that also maps the host's own entities it would change how their {@code Instant}s are bound too, which for a
    * column without time zone changes what is stored. crmkit's values are the same either way; a unit that holds
    * only crmkit's entities may set it for the speed.

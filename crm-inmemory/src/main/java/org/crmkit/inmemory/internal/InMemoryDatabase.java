@@ -248,7 +248,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
    * How often a thread that finds the lock taken tries again, spinning, before it waits in the lock's queue: some
    * tens of microseconds, longer than a commit holds the write lock (a few microseconds). A thread that waits in the
    * queue is parked and must be woken up, which on a virtual machine whose idle core was halted took 2 to 6 ms
-   * (docs/PERFORMANCE.md, "Two threads, fifth look"), hundreds of times the commit it waited for. Readers spin only
+   * (docs/PERFORMANCE.md, "Issue 16, fifth pass"), hundreds of times the commit it waited for. Readers spin only
    * while a commit holds the lock and then queue as usual, so they do not pass a waiting writer.
    */
   private static final int SPINS = 1_000;
