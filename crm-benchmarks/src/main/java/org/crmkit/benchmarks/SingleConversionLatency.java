@@ -31,12 +31,12 @@ import java.util.logging.Logger;
  * <pre>{@code CRM_PG_URL=jdbc:postgresql://localhost:5432/convpg CRM_PG_USER=postgres CRM_PG_PASSWORD=postgres \
  *   java -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.SingleConversionLatency 180 100}</pre>
  *
- * <p>A third of the blocks warm up. The command runs 180 blocks (60 of warm-up, about 50 s, as long as JMH's default
- * warm-up; 12,000 conversions a side measured): with 30 blocks crmkit's CPU per call was 2.5 to 2.9 times the JDBC
- * side's on a quiet 2-core machine, with 90 blocks 1.8 to 2.4 times, and with 90 blocks the JIT still compiled
- * crmkit's code during the measured calls (about a second of compilation, twice the JDBC side's), which made
- * crmkit's p99 1.8 to 2.4 times the JDBC side's where 180 blocks gave 1.2 to 1.4 (docs/PERFORMANCE.md, "Issue 16,
- * fifth pass").
+ * <p>A third of the blocks warm up. The command runs 180 blocks (60 of warm-up, about 40 s after the set-up, near
+ * JMH's default warm-up of 50 s; 12,000 conversions a side measured): with 30 blocks crmkit's CPU per call was 2.5
+ * to 2.9 times the JDBC side's on a quiet 2-core machine, with 90 blocks 1.8 to 2.4 times, and with 90 blocks the JIT
+ * still compiled crmkit's code during the measured calls (about a second of compilation, twice the JDBC side's),
+ * which made crmkit's p99 1.8 to 2.4 times the JDBC side's where 180 blocks gave 1.2 to 1.4 (docs/PERFORMANCE.md,
+ * "Issue 16, fifth pass").
  *
  * <p>It also prints how much JIT compilation time ended during each side's measured calls
  * ({@code CompilationMXBean}): the compiler threads run on the same cores as this thread and the server, and a side
