@@ -92,10 +92,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
    * {@code Instant} is bound and read as a UTC {@code OffsetDateTime} through {@code setObject}/{@code getObject},
    * which is what crmkit's {@code TIMESTAMP(6) WITH TIME ZONE} columns hold; Hibernate's default on PostgreSQL goes
    * through {@code java.sql.Timestamp} and a new {@code Calendar} for each value (docs/PERFORMANCE.md, "Issue 16,
-   * fifth pass"). {@link #configure} and {@link #create} leave it to the host: in a persistence unit
-   * that also maps the host's own entities it would change how their {@code Instant}s are bound too, which for a
-   * column without time zone changes what is stored. crmkit's values are the same either way; a unit that holds
-   * only crmkit's entities may set it for the speed.
+   * fifth pass"), whose hybrid Julian/Gregorian calendar stores an instant before 1582-10-15 ten days off on
+   * PostgreSQL (1500-03-01 as 1500-02-20). {@link #configure} and {@link #create} leave it to the host: in a
+   * persistence unit that also maps the host's own entities it would change how their {@code Instant}s are bound
+   * too, which for a column without time zone changes what is stored. From 1582-10-15 on crmkit's values are the same
+   * either way; a unit that holds only crmkit's entities should set it.
    */
   public static final String INSTANT_BINDING = "hibernate.type.preferred_instant_jdbc_type";
 

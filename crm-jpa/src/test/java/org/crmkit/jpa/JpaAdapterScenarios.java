@@ -425,6 +425,49 @@ abstract class JpaAdapterScenarios {
     assertThat(db.count("crm_account where name_normalized = 'acme' and match_key_version = 2")).isEqualTo(1);
   }
 
+  @Test
+  void timeStampsComeBackExactlyWhicheverWayTheFactoryBindsThem() {
+    // crmkit's own unit binds Instants as OffsetDateTime (JpaStorage.INSTANT_BINDING); a host's factory made with
+    // JpaStorage.configure keeps Hibernate's default (a Timestamp and a UTC Calendar): each reads what the other wrote,
+    // from 1582-10-15 on (before it the default is ten days off on PostgreSQL; see the next test)
+    JpaStorage hosted = JpaStorage.create(db.hostFactory());
+    Crm viaHost = Crm.builder().storage(hosted).build();
+    List<Instant> stamps = List.of(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+        Instant.parse("2026-03-29T01:30:00.000001Z"), Instant.parse("2038-01-19T03:14:08.123456Z"),
+        Instant.parse("9999-12-31T23:59:59.999999Z"));
+    for (Instant stamp : stamps) {
+      Clock at = Clock.fixed(stamp, ZoneOffset.UTC);
+      Account own = Crm.builder().storage(db.storage).clock(at).build().accounts()
+          .create(ALICE, CreateAccount.named("Own " + stamp));
+      Account host = Crm.builder().storage(hosted).clock(at).build().accounts()
+          .create(ALICE, CreateAccount.named("Host " + stamp));
+
+      assertThat(viaHost.accounts().get(ALICE, own.id()).createdAt()).as("written by crmkit's unit").isEqualTo(stamp);
+      assertThat(crm.accounts().get(ALICE, host.id()).createdAt()).as("written by the host's").isEqualTo(stamp);
+      assertThat(crm.accounts().get(ALICE, own.id()).updatedAt()).isEqualTo(stamp);
+    }
+  }
+
+  @Test
+  void storesATimeStampAsTheInstantItIsEvenBeforeTheGregorianCalendar() {
+    // through a Timestamp and a Calendar (Hibernate's default on PostgreSQL) 1500-03-01 is stored as 1500-02-20
+    Instant stamp = Instant.parse("1500-03-01T10:15:30.123456Z");
+    Account account = Crm.builder().storage(db.storage).clock(Clock.fixed(stamp, ZoneOffset.UTC)).build().accounts()
+        .create(ALICE, CreateAccount.named("Old"));
+
+    try (var c = db.dataSource.getConnection();
+        var s = c.prepareStatement("select created_at from crm_account where id = ?")) {
+      s.setObject(1, account.id().value());
+      try (var rows = s.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getObject(1, java.time.OffsetDateTime.class).toInstant()).isEqualTo(stamp);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(crm.accounts().get(ALICE, account.id()).createdAt()).isEqualTo(stamp);
+  }
+
   /** A crm whose clock moves one second per reading, so records have distinct creation times. */
   private Crm tickingCrm() {
     java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
