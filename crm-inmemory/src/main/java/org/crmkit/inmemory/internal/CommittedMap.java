@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * any lock through {@link InMemoryDatabase#readOne}, whose sequence check drops (and makes again under the lock) a
  * read that overlapped a commit: such a read may see a half-made change, so it must neither fail nor loop, and it
  * does neither (it reads one generation of arrays, which a commit never shrinks or swaps under it, and probes each
- * slot at most once). Keys and values are immutable objects; nulls are not stored.
+ * slot at most once). Keys are immutable objects, and so are the values such a read returns (a value that changes in
+ * place, as an index's {@link KeySet}, is read under a lock only); nulls are not stored.
  *
  * @param <K> key type
  */
@@ -133,6 +134,74 @@ final class CommittedMap<K> {
     s.entries[i * s.stride] = key;
     keys++;
     counts[column]++;
+  }
+
+  /**
+   * Sets the value of {@code key} in {@code column} unless it has one there (under the write lock): one probe.
+   *
+   * @return the value {@code key} has in {@code column}, or null when it had none and {@code value} was stored
+   */
+  Object putIfAbsent(K key, int column, Object value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    int h = hash(key);
+    Slots s = slots;
+    int i = find(s, key, h);
+    if (i >= 0) {
+      int at = i * s.stride + 1 + column;
+      Object present = s.entries[at];
+      if (present != null) {
+        return present;
+      }
+      counts[column]++;
+      s.entries[at] = value;
+      return null;
+    }
+    i = -1 - i;
+    if (2 * (keys + 1) > s.hashes.length) {
+      s = grow(s);
+      i = freeSlot(s, h);
+    }
+    s.hashes[i] = h;
+    s.entries[i * s.stride + 1 + column] = value;
+    s.entries[i * s.stride] = key;
+    keys++;
+    counts[column]++;
+    return null;
+  }
+
+  /**
+   * Reads the slots a {@link #put} or {@link #remove} of {@code key} would read and write first, without a lock and
+   * without using what it reads: so that they are in this thread's cache when the write lock is taken and the
+   * commit writes them, rather than cache misses inside the critical section that every other commit waits for.
+   * Safe beside a commit for the same reasons as a read through {@link InMemoryDatabase#readOne} (one generation of
+   * arrays, each slot probed at most once); a slot that a commit changes meanwhile is simply read again later.
+   *
+   * @return a number made of what was read (the caller keeps it, so that the reads are not optimised away)
+   */
+  int touch(Object key) {
+    Slots s = slots;
+    int h = hash(key);
+    int mask = s.mask;
+    int stride = s.stride;
+    Object[] entries = s.entries;
+    int[] hashes = s.hashes;
+    int seen = 0;
+    for (int i = h & mask, probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
+      int slotHash = hashes[i];
+      seen += slotHash;
+      Object k = entries[i * stride];
+      if (k == null) {
+        break; // where a new key goes
+      }
+      // the key's slot, compared as put compares it (the committed key is another instance, often a miss too), and
+      // its last column, which may lie on the next cache line
+      if (k == key || (slotHash == h && k.equals(key))) {
+        seen += entries[i * stride + stride - 1] == null ? 0 : 1;
+        break;
+      }
+    }
+    return seen;
   }
 
   /** Removes the value of {@code key} in {@code column}, if any, and the key once no column holds a value. */

@@ -27,10 +27,12 @@ import org.crmkit.shared.UnitOfWork;
  * every written row still has the version the work read, that every link points to a row that exists (as a
  * foreign key would) and that no match key is claimed twice, then applies all writes or none. A reader never sees
  * half of a commit: each read sees the state between two commits (read committed, with optimistic write validation,
- * as a database with version columns). Reads of many rows (pages, index look-ups) take the read lock; a read of one
- * row by key ({@link #readOne}) takes it only when a commit applies writes at that moment, so that threads reading
- * rows do not contend for the lock. Nested units of work of the same tenant join the outer one; one lock serves all
- * tenants (commits are short: what a write changes in the indexes is worked out before, when the write is made).
+ * as a database with version columns). Reads of many rows (pages, index look-ups of a value several rows have)
+ * take the read lock; a read of one row by key, or of the one key an index holds for a value ({@link #readOne}),
+ * takes it only when a commit applies writes at that moment, so that threads reading rows do not contend for the
+ * lock. Nested units of work of the same tenant join the outer one; one lock serves all
+ * tenants (commits are short: what a write changes in the indexes is worked out before, when the write is made, and
+ * the slots of the maps the commit will write are read into the cache before the lock is taken).
  *
  * @param <P> the partition of one tenant: the tables the layout registered, as the repositories use them
  */
@@ -302,7 +304,8 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       }
     }
     // The version checks that need no lock, made once before it is taken: a stale write fails without waiting for the
-    // lock, and the committed rows and log groups the commit reads again under the lock are in the cache by then.
+    // lock, and the committed rows and log groups the commit reads again under the lock are in the cache by then, as
+    // are the slots of the committed maps and indexes it will write (Table.precheck reads them).
     for (Table t : tables) {
       t.precheck(tx);
     }

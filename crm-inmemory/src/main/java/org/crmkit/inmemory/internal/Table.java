@@ -15,7 +15,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -79,9 +78,9 @@ public final class Table<K, S> {
   /**
    * The committed row that holds each claimed key. A row's claim is always its own claim key (as it was committed),
    * so this one map also says which claim a row holds: {@code claimKey(row)}, if the map names the row for it.
-   * Concurrent for the same reason as {@link #committed}.
+   * Read without a lock as {@link #committed} is.
    */
-  private final Map<Object, K> claimOwners = new ConcurrentHashMap<>();
+  private final CommittedMap<Object> claimOwners = new CommittedMap<>();
   /** Copies of committed state kept in step at commit ({@link #listen}). */
   private final List<CommitListener<K, S>> listeners = new ArrayList<>();
 
@@ -209,59 +208,33 @@ public final class Table<K, S> {
   /**
    * A secondary index: committed keys by the value {@code valueOf} gives (null: not indexed). Holds a single key or
    * a {@link KeySet} of keys per value, so a unique-ish value costs one map entry; a value's keys are in the order
-   * they were indexed.
+   * they were indexed. Its entries are a column of a {@link CommittedMap}, its own or its {@link Family family}'s:
+   * an insert allocates nothing, growing reads arrays in order, and a look-up of one value may read it without a
+   * lock ({@link #single}).
    */
   public static final class Index<K, S> {
     private final Function<S, Object> valueOf;
-    /** Own entries: per value a key or a {@link KeySet}; null when the index keeps its entries in a family. */
-    private final Map<Object, Object> keys;
-    /** The family whose entries hold this index's slot, or null. */
-    private final Family family;
-    private final int slot;
+    /** Per value a key or a {@link KeySet}, in {@link #column}: the index's own map, or its family's. */
+    private final CommittedMap<Object> entries;
+    private final int column;
 
     Index(Function<S, Object> valueOf, Family family) {
       this.valueOf = valueOf;
-      this.family = family;
-      this.keys = family == null ? new HashMap<>() : null;
-      this.slot = family == null ? -1 : family.join();
+      this.entries = family == null ? new CommittedMap<>() : family.entries;
+      this.column = family == null ? 0 : family.join();
     }
 
     /** @return the value's key or {@link KeySet}, or null */
     private Object at(Object value) {
-      if (family == null) {
-        return keys.get(value);
-      }
-      Object[] slots = family.entries.get(value);
-      return slots == null ? null : slots[slot];
+      return entries.get(value, column);
     }
 
     /** Sets the value's key or {@link KeySet}; null removes it. */
     private void set(Object value, Object present) {
-      if (family == null) {
-        if (present == null) {
-          keys.remove(value);
-        } else {
-          keys.put(value, present);
-        }
-        return;
-      }
-      Object[] slots = family.entries.get(value);
-      if (slots == null) {
-        if (present != null) {
-          slots = new Object[family.width];
-          slots[slot] = present;
-          family.entries.put(value, slots);
-        }
-        return;
-      }
-      slots[slot] = present;
       if (present == null) {
-        for (Object other : slots) {
-          if (other != null) {
-            return;
-          }
-        }
-        family.entries.remove(value);
+        entries.remove(value, column);
+      } else {
+        entries.put(value, column, present);
       }
     }
 
@@ -270,19 +243,10 @@ public final class Table<K, S> {
       if (value == null) {
         return;
       }
-      Object present;
-      if (family == null) {
-        // One probe for a value no row holds yet (the usual case: a new account's name, a new parent's children).
-        present = keys.putIfAbsent(value, k);
-        if (present == null) {
-          return;
-        }
-      } else {
-        present = at(value);
-        if (present == null) {
-          set(value, k);
-          return;
-        }
+      // One probe for a value no row holds yet (the usual case: a new account's name, a new parent's children).
+      Object present = entries.putIfAbsent(value, column, k);
+      if (present == null) {
+        return;
       }
       if (present instanceof KeySet<?> set) {
         ((KeySet<K>) set).add(k);
@@ -310,6 +274,26 @@ public final class Table<K, S> {
       }
     }
 
+    /**
+     * Reads the slots that adding or removing {@code value} would write first (before the commit takes the lock; see
+     * {@link CommittedMap#touch}).
+     */
+    int touch(Object value) {
+      return value == null ? 0 : entries.touch(value);
+    }
+
+    /**
+     * Reads the keys with {@code value} when at most one row has it, without a lock unless a commit applies writes
+     * meanwhile ({@link InMemoryDatabase#readOne}: a key is immutable, a {@link KeySet} is not and is not read here).
+     *
+     * @return the one key with {@code value}, null when none has it, or {@link #MANY} when several have it (read them
+     *     with {@link #keysOf} under the lock)
+     */
+    Object single(InMemoryDatabase<?> db, Object value) {
+      Object present = db.readOne(() -> at(value));
+      return present instanceof KeySet<?> ? MANY : present;
+    }
+
     /** @return the keys with {@code value} (under the lock), in the order they were indexed; empty when none */
     @SuppressWarnings("unchecked")
     Set<K> get(Object value) {
@@ -335,14 +319,18 @@ public final class Table<K, S> {
     }
   }
 
+  /** {@link Index#single}'s answer when several rows have the value. */
+  private static final Object MANY = new Object();
+
   /**
    * Entries shared by indexes (of one or several tables of a schema) whose values are the same kind of key: the
    * links to one parent table, e.g. the contacts and the opportunities of an account. Each value has one entry
-   * with a slot per index, so indexing a new parent's first children finds the entry the first index made rather
-   * than missing the cache in a map of its own. Changed under the database's write lock, as every index.
+   * with a column per index ({@link CommittedMap}), so indexing a new parent's first children finds the entry the
+   * first index made rather than missing the cache in a map of its own. Changed under the database's write lock, as
+   * every index.
    */
   public static final class Family {
-    private final Map<Object, Object[]> entries = new HashMap<>();
+    private final CommittedMap<Object> entries = new CommittedMap<>();
     private final int width;
     private int joined;
 
@@ -352,6 +340,9 @@ public final class Table<K, S> {
         throw new IllegalArgumentException("a family holds at least one index, not " + width);
       }
       this.width = width;
+      for (int i = 1; i < width; i++) {
+        entries.addColumn();
+      }
     }
 
     private int join() {
@@ -698,7 +689,7 @@ public final class Table<K, S> {
   /** @return true when the row {@code id} holds the claim {@code wanted}: as this unit of work wrote it, else as committed */
   private boolean holds(Work<K, S> w, K id, Object wanted) {
     Object pending = w.claims().get(id);
-    return pending != null ? wanted.equals(pending) : id.equals(db.readOne(() -> claimOwners.get(wanted)));
+    return pending != null ? wanted.equals(pending) : id.equals(db.readOne(() -> claimOwners.get(wanted, 0)));
   }
 
   /**
@@ -885,7 +876,12 @@ public final class Table<K, S> {
   public List<S> lookup(Index<K, S> index, Object value) {
     Objects.requireNonNull(value, "value");
     Transaction tx = db.current(schema);
-    List<K> keys = db.read(() -> index.keysOf(value));
+    // one row or none has the value (a duplicate check's usual answer): read without the read lock, whose state word
+    // every reading thread would write
+    Object single = index.single(db, value);
+    @SuppressWarnings("unchecked")
+    List<K> keys = single == null ? List.of()
+        : single != MANY ? List.of((K) single) : db.read(() -> index.keysOf(value));
     // no committed row has the value (a duplicate check's usual answer): nothing to read, so no workspace needed
     Work<K, S> w = keys.isEmpty() ? tx.workIfAny(this) : tx.work(this);
     List<S> rows = new ArrayList<>();
@@ -960,7 +956,7 @@ public final class Table<K, S> {
     }
     checkVersions(w);
     for (Map.Entry<K, Object> e : w.claims().entrySet()) {
-      K holder = e.getValue() == NO_CLAIM ? null : claimOwners.get(e.getValue());
+      K holder = e.getValue() == NO_CLAIM ? null : claimOwners.get(e.getValue(), 0);
       if (holder != null && !holder.equals(e.getKey())) {
         throw new ConflictException(type.label() + " " + holder + " with the same match key ('" + e.getValue()
             + "') was created by someone else while this unit of work created " + type.label() + " " + e.getKey()
@@ -978,12 +974,45 @@ public final class Table<K, S> {
    */
   void precheck(Transaction tx) {
     Work<K, S> w = tx.workIfAny(this);
-    if (w != null && w.versioned > 0) {
+    if (w == null) {
+      return;
+    }
+    if (w.versioned > 0) {
       String stale = db.readOne(() -> staleWrite(w));
       if (stale != null) {
         throw new ConflictException(stale);
       }
     }
+    tx.touched += touch(w);
+  }
+
+  /**
+   * Reads, without a lock, the slots of the committed maps that {@link #apply} will write for these writes (the rows'
+   * and the indexes' entries, the claims), so that they are in this thread's cache when the write lock is taken: in
+   * large maps each is a cache miss, which the commit would otherwise take while every other commit waits for it
+   * (docs/PERFORMANCE.md, "Issue 16, sixth pass"). Uses nothing it reads ({@link CommittedMap#touch}).
+   *
+   * @return a number made of what was read
+   */
+  private int touch(Work<K, S> w) {
+    int seen = 0;
+    for (Map.Entry<K, Write<S>> e : w.writes.entrySet()) {
+      Write<S> write = e.getValue();
+      seen += committed.touch(e.getKey());
+      for (int i = 0; i < indexes.size(); i++) {
+        Index<K, S> index = indexes.get(i);
+        Object before = valueAt(write.before(), i, index, write.baseRow());
+        Object after = valueAt(write.after(), i, index, write.row());
+        if (!Objects.equals(before, after)) {
+          seen += index.touch(before) + index.touch(after);
+        }
+      }
+      Object claim = claimKey == null ? null : w.claims().get(e.getKey());
+      if (claim != null && claim != NO_CLAIM) {
+        seen += claimOwners.touch(claim);
+      }
+    }
+    return seen;
   }
 
   private void checkVersions(Work<K, S> w) {
@@ -1075,11 +1104,11 @@ public final class Table<K, S> {
         Object claim = row == null ? NO_CLAIM : w.claims().getOrDefault(k, NO_CLAIM);
         // Only a committed row holds a claim, and only its own claim key (a new row holds none).
         Object held = old == null ? null : based ? claimOf(write.before(), old) : claimKey.apply(old);
-        if (held != null && !held.equals(claim) && k.equals(claimOwners.get(held))) {
-          claimOwners.remove(held);
+        if (held != null && !held.equals(claim) && k.equals(claimOwners.get(held, 0))) {
+          claimOwners.remove(held, 0);
         }
         if (claim != NO_CLAIM) {
-          claimOwners.put(claim, k);
+          claimOwners.put(claim, 0, k);
         }
       }
     }

@@ -29,6 +29,12 @@ final class Transaction {
   /** The private drafts of the commit participants this unit of work wrote to. */
   final Map<CommitParticipant, Object> participantDrafts = new IdentityHashMap<>(1);
 
+  /**
+   * What the commit's reads before the lock ({@link Table#precheck}) read from the committed maps, kept so that the
+   * compiler does not drop those reads, which are made for their effect on the cache only.
+   */
+  int touched;
+
   Transaction(TenantId tenant, long startSeq) {
     this.tenant = tenant;
     this.startSeq = startSeq;

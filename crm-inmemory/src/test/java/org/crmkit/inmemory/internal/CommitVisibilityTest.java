@@ -27,6 +27,10 @@ class CommitVisibilityTest {
 
   record Parts(Table<String, Row> table, AppendOnlyLog<Entry> log) {}
 
+  record Named(String id, String name, long version) {}
+
+  record NamedParts(Table<String, Named> table, Table.Index<String, Named> byName, AppendOnlyLog<Entry> log) {}
+
   @Test
   void aReaderDuringACommitSeesNoneOfItUntilAllOfItIsApplied() throws Exception {
     ExecutorService reader = Executors.newSingleThreadExecutor();
@@ -78,5 +82,68 @@ class CommitVisibilityTest {
     assertThat(seenDuringCommit).isNotEmpty().doesNotContain("row without its log entry");
     assertThat(db.execute(() -> db.tenant().table().get("a"))).isPresent();
     assertThat(db.execute(() -> db.tenant().log().group("a"))).hasSize(1);
+  }
+
+  /**
+   * An index look-up of a value one row holds reads the index without the read lock ({@link Table.Index#single}),
+   * then the rows it names; the look-up as a whole must see none of a commit until all of it is applied: while the
+   * commit that renames a row runs, a look-up of the new name finds nothing (or waits), never the row without its
+   * log entry.
+   */
+  @Test
+  void anIndexLookUpDuringACommitSeesNoneOfItUntilAllOfItIsApplied() throws Exception {
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    AtomicBoolean committing = new AtomicBoolean();
+    List<String> seenDuringCommit = new CopyOnWriteArrayList<>();
+    AtomicReference<InMemoryDatabase<NamedParts>> database = new AtomicReference<>();
+    InMemoryDatabase<NamedParts> db = new InMemoryDatabase<>(schema -> {
+      Table<String, Named> table = schema.table(RecordType.ACCOUNT, Named::id, Named::version,
+          (r, v) -> new Named(r.id(), r.name(), v), Comparator.comparing(Named::id));
+      Table.Index<String, Named> byName = table.index(Named::name);
+      AppendOnlyLog<Entry> log = schema.log(e -> {
+        if (committing.get()) {
+          AtomicReference<List<Named>> seen = new AtomicReference<>();
+          CountDownLatch read = new CountDownLatch(1);
+          reader.submit(() -> database.get().execute(() -> {
+            NamedParts parts = database.get().tenant();
+            seen.set(parts.table().lookup(parts.byName(), "renamed"));
+            read.countDown();
+            return null;
+          }));
+          try {
+            if (!read.await(300, TimeUnit.MILLISECONDS)) {
+              seenDuringCommit.add("waited for the commit");
+            } else {
+              seenDuringCommit.add(seen.get().isEmpty() ? "nothing" : "row without its log entry");
+            }
+          } catch (InterruptedException e2) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e2);
+          }
+        }
+        return e.group();
+      }, Entry::seq);
+      return new NamedParts(table, byName, log);
+    });
+    database.set(db);
+    db.execute(() -> db.tenant().table().save(new Named("a", "first", 0)));
+
+    try {
+      db.execute(() -> {
+        Named row = db.tenant().table().get("a").orElseThrow();
+        db.tenant().table().save(new Named("a", "renamed", row.version()));
+        db.tenant().log().append(new Entry("a", 1));
+        committing.set(true);
+        return null;
+      });
+    } finally {
+      committing.set(false);
+      reader.shutdownNow();
+    }
+
+    assertThat(seenDuringCommit).isNotEmpty().doesNotContain("row without its log entry");
+    assertThat(db.execute(() -> db.tenant().table().lookup(db.tenant().byName(), "renamed")))
+        .extracting(Named::name).containsExactly("renamed");
+    assertThat(db.execute(() -> db.tenant().table().lookup(db.tenant().byName(), "first"))).isEmpty();
   }
 }

@@ -78,4 +78,34 @@ class CommittedMapTest {
     map.put("a", 0, "row");
     assertThatThrownBy(map::addColumn).isInstanceOf(IllegalStateException.class);
   }
+
+  @RepeatedTest(3)
+  void putIfAbsentStoresOnlyWhereNoValueIsAndTouchChangesNothing(RepetitionInfo repetition) {
+    Random random = new Random(100 + repetition.getCurrentRepetition());
+    CommittedMap<Object> map = new CommittedMap<>();
+    int second = map.addColumn();
+    Map<Object, String> rows = new HashMap<>();
+    Map<Object, String> groups = new HashMap<>();
+    for (int step = 0; step < 20_000; step++) {
+      Object key = new Crowded(random.nextInt(1_500));
+      boolean inSecond = random.nextBoolean();
+      Map<Object, String> model = inSecond ? groups : rows;
+      int column = inSecond ? second : 0;
+      map.touch(key); // reads only: the map must hold what the model holds regardless
+      if (random.nextInt(4) == 0) {
+        map.remove(key, column);
+        model.remove(key);
+      } else {
+        String value = "v" + step;
+        assertThat(map.putIfAbsent(key, column, value)).isEqualTo(model.putIfAbsent(key, value));
+      }
+    }
+    for (int n = 0; n < 1_500; n++) {
+      Object key = new Crowded(n);
+      assertThat(map.<String>get(key, 0)).isEqualTo(rows.get(key));
+      assertThat(map.<String>get(key, second)).isEqualTo(groups.get(key));
+    }
+    assertThat(map.size(0)).isEqualTo(rows.size());
+    assertThat(map.size(second)).isEqualTo(groups.size());
+  }
 }
