@@ -225,23 +225,32 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
 
   /**
    * Runs a read of one committed value (a row by key, a group of a log) of immutable values ({@link CommittedMap}):
-   * without the read lock when no commit applies writes meanwhile, else under it; the read must not fail nor loop
-   * when a commit changes what it reads (its result is then dropped and the read made again under the lock). Either
+   * without the read lock when no commit applies writes meanwhile (else again, after it, and under the read lock
+   * when commits keep overlapping it); the read must not fail nor loop when a commit changes what it reads (its
+   * result is then dropped and the read made again). Either
    * way the read sees no half of a commit, as {@link #read} guarantees, but the usual case writes nothing shared, so
    * threads that read rows by key do not contend for the lock's state.
    */
   <T> T readOne(Supplier<T> read) {
-    long before = applying;
-    if ((before & 1) == 0) {
-      T value = read.get();
-      // Every write a commit applies comes after it made the stamp odd: a value read from a commit being applied
-      // (or from one applied since) shows as a changed stamp, and the read is made again under the lock. The fence
-      // keeps the read's plain loads (CommittedMap's arrays) before the second load of the stamp, as StampedLock's
-      // validate does.
-      VarHandle.acquireFence();
-      if (applying == before) {
-        return value;
+    // A commit that applies writes meanwhile is waited for spinning and the read made again, as long as a commit
+    // would hold the lock (SPINS); only then is the read made under the read lock, whose state word every reading
+    // thread writes: with two threads converting, one often reads while the other applies its commit.
+    for (int i = 0; i < SPINS; i++) {
+      long before = applying;
+      if ((before & 1) == 0) {
+        T value = read.get();
+        // Every write a commit applies comes after it made the stamp odd: a value read from a commit being applied
+        // (or from one applied since) shows as a changed stamp, and the read is made again. The fence keeps the
+        // read's plain loads (CommittedMap's arrays) before the second load of the stamp, as StampedLock's validate
+        // does.
+        VarHandle.acquireFence();
+        if (applying == before) {
+          return value;
+        }
+      } else if (lock.isWriteLockedByCurrentThread()) {
+        break; // this thread's own commit applies: it reads under the lock it holds
       }
+      Thread.onSpinWait();
     }
     return read(read);
   }
