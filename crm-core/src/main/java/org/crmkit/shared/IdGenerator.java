@@ -27,9 +27,14 @@ public interface IdGenerator {
     return false;
   }
 
-  /** Random (version 4) UUIDs: the default. {@link #globallyUnique()}. */
+  /**
+   * Random (version 4) UUIDs, 122 random bits each from a cryptographically strong source, as
+   * {@link UUID#randomUUID()} makes them: the default. {@link #globallyUnique()}. Unlike {@code randomUUID}, threads do
+   * not share one generator (they would wait for each other's ids): a few generators serve the threads, each seeded
+   * from the system's entropy. Thread-safe.
+   */
   static IdGenerator random() {
-    return new UniqueIds(UUID::randomUUID);
+    return new UniqueIds(new RandomUuids());
   }
 
   /** Predictable ids {@code 00000000-0000-0000-0000-000000000001}, {@code ...02}, ...: for tests. */

@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
@@ -19,7 +20,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.crmkit.shared.CrmException;
 
 /**
@@ -45,6 +48,8 @@ final class CoreArchitectureRules {
       classes().that().resideInAPackage("org.crmkit..")
           .should().onlyDependOnClassesThat().resideInAnyPackage(
               "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "java.text..",
+              // SecureRandom, for the default ids (RandomUuids); nothing of java.security's sub-packages
+              "java.security",
               "jakarta.validation..", "org.crmkit..")
           .because("crm-core must stay free of persistence, Hibernate, Jackson, logging and framework code");
 
@@ -101,7 +106,8 @@ final class CoreArchitectureRules {
       noClasses().that().resideInAPackage("org.crmkit..")
           .and().doNotHaveFullyQualifiedName("org.crmkit.shared.IdGenerator")
           .and().doNotHaveFullyQualifiedName("org.crmkit.Crm$Builder")
-          .should().callMethodWhere(ambientTimeOrRandomness())
+          .and().doNotHaveFullyQualifiedName("org.crmkit.shared.RandomUuids")
+          .should().callCodeUnitWhere(ambientTimeOrRandomness())
           .because("time comes from the injected Clock and ids from the IdGenerator, so tests are deterministic");
 
   static final ArchRule EXCEPTIONS_EXTEND_CRM_EXCEPTION =
@@ -130,7 +136,7 @@ final class CoreArchitectureRules {
   }
 
   private static DescribedPredicate<JavaCall<?>> ambientTimeOrRandomness() {
-    return new DescribedPredicate<>("reads the system clock or random ids") {
+    return new DescribedPredicate<>("reads the system clock, makes random ids or a source of random numbers") {
       @Override
       public boolean test(JavaCall<?> call) {
         var target = call.getTarget();
@@ -142,6 +148,10 @@ final class CoreArchitectureRules {
                 || target.getOwner().isEquivalentTo(OffsetDateTime.class)
                 || target.getOwner().isEquivalentTo(ZonedDateTime.class)))
             || (target.getOwner().isEquivalentTo(UUID.class) && name.equals("randomUUID"))
+            // a source of random numbers made or fetched: only the default ids' own generators (RandomUuids) may
+            || (target.getOwner().isAssignableTo(Random.class)
+                && (name.equals(JavaConstructor.CONSTRUCTOR_NAME) || name.startsWith("getInstance")))
+            || (target.getOwner().isEquivalentTo(ThreadLocalRandom.class) && name.equals("current"))
             || (target.getOwner().isEquivalentTo(System.class) && name.equals("currentTimeMillis"))
             || (target.getOwner().isEquivalentTo(Clock.class) && name.startsWith("system"));
       }
