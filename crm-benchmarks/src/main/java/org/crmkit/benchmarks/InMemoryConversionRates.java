@@ -156,6 +156,14 @@ public final class InMemoryConversionRates {
     double[] twoCpu = new double[rounds];
     double[] plainOneThread = new double[rounds];
     double[] plainTwo = new double[rounds];
+    double[] plainOneCpu = new double[rounds];
+    double[] plainTwoCpu = new double[rounds];
+    // Conversions per second of the busiest converting thread's own time (its CPU time and the time it waited for a
+    // lock), on one thread and on two.
+    double[] oneOwn = new double[rounds];
+    double[] twoOwn = new double[rounds];
+    double[] plainOneOwn = new double[rounds];
+    double[] plainTwoOwn = new double[rounds];
     // Per conversion, what load on the machine hardly moves: allocated bytes (one call per lead, and the plain maps),
     // and, summed over all rounds, the collections and the time the converting threads waited (parked on a lock)
     // while crmkit (then the plain maps) converted on one thread and on two.
@@ -209,14 +217,20 @@ public final class InMemoryConversionRates {
         if ((side == 0) == crmkitFirst) {
           one[r] = rate(slice, () -> onThreads(pool, crmkitConvert, c, d));
           oneCpu[r] = lastCpuRate;
+          oneOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
           crmkitOne.add(last);
           two[r] = rate(slice, () -> onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
           twoCpu[r] = lastCpuRate;
+          twoOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
           crmkitTwo.add(last);
         } else {
           plainOneThread[r] = rate(slice, () -> onThreads(pool, plainConvert, c, d));
+          plainOneCpu[r] = lastCpuRate;
+          plainOneOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
           plainOneTotals.add(last);
           plainTwo[r] = rate(slice, () -> onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
+          plainTwoCpu[r] = lastCpuRate;
+          plainTwoOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
           plainTwoTotals.add(last);
         }
       }
@@ -237,7 +251,13 @@ public final class InMemoryConversionRates {
     double[] crmkitScaling = new double[rounds];
     double[] crmkitCpuPerConversion = new double[rounds];
     double[] plainScaling = new double[rounds];
+    double[] plainCpuPerConversion = new double[rounds];
+    double[] crmkitOwnScaling = new double[rounds];
+    double[] plainOwnScaling = new double[rounds];
     for (int r = 0; r < rounds; r++) {
+      crmkitOwnScaling[r] = twoOwn[r] / oneOwn[r];
+      plainOwnScaling[r] = plainTwoOwn[r] / plainOneOwn[r];
+      plainCpuPerConversion[r] = plainOneCpu[r] / plainTwoCpu[r];
       singleRatio[r] = single[r] / plainOne[r];
       bulkRatio[r] = bulk[r] / plainOne[r];
       singleWallRatio[r] = singleWall[r] / plainWall[r];
@@ -252,8 +272,12 @@ public final class InMemoryConversionRates {
     System.out.printf(Locale.ROOT, "  crmkit / plain maps: convert %.2fx, convertAll %.2fx (median of per-round ratios;"
         + " wall clock: convert %.2fx)%n", median(singleRatio), median(bulkRatio), median(singleWallRatio));
     System.out.printf(Locale.ROOT, "  two threads / one thread, wall clock: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps"
-        + " %.2fx; crmkit's CPU time per conversion on two threads / on one: %.2fx%n", median(crmkitScaling),
-        median(two), median(one), median(plainScaling), median(crmkitCpuPerConversion));
+        + " %.2fx; CPU time per conversion on two threads / on one: crmkit %.2fx, plain maps %.2fx%n",
+        median(crmkitScaling), median(two), median(one), median(plainScaling), median(crmkitCpuPerConversion),
+        median(plainCpuPerConversion));
+    System.out.printf(Locale.ROOT, "  two threads / one thread, per second of the busier converting thread's own time (its"
+        + " CPU time and its waits for a lock; not the time the machine gave it no core): crmkit %.2fx, plain maps"
+        + " %.2fx%n", median(crmkitOwnScaling), median(plainOwnScaling));
     System.out.printf(Locale.ROOT, "  allocated per conversion: crmkit %,.0f bytes, plain maps %,.0f bytes (medians)%n",
         median(singleBytes), median(plainBytes));
     System.out.printf(Locale.ROOT, "  per 1,000 conversions on one / two threads (all rounds): crmkit %s; plain maps %s%n",
@@ -282,6 +306,15 @@ public final class InMemoryConversionRates {
     }
     return sum;
   }
+
+  /**
+   * The own time of the busiest thread of the last {@link #onThreads} call, in nanoseconds: its CPU time and the time
+   * it waited for a lock, that is its wall-clock time less the time it was ready to run but had no core. On a virtual
+   * machine whose host takes a virtual core away for milliseconds (docs/PERFORMANCE.md, "Issue 16, sixth pass"), the
+   * rate per second of this time shows what two threads gain where each has a core of its own; the wall clock shows
+   * what they gained here.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong BUSIEST_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
   /** What the last {@link #rate} call did per second of the converting threads' CPU time. */
   private static double lastCpuRate;
@@ -373,16 +406,22 @@ public final class InMemoryConversionRates {
 
   /** Converts the leads of each range {@code [from, to)} on its own pool thread and waits for all. */
   private static void onThreads(ExecutorService pool, IntConsumer convert, int... ranges) throws Exception {
+    BUSIEST_NANOS.set(0);
     List<Future<?>> running = new ArrayList<>();
     for (int k = 0; k < ranges.length; k += 2) {
       int from = ranges[k];
       int to = ranges[k + 1];
       running.add(pool.submit(() -> {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long waited = waitedSoFar();
         for (int i = from; i < to; i++) {
           convert.accept(i);
         }
-        WAITED_MILLIS.addAndGet(waitedSoFar() - waited);
+        long waitedHere = waitedSoFar() - waited;
+        WAITED_MILLIS.addAndGet(waitedHere);
+        long own = threads.getCurrentThreadCpuTime() - cpu + waitedHere * 1_000_000;
+        BUSIEST_NANOS.accumulateAndGet(own, Math::max);
       }));
     }
     for (Future<?> f : running) {

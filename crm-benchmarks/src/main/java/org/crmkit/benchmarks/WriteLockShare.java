@@ -15,8 +15,12 @@ import jdk.jfr.consumer.RecordingFile;
  * The share of crmkit's lead conversions' CPU time spent holding the in-memory database's write lock, read from a
  * flight recording of {@link InMemoryConversionRates}: of the CPU samples (any thread) inside a conversion, those with
  * {@code InMemoryDatabase.write} on the stack, and what they did under the lock. Unlike the wall-clock two-thread
- * speed-up this can be measured on a loaded machine: it bounds the speed-up of two threads converting different
- * leads at {@code 1 / (share + (1 - share) / 2)}. A plain program:
+ * speed-up this can be measured on a loaded machine. Threads converting different leads serialise only while they
+ * hold the lock (one runs the rest of its conversion while the other commits), so the lock saturates at
+ * {@code 1 / share} threads' worth of conversions, and two threads, which wait for it by turns, reach at most
+ * {@code 2 / (1 + share²)} of one thread's rate (mean-value analysis of two threads, the lock as a queue and the rest
+ * as a delay). Passes before the sixth bounded them by Amdahl's law, {@code 1 / (share + (1 - share) / 2)}, which
+ * holds for one task whose serial part runs alone, not for independent conversions. A plain program:
  *
  * <pre>{@code
  * java -Xms2g -Xmx2g -XX:StartFlightRecording=settings=profile.jfc,filename=conversions.jfr \
@@ -72,9 +76,14 @@ public final class WriteLockShare {
       throw new IllegalArgumentException(args[0] + " holds no execution sample inside a crmkit conversion: record"
           + " InMemoryConversionRates with jdk.ExecutionSample enabled");
     }
+    double share = (double) locked / conversion;
+    // Two threads that convert different leads each hold the lock for this share of a conversion, and while one holds
+    // it the other can do the rest of its own: the lock only saturates at 1 / share threads' worth of conversions.
+    // Below that, the lock's queue costs each thread a wait: by mean-value analysis of a closed system of two threads,
+    // one queue (the lock) and one delay (the rest), two threads reach 2 / (1 + share^2) of one thread's rate.
     System.out.printf(Locale.ROOT, "CPU samples inside crmkit conversions: %,d; holding the write lock: %,d = %.1f %%"
-        + " (two threads at most %.2fx one)%n", conversion, locked, 100.0 * locked / conversion,
-        1 / ((double) locked / conversion + (1 - (double) locked / conversion) / 2));
+        + " (the lock saturates at %.1f threads' worth of conversions; two threads, waiting for it by turns, at most"
+        + " %.2fx one)%n", conversion, locked, 100.0 * share, 1 / share, 2 / (1 + share * share));
     underLock.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
         .forEach(e -> System.out.printf(Locale.ROOT, "  %,6d %s%n", e.getValue(), e.getKey()));
   }
