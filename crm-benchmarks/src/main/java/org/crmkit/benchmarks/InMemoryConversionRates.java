@@ -1,8 +1,5 @@
 package org.crmkit.benchmarks;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.crmkit.Crm;
 import org.crmkit.application.ConvertLead;
@@ -44,7 +39,11 @@ import org.crmkit.shared.LeadId;
  *
  * <p>Beside the rates it reports what load on the machine hardly moves: the bytes a conversion allocates, and per
  * 1,000 conversions on one and on two threads the collections (each stops both threads), their time and the time the
- * converting threads waited, parked on a lock: what the two-thread speed-up loses besides the machine.
+ * converting threads waited, parked on a lock: what the two-thread speed-up loses besides the machine. For two threads
+ * against one it gives, beside the wall clock, the rate per second of the busier thread's own time (its CPU time and
+ * its waits for a lock) and both sides' CPU time per conversion: on a virtual machine whose host leaves a ready thread
+ * without a core for milliseconds, the wall clock of a round of a few milliseconds measures the host more than the
+ * code (docs/PERFORMANCE.md, "Issue 16, sixth pass").
  *
  * <p>A warm-up runs the same program first on 30,000 leads in stores of their own, which are then dropped, again and
  * again for at least sixty seconds (a fourth argument changes that; about as long as JMH's default warm-up of five
@@ -75,10 +74,6 @@ public final class InMemoryConversionRates {
     int slice = args.length > 2 ? Integer.parseInt(args[2]) : 250;
     // Warm-up: the same program on its own stores, thrown away, so that the JIT has compiled both sides before the
     // measured stores are built (else a small n measures crmkit's interpreter against compiled plain maps).
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    if (threads.isThreadContentionMonitoringSupported()) {
-      threads.setThreadContentionMonitoringEnabled(true); // the time the converting threads wait for a lock
-    }
     double warmUpSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 60;
     long warmUpEnds = System.nanoTime() + (long) (warmUpSeconds * 1e9);
     int warmUps = 0;
@@ -137,12 +132,8 @@ public final class InMemoryConversionRates {
           prefilled / plainPrefill, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
-    ExecutorService pool = Executors.newFixedThreadPool(2, work -> {
-      Thread t = new Thread(work);
-      t.setDaemon(true);
-      CONVERTING.add(t.getId());
-      return t;
-    });
+    SliceMeter meter = new SliceMeter();
+    ExecutorService pool = meter.pool(2);
     // Conversions per second of the converting threads' CPU time (single, bulk, plainOne, oneCpu, twoCpu) and of wall-clock
     // time (the rest).
     double[] single = new double[rounds];
@@ -169,10 +160,10 @@ public final class InMemoryConversionRates {
     // while crmkit (then the plain maps) converted on one thread and on two.
     double[] singleBytes = new double[rounds];
     double[] plainBytes = new double[rounds];
-    Totals crmkitOne = new Totals();
-    Totals crmkitTwo = new Totals();
-    Totals plainOneTotals = new Totals();
-    Totals plainTwoTotals = new Totals();
+    SliceMeter.Totals crmkitOne = new SliceMeter.Totals();
+    SliceMeter.Totals crmkitTwo = new SliceMeter.Totals();
+    SliceMeter.Totals plainOneTotals = new SliceMeter.Totals();
+    SliceMeter.Totals plainTwoTotals = new SliceMeter.Totals();
     int next = prefilled;
     for (int r = 0; r < rounds; r++) {
       int a = next;
@@ -184,25 +175,25 @@ public final class InMemoryConversionRates {
       // Single conversions and convertAll, and the hand-written conversion of the same leads.
       for (int side = 0; side < 2; side++) {
         if ((side == 0) == crmkitFirst) {
-          singleWall[r] = rate(slice, () -> {
+          singleWall[r] = meter.rate(slice, () -> {
             for (int i = a; i < b; i++) {
               if (!(crm.conversions().convert(ACTOR, ConvertLead.of(ids.get(i))) instanceof ConversionOutcome.Converted)) {
                 throw new IllegalStateException("lead " + i + " was not converted");
               }
             }
           });
-          single[r] = lastCpuRate;
-          singleBytes[r] = last.bytes / (double) slice;
-          rate(slice, () -> requireConverted(crm.conversions().convertAll(ACTOR, ids.subList(b, c), null)));
-          bulk[r] = lastCpuRate;
+          single[r] = meter.lastCpuRate();
+          singleBytes[r] = meter.last().bytes / (double) slice;
+          meter.rate(slice, () -> requireConverted(crm.conversions().convertAll(ACTOR, ids.subList(b, c), null)));
+          bulk[r] = meter.lastCpuRate();
         } else {
-          plainWall[r] = rate(2 * slice, () -> {
+          plainWall[r] = meter.rate(2 * slice, () -> {
             for (int i = a; i < c; i++) {
               plain.convert(plainIds[i], "bench");
             }
           });
-          plainOne[r] = lastCpuRate;
-          plainBytes[r] = last.bytes / (2.0 * slice);
+          plainOne[r] = meter.lastCpuRate();
+          plainBytes[r] = meter.last().bytes / (2.0 * slice);
         }
       }
       // One thread, then two threads, each converting its own half, with single conversions.
@@ -215,23 +206,23 @@ public final class InMemoryConversionRates {
       int half = slice / 2;
       for (int side = 0; side < 2; side++) {
         if ((side == 0) == crmkitFirst) {
-          one[r] = rate(slice, () -> onThreads(pool, crmkitConvert, c, d));
-          oneCpu[r] = lastCpuRate;
-          oneOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
-          crmkitOne.add(last);
-          two[r] = rate(slice, () -> onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
-          twoCpu[r] = lastCpuRate;
-          twoOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
-          crmkitTwo.add(last);
+          one[r] = meter.rate(slice, () -> meter.onThreads(pool, crmkitConvert, c, d));
+          oneCpu[r] = meter.lastCpuRate();
+          oneOwn[r] = meter.lastOwnRate(slice);
+          crmkitOne.add(meter.last());
+          two[r] = meter.rate(slice, () -> meter.onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
+          twoCpu[r] = meter.lastCpuRate();
+          twoOwn[r] = meter.lastOwnRate(slice);
+          crmkitTwo.add(meter.last());
         } else {
-          plainOneThread[r] = rate(slice, () -> onThreads(pool, plainConvert, c, d));
-          plainOneCpu[r] = lastCpuRate;
-          plainOneOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
-          plainOneTotals.add(last);
-          plainTwo[r] = rate(slice, () -> onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
-          plainTwoCpu[r] = lastCpuRate;
-          plainTwoOwn[r] = slice / (BUSIEST_NANOS.get() / 1e9);
-          plainTwoTotals.add(last);
+          plainOneThread[r] = meter.rate(slice, () -> meter.onThreads(pool, plainConvert, c, d));
+          plainOneCpu[r] = meter.lastCpuRate();
+          plainOneOwn[r] = meter.lastOwnRate(slice);
+          plainOneTotals.add(meter.last());
+          plainTwo[r] = meter.rate(slice, () -> meter.onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
+          plainTwoCpu[r] = meter.lastCpuRate();
+          plainTwoOwn[r] = meter.lastOwnRate(slice);
+          plainTwoTotals.add(meter.last());
         }
       }
       if (!report) {
@@ -290,145 +281,6 @@ public final class InMemoryConversionRates {
     Reference.reachabilityFence(plain);
   }
 
-  /** The threads that convert: the main thread and the two pool threads. */
-  private static final List<Long> CONVERTING = new java.util.concurrent.CopyOnWriteArrayList<>(
-      List.of(Thread.currentThread().getId()));
-
-  /**
-   * The CPU time of the converting threads so far, in nanoseconds (not the JIT's nor the garbage collector's: the
-   * converting threads' CPU time is counted in 10 ms steps here, too coarse for a slice of plain-map conversions).
-   */
-  private static long cpuNanos() {
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long sum = 0;
-    for (long id : CONVERTING) {
-      sum += Math.max(0, threads.getThreadCpuTime(id));
-    }
-    return sum;
-  }
-
-  /**
-   * The own time of the busiest thread of the last {@link #onThreads} call, in nanoseconds: its CPU time and the time
-   * it waited for a lock, that is its wall-clock time less the time it was ready to run but had no core. On a virtual
-   * machine whose host takes a virtual core away for milliseconds (docs/PERFORMANCE.md, "Issue 16, sixth pass"), the
-   * rate per second of this time shows what two threads gain where each has a core of its own; the wall clock shows
-   * what they gained here.
-   */
-  private static final java.util.concurrent.atomic.AtomicLong BUSIEST_NANOS = new java.util.concurrent.atomic.AtomicLong();
-
-  /** What the last {@link #rate} call did per second of the converting threads' CPU time. */
-  private static double lastCpuRate;
-
-  /**
-   * The time pool threads waited (parked on a lock, or blocked) while they converted, in milliseconds: not the time the
-   * main thread waits for them, nor an idle pool thread's.
-   */
-  private static final java.util.concurrent.atomic.AtomicLong WAITED_MILLIS = new java.util.concurrent.atomic.AtomicLong();
-
-  /** @return how long the current thread has waited (parked, in {@code Object.wait}) or been blocked so far, in ms */
-  private static long waitedSoFar() {
-    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(Thread.currentThread().getId());
-    return info == null ? 0 : Math.max(0, info.getWaitedTime()) + Math.max(0, info.getBlockedTime());
-  }
-
-  /** What the converting threads and the collector did during the last {@link #rate} call. */
-  private static Totals last = new Totals();
-
-  /** Conversions, bytes the converting threads allocated, collections, their time, time the threads waited. */
-  private static final class Totals {
-    long conversions;
-    long bytes;
-    long collections;
-    long collectionMillis;
-    long waitedMillis;
-    long compiledMillis;
-
-    void add(Totals t) {
-      conversions += t.conversions;
-      bytes += t.bytes;
-      collections += t.collections;
-      collectionMillis += t.collectionMillis;
-      waitedMillis += t.waitedMillis;
-      compiledMillis += t.compiledMillis;
-    }
-
-    String perThousand(Totals two) {
-      return String.format(Locale.ROOT, "collections %.2f / %.2f (%.1f / %.1f ms), waited (parked, blocked) %.1f /"
-          + " %.1f ms, JIT compilation %.1f / %.1f ms", 1000.0 * collections / conversions,
-          1000.0 * two.collections / two.conversions, 1000.0 * collectionMillis / conversions,
-          1000.0 * two.collectionMillis / two.conversions, 1000.0 * waitedMillis / conversions,
-          1000.0 * two.waitedMillis / two.conversions, 1000.0 * compiledMillis / conversions,
-          1000.0 * two.compiledMillis / two.conversions);
-    }
-  }
-
-  /**
-   * The current totals of the converting threads (bytes, waited time), of the collectors and of the JIT's compiler
-   * threads (their compilation time: on two cores a compilation takes the core a second converting thread needs).
-   */
-  private static Totals now() {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Totals t = new Totals();
-    for (long id : CONVERTING) {
-      t.bytes += Math.max(0, threads.getThreadAllocatedBytes(id));
-    }
-    t.waitedMillis = WAITED_MILLIS.get();
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      t.collections += Math.max(0, gc.getCollectionCount());
-      t.collectionMillis += Math.max(0, gc.getCollectionTime());
-    }
-    t.compiledMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-    return t;
-  }
-
-  /**
-   * Runs {@code work} and returns how many of {@code count} it did per second of wall-clock time; sets
-   * {@link #lastCpuRate}. On a machine shared with other work, wall-clock time also counts the time the process
-   * waited for a core, which hurts the side whose slice lasts longer; CPU time does not.
-   */
-  private static double rate(int count, ThrowingRunnable work) throws Exception {
-    Totals before = now();
-    long cpu = cpuNanos();
-    long started = System.nanoTime();
-    work.run();
-    long wall = System.nanoTime() - started;
-    lastCpuRate = count / ((cpuNanos() - cpu) / 1e9);
-    Totals after = now();
-    last = new Totals();
-    last.conversions = count;
-    last.bytes = after.bytes - before.bytes;
-    last.collections = after.collections - before.collections;
-    last.collectionMillis = after.collectionMillis - before.collectionMillis;
-    last.waitedMillis = after.waitedMillis - before.waitedMillis;
-    last.compiledMillis = after.compiledMillis - before.compiledMillis;
-    return count / (wall / 1e9);
-  }
-
-  /** Converts the leads of each range {@code [from, to)} on its own pool thread and waits for all. */
-  private static void onThreads(ExecutorService pool, IntConsumer convert, int... ranges) throws Exception {
-    BUSIEST_NANOS.set(0);
-    List<Future<?>> running = new ArrayList<>();
-    for (int k = 0; k < ranges.length; k += 2) {
-      int from = ranges[k];
-      int to = ranges[k + 1];
-      running.add(pool.submit(() -> {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu = threads.getCurrentThreadCpuTime();
-        long waited = waitedSoFar();
-        for (int i = from; i < to; i++) {
-          convert.accept(i);
-        }
-        long waitedHere = waitedSoFar() - waited;
-        WAITED_MILLIS.addAndGet(waitedHere);
-        long own = threads.getCurrentThreadCpuTime() - cpu + waitedHere * 1_000_000;
-        BUSIEST_NANOS.accumulateAndGet(own, Math::max);
-      }));
-    }
-    for (Future<?> f : running) {
-      f.get();
-    }
-  }
-
   private static void requireConverted(BulkConversionResult result) {
     long converted = result.items().stream().filter(BulkConversionResult.Item::converted).count();
     if (converted != result.items().size()) {
@@ -454,10 +306,5 @@ public final class InMemoryConversionRates {
 
   static String email(int i) {
     return "ada" + i + "@company" + i + ".example";
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 }
