@@ -110,30 +110,7 @@ final class CommittedMap<K> {
 
   /** Sets the value of {@code key} in {@code column} (under the write lock). */
   void put(K key, int column, Object value) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    int h = hash(key);
-    Slots s = slots;
-    int i = find(s, key, h);
-    if (i >= 0) {
-      int at = i * s.stride + 1 + column;
-      if (s.entries[at] == null) {
-        counts[column]++;
-      }
-      s.entries[at] = value;
-      return;
-    }
-    i = -1 - i;
-    if (2 * (keys + 1) > s.hashes.length) {
-      // at most half full, so that probes are short and a miss meets a free slot soon
-      s = grow(s);
-      i = freeSlot(s, h);
-    }
-    s.hashes[i] = h;
-    s.entries[i * s.stride + 1 + column] = value;
-    s.entries[i * s.stride] = key;
-    keys++;
-    counts[column]++;
+    store(key, column, value, true);
   }
 
   /**
@@ -142,6 +119,11 @@ final class CommittedMap<K> {
    * @return the value {@code key} has in {@code column}, or null when it had none and {@code value} was stored
    */
   Object putIfAbsent(K key, int column, Object value) {
+    return store(key, column, value, false);
+  }
+
+  /** @return the value {@code key} had in {@code column} (not replaced unless {@code replace}), or null */
+  private Object store(K key, int column, Object value, boolean replace) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int h = hash(key);
@@ -150,15 +132,17 @@ final class CommittedMap<K> {
     if (i >= 0) {
       int at = i * s.stride + 1 + column;
       Object present = s.entries[at];
-      if (present != null) {
+      if (present == null) {
+        counts[column]++;
+      } else if (!replace) {
         return present;
       }
-      counts[column]++;
       s.entries[at] = value;
-      return null;
+      return present;
     }
     i = -1 - i;
     if (2 * (keys + 1) > s.hashes.length) {
+      // at most half full, so that probes are short and a miss meets a free slot soon
       s = grow(s);
       i = freeSlot(s, h);
     }

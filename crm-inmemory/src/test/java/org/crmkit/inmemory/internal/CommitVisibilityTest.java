@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.crmkit.shared.RecordType;
 import org.junit.jupiter.api.Test;
 
@@ -42,24 +42,8 @@ class CommitVisibilityTest {
           Comparator.comparing(Row::id));
       AppendOnlyLog<Entry> log = schema.log(e -> {
         if (committing.get()) {
-          // What the reader saw is recorded at the read itself (its own unit of work may finish later).
-          AtomicReference<Optional<Row>> seen = new AtomicReference<>();
-          CountDownLatch read = new CountDownLatch(1);
-          reader.submit(() -> database.get().execute(() -> {
-            seen.set(database.get().tenant().table().get("a"));
-            read.countDown();
-            return null;
-          }));
-          try {
-            if (!read.await(300, TimeUnit.MILLISECONDS)) {
-              seenDuringCommit.add("waited for the commit");
-            } else {
-              seenDuringCommit.add(seen.get().isPresent() ? "row without its log entry" : "nothing");
-            }
-          } catch (InterruptedException e2) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e2);
-          }
+          seenDuringCommit.add(readMeanwhile(reader, () -> database.get().execute(
+              () -> database.get().tenant().table().get("a").isPresent())));
         }
         return e.group();
       }, Entry::seq);
@@ -102,24 +86,10 @@ class CommitVisibilityTest {
       Table.Index<String, Named> byName = table.index(Named::name);
       AppendOnlyLog<Entry> log = schema.log(e -> {
         if (committing.get()) {
-          AtomicReference<List<Named>> seen = new AtomicReference<>();
-          CountDownLatch read = new CountDownLatch(1);
-          reader.submit(() -> database.get().execute(() -> {
+          seenDuringCommit.add(readMeanwhile(reader, () -> database.get().execute(() -> {
             NamedParts parts = database.get().tenant();
-            seen.set(parts.table().lookup(parts.byName(), "renamed"));
-            read.countDown();
-            return null;
-          }));
-          try {
-            if (!read.await(300, TimeUnit.MILLISECONDS)) {
-              seenDuringCommit.add("waited for the commit");
-            } else {
-              seenDuringCommit.add(seen.get().isEmpty() ? "nothing" : "row without its log entry");
-            }
-          } catch (InterruptedException e2) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e2);
-          }
+            return !parts.table().lookup(parts.byName(), "renamed").isEmpty();
+          })));
         }
         return e.group();
       }, Entry::seq);
@@ -145,5 +115,30 @@ class CommitVisibilityTest {
     assertThat(db.execute(() -> db.tenant().table().lookup(db.tenant().byName(), "renamed")))
         .extracting(Named::name).containsExactly("renamed");
     assertThat(db.execute(() -> db.tenant().table().lookup(db.tenant().byName(), "first"))).isEmpty();
+  }
+
+  /**
+   * Runs {@code found} on the reader thread while the calling thread is inside a commit, and tells what the read
+   * saw: recorded at the read itself (the reader's own unit of work may finish later).
+   *
+   * @return "waited for the commit" when the read did not finish within 300 ms, else "row without its log entry"
+   *     when {@code found} saw the row, or "nothing"
+   */
+  private static String readMeanwhile(ExecutorService reader, Supplier<Boolean> found) {
+    AtomicReference<Boolean> seen = new AtomicReference<>();
+    CountDownLatch read = new CountDownLatch(1);
+    reader.submit(() -> {
+      seen.set(found.get());
+      read.countDown();
+    });
+    try {
+      if (!read.await(300, TimeUnit.MILLISECONDS)) {
+        return "waited for the commit";
+      }
+      return seen.get() ? "row without its log entry" : "nothing";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
