@@ -30,9 +30,9 @@ import org.crmkit.shared.UnitOfWork;
  * as a database with version columns). Reads of many rows (pages, index look-ups of a value several rows have)
  * take the read lock; a read of one row by key, or of the one key an index holds for a value ({@link #readOne}),
  * takes it only when a commit applies writes at that moment, so that threads reading rows do not contend for the
- * lock. Nested units of work of the same tenant join the outer one; one lock serves all
- * tenants (commits are short: what a write changes in the indexes is worked out before, when the write is made, and
- * the slots of the maps the commit will write are read into the cache before the lock is taken).
+ * lock. Nested units of work of the same tenant join the outer one; one lock serves all tenants (commits are short:
+ * what a write changes in the indexes is worked out before, when the write is made, and the slots of the maps the
+ * commit will write are read into the cache before the lock is taken).
  *
  * @param <P> the partition of one tenant: the tables the layout registered, as the repositories use them
  */
@@ -227,9 +227,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
    * Runs a read of one committed value (a row by key, a group of a log) of immutable values ({@link CommittedMap}):
    * without the read lock when no commit applies writes meanwhile (else again, after it, and under the read lock
    * when commits keep overlapping it); the read must not fail nor loop when a commit changes what it reads (its
-   * result is then dropped and the read made again). Either
-   * way the read sees no half of a commit, as {@link #read} guarantees, but the usual case writes nothing shared, so
-   * threads that read rows by key do not contend for the lock's state.
+   * result is then dropped and the read made again). Either way the read sees no half of a commit, as {@link #read}
+   * guarantees, but the usual case writes nothing shared, so threads that read rows by key do not contend for the
+   * lock's state.
    */
   <T> T readOne(Supplier<T> read) {
     // A commit that applies writes meanwhile is waited for spinning and the read made again, as long as a commit
