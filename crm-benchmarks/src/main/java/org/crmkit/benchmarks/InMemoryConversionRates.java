@@ -134,36 +134,24 @@ public final class InMemoryConversionRates {
 
     SliceMeter meter = new SliceMeter();
     ExecutorService pool = meter.pool(2);
-    // Conversions per second of the converting threads' CPU time (single, bulk, plainOne, oneCpu, twoCpu) and of wall-clock
-    // time (the rest).
+    // Conversions per second of the converting threads' CPU time (single, bulk, plainOne) and of wall-clock time
+    // (singleWall, plainWall).
     double[] single = new double[rounds];
     double[] bulk = new double[rounds];
     double[] plainOne = new double[rounds];
     double[] singleWall = new double[rounds];
     double[] plainWall = new double[rounds];
-    double[] one = new double[rounds];
-    double[] two = new double[rounds];
-    double[] oneCpu = new double[rounds];
-    double[] twoCpu = new double[rounds];
-    double[] plainOneThread = new double[rounds];
-    double[] plainTwo = new double[rounds];
-    double[] plainOneCpu = new double[rounds];
-    double[] plainTwoCpu = new double[rounds];
-    // Conversions per second of the busiest converting thread's own time (its CPU time and the time it waited for a
-    // lock), on one thread and on two.
-    double[] oneOwn = new double[rounds];
-    double[] twoOwn = new double[rounds];
-    double[] plainOneOwn = new double[rounds];
-    double[] plainTwoOwn = new double[rounds];
     // Per conversion, what load on the machine hardly moves: allocated bytes (one call per lead, and the plain maps),
     // and, summed over all rounds, the collections and the time the converting threads waited (parked on a lock)
     // while crmkit (then the plain maps) converted on one thread and on two.
     double[] singleBytes = new double[rounds];
     double[] plainBytes = new double[rounds];
-    SliceMeter.Totals crmkitOne = new SliceMeter.Totals();
-    SliceMeter.Totals crmkitTwo = new SliceMeter.Totals();
-    SliceMeter.Totals plainOneTotals = new SliceMeter.Totals();
-    SliceMeter.Totals plainTwoTotals = new SliceMeter.Totals();
+    // Each side on one thread and on two: per round the rates (wall clock, CPU, the busier thread's own time), and
+    // over all rounds what the converting threads, the collector and the JIT did.
+    SliceMeter.Runs crmkitOne = new SliceMeter.Runs(rounds);
+    SliceMeter.Runs crmkitTwo = new SliceMeter.Runs(rounds);
+    SliceMeter.Runs plainOneThread = new SliceMeter.Runs(rounds);
+    SliceMeter.Runs plainTwo = new SliceMeter.Runs(rounds);
     int next = prefilled;
     for (int r = 0; r < rounds; r++) {
       int a = next;
@@ -206,23 +194,13 @@ public final class InMemoryConversionRates {
       int half = slice / 2;
       for (int side = 0; side < 2; side++) {
         if ((side == 0) == crmkitFirst) {
-          one[r] = meter.rate(slice, () -> meter.onThreads(pool, crmkitConvert, c, d));
-          oneCpu[r] = meter.lastCpuRate();
-          oneOwn[r] = meter.lastOwnRate(slice);
-          crmkitOne.add(meter.last());
-          two[r] = meter.rate(slice, () -> meter.onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
-          twoCpu[r] = meter.lastCpuRate();
-          twoOwn[r] = meter.lastOwnRate(slice);
-          crmkitTwo.add(meter.last());
+          crmkitOne.measure(r, meter, slice, () -> meter.onThreads(pool, crmkitConvert, c, d));
+          crmkitTwo.measure(r, meter, slice,
+              () -> meter.onThreads(pool, crmkitConvert, d, d + half, d + half, d + slice));
         } else {
-          plainOneThread[r] = meter.rate(slice, () -> meter.onThreads(pool, plainConvert, c, d));
-          plainOneCpu[r] = meter.lastCpuRate();
-          plainOneOwn[r] = meter.lastOwnRate(slice);
-          plainOneTotals.add(meter.last());
-          plainTwo[r] = meter.rate(slice, () -> meter.onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
-          plainTwoCpu[r] = meter.lastCpuRate();
-          plainTwoOwn[r] = meter.lastOwnRate(slice);
-          plainTwoTotals.add(meter.last());
+          plainOneThread.measure(r, meter, slice, () -> meter.onThreads(pool, plainConvert, c, d));
+          plainTwo.measure(r, meter, slice,
+              () -> meter.onThreads(pool, plainConvert, d, d + half, d + half, d + slice));
         }
       }
       if (!report) {
@@ -230,7 +208,8 @@ public final class InMemoryConversionRates {
       }
       System.out.printf(Locale.ROOT, "round %d: per CPU second: crmkit single %,.0f/s, convertAll %,.0f/s, plain"
           + " %,.0f/s; wall clock: crmkit 1 thread %,.0f/s, 2 threads %,.0f/s; plain 1 thread %,.0f/s, 2 threads"
-          + " %,.0f/s%n", r + 1, single[r], bulk[r], plainOne[r], one[r], two[r], plainOneThread[r], plainTwo[r]);
+          + " %,.0f/s%n", r + 1, single[r], bulk[r], plainOne[r], crmkitOne.wall[r], crmkitTwo.wall[r], plainOneThread.wall[r],
+          plainTwo.wall[r]);
     }
     pool.shutdown();
     if (!report) {
@@ -246,15 +225,15 @@ public final class InMemoryConversionRates {
     double[] crmkitOwnScaling = new double[rounds];
     double[] plainOwnScaling = new double[rounds];
     for (int r = 0; r < rounds; r++) {
-      crmkitOwnScaling[r] = twoOwn[r] / oneOwn[r];
-      plainOwnScaling[r] = plainTwoOwn[r] / plainOneOwn[r];
-      plainCpuPerConversion[r] = plainOneCpu[r] / plainTwoCpu[r];
+      crmkitOwnScaling[r] = crmkitTwo.own[r] / crmkitOne.own[r];
+      plainOwnScaling[r] = plainTwo.own[r] / plainOneThread.own[r];
+      plainCpuPerConversion[r] = plainOneThread.cpu[r] / plainTwo.cpu[r];
       singleRatio[r] = single[r] / plainOne[r];
       bulkRatio[r] = bulk[r] / plainOne[r];
       singleWallRatio[r] = singleWall[r] / plainWall[r];
-      crmkitCpuPerConversion[r] = oneCpu[r] / twoCpu[r];
-      crmkitScaling[r] = two[r] / one[r];
-      plainScaling[r] = plainTwo[r] / plainOneThread[r];
+      crmkitCpuPerConversion[r] = crmkitOne.cpu[r] / crmkitTwo.cpu[r];
+      crmkitScaling[r] = crmkitTwo.wall[r] / crmkitOne.wall[r];
+      plainScaling[r] = plainTwo.wall[r] / plainOneThread.wall[r];
     }
     System.out.printf(Locale.ROOT, "%n%,d leads (%,d converted before measuring), medians of %d rounds of %d leads:%n",
         n, prefilled, rounds, slice);
@@ -264,7 +243,7 @@ public final class InMemoryConversionRates {
         + " wall clock: convert %.2fx)%n", median(singleRatio), median(bulkRatio), median(singleWallRatio));
     System.out.printf(Locale.ROOT, "  two threads / one thread, wall clock: crmkit %.2fx (%,.0f/s vs %,.0f/s), plain maps"
         + " %.2fx; CPU time per conversion on two threads / on one: crmkit %.2fx, plain maps %.2fx%n",
-        median(crmkitScaling), median(two), median(one), median(plainScaling), median(crmkitCpuPerConversion),
+        median(crmkitScaling), median(crmkitTwo.wall), median(crmkitOne.wall), median(plainScaling), median(crmkitCpuPerConversion),
         median(plainCpuPerConversion));
     System.out.printf(Locale.ROOT, "  two threads / one thread, per second of the busier converting thread's own time (its"
         + " CPU time and its waits for a lock; not the time the machine gave it no core): crmkit %.2fx, plain maps"
@@ -272,7 +251,8 @@ public final class InMemoryConversionRates {
     System.out.printf(Locale.ROOT, "  allocated per conversion: crmkit %,.0f bytes, plain maps %,.0f bytes (medians)%n",
         median(singleBytes), median(plainBytes));
     System.out.printf(Locale.ROOT, "  per 1,000 conversions on one / two threads (all rounds): crmkit %s; plain maps %s%n",
-        crmkitOne.perThousand(crmkitTwo), plainOneTotals.perThousand(plainTwoTotals));
+        crmkitOne.totals.perThousand(crmkitTwo.totals),
+        plainOneThread.totals.perThousand(plainTwo.totals));
     System.gc();
     System.out.printf("  heap used at the end, both stores: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     // Both stores stay reachable until the heap is measured.

@@ -119,6 +119,29 @@ final class SliceMeter {
     }
   }
 
+  /** One side's slices on a number of threads: per round the rates, and over all rounds the {@link Totals}. */
+  static final class Runs {
+    /** Per round: conversions per second of wall-clock time, of the converting threads' CPU time, of own time. */
+    final double[] wall;
+    final double[] cpu;
+    final double[] own;
+    final Totals totals = new Totals();
+
+    Runs(int rounds) {
+      wall = new double[rounds];
+      cpu = new double[rounds];
+      own = new double[rounds];
+    }
+
+    /** Runs {@code work} (an {@link SliceMeter#onThreads} call of {@code count} conversions) as round {@code r}. */
+    void measure(int r, SliceMeter meter, int count, ThrowingRunnable work) throws Exception {
+      wall[r] = meter.rate(count, work);
+      cpu[r] = meter.lastCpuRate();
+      own[r] = meter.lastOwnRate(count);
+      totals.add(meter.last());
+    }
+  }
+
   /**
    * The current totals of the converting threads (bytes, waited time), of the collectors and of the JIT's compiler
    * threads (their compilation time: on two cores a compilation takes the core a second converting thread needs).
