@@ -7,16 +7,27 @@ import java.util.function.Consumer;
 /**
  * Committed values by key, in one or more columns: a table's rows (column 0) and, beside them, the groups of a log
  * keyed alike (an opportunity's stage history, {@link AppendOnlyLog}), so that writing a new row and its first
- * history entry finds one slot, not one in each of two large maps. An open-addressing hash table with linear probing
- * that keeps each key's hash beside it: growing it reads the old arrays in order and never a key, and an insert
- * allocates nothing. A key stays while any of its columns holds a value.
+ * history entry finds one slot, not one in each of two large maps.
+ *
+ * <p>Keys and their columns lie in an array in the order the keys came ({@code entries}, each key followed by its
+ * columns), and a separate open-addressing table with linear probing finds them: each of its slots holds a key's hash
+ * beside its position in that array, so that a probe reads primitives only and a key is read only when its hash
+ * matches. A new key is appended to the array, so that a run of inserts writes references into consecutive slots of
+ * the large arrays rather than one random slot each: with the garbage-first collector, every reference to a new
+ * object that is stored into an old array dirties that array's card (512 bytes), which the collector's refinement
+ * threads then scan and every young pause scans again; random slots dirty a card each, appended ones share cards
+ * (docs/PERFORMANCE.md, "Issue 16, seventh pass"). An insert allocates nothing, and growing reads the old arrays in
+ * order and never a key. A removed key leaves a hole in the array (its table slot is freed at once by backward shift,
+ * so probes meet no tombstones) until the array is full, when a quarter or more of holes are compacted away instead
+ * of growing. A key stays while any of its columns holds a value.
  *
  * <p>Changed only under the database's write lock, by one thread at a time. Read under the read lock, or without
  * any lock through {@link InMemoryDatabase#readOne}, whose sequence check drops (and makes again under the lock) a
  * read that overlapped a commit: such a read may see a half-made change, so it must neither fail nor loop, and it
- * does neither (it reads one generation of arrays, which a commit never shrinks or swaps under it, and probes each
- * slot at most once). Keys are immutable objects, and so are the values such a read returns (a value that changes in
- * place, as an index's {@link KeySet}, is read under a lock only); nulls are not stored.
+ * does neither (it reads one generation of arrays, which a commit never shrinks or swaps under it, probes each slot
+ * at most once, and takes a position whose key it does not see yet for a miss). Keys are immutable objects, and so
+ * are the values such a read returns (a value that changes in place, as an index's {@link KeySet}, is read under a
+ * lock only); nulls are not stored.
  *
  * @param <K> key type
  */
@@ -24,24 +35,34 @@ final class CommittedMap<K> {
   private static final int MIN_CAPACITY = 16;
 
   /**
-   * One generation of the table: {@code hashes[i]} is the hash of the key at {@code entries[i * stride]}, whose
-   * columns follow it; a null key is a free slot. Never resized: growing makes a new generation.
+   * One generation of the map. {@code table} has a slot per power-of-two capacity: 0 when free, else a key's hash in
+   * the upper half and its position + 1 in the lower. {@code entries} has {@code positions} (half the table's slots,
+   * so that the table is at most half full) of {@code stride} references each: the key, then its columns; a null key
+   * is a hole or not yet used. {@code hashes} holds each position's hash, so that growing never reads a key. Never
+   * resized: growing makes a new generation.
    */
   private static final class Slots {
+    final long[] table;
+    final int mask;
     final int[] hashes;
     final Object[] entries;
-    final int mask;
+    final int positions;
     final int stride;
 
     Slots(int capacity, int stride) {
-      hashes = new int[capacity];
-      entries = new Object[stride * capacity];
+      table = new long[capacity];
       mask = capacity - 1;
+      positions = capacity / 2;
+      hashes = new int[positions];
+      entries = new Object[stride * positions];
       this.stride = stride;
     }
   }
 
   private Slots slots = new Slots(MIN_CAPACITY, 2);
+  /** Positions used in the current generation's {@code entries}, holes included. */
+  private int end;
+  private int holes;
   private int keys;
   private int[] counts = new int[1];
 
@@ -58,6 +79,8 @@ final class CommittedMap<K> {
     int column = counts.length;
     counts = new int[column + 1];
     slots = new Slots(MIN_CAPACITY, column + 2);
+    end = 0;
+    holes = 0;
     return column;
   }
 
@@ -65,6 +88,23 @@ final class CommittedMap<K> {
   private static int hash(Object key) {
     int h = key.hashCode() * 0x9E3779B9;
     return h ^ (h >>> 16);
+  }
+
+  private static long slot(int h, int position) {
+    return ((long) h << 32) | (position + 1L);
+  }
+
+  private static int hashOf(long slot) {
+    return (int) (slot >>> 32);
+  }
+
+  private static int positionOf(long slot) {
+    return (int) slot - 1;
+  }
+
+  /** @return the slots of the current generation's table (tests: twice the keys it has room for) */
+  int capacity() {
+    return slots.table.length;
   }
 
   /** @return how many keys have a value in {@code column} */
@@ -77,32 +117,57 @@ final class CommittedMap<K> {
   <V> V get(Object key, int column) {
     Slots s = slots;
     int h = hash(key);
-    int mask = s.mask;
-    int stride = s.stride;
-    Object[] entries = s.entries;
-    for (int i = h & mask, probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
-      Object k = entries[i * stride];
-      if (k == null) {
-        return null;
-      }
-      if (k == key || (s.hashes[i] == h && k.equals(key))) {
-        return (V) entries[i * stride + 1 + column];
-      }
-    }
-    return null;
+    int at = findEntry(s, key, h);
+    return at < 0 ? null : (V) s.entries[at + 1 + column];
   }
 
-  /** @return the slot of {@code key}, or -1 - the free slot where it would go */
+  /**
+   * Finds {@code key} the way a read without a lock may (each slot probed at most once, a position whose key is not
+   * visible yet taken for a miss).
+   *
+   * @return the index in {@code entries} of the key, or -1 when it is not there
+   */
+  private static int findEntry(Slots s, Object key, int h) {
+    long[] table = s.table;
+    int mask = s.mask;
+    for (int i = h & mask, probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
+      long slot = table[i];
+      if (slot == 0) {
+        return -1;
+      }
+      int position = positionOf(slot);
+      // a position out of range can only come from a torn read of a slot written meanwhile (the Java memory model
+      // lets a plain long be read half old and half new): a miss, as any other read that overlapped a commit
+      if (hashOf(slot) == h && position >= 0 && position < s.positions) {
+        int at = position * s.stride;
+        Object k = s.entries[at];
+        if (k == key || (k != null && k.equals(key))) {
+          return at;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Finds {@code key} under the write lock.
+   *
+   * @return the table slot of {@code key}, or -1 - the free table slot where it would go
+   */
   private static int find(Slots s, Object key, int h) {
+    long[] table = s.table;
     int mask = s.mask;
     int i = h & mask;
     while (true) {
-      Object k = s.entries[i * s.stride];
-      if (k == null) {
+      long slot = table[i];
+      if (slot == 0) {
         return -1 - i;
       }
-      if (k == key || (s.hashes[i] == h && k.equals(key))) {
-        return i;
+      if (hashOf(slot) == h) {
+        Object k = s.entries[positionOf(slot) * s.stride];
+        if (k == key || k.equals(key)) {
+          return i;
+        }
       }
       i = (i + 1) & mask;
     }
@@ -130,7 +195,7 @@ final class CommittedMap<K> {
     Slots s = slots;
     int i = find(s, key, h);
     if (i >= 0) {
-      int at = i * s.stride + 1 + column;
+      int at = positionOf(s.table[i]) * s.stride + 1 + column;
       Object present = s.entries[at];
       if (present == null) {
         counts[column]++;
@@ -141,14 +206,16 @@ final class CommittedMap<K> {
       return present;
     }
     i = -1 - i;
-    if (2 * (keys + 1) > s.hashes.length) {
-      // at most half full, so that probes are short and a miss meets a free slot soon
-      s = grow(s);
+    if (end == s.positions) {
+      s = rebuild(s);
       i = freeSlot(s, h);
     }
-    s.hashes[i] = h;
-    s.entries[i * s.stride + 1 + column] = value;
-    s.entries[i * s.stride] = key;
+    int position = end++;
+    int at = position * s.stride;
+    s.hashes[position] = h;
+    s.entries[at + 1 + column] = value;
+    s.entries[at] = key;
+    s.table[i] = slot(h, position);
     keys++;
     counts[column]++;
     return null;
@@ -166,26 +233,15 @@ final class CommittedMap<K> {
   int touch(Object key) {
     Slots s = slots;
     int h = hash(key);
-    int mask = s.mask;
-    int stride = s.stride;
-    Object[] entries = s.entries;
-    int[] hashes = s.hashes;
-    int seen = 0;
-    for (int i = h & mask, probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
-      int slotHash = hashes[i];
-      seen += slotHash;
-      Object k = entries[i * stride];
-      if (k == null) {
-        break; // where a new key goes
-      }
-      // the key's slot, compared as put compares it (the committed key is another instance, often a miss too), and
-      // its last column, which may lie on the next cache line
-      if (k == key || (slotHash == h && k.equals(key))) {
-        seen += entries[i * stride + stride - 1] == null ? 0 : 1;
-        break;
-      }
+    int at = findEntry(s, key, h);
+    if (at < 0) {
+      // a new key: the position it would be appended at (the read of end may be stale; it is only a hint)
+      int next = end;
+      at = next >= 0 && next < s.positions ? next * s.stride : 0;
     }
-    return seen;
+    // the key's first and last column, which may lie on the next cache line
+    Object[] entries = s.entries;
+    return (entries[at] == null ? 0 : 1) + (entries[at + s.stride - 1] == null ? 0 : 2);
   }
 
   /** Removes the value of {@code key} in {@code column}, if any, and the key once no column holds a value. */
@@ -197,50 +253,50 @@ final class CommittedMap<K> {
     }
     int stride = s.stride;
     Object[] entries = s.entries;
-    if (entries[i * stride + 1 + column] == null) {
+    int at = positionOf(s.table[i]) * stride;
+    if (entries[at + 1 + column] == null) {
       return;
     }
-    entries[i * stride + 1 + column] = null;
+    entries[at + 1 + column] = null;
     counts[column]--;
     for (int c = 1; c < stride; c++) {
-      if (entries[i * stride + c] != null) {
+      if (entries[at + c] != null) {
         return; // another column still holds a value
       }
     }
-    // Backward-shift deletion: every later key of the run that may live in the freed slot moves into it, so that a
-    // probe still finds every key before the first free slot (no tombstones).
+    entries[at] = null;
+    holes++;
+    keys--;
+    // Backward-shift deletion: every later slot of the run whose key may live in the freed slot moves into it, so
+    // that a probe still finds every key before the first free slot (no tombstones). Positions do not move.
+    long[] table = s.table;
     int mask = s.mask;
     int free = i;
     int j = i;
     while (true) {
       j = (j + 1) & mask;
-      Object k = entries[j * stride];
-      if (k == null) {
+      long slot = table[j];
+      if (slot == 0) {
         break;
       }
-      int home = s.hashes[j] & mask;
-      // the key at j stays where it is when its home lies cyclically in (free, j]
+      int home = hashOf(slot) & mask;
+      // the slot at j stays where it is when its home lies cyclically in (free, j]
       boolean stays = free <= j ? free < home && home <= j : free < home || home <= j;
       if (!stays) {
-        s.hashes[free] = s.hashes[j];
-        for (int c = stride - 1; c >= 0; c--) {
-          entries[free * stride + c] = entries[j * stride + c];
-        }
+        table[free] = slot;
         free = j;
       }
     }
-    for (int c = 0; c < stride; c++) {
-      entries[free * stride + c] = null;
-    }
-    keys--;
+    table[free] = 0;
   }
 
-  /** Visits every key with a value in {@code column}, in no particular order (under a lock). */
+  /** Visits every key with a value in {@code column}, in the order the keys came (under a lock). */
   @SuppressWarnings("unchecked")
   <V> void forEach(int column, BiConsumer<? super K, ? super V> visitor) {
     Slots s = slots;
     Object[] entries = s.entries;
-    for (int at = 0; at < entries.length; at += s.stride) {
+    int stop = end * s.stride;
+    for (int at = 0; at < stop; at += s.stride) {
       Object v = entries[at + 1 + column];
       if (v != null) {
         visitor.accept((K) entries[at], (V) v);
@@ -248,12 +304,13 @@ final class CommittedMap<K> {
     }
   }
 
-  /** Visits every value in {@code column}, in no particular order (under a lock). */
+  /** Visits every value in {@code column}, in the order their keys came (under a lock). */
   @SuppressWarnings("unchecked")
   <V> void forEachValue(int column, Consumer<? super V> visitor) {
     Slots s = slots;
     Object[] entries = s.entries;
-    for (int at = 1 + column; at < entries.length; at += s.stride) {
+    int stop = end * s.stride;
+    for (int at = 1 + column; at < stop; at += s.stride) {
       Object v = entries[at];
       if (v != null) {
         visitor.accept((V) v);
@@ -261,27 +318,36 @@ final class CommittedMap<K> {
     }
   }
 
-  /** Moves every key into a table twice the size: reads the old arrays in order, never a key. */
-  private Slots grow(Slots old) {
+  /**
+   * Makes the next generation once every position is used: as large when a quarter or more of the positions are
+   * holes (the keys move up over them), else twice as large. Reads the old arrays in order, never a key; the keys
+   * keep their order.
+   */
+  private Slots rebuild(Slots old) {
     int stride = old.stride;
-    Slots bigger = new Slots(old.hashes.length * 2, stride);
+    int capacity = 4 * holes >= old.positions ? old.table.length : old.table.length * 2;
+    Slots next = new Slots(capacity, stride);
     Object[] entries = old.entries;
-    int[] hashes = old.hashes;
-    for (int i = 0; i < hashes.length; i++) {
-      if (entries[i * stride] != null) {
-        int at = freeSlot(bigger, hashes[i]);
-        bigger.hashes[at] = hashes[i];
-        System.arraycopy(entries, i * stride, bigger.entries, at * stride, stride);
+    int moved = 0;
+    for (int p = 0; p < end; p++) {
+      if (entries[p * stride] != null) {
+        int h = old.hashes[p];
+        System.arraycopy(entries, p * stride, next.entries, moved * stride, stride);
+        next.hashes[moved] = h;
+        next.table[freeSlot(next, h)] = slot(h, moved);
+        moved++;
       }
     }
-    slots = bigger;
-    return bigger;
+    end = moved;
+    holes = 0;
+    slots = next;
+    return next;
   }
 
   private static int freeSlot(Slots s, int h) {
     int mask = s.mask;
     int i = h & mask;
-    while (s.entries[i * s.stride] != null) {
+    while (s.table[i] != 0) {
       i = (i + 1) & mask;
     }
     return i;

@@ -3,8 +3,12 @@ package org.crmkit.inmemory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -27,6 +31,7 @@ class CommittedMapTest {
     int second = map.addColumn();
     Map<Object, String> rows = new HashMap<>();
     Map<Object, String> groups = new HashMap<>();
+    Set<Object> arrival = new LinkedHashSet<>(); // the keys held, in the order they came since they were last absent
     for (int step = 0; step < 30_000; step++) {
       int n = random.nextInt(2_000);
       Object key = repetition.getCurrentRepetition() % 2 == 0 ? Integer.valueOf(n) : new Crowded(n);
@@ -36,10 +41,14 @@ class CommittedMapTest {
       if (random.nextInt(3) == 0) {
         map.remove(key, column);
         model.remove(key);
+        if (!rows.containsKey(key) && !groups.containsKey(key)) {
+          arrival.remove(key);
+        }
       } else {
         String value = "v" + step;
         map.put(key, column, value);
         model.put(key, value);
+        arrival.add(key);
       }
     }
     for (int n = 0; n < 2_000; n++) {
@@ -50,8 +59,13 @@ class CommittedMapTest {
     assertThat(map.size(0)).isEqualTo(rows.size());
     assertThat(map.size(second)).isEqualTo(groups.size());
     Map<Object, String> visited = new HashMap<>();
-    map.<String>forEach(0, visited::put);
+    List<Object> order = new ArrayList<>();
+    map.<String>forEach(0, (k, v) -> {
+      visited.put(k, v);
+      order.add(k);
+    });
     assertThat(visited).isEqualTo(rows);
+    assertThat(order).containsExactlyElementsOf(arrival.stream().filter(rows::containsKey).toList());
     Map<Object, String> values = new HashMap<>();
     map.<String>forEachValue(second, v -> values.put(v, v));
     assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(groups.values());
@@ -107,5 +121,29 @@ class CommittedMapTest {
     }
     assertThat(map.size(0)).isEqualTo(rows.size());
     assertThat(map.size(second)).isEqualTo(groups.size());
+  }
+
+  @Test
+  void keysThatComeAndGoLeaveHolesThatAreCompactedAwayRatherThanGrowingTheMap() {
+    CommittedMap<Integer> map = new CommittedMap<>();
+    for (int k = 0; k < 1_000; k++) {
+      map.put(k, 0, "kept " + k);
+    }
+    int capacity = map.capacity();
+    // a hundred thousand keys that each come and go while the thousand stay: the map grows at most once (when the
+    // few free positions after the thousand are used up with few holes among them), then compacts its holes away
+    for (int k = 1_000; k < 101_000; k++) {
+      map.put(k, 0, "passing " + k);
+      map.remove(k, 0);
+    }
+    assertThat(map.capacity()).isLessThanOrEqualTo(2 * capacity);
+    assertThat(map.size(0)).isEqualTo(1_000);
+    List<Integer> order = new ArrayList<>();
+    map.<String>forEach(0, (k, v) -> {
+      assertThat(v).isEqualTo("kept " + k);
+      order.add(k);
+    });
+    assertThat(order).hasSize(1_000).isSorted();
+    assertThat(map.<String>get(100_999, 0)).isNull();
   }
 }
