@@ -40,10 +40,13 @@ import org.crmkit.shared.LeadId;
  * <p>Beside the rates it reports what load on the machine hardly moves: the bytes a conversion allocates, and per
  * 1,000 conversions on one and on two threads the collections (each stops both threads), their time and the time the
  * converting threads waited, parked on a lock: what the two-thread speed-up loses besides the machine. For two threads
- * against one it gives, beside the wall clock, the rate per second of the busier thread's own time (its CPU time and
- * its waits for a lock) and both sides' CPU time per conversion: on a virtual machine whose host leaves a ready thread
- * without a core for milliseconds, the wall clock of a round of a few milliseconds measures the host more than the
- * code (docs/PERFORMANCE.md, "Issue 16, sixth pass").
+ * against one it gives, beside the wall clock, the rate over the span from the moment the converting threads were
+ * released together (each spins until the last has started) to the moment the last one finished, which leaves out
+ * the milliseconds a parked pool thread may take to wake up on a virtual machine; the rate per second of the busier
+ * thread's own time (its CPU time and its waits for a lock); and both sides' CPU time per conversion. A round of 250
+ * leads lasts a few milliseconds, as long as such a wake-up: judge two threads by rounds of some thousands of leads
+ * ({@code 400000 19 4000}), and sustained conversion, the collector included, by {@link InMemorySustainedConversion}
+ * (docs/PERFORMANCE.md, "Issue 16, seventh pass").
  *
  * <p>A warm-up runs the same program first on 30,000 leads in stores of their own, which are then dropped, again and
  * again for at least sixty seconds (a fourth argument changes that; about as long as JMH's default warm-up of five
@@ -58,6 +61,7 @@ import org.crmkit.shared.LeadId;
  * mvn -o -q -pl crm-benchmarks -am package -DskipTests
  * java -Xms6g -Xmx6g -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.InMemoryConversionRates 1000000 9 250
  * java -Xms6g -Xmx6g -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.InMemoryConversionRates 10000 9 250
+ * java -Xms4g -Xmx4g -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.InMemoryConversionRates 400000 19 4000 30
  * }</pre>
  *
  * Arguments: {@code n} (leads, at least 10,000), then optionally the rounds (default 7), the leads per slice
@@ -224,7 +228,11 @@ public final class InMemoryConversionRates {
     double[] plainCpuPerConversion = new double[rounds];
     double[] crmkitOwnScaling = new double[rounds];
     double[] plainOwnScaling = new double[rounds];
+    double[] crmkitReleasedScaling = new double[rounds];
+    double[] plainReleasedScaling = new double[rounds];
     for (int r = 0; r < rounds; r++) {
+      crmkitReleasedScaling[r] = crmkitTwo.released[r] / crmkitOne.released[r];
+      plainReleasedScaling[r] = plainTwo.released[r] / plainOneThread.released[r];
       crmkitOwnScaling[r] = crmkitTwo.own[r] / crmkitOne.own[r];
       plainOwnScaling[r] = plainTwo.own[r] / plainOneThread.own[r];
       plainCpuPerConversion[r] = plainOneThread.cpu[r] / plainTwo.cpu[r];
@@ -245,6 +253,10 @@ public final class InMemoryConversionRates {
         + " %.2fx; CPU time per conversion on two threads / on one: crmkit %.2fx, plain maps %.2fx%n",
         median(crmkitScaling), median(crmkitTwo.wall), median(crmkitOne.wall), median(plainScaling), median(crmkitCpuPerConversion),
         median(plainCpuPerConversion));
+    System.out.printf(Locale.ROOT, "  two threads / one thread, from the moment the converting threads were released"
+        + " together to the last one's end (without waking parked pool threads): crmkit %.2fx (%,.0f/s vs %,.0f/s),"
+        + " plain maps %.2fx%n", median(crmkitReleasedScaling), median(crmkitTwo.released), median(crmkitOne.released),
+        median(plainReleasedScaling));
     System.out.printf(Locale.ROOT, "  two threads / one thread, per second of the busier converting thread's own time (its"
         + " CPU time and its waits for a lock; not the time the machine gave it no core): crmkit %.2fx, plain maps"
         + " %.2fx%n", median(crmkitOwnScaling), median(plainOwnScaling));

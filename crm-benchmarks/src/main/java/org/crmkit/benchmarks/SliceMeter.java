@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
@@ -29,12 +30,20 @@ final class SliceMeter {
   private final AtomicLong waitedMillis = new AtomicLong();
   /**
    * The own time of the busiest thread of the last {@link #onThreads} call, in nanoseconds: its CPU time and the time
-   * it waited for a lock, that is its wall-clock time less the time it was ready to run but had no core. On a virtual
-   * machine whose host takes a virtual core away for milliseconds (docs/PERFORMANCE.md, "Issue 16, sixth pass"), the
-   * rate per second of this time shows what two threads gain where each has a core of its own; the wall clock shows
-   * what they gained here.
+   * it waited for a lock, that is its wall-clock time less the time it was ready to run but had no core. The rate per
+   * second of this time shows what two threads would gain if nothing else wanted the cores; the wall clock shows what
+   * they gained here, where the collector's own threads want them too (docs/PERFORMANCE.md, "Issue 16, seventh pass":
+   * the sixth pass took those for the host's).
    */
   private final AtomicLong busiestNanos = new AtomicLong();
+  /**
+   * When the threads of the last {@link #onThreads} call were released together, and when the last of them finished
+   * (nanoTime): the span in which they converted once all were running, without the time a parked pool thread took to
+   * wake up (on a virtual machine, waking a thread on an idle virtual core took up to milliseconds, as long as a whole
+   * slice), nor the measuring thread's own wake-up at the end.
+   */
+  private final AtomicLong released = new AtomicLong();
+  private final AtomicLong finished = new AtomicLong();
   /** What the last {@link #rate} call did per second of the converting threads' CPU time. */
   private double lastCpuRate;
   /** What the converting threads and the collector did during the last {@link #rate} call. */
@@ -65,6 +74,14 @@ final class SliceMeter {
   /** @return what the converting threads, the collector and the JIT did during the last {@link #rate} call */
   Totals last() {
     return last;
+  }
+
+  /**
+   * @return {@code count} per second of the last {@link #onThreads} call's span from the moment its threads were
+   *     released together to the moment the last of them finished
+   */
+  double lastReleasedRate(int count) {
+    return count / ((finished.get() - released.get()) / 1e9);
   }
 
   /** @return {@code count} per second of the own time of the busiest thread of the last {@link #onThreads} call */
@@ -121,16 +138,21 @@ final class SliceMeter {
 
   /** One side's slices on a number of threads: per round the rates, and over all rounds the {@link Totals}. */
   static final class Runs {
-    /** Per round: conversions per second of wall-clock time, of the converting threads' CPU time, of own time. */
+    /**
+     * Per round: conversions per second of wall-clock time, of the converting threads' CPU time, of own time, and of
+     * the span from the threads' release to the last one's end ({@link #lastReleasedRate}).
+     */
     final double[] wall;
     final double[] cpu;
     final double[] own;
+    final double[] released;
     final Totals totals = new Totals();
 
     Runs(int rounds) {
       wall = new double[rounds];
       cpu = new double[rounds];
       own = new double[rounds];
+      released = new double[rounds];
     }
 
     /** Runs {@code work} (an {@link SliceMeter#onThreads} call of {@code count} conversions) as round {@code r}. */
@@ -138,6 +160,7 @@ final class SliceMeter {
       wall[r] = meter.rate(count, work);
       cpu[r] = meter.lastCpuRate();
       own[r] = meter.lastOwnRate(count);
+      released[r] = meter.lastReleasedRate(count);
       totals.add(meter.last());
     }
   }
@@ -186,15 +209,27 @@ final class SliceMeter {
 
   /**
    * Converts the leads of each range {@code [from, to)} on its own thread of {@code pool} (made by {@link #pool}) and
-   * waits for all.
+   * waits for all. The threads start converting together: each that arrives first spins until the last has arrived,
+   * which records the moment it released them ({@link #lastReleasedRate}).
    */
   void onThreads(ExecutorService pool, IntConsumer convert, int... ranges) throws Exception {
     busiestNanos.set(0);
+    released.set(0);
+    finished.set(0);
+    int parties = ranges.length / 2;
+    AtomicInteger arrived = new AtomicInteger();
     List<Future<?>> running = new ArrayList<>();
     for (int k = 0; k < ranges.length; k += 2) {
       int from = ranges[k];
       int to = ranges[k + 1];
       running.add(pool.submit(() -> {
+        if (arrived.incrementAndGet() == parties) {
+          released.set(System.nanoTime());
+        } else {
+          while (released.get() == 0) {
+            Thread.onSpinWait();
+          }
+        }
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         long waited = waitedSoFar();
@@ -205,6 +240,7 @@ final class SliceMeter {
         waitedMillis.addAndGet(waitedHere);
         long own = threads.getCurrentThreadCpuTime() - cpu + waitedHere * 1_000_000;
         busiestNanos.accumulateAndGet(own, Math::max);
+        finished.accumulateAndGet(System.nanoTime(), Math::max);
       }));
     }
     for (Future<?> f : running) {
