@@ -32,7 +32,11 @@ public record EmailAddress(String value) {
           "'" + value + "' is not an e-mail address (expected the shape name@example.com)");
     }
     int at = value.lastIndexOf('@');
-    value = value.substring(0, at) + value.substring(at).toLowerCase(Locale.ROOT);
+    String domain = value.substring(at);
+    String lowerDomain = domain.toLowerCase(Locale.ROOT);
+    if (!lowerDomain.equals(domain)) { // most addresses come lower case already: no copy of the whole address then
+      value = value.substring(0, at) + lowerDomain;
+    }
     if (value.toLowerCase(Locale.ROOT).length() > Limits.EMAIL) {
       // a few letters grow when lower-cased (U+0130 becomes two chars); the stored lower-case form must fit too
       throw new IllegalArgumentException("the lower-case form of this e-mail address has more than " + Limits.EMAIL
