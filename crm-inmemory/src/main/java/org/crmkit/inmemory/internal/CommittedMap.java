@@ -12,14 +12,14 @@ import java.util.function.Consumer;
  * <p>Keys and their columns lie in an array in the order the keys came ({@code entries}, each key followed by its
  * columns), and a separate open-addressing table with linear probing finds them: each of its slots holds a key's hash
  * beside its position in that array, so that a probe reads primitives only and a key is read only when its hash
- * matches. A new key is appended to the array, so that a run of inserts writes references into consecutive slots of
- * the large arrays rather than one random slot each: with the garbage-first collector, every reference to a new
- * object that is stored into an old array dirties that array's card (512 bytes), which the collector's refinement
- * threads then scan and every young pause scans again; random slots dirty a card each, appended ones share cards
- * (docs/PERFORMANCE.md, "Issue 16, seventh pass"). An insert allocates nothing; growing copies the array whole and
- * walks the old table in slot order, never reading a key. A removed key leaves a hole in the array (its table slot is freed at once by backward shift,
- * so probes meet no tombstones) until the array is full, when a quarter or more of holes are compacted away instead
- * of growing. A key stays while any of its columns holds a value.
+ * matches. A new key is appended to the array, so that a run of inserts writes references into consecutive slots of the
+ * large arrays rather than one random slot each: with the garbage-first collector, every reference to a new object that
+ * is stored into an old array dirties that array's card (512 bytes), which the collector's refinement threads then scan
+ * and every young pause scans again; random slots dirty a card each, appended ones share cards (docs/PERFORMANCE.md,
+ * "Issue 16, seventh pass"). An insert allocates nothing; growing copies the array whole and walks the old table in
+ * slot order, never reading a key. A removed key leaves a hole in the array (its table slot is freed at once by
+ * backward shift, so probes meet no tombstones) until the array is full, when a quarter or more of holes are compacted
+ * away instead of growing. A key stays while any of its columns holds a value.
  *
  * <p>Changed only under the database's write lock, by one thread at a time. Read under the read lock, or without
  * any lock through {@link InMemoryDatabase#readOne}, whose sequence check drops (and makes again under the lock) a
@@ -315,8 +315,8 @@ final class CommittedMap<K> {
   }
 
   /**
-   * Makes the next generation once every position is used: as large when a quarter or more of the positions are
-   * holes (the keys move up over them, keeping their order, and the table keeps its layout with each slot's position
+   * Makes the next generation once every position is used: as large when a quarter or more of the positions are holes
+   * (the keys move up over them, keeping their order, and the table keeps its layout with each slot's position
    * renumbered), else twice as large (the positions stay, holes included, and the table is rebuilt by walking the old
    * one in slot order, so that the new one is written nearly in order: with a million keys, inserting them in the order
    * of their positions took a cache miss each, 0.3 s a map, under the write lock). Never reads a key.
