@@ -61,7 +61,7 @@ public final class AppendOnlyLog<E> {
     Object group = groupKey.apply(row);
     long seq = sequence.applyAsLong(row);
     Appends<E> pending = db.current(schema).appends(this);
-    boolean taken = db.readOne(() -> contains(committedByGroup.<List<E>>get(group, column), seq));
+    boolean taken = db.readOne(committedByGroup, () -> contains(committedByGroup.<List<E>>get(group, column), seq));
     if (taken || pendingContains(pending, group, seq)) {
       throw new ConflictException("an entry for " + group + " version " + seq
           + " already exists; history rows are written once");
@@ -139,7 +139,7 @@ public final class AppendOnlyLog<E> {
    * when {@link #validate} checks them again under the lock.
    */
   void precheck(Appends<E> appends) {
-    E taken = db.readOne(() -> firstTaken(appends));
+    E taken = db.readOne(committedByGroup, () -> firstTaken(appends));
     if (taken != null) {
       throw concurrent(taken);
     }

@@ -1,5 +1,7 @@
 package org.crmkit.inmemory.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -22,17 +24,27 @@ import java.util.function.Consumer;
  * away instead of growing. A key stays while any of its columns holds a value.
  *
  * <p>Changed only under the database's write lock, by one thread at a time. Read under the read lock, or without
- * any lock through {@link InMemoryDatabase#readOne}, whose sequence check drops (and makes again under the lock) a
- * read that overlapped a commit: such a read may see a half-made change, so it must neither fail nor loop, and it
- * does neither (it reads one generation of arrays, which a commit never shrinks or swaps under it, probes each slot
- * at most once, and takes a position whose key it does not see yet for a miss). Keys are immutable objects, and so
- * are the values such a read returns (a value that changes in place, as an index's {@link KeySet}, is read under a
- * lock only); nulls are not stored.
+ * any lock through {@link InMemoryDatabase#readOne}, whose sequence check drops (and makes again) a read that
+ * overlapped a commit's changes of this map: before a commit first changes the map, the map notes the commit's stamp
+ * ({@link #changedIn}), so that reads of the maps a commit has not changed go on while it applies. A dropped read may
+ * have seen a half-made change, so it must neither fail nor loop, and it does neither (it reads one generation of
+ * arrays, which a commit never shrinks or swaps under it, probes each slot at most once, and takes a position whose
+ * key it does not see yet for a miss). Keys are immutable objects, and so are the values such a read returns (a value
+ * that changes in place, as an index's {@link KeySet}, is read under a lock only); nulls are not stored.
  *
  * @param <K> key type
  */
 final class CommittedMap<K> {
   private static final int MIN_CAPACITY = 16;
+  private static final VarHandle CHANGED_IN;
+
+  static {
+    try {
+      CHANGED_IN = MethodHandles.lookup().findVarHandle(CommittedMap.class, "changedIn", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /**
    * One generation of the map. {@code table} has a slot per power-of-two capacity: 0 when free, else a key's hash in
@@ -62,6 +74,49 @@ final class CommittedMap<K> {
   private int holes;
   private int keys;
   private int[] counts = new int[1];
+  /** The database's stamp of applied commits. */
+  private final CommitStamp stamp;
+  /**
+   * The stamp of the commit that changed this map last: odd, written before that commit's first change of the map
+   * and kept after it (stamps only grow, so a later commit's stamp is another). Read through {@link #CHANGED_IN}.
+   */
+  private long changedIn;
+
+  /** A map no commit of a database changes (tests). */
+  CommittedMap() {
+    this(new CommitStamp());
+  }
+
+  /** @param stamp the stamp of the database whose commits change this map */
+  CommittedMap(CommitStamp stamp) {
+    this.stamp = Objects.requireNonNull(stamp, "stamp");
+  }
+
+  /** @return the stamp of the database whose commits change this map */
+  CommitStamp stamp() {
+    return stamp;
+  }
+
+  /**
+   * Notes that the commit applying now changes this map, before its first change (under the write lock): from here
+   * to the commit's end, a read without a lock of this map waits for the commit ({@link InMemoryDatabase#readOne}),
+   * while reads of the maps it has not changed go on.
+   */
+  private void changing() {
+    long s = stamp.value;
+    if (changedIn != s) {
+      changedIn = s;
+      VarHandle.storeStoreFence(); // the changes below come after the note, for readOne's readers
+    }
+  }
+
+  /**
+   * @param applying the stamp of a commit that applies its writes (odd)
+   * @return true when that commit has changed this map (from its first change to its end: the map may be half made)
+   */
+  boolean changedIn(long applying) {
+    return (long) CHANGED_IN.getAcquire(this) == applying;
+  }
 
   /**
    * Adds a column (before any value is stored: when a layout registers a log beside a table).
@@ -199,10 +254,12 @@ final class CommittedMap<K> {
       } else if (!replace) {
         return present;
       }
+      changing();
       s.entries[at] = value;
       return present;
     }
     i = -1 - i;
+    changing();
     if (end == s.positions) {
       s = rebuild(s);
       i = freeSlot(s, h);
@@ -253,6 +310,7 @@ final class CommittedMap<K> {
     if (entries[at + 1 + column] == null) {
       return;
     }
+    changing();
     entries[at + 1 + column] = null;
     counts[column]--;
     for (int c = 1; c < stride; c++) {

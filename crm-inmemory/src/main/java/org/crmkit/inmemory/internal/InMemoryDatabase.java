@@ -29,10 +29,11 @@ import org.crmkit.shared.UnitOfWork;
  * half of a commit: each read sees the state between two commits (read committed, with optimistic write validation,
  * as a database with version columns). Reads of many rows (pages, index look-ups of a value several rows have)
  * take the read lock; a read of one row by key, or of the one key an index holds for a value ({@link #readOne}),
- * takes it only when a commit applies writes at that moment, so that threads reading rows do not contend for the
- * lock. Nested units of work of the same tenant join the outer one; one lock serves all tenants (commits are short:
- * what a write changes in the indexes is worked out before, when the write is made, and the slots of the maps the
- * commit will write are read into the cache before the lock is taken).
+ * takes no lock, and waits only when a commit that applies its writes at that moment has changed the map it reads,
+ * so that threads reading rows do not contend for the lock. Nested units of work of the same tenant join the outer
+ * one; one lock serves all tenants (commits are short: what a write changes in the indexes is worked out before,
+ * when the write is made, and the slots of the maps the commit will write are read into the cache before the lock is
+ * taken).
  *
  * @param <P> the partition of one tenant: the tables the layout registered, as the repositories use them
  */
@@ -53,9 +54,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   private final AtomicInteger running = new AtomicInteger();
   /**
    * Odd while a commit applies its writes, advanced twice per commit (a sequence lock): {@link #readOne} reads one
-   * committed row without taking the read lock when no commit applied anything meanwhile.
+   * committed row without taking the read lock when no commit changed the map it reads meanwhile.
    */
-  private volatile long applying;
+  private final CommitStamp applying = new CommitStamp();
 
   /** One tenant's schema and the partition the layout built on it. */
   record Partition<P>(Schema schema, P data) {}
@@ -223,32 +224,43 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
     }
   }
 
+  /** @return the stamp of applied commits, which the committed maps of this database share */
+  CommitStamp stamp() {
+    return applying;
+  }
+
   /**
-   * Runs a read of one committed value (a row by key, a group of a log) of immutable values ({@link CommittedMap}):
-   * without the read lock when no commit applies writes meanwhile (else again, after it, and under the read lock
-   * when commits keep overlapping it); the read must not fail nor loop when a commit changes what it reads (its
-   * result is then dropped and the read made again). Either way the read sees no half of a commit, as {@link #read}
-   * guarantees, but the usual case writes nothing shared, so threads that read rows by key do not contend for the
-   * lock's state.
+   * Runs a read of one committed value (a row by key, a group of a log) of immutable values in {@code map}, and of
+   * nothing else: without the read lock when no commit changes {@code map} meanwhile (else again, after the commit,
+   * and under the read lock when commits keep overlapping it); the read must not fail nor loop when a commit changes
+   * what it reads (its result is then dropped and the read made again). Either way the read sees no half of a commit,
+   * as {@link #read} guarantees: a read made while a commit applies its writes sees the state before the commit, in
+   * a map the commit has not changed (yet), and waits for the commit's end in a map it has. The usual case writes
+   * nothing shared, so threads that read rows by key do not contend for the lock's state.
    */
-  <T> T readOne(Supplier<T> read) {
-    // A commit that applies writes meanwhile is waited for spinning and the read made again, as long as a commit
+  <T> T readOne(CommittedMap<?> map, Supplier<T> read) {
+    // A commit that changes the map meanwhile is waited for spinning and the read made again, as long as a commit
     // would hold the lock (SPINS); only then is the read made under the read lock, whose state word every reading
-    // thread writes: with two threads converting, one often reads while the other applies its commit.
+    // thread writes. With two threads converting, one often reads while the other applies its commit; it waits only
+    // when the commit has changed the map it reads (docs/PERFORMANCE.md, "Issue 16, eighth pass").
     for (int i = 0; i < SPINS; i++) {
-      long before = applying;
-      if ((before & 1) == 0) {
+      long before = applying.value;
+      boolean odd = (before & 1) != 0;
+      if (odd && applying.applier == Thread.currentThread()) {
+        break; // this thread's own commit applies: it reads under the lock it holds
+      }
+      if (!odd || !map.changedIn(before)) {
         T value = read.get();
-        // Every write a commit applies comes after it made the stamp odd: a value read from a commit being applied
-        // (or from one applied since) shows as a changed stamp, and the read is made again. The fence keeps the
-        // read's plain loads (CommittedMap's arrays) before the second load of the stamp, as StampedLock's validate
-        // does.
+        // A commit notes the map before its first change of it, and the stamp is odd before that: a value read from
+        // a change (or from a commit applied since) shows as a changed stamp or as the map noted, and the read is
+        // made again. The fence keeps the read's plain loads (the map's arrays) before the loads that check, as
+        // StampedLock's validate does. A read that began between commits and ended after the next one began is kept
+        // when that commit has not changed the map.
         VarHandle.acquireFence();
-        if (applying == before) {
+        long after = applying.value;
+        if ((after == before || after == before + 1 && !odd) && ((after & 1) == 0 || !map.changedIn(after))) {
           return value;
         }
-      } else if (lock.isWriteLockedByCurrentThread()) {
-        break; // this thread's own commit applies: it reads under the lock it holds
       }
       Thread.onSpinWait();
     }
@@ -337,8 +349,9 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       long seq = commitSeq + 1;
       commitSeq = seq;
       boolean alone = running.get() == 1;
-      long stamp = applying;
-      applying = stamp + 1;
+      long stamp = applying.value;
+      applying.applier = Thread.currentThread();
+      applying.value = stamp + 1;
       VarHandle.storeStoreFence(); // the writes below come after the odd stamp, for readOne's readers
       try {
         if (alone) {
@@ -360,7 +373,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
           p.apply(tx);
         }
       } finally {
-        applying = stamp + 2;
+        applying.value = stamp + 2;
       }
       return null;
     });

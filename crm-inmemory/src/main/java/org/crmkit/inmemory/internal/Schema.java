@@ -48,7 +48,7 @@ public final class Schema {
 
   /** Registers an append-only log of rows grouped by {@code groupKey}, unique by {@code sequence} in a group. */
   public <E> AppendOnlyLog<E> log(Function<E, Object> groupKey, ToLongFunction<E> sequence) {
-    AppendOnlyLog<E> l = new AppendOnlyLog<>(db, this, groupKey, sequence, new CommittedMap<>());
+    AppendOnlyLog<E> l = new AppendOnlyLog<>(db, this, groupKey, sequence, new CommittedMap<>(db.stamp()));
     logs.add(l);
     return l;
   }

@@ -58,7 +58,7 @@ public final class Table<K, S> {
    * by key (the most frequent read by far), without a lock through {@link InMemoryDatabase#readOne}, which repeats
    * under the lock a read that overlapped a commit.
    */
-  private final CommittedMap<K> committed = new CommittedMap<>();
+  private final CommittedMap<K> committed;
   /**
    * The keys and rows of the two rows committed last ({@link #orderRow}); changed under the write lock, read under a
    * lock.
@@ -80,7 +80,7 @@ public final class Table<K, S> {
    * so this one map also says which claim a row holds: {@code claimKey(row)}, if the map names the row for it.
    * Read without a lock as {@link #committed} is.
    */
-  private final CommittedMap<Object> claimOwners = new CommittedMap<>();
+  private final CommittedMap<Object> claimOwners;
   /** Copies of committed state kept in step at commit ({@link #listen}). */
   private final List<CommitListener<K, S>> listeners = new ArrayList<>();
 
@@ -99,6 +99,8 @@ public final class Table<K, S> {
       VersionSetter<S> withVersion,
       Comparator<S> order) {
     this.db = db;
+    this.committed = new CommittedMap<>(db.stamp());
+    this.claimOwners = new CommittedMap<>(db.stamp());
     this.schema = schema;
     this.type = type;
     this.key = key;
@@ -218,10 +220,15 @@ public final class Table<K, S> {
     private final CommittedMap<Object> entries;
     private final int column;
 
-    Index(Function<S, Object> valueOf, Family family) {
+    Index(Function<S, Object> valueOf, Family family, CommitStamp stamp) {
       this.valueOf = valueOf;
-      this.entries = family == null ? new CommittedMap<>() : family.entries;
-      this.column = family == null ? 0 : family.join();
+      if (family == null) {
+        this.entries = new CommittedMap<>(stamp);
+        this.column = 0;
+      } else {
+        this.column = family.join(stamp);
+        this.entries = family.entries;
+      }
     }
 
     /** @return the value's key or {@link KeySet}, or null */
@@ -290,7 +297,7 @@ public final class Table<K, S> {
      *     with {@link #keysOf} under the lock)
      */
     Object single(InMemoryDatabase<?> db, Object value) {
-      Object present = db.readOne(() -> at(value));
+      Object present = db.readOne(entries, () -> at(value));
       return present instanceof KeySet<?> ? MANY : present;
     }
 
@@ -330,7 +337,8 @@ public final class Table<K, S> {
    * every index.
    */
   public static final class Family {
-    private final CommittedMap<Object> entries = new CommittedMap<>();
+    /** Made when the first index joins, with the stamp of its table's database. */
+    private CommittedMap<Object> entries;
     private final int width;
     private int joined;
 
@@ -340,14 +348,20 @@ public final class Table<K, S> {
         throw new IllegalArgumentException("a family holds at least one index, not " + width);
       }
       this.width = width;
-      for (int i = 1; i < width; i++) {
-        entries.addColumn();
-      }
     }
 
-    private int join() {
+    private int join(CommitStamp stamp) {
       if (joined == width) {
         throw new IllegalStateException("this family holds " + width + " indexes; make it wider");
+      }
+      if (entries == null) {
+        entries = new CommittedMap<>(stamp);
+        for (int i = 1; i < width; i++) {
+          entries.addColumn();
+        }
+      } else if (entries.stamp() != stamp) {
+        throw new IllegalStateException("the indexes of a family belong to the tables of one schema; make a family"
+            + " per schema");
       }
       return joined++;
     }
@@ -488,7 +502,7 @@ public final class Table<K, S> {
    * kept in {@code family} (null: entries of its own) beside those of the family's other indexes.
    */
   public Index<K, S> index(Function<S, Object> valueOf, Family family) {
-    Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"), family);
+    Index<K, S> index = new Index<>(Objects.requireNonNull(valueOf, "valueOf"), family, db.stamp());
     db.write(() -> {
       committed.<S>forEach(ROWS, (k, s) -> index.add(index.valueOf(s), k));
       indexes.add(index);
@@ -544,7 +558,7 @@ public final class Table<K, S> {
     }
     Object read = w.reads.get(id);
     if (read == null) {
-      S row = db.readOne(() -> row(id));
+      S row = db.readOne(committed, () -> row(id));
       w.read(id, row == null ? ABSENT : row);
       return row;
     }
@@ -689,7 +703,9 @@ public final class Table<K, S> {
   /** @return true when the row {@code id} holds the claim {@code wanted}: as this unit of work wrote it, else as committed */
   private boolean holds(Work<K, S> w, K id, Object wanted) {
     Object pending = w.claims().get(id);
-    return pending != null ? wanted.equals(pending) : id.equals(db.readOne(() -> claimOwners.get(wanted, 0)));
+    return pending != null
+        ? wanted.equals(pending)
+        : id.equals(db.readOne(claimOwners, () -> claimOwners.get(wanted, 0)));
   }
 
   /**
@@ -978,7 +994,7 @@ public final class Table<K, S> {
       return;
     }
     if (w.versioned > 0) {
-      String stale = db.readOne(() -> staleWrite(w));
+      String stale = db.readOne(committed, () -> staleWrite(w));
       if (stale != null) {
         throw new ConflictException(stale);
       }

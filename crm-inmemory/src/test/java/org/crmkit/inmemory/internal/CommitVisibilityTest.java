@@ -63,7 +63,8 @@ class CommitVisibilityTest {
       reader.shutdownNow();
     }
 
-    assertThat(seenDuringCommit).isNotEmpty().doesNotContain("row without its log entry");
+    // "seen": the row without its log entry
+    assertThat(seenDuringCommit).isNotEmpty().doesNotContain("seen");
     assertThat(db.execute(() -> db.tenant().table().get("a"))).isPresent();
     assertThat(db.execute(() -> db.tenant().log().group("a"))).hasSize(1);
   }
@@ -111,18 +112,72 @@ class CommitVisibilityTest {
       reader.shutdownNow();
     }
 
-    assertThat(seenDuringCommit).isNotEmpty().doesNotContain("row without its log entry");
+    // "seen": the row without its log entry
+    assertThat(seenDuringCommit).isNotEmpty().doesNotContain("seen");
     assertThat(db.execute(() -> db.tenant().table().lookup(db.tenant().byName(), "renamed")))
         .extracting(Named::name).containsExactly("renamed");
     assertThat(db.execute(() -> db.tenant().table().lookup(db.tenant().byName(), "first"))).isEmpty();
+  }
+
+  record TwoTables(Table<String, Row> written, Table<String, Row> other, AppendOnlyLog<Entry> log) {}
+
+  /**
+   * A read without a lock waits only for a commit that changed the map it reads: while a commit applies its writes
+   * (its log's group function runs after its table rows are applied), a read of a row of a table the commit does not
+   * write returns at once, while a read of the table it wrote waits for the commit's end.
+   */
+  @Test
+  void aReadOfATableTheCommitDoesNotChangeDoesNotWaitForIt() throws Exception {
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    AtomicBoolean committing = new AtomicBoolean();
+    List<String> otherDuringCommit = new CopyOnWriteArrayList<>();
+    List<String> writtenDuringCommit = new CopyOnWriteArrayList<>();
+    AtomicReference<InMemoryDatabase<TwoTables>> database = new AtomicReference<>();
+    InMemoryDatabase<TwoTables> db = new InMemoryDatabase<>(schema -> {
+      Table<String, Row> written = schema.table(RecordType.LEAD, Row::id, Row::version,
+          (r, v) -> new Row(r.id(), v), Comparator.comparing(Row::id));
+      Table<String, Row> other = schema.table(RecordType.ACCOUNT, Row::id, Row::version,
+          (r, v) -> new Row(r.id(), v), Comparator.comparing(Row::id));
+      AppendOnlyLog<Entry> log = schema.log(e -> {
+        if (committing.get()) {
+          // the written table's row "a" is committed only by this commit; the other table's row "b" before it
+          otherDuringCommit.add(readMeanwhile(reader, () -> database.get().execute(
+              () -> database.get().tenant().other().get("b").isPresent())));
+          writtenDuringCommit.add(readMeanwhile(reader, () -> database.get().execute(
+              () -> database.get().tenant().written().get("a").isPresent())));
+        }
+        return e.group();
+      }, Entry::seq);
+      return new TwoTables(written, other, log);
+    });
+    database.set(db);
+    db.execute(() -> db.tenant().other().save(new Row("b", 0)));
+
+    try {
+      db.execute(() -> {
+        db.tenant().written().save(new Row("a", 0));
+        db.tenant().log().append(new Entry("a", 1));
+        committing.set(true);
+        return null;
+      });
+    } finally {
+      committing.set(false);
+      reader.shutdownNow();
+    }
+
+    // the group function runs before the lock (nothing applied yet), under it, and while the rows are applied: the
+    // other table's row is read at once every time, the written table's is not seen before the commit's end
+    assertThat(otherDuringCommit).isNotEmpty().containsOnly("seen");
+    assertThat(writtenDuringCommit).contains("waited for the commit").doesNotContain("seen");
+    assertThat(db.execute(() -> db.tenant().written().get("a"))).isPresent();
   }
 
   /**
    * Runs {@code found} on the reader thread while the calling thread is inside a commit, and tells what the read
    * saw: recorded at the read itself (the reader's own unit of work may finish later).
    *
-   * @return "waited for the commit" when the read did not finish within 300 ms, else "row without its log entry"
-   *     when {@code found} saw the row, or "nothing"
+   * @return "waited for the commit" when the read did not finish within 300 ms, else "seen" when {@code found} saw
+   *     the row, or "nothing"
    */
   private static String readMeanwhile(ExecutorService reader, Supplier<Boolean> found) {
     AtomicReference<Boolean> seen = new AtomicReference<>();
@@ -135,7 +190,7 @@ class CommitVisibilityTest {
       if (!read.await(300, TimeUnit.MILLISECONDS)) {
         return "waited for the commit";
       }
-      return seen.get() ? "row without its log entry" : "nothing";
+      return seen.get() ? "seen" : "nothing";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

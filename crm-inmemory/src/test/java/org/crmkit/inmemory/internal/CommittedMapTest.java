@@ -24,6 +24,45 @@ class CommittedMapTest {
     }
   }
 
+  /**
+   * A map notes the (odd) stamp of the commit that changes it before the commit's first change, so that a read
+   * without a lock waits only for commits that changed the map it reads ({@link InMemoryDatabase#readOne}); reads and
+   * writes that change nothing note nothing.
+   */
+  @Test
+  void notesTheStampOfTheCommitThatChangesItBeforeItsFirstChange() {
+    CommitStamp stamp = new CommitStamp();
+    CommittedMap<String> map = new CommittedMap<>(stamp);
+    int second = map.addColumn();
+
+    stamp.value = 1;
+    assertThat(map.changedIn(1)).isFalse();
+    map.put("a", 0, "row");
+    assertThat(map.changedIn(1)).isTrue();
+
+    stamp.value = 3; // the next commit: reads, a put of a present key that replaces nothing, removals of nothing
+    assertThat(map.<String>get("a", 0)).isEqualTo("row");
+    assertThat(map.putIfAbsent("a", 0, "other")).isEqualTo("row");
+    map.remove("b", 0);
+    map.remove("a", second);
+    assertThat(map.changedIn(3)).isFalse();
+    assertThat(map.changedIn(1)).isTrue(); // what it noted last
+
+    map.putIfAbsent("a", second, "group"); // a new value in a column of a present key
+    assertThat(map.changedIn(3)).isTrue();
+
+    stamp.value = 5;
+    map.remove("a", 0);
+    assertThat(map.changedIn(5)).isTrue();
+
+    stamp.value = 7;
+    for (int i = 0; i < 100; i++) { // grows, from a new key on
+      map.put("k" + i, 0, "row");
+    }
+    assertThat(map.changedIn(7)).isTrue();
+    assertThat(map.<String>get("k99", 0)).isEqualTo("row");
+  }
+
   @RepeatedTest(5)
   void holdsWhatTwoHashMapsHoldThroughRandomPutsAndRemovesInTwoColumns(RepetitionInfo repetition) {
     Random random = new Random(repetition.getCurrentRepetition());
