@@ -30,9 +30,17 @@ final class ForeignKey<CK, CS, PK, PS> {
   /**
    * Per parent, the commit that last linked a child to it, while it may matter: only a unit of work that began
    * before that commit can lose a race to it. Kept only while units of work run concurrently (a commit that runs
-   * alone forgets them all), so a storage written by one thread does not keep a map entry per parent forever.
+   * alone forgets them all), and then by the generation of units of work the commit ran in ({@link
+   * InMemoryDatabase}): the links of a generation are dropped once no unit of work of that generation or an earlier
+   * one runs, since every unit of work running then began after them. So a storage written by several threads at
+   * all times does not keep a map entry per parent forever either.
    */
-  private Map<PK, Long> lastLinked = new HashMap<>();
+  private Map<PK, Long> linked = new HashMap<>();
+  /** The generation the commits of {@link #linked} ran in. */
+  private int linkedGeneration;
+  /** The links of the generation before {@link #linkedGeneration}, while units of work of it run. */
+  private Map<PK, Long> linkedBefore = new HashMap<>();
+  private int beforeGeneration;
 
   ForeignKey(Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
     this.child = child;
@@ -80,7 +88,7 @@ final class ForeignKey<CK, CS, PK, PS> {
         if (childWrite != null && (childWrite.row() == null || !p.equals(link.apply(childWrite.row())))) {
           continue;
         }
-        if (lastLinked.getOrDefault(p, 0L) > tx.startSeq) {
+        if (lastLinked(p) > tx.startSeq) {
           throw new ConflictException(child.type().label() + " " + c + " was linked to " + parentLabel + " " + p
               + " by someone else while this unit of work deleted it; nothing was written, reload and try again");
         }
@@ -101,32 +109,70 @@ final class ForeignKey<CK, CS, PK, PS> {
    * begins after it, so no link needs remembering.
    */
   void forget() {
-    if (!lastLinked.isEmpty()) {
-      lastLinked = new HashMap<>();
+    if (!linked.isEmpty()) {
+      linked = new HashMap<>();
     }
+    if (!linkedBefore.isEmpty()) {
+      linkedBefore = new HashMap<>();
+    }
+  }
+
+  /** @return the commit that last linked a child to {@code p} while it may matter, or 0 */
+  private long lastLinked(PK p) {
+    return Math.max(linked.getOrDefault(p, 0L), linkedBefore.getOrDefault(p, 0L));
+  }
+
+  /** @return how many parents' last links are remembered (tests) */
+  int remembered() {
+    return linked.size() + linkedBefore.size();
   }
 
   /**
    * Records new links; called under the write lock before the tables apply the writes, when other units of work run
    * (else {@link #forget}).
+   *
+   * @param generation the generation units of work begin in now
+   * @param oldestRunning the earliest generation a running unit of work began in: the links of earlier ones are
+   *     dropped
    */
-  void apply(Transaction tx, long seq) {
+  void apply(Transaction tx, long seq, int generation, int oldestRunning) {
+    roll(generation, oldestRunning);
     for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);
       if (p != null) {
         CS old = e.getValue().uniqueId() ? null : child.committedRow(e.getKey());
         if (old == null || !p.equals(link.apply(old))) {
-          lastLinked.put(p, seq);
+          linked.put(p, seq);
         }
       }
     }
     if (parent.deletesRows(tx)) {
       for (Map.Entry<PK, Table.Write<PS>> e : parent.pendingWrites(tx).entrySet()) {
         if (e.getValue().row() == null) {
-          lastLinked.remove(e.getKey());
+          linked.remove(e.getKey());
+          linkedBefore.remove(e.getKey());
         }
       }
+    }
+  }
+
+  /** Drops the links of generations no running unit of work began in, and starts a map for a new generation. */
+  private void roll(int generation, int oldestRunning) {
+    if (beforeGeneration < oldestRunning && !linkedBefore.isEmpty()) {
+      linkedBefore = new HashMap<>();
+    }
+    if (linkedGeneration != generation) {
+      if (linkedGeneration < oldestRunning) {
+        if (!linked.isEmpty()) {
+          linked = new HashMap<>();
+        }
+      } else {
+        linkedBefore = linked; // the generation before, whose units of work still run
+        beforeGeneration = linkedGeneration;
+        linked = new HashMap<>();
+      }
+      linkedGeneration = generation;
     }
   }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,11 +47,27 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   /** The number of commits so far, of all tenants; written under the write lock. */
   private volatile long commitSeq;
   /**
-   * Units of work running now (begun, not yet finished). Incremented before a unit of work reads {@link #commitSeq}
-   * as its start, read by a commit after it advanced {@code commitSeq}: so a commit that finds itself alone knows
-   * that every other unit of work starts after it (see {@link ForeignKey#apply}).
+   * Units of work running now (begun, not yet finished), by the parity of the {@link #generation} they began in.
+   * Incremented before a unit of work reads {@link #commitSeq} as its start, read by a commit after it advanced
+   * {@code commitSeq}: so a commit that finds itself alone knows that every other unit of work starts after it, and
+   * a commit that finds no unit of work of the previous generation knows that every one running began in the current
+   * one (see {@link ForeignKey#apply}).
    */
-  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicIntegerArray running = new AtomicIntegerArray(2);
+  /**
+   * The generation units of work begin in now. A commit advances it, under the write lock, once {@link
+   * #GENERATION_COMMITS} commits were made in it and no unit of work of the generation before runs any more: so at
+   * most two generations run at a time, and every unit of work of a generation began after the commit that
+   * started it.
+   */
+  private volatile int generation;
+  /** Commits made in the current generation; written under the write lock. */
+  private int commitsInGeneration;
+  /**
+   * How many commits a generation lasts at least: what a foreign key remembers of the commits made while units of
+   * work run concurrently is dropped a generation at a time ({@link ForeignKey#apply}).
+   */
+  static final int GENERATION_COMMITS = 1_024;
   /**
    * Odd while a commit applies its writes, advanced twice per commit (a sequence lock): {@link #readOne} reads one
    * committed row without taking the read lock when no commit changed the map it reads meanwhile.
@@ -130,7 +146,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   }
 
   private <T> T run(TenantId tenant, Supplier<T> work) {
-    running.incrementAndGet();
+    int began = begin();
     Transaction tx;
     T result;
     try {
@@ -145,7 +161,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         current.set(null);
       }
     } finally {
-      running.decrementAndGet();
+      running.decrementAndGet(began & 1);
     }
     RuntimeException failure = null;
     for (Runnable action : tx.afterCommit()) {
@@ -163,6 +179,23 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       throw failure;
     }
     return result;
+  }
+
+  /**
+   * Counts a unit of work as running in the current generation, before it reads its start.
+   *
+   * @return the generation it is counted in
+   */
+  private int begin() {
+    while (true) {
+      int g = generation;
+      running.incrementAndGet(g & 1);
+      if (generation == g) {
+        return g;
+      }
+      // a commit began the next generation meanwhile (it found none of this parity running): count in that one
+      running.decrementAndGet(g & 1);
+    }
   }
 
   @Override
@@ -348,7 +381,15 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       }
       long seq = commitSeq + 1;
       commitSeq = seq;
-      boolean alone = running.get() == 1;
+      int gen = generation;
+      boolean previousEnded = running.get((gen + 1) & 1) == 0; // no unit of work of generation gen - 1 runs
+      boolean alone = previousEnded && running.get(gen & 1) == 1;
+      if (previousEnded && ++commitsInGeneration >= GENERATION_COMMITS) {
+        commitsInGeneration = 0;
+        generation = ++gen; // units of work that begin from now on begin after this commit
+        previousEnded = false; // this commit's own unit of work, at least, runs in the generation before
+      }
+      int oldestRunning = previousEnded ? gen : gen - 1;
       long stamp = applying.value;
       applying.applier = Thread.currentThread();
       applying.value = stamp + 1;
@@ -360,7 +401,7 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
           }
         } else {
           for (ForeignKey fk : foreignKeys) {
-            fk.apply(tx, seq);
+            fk.apply(tx, seq, gen, oldestRunning);
           }
         }
         for (Table t : tables) {

@@ -1,0 +1,175 @@
+package org.crmkit.inmemory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.crmkit.shared.ConflictException;
+import org.crmkit.shared.RecordType;
+import org.crmkit.shared.StorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a foreign key remembers of the links committed while units of work run concurrently (to tell a lost race
+ * from a unit of work's own mistake) is dropped a generation of units of work at a time: it stays bounded when some
+ * unit of work runs at every moment, and a unit of work still running keeps what it may lose a race to.
+ */
+class ForeignKeyGenerationsTest {
+  record Parent(String id, long version) {}
+
+  record Child(String id, String parent, long version) {}
+
+  record Parts(Table<String, Parent> parents, Table<String, Child> children, ForeignKey<?, ?, ?, ?> link) {}
+
+  private final InMemoryDatabase<Parts> db = new InMemoryDatabase<>(schema -> {
+    Table<String, Parent> parents = schema.table(RecordType.ACCOUNT, Parent::id, Parent::version,
+        (r, v) -> new Parent(r.id(), v), Comparator.comparing(Parent::id));
+    Table<String, Child> children = schema.table(RecordType.CONTACT, Child::id, Child::version,
+        (r, v) -> new Child(r.id(), r.parent(), v), Comparator.comparing(Child::id));
+    schema.foreignKey(children, Child::parent, children.index(Child::parent), parents);
+    return new Parts(parents, children, schema.foreignKeys.get(0));
+  });
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    threads.shutdownNow();
+  }
+
+  @Test
+  void whatAForeignKeyRemembersStaysBoundedWhileUnitsOfWorkRunConcurrentlyAtAllTimes() throws Exception {
+    int perRound = InMemoryDatabase.GENERATION_COMMITS + 100;
+    CountDownLatch holder = open();
+    int n = 0;
+    int mostRemembered = 0;
+    for (int round = 0; round < 8; round++) {
+      // the next unit of work begins before the one before ends: no commit below ever runs alone
+      CountDownLatch next = open();
+      holder.countDown();
+      holder = next;
+      for (int i = 0; i < perRound; i++, n++) {
+        link("parent" + n, "child" + n);
+      }
+      mostRemembered = Math.max(mostRemembered, remembered());
+    }
+    holder.countDown();
+
+    // without generations every one of the 8 rounds' links would be kept
+    assertThat(mostRemembered).isGreaterThan(0).isLessThanOrEqualTo(3 * perRound);
+    assertThat(n).isEqualTo(8 * perRound);
+  }
+
+  @Test
+  void aUnitOfWorkStillRunningKeepsTheLinksItMayLoseARaceToAcrossGenerations() throws Exception {
+    CountDownLatch holder = open();
+    db.execute(() -> db.tenant().parents().save(new Parent("acme", 0)));
+    CountDownLatch read = new CountDownLatch(1);
+    CountDownLatch delete = new CountDownLatch(1);
+    Future<?> deletion = threads.submit(() -> db.execute(() -> {
+      Parent acme = db.tenant().parents().get("acme").orElseThrow();
+      read.countDown();
+      await(delete);
+      db.tenant().parents().delete("acme", acme.version());
+      return null;
+    }));
+    await(read);
+    // a child is linked to the parent the deletion deletes, then generations go by while the deletion runs: the
+    // link's generation is an earlier one than the current, and the deletion's own
+    db.execute(() -> db.tenant().children().save(new Child("rocket", "acme", 0)));
+    int n = 0;
+    for (int round = 0; round < 3; round++) {
+      CountDownLatch next = open();
+      holder.countDown();
+      holder = next;
+      for (int i = 0; i < InMemoryDatabase.GENERATION_COMMITS + 10; i++, n++) {
+        link("parent" + n, "child" + n);
+      }
+    }
+    delete.countDown();
+    holder.countDown();
+
+    assertThatThrownBy(() -> get(deletion))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("was linked to account acme by someone else");
+  }
+
+  @Test
+  void aLinkCommittedBeforeAUnitOfWorkBeganIsItsOwnMistakeAfterGenerationsWentBy() throws Exception {
+    CountDownLatch holder = open();
+    db.execute(() -> {
+      db.tenant().parents().save(new Parent("acme", 0));
+      db.tenant().children().save(new Child("rocket", "acme", 0));
+      return null;
+    });
+    int n = 0;
+    for (int round = 0; round < 3; round++) {
+      CountDownLatch next = open();
+      holder.countDown();
+      holder = next;
+      for (int i = 0; i < InMemoryDatabase.GENERATION_COMMITS + 10; i++, n++) {
+        link("parent" + n, "child" + n);
+      }
+    }
+
+    assertThatThrownBy(() -> db.execute(() -> {
+      db.tenant().parents().delete("acme", db.tenant().parents().get("acme").orElseThrow().version());
+      return null;
+    })).isInstanceOf(StorageException.class).hasMessageContaining("still refers to it");
+    holder.countDown();
+  }
+
+  /** Commits a new parent and a child linked to it. */
+  private void link(String parent, String child) {
+    db.execute(() -> {
+      db.tenant().parents().save(new Parent(parent, 0));
+      db.tenant().children().save(new Child(child, parent, 0));
+      return null;
+    });
+  }
+
+  private int remembered() {
+    return db.execute(() -> db.tenant().link().remembered());
+  }
+
+  /**
+   * Begins a unit of work on a thread of its own, which stays running until the returned latch is counted down.
+   */
+  private CountDownLatch open() {
+    CountDownLatch begun = new CountDownLatch(1);
+    CountDownLatch end = new CountDownLatch(1);
+    threads.submit(() -> db.execute(() -> {
+      db.tenant();
+      begun.countDown();
+      await(end);
+      return null;
+    }));
+    await(begun);
+    return end;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("timed out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object get(Future<?> future) throws Throwable {
+    try {
+      return future.get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    }
+  }
+}
