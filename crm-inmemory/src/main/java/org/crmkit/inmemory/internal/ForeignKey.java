@@ -170,7 +170,8 @@ final class ForeignKey<CK, CS, PK, PS> {
       } else {
         linkedBefore = linked; // the generation before, whose units of work still run
         beforeGeneration = linkedGeneration;
-        linked = new HashMap<>();
+        // sized for as many links as the generation before made, so that it does not grow step by step again
+        linked = new HashMap<>((int) (linkedBefore.size() / 0.75f) + 1);
       }
       linkedGeneration = generation;
     }
