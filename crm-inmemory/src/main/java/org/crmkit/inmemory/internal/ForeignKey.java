@@ -1,5 +1,6 @@
 package org.crmkit.inmemory.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,14 @@ final class ForeignKey<CK, CS, PK, PS> {
   /** The links of the generation before {@link #linkedGeneration}, while units of work of it run. */
   private Map<PK, Long> linkedBefore = new HashMap<>();
   private int beforeGeneration;
+  /**
+   * The parents the last commit that ran alone linked children to ({@link #aloneCount} of them), and its number:
+   * units of work that began while it applied its writes may lose a race to them. Kept apart from the maps, in an
+   * array that the next such commit reuses, so that a storage written by one thread allocates nothing for them.
+   */
+  private Object[] aloneLinked = new Object[4];
+  private int aloneCount;
+  private long aloneSeq;
 
   ForeignKey(Table<CK, CS> child, Function<CS, PK> link, Table.Index<CK, CS> childIndex, Table<PK, PS> parent) {
     this.child = child;
@@ -105,8 +114,8 @@ final class ForeignKey<CK, CS, PK, PS> {
   }
 
   /**
-   * Forgets the links remembered; called under the write lock by a commit that runs alone: every later unit of work
-   * begins after it, so no link needs remembering.
+   * Forgets the links remembered; called under the write lock by a commit that runs alone: every other unit of work
+   * begins after the commits that made them, so none needs remembering.
    */
   void forget() {
     if (!linked.isEmpty()) {
@@ -115,35 +124,56 @@ final class ForeignKey<CK, CS, PK, PS> {
     if (!linkedBefore.isEmpty()) {
       linkedBefore = new HashMap<>();
     }
+    Arrays.fill(aloneLinked, 0, aloneCount, null);
+    aloneCount = 0;
   }
 
   /** @return the commit that last linked a child to {@code p} while it may matter, or 0 */
   private long lastLinked(PK p) {
-    return Math.max(linked.getOrDefault(p, 0L), linkedBefore.getOrDefault(p, 0L));
+    long last = Math.max(linked.getOrDefault(p, 0L), linkedBefore.getOrDefault(p, 0L));
+    for (int i = 0; i < aloneCount; i++) {
+      if (p.equals(aloneLinked[i])) {
+        return Math.max(last, aloneSeq);
+      }
+    }
+    return last;
   }
 
   /** @return how many parents' last links are remembered (tests) */
   int remembered() {
-    return linked.size() + linkedBefore.size();
+    return linked.size() + linkedBefore.size() + aloneCount;
   }
 
   /**
-   * Records new links; called under the write lock before the tables apply the writes, when other units of work run
-   * (else {@link #forget}).
+   * Records new links; called under the write lock before the tables apply the writes (after {@link #forget} when
+   * the commit runs alone).
    *
+   * @param seq the commit's number
    * @param generation the generation units of work begin in now
    * @param oldestRunning the earliest generation a running unit of work began in: the links of earlier ones are
    *     dropped
+   * @param alone true when no other unit of work ran when the commit began
    */
-  void apply(Transaction tx, long seq, int generation, int oldestRunning) {
-    roll(generation, oldestRunning);
+  void apply(Transaction tx, long seq, int generation, int oldestRunning, boolean alone) {
+    if (alone) {
+      aloneSeq = seq;
+    } else {
+      roll(generation, oldestRunning);
+    }
     for (Map.Entry<CK, Table.Write<CS>> e : child.pendingWrites(tx).entrySet()) {
       CS row = e.getValue().row();
       PK p = row == null ? null : link.apply(row);
       if (p != null) {
         CS old = e.getValue().uniqueId() ? null : child.committedRow(e.getKey());
         if (old == null || !p.equals(link.apply(old))) {
-          linked.put(p, seq);
+          if (alone) {
+            if (aloneCount == aloneLinked.length) {
+              aloneLinked = Arrays.copyOf(aloneLinked, 2 * aloneCount);
+            }
+            aloneLinked[aloneCount++] = p;
+          } else {
+            linked.put(p, seq);
+          }
         }
       }
     }
@@ -152,6 +182,11 @@ final class ForeignKey<CK, CS, PK, PS> {
         if (e.getValue().row() == null) {
           linked.remove(e.getKey());
           linkedBefore.remove(e.getKey());
+          for (int i = 0; i < aloneCount; i++) {
+            if (e.getKey().equals(aloneLinked[i])) {
+              aloneLinked[i] = null; // a deleted parent has no children left to lose a race over
+            }
+          }
         }
       }
     }

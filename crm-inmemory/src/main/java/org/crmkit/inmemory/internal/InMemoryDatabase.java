@@ -379,16 +379,15 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       for (CommitParticipant p : schema.participants) {
         p.validate(tx);
       }
+      // The commit's sequence number is published once all of it is applied: a unit of work that reads it as its
+      // start sees the whole commit (a read of a map the commit changed waits for the stamp; the others hold nothing
+      // of it), so a link this commit makes is a race lost only by units of work that began before it.
       long seq = commitSeq + 1;
-      commitSeq = seq;
+      // Read after the previous commit published its number: a unit of work not counted here reads a start of at
+      // least that number, and the links remembered so far are no race it can lose.
       int gen = generation;
       boolean previousEnded = running.get((gen + 1) & 1) == 0; // no unit of work of generation gen - 1 runs
       boolean alone = previousEnded && running.get(gen & 1) == 1;
-      if (previousEnded && ++commitsInGeneration >= GENERATION_COMMITS) {
-        commitsInGeneration = 0;
-        generation = ++gen; // units of work that begin from now on begin after this commit
-        previousEnded = false; // this commit's own unit of work, at least, runs in the generation before
-      }
       int oldestRunning = previousEnded ? gen : gen - 1;
       long stamp = applying.value;
       applying.applier = Thread.currentThread();
@@ -397,12 +396,11 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
       try {
         if (alone) {
           for (ForeignKey fk : schema.foreignKeys) {
-            fk.forget(); // every later unit of work begins after this commit
+            fk.forget(); // every other unit of work begins after the commits remembered
           }
-        } else {
-          for (ForeignKey fk : foreignKeys) {
-            fk.apply(tx, seq, gen, oldestRunning);
-          }
+        }
+        for (ForeignKey fk : foreignKeys) {
+          fk.apply(tx, seq, gen, oldestRunning, alone);
         }
         for (Table t : tables) {
           t.apply(tx);
@@ -412,6 +410,11 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
         }
         for (CommitParticipant p : schema.participants) {
           p.apply(tx);
+        }
+        commitSeq = seq;
+        if (previousEnded && ++commitsInGeneration >= GENERATION_COMMITS) {
+          commitsInGeneration = 0;
+          generation = gen + 1; // written after the number: the units of work of the next begin after this commit
         }
       } finally {
         applying.value = stamp + 2;

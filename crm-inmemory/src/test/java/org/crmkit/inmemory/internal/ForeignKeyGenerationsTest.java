@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.StorageException;
@@ -123,6 +124,68 @@ class ForeignKeyGenerationsTest {
       return null;
     })).isInstanceOf(StorageException.class).hasMessageContaining("still refers to it");
     holder.countDown();
+  }
+
+  record Other(String id, long version) {}
+
+  record WithOther(Table<String, Parent> parents, Table<String, Other> others, Table<String, Child> children,
+      Table.Index<String, Child> byParent) {}
+
+  /**
+   * A unit of work that begins while a commit applies its writes may read the maps the commit has not changed yet
+   * as they were before it: when it then deletes the parent that commit links a child to, it lost a race (a
+   * {@link ConflictException}), however alone the commit was when it began, not a broken foreign key of its own.
+   */
+  @Test
+  void aUnitOfWorkThatBeganWhileACommitAppliedLosesTheRaceToItsLinks() throws Exception {
+    AtomicReference<Runnable> duringApply = new AtomicReference<>();
+    AtomicReference<InMemoryDatabase<WithOther>> database = new AtomicReference<>();
+    InMemoryDatabase<WithOther> with = new InMemoryDatabase<>(schema -> {
+      Table<String, Parent> parents = schema.table(RecordType.ACCOUNT, Parent::id, Parent::version,
+          (r, v) -> new Parent(r.id(), v), Comparator.comparing(Parent::id));
+      // applied before the children: its listener runs while the children's maps are as before the commit
+      Table<String, Other> others = schema.table(RecordType.LEAD, Other::id, Other::version,
+          (r, v) -> new Other(r.id(), v), Comparator.comparing(Other::id));
+      Table<String, Child> children = schema.table(RecordType.CONTACT, Child::id, Child::version,
+          (r, v) -> new Child(r.id(), r.parent(), v), Comparator.comparing(Child::id));
+      Table.Index<String, Child> byParent = children.index(Child::parent);
+      schema.foreignKey(children, Child::parent, byParent, parents);
+      others.listen((k, before, after) -> {
+        Runnable hook = duringApply.getAndSet(null);
+        if (hook != null) {
+          hook.run();
+        }
+      });
+      return new WithOther(parents, others, children, byParent);
+    });
+    database.set(with);
+    with.execute(() -> with.tenant().parents().save(new Parent("acme", 0)));
+
+    CountDownLatch checked = new CountDownLatch(1);
+    Future<?>[] deletion = new Future<?>[1];
+    duringApply.set(() -> {
+      // the deletion begins now, finds no child of acme and deletes it; its commit waits for this one's
+      deletion[0] = threads.submit(() -> with.execute(() -> {
+        WithOther parts = with.tenant();
+        if (!parts.children().lookup(parts.byParent(), "acme").isEmpty()) {
+          checked.countDown();
+          throw new IllegalStateException("the child was seen: nothing to race");
+        }
+        parts.parents().delete("acme", parts.parents().get("acme").orElseThrow().version());
+        checked.countDown();
+        return null;
+      }));
+      await(checked);
+    });
+    with.execute(() -> {
+      with.tenant().others().save(new Other("x", 0));
+      with.tenant().children().save(new Child("rocket", "acme", 0));
+      return null;
+    });
+
+    assertThatThrownBy(() -> get(deletion[0]))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("was linked to account acme by someone else");
   }
 
   /** Commits a new parent and a child linked to it. */
