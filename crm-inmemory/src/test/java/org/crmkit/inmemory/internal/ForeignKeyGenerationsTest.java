@@ -38,6 +38,8 @@ class ForeignKeyGenerationsTest {
     return new Parts(parents, children, schema.foreignKeys.get(0));
   });
   private final ExecutorService threads = Executors.newCachedThreadPool();
+  /** Links made by {@link #generationsGoBy} so far. */
+  private int linked;
 
   @AfterEach
   void stop() {
@@ -84,15 +86,7 @@ class ForeignKeyGenerationsTest {
     // a child is linked to the parent the deletion deletes, then generations go by while the deletion runs: the
     // link's generation is an earlier one than the current, and the deletion's own
     db.execute(() -> db.tenant().children().save(new Child("rocket", "acme", 0)));
-    int n = 0;
-    for (int round = 0; round < 3; round++) {
-      CountDownLatch next = open();
-      holder.countDown();
-      holder = next;
-      for (int i = 0; i < InMemoryDatabase.GENERATION_COMMITS + 10; i++, n++) {
-        link("parent" + n, "child" + n);
-      }
-    }
+    holder = generationsGoBy(holder, 3);
     delete.countDown();
     holder.countDown();
 
@@ -109,15 +103,7 @@ class ForeignKeyGenerationsTest {
       db.tenant().children().save(new Child("rocket", "acme", 0));
       return null;
     });
-    int n = 0;
-    for (int round = 0; round < 3; round++) {
-      CountDownLatch next = open();
-      holder.countDown();
-      holder = next;
-      for (int i = 0; i < InMemoryDatabase.GENERATION_COMMITS + 10; i++, n++) {
-        link("parent" + n, "child" + n);
-      }
-    }
+    holder = generationsGoBy(holder, 3);
 
     assertThatThrownBy(() -> db.execute(() -> {
       db.tenant().parents().delete("acme", db.tenant().parents().get("acme").orElseThrow().version());
@@ -186,6 +172,25 @@ class ForeignKeyGenerationsTest {
     assertThatThrownBy(() -> get(deletion[0]))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("was linked to account acme by someone else");
+  }
+
+  /**
+   * Lets generations go by: rounds of more commits than a generation lasts, each round while a new unit of work,
+   * begun before the one before ended, runs (so that no commit runs alone).
+   *
+   * @return the latch that ends the unit of work running at the end
+   */
+  private CountDownLatch generationsGoBy(CountDownLatch holder, int rounds) {
+    for (int round = 0; round < rounds; round++) {
+      CountDownLatch next = open();
+      holder.countDown();
+      holder = next;
+      for (int i = 0; i < InMemoryDatabase.GENERATION_COMMITS + 10; i++) {
+        linked++;
+        link("generation-parent" + linked, "generation-child" + linked);
+      }
+    }
+    return holder;
   }
 
   /** Commits a new parent and a child linked to it. */
