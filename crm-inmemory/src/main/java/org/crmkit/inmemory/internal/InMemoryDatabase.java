@@ -44,14 +44,17 @@ public final class InMemoryDatabase<P> implements UnitOfWork {
   private final ConcurrentHashMap<TenantId, Partition<P>> partitions = new ConcurrentHashMap<>();
   /** The partition a unit of work asked for last (a host with one tenant asks for no other): no map look-up. */
   private volatile Partition<P> recentPartition;
-  /** The number of commits so far, of all tenants; written under the write lock. */
+  /**
+   * The number of commits so far, of all tenants; written under the write lock once a commit is applied, so that a
+   * unit of work that reads it as its start sees every commit up to it whole.
+   */
   private volatile long commitSeq;
   /**
    * Units of work running now (begun, not yet finished), by the parity of the {@link #generation} they began in.
-   * Incremented before a unit of work reads {@link #commitSeq} as its start, read by a commit after it advanced
-   * {@code commitSeq}: so a commit that finds itself alone knows that every other unit of work starts after it, and
-   * a commit that finds no unit of work of the previous generation knows that every one running began in the current
-   * one (see {@link ForeignKey#apply}).
+   * Incremented before a unit of work reads {@link #commitSeq} as its start, read by a commit under the write lock,
+   * after the commit before published {@code commitSeq}: so a commit that finds itself alone knows that every other
+   * unit of work starts after the commits before it, and a commit that finds no unit of work of the previous
+   * generation knows that every one running began in the current one (see {@link ForeignKey#apply}).
    */
   private final AtomicIntegerArray running = new AtomicIntegerArray(2);
   /**

@@ -55,8 +55,8 @@ public final class Table<K, S> {
   private final Schema schema;
   /**
    * Committed rows by key. Changed only under the write lock; read under the read lock, or, for a look-up of one row
-   * by key (the most frequent read by far), without a lock through {@link InMemoryDatabase#readOne}, which repeats
-   * under the lock a read that overlapped a commit.
+   * by key (the most frequent read by far), without a lock through {@link InMemoryDatabase#readOne}, which repeats a
+   * read that overlapped a commit's changes of this map.
    */
   private final CommittedMap<K> committed;
   /**
