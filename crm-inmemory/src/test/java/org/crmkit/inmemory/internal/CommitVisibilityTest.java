@@ -51,17 +51,10 @@ class CommitVisibilityTest {
     });
     database.set(db);
 
-    try {
-      db.execute(() -> {
-        db.tenant().table().save(new Row("a", 0));
-        db.tenant().log().append(new Entry("a", 1));
-        committing.set(true);
-        return null;
-      });
-    } finally {
-      committing.set(false);
-      reader.shutdownNow();
-    }
+    commitWatched(db, committing, reader, () -> {
+      db.tenant().table().save(new Row("a", 0));
+      db.tenant().log().append(new Entry("a", 1));
+    });
 
     // "seen": the row without its log entry
     assertThat(seenDuringCommit).isNotEmpty().doesNotContain("seen");
@@ -99,18 +92,11 @@ class CommitVisibilityTest {
     database.set(db);
     db.execute(() -> db.tenant().table().save(new Named("a", "first", 0)));
 
-    try {
-      db.execute(() -> {
-        Named row = db.tenant().table().get("a").orElseThrow();
-        db.tenant().table().save(new Named("a", "renamed", row.version()));
-        db.tenant().log().append(new Entry("a", 1));
-        committing.set(true);
-        return null;
-      });
-    } finally {
-      committing.set(false);
-      reader.shutdownNow();
-    }
+    commitWatched(db, committing, reader, () -> {
+      Named row = db.tenant().table().get("a").orElseThrow();
+      db.tenant().table().save(new Named("a", "renamed", row.version()));
+      db.tenant().log().append(new Entry("a", 1));
+    });
 
     // "seen": the row without its log entry
     assertThat(seenDuringCommit).isNotEmpty().doesNotContain("seen");
@@ -153,10 +139,27 @@ class CommitVisibilityTest {
     database.set(db);
     db.execute(() -> db.tenant().other().save(new Row("b", 0)));
 
+    commitWatched(db, committing, reader, () -> {
+      db.tenant().written().save(new Row("a", 0));
+      db.tenant().log().append(new Entry("a", 1));
+    });
+
+    // the group function runs before the lock (nothing applied yet), under it, and while the rows are applied: the
+    // other table's row is read at once every time, the written table's is not seen before the commit's end
+    assertThat(otherDuringCommit).isNotEmpty().containsOnly("seen");
+    assertThat(writtenDuringCommit).contains("waited for the commit").doesNotContain("seen");
+    assertThat(db.execute(() -> db.tenant().written().get("a"))).isPresent();
+  }
+
+  /**
+   * Makes {@code writes} in a unit of work and commits it with {@code committing} set, so that the log's group
+   * function reads meanwhile; then stops the reader.
+   */
+  private static void commitWatched(InMemoryDatabase<?> db, AtomicBoolean committing, ExecutorService reader,
+      Runnable writes) {
     try {
       db.execute(() -> {
-        db.tenant().written().save(new Row("a", 0));
-        db.tenant().log().append(new Entry("a", 1));
+        writes.run();
         committing.set(true);
         return null;
       });
@@ -164,12 +167,6 @@ class CommitVisibilityTest {
       committing.set(false);
       reader.shutdownNow();
     }
-
-    // the group function runs before the lock (nothing applied yet), under it, and while the rows are applied: the
-    // other table's row is read at once every time, the written table's is not seen before the commit's end
-    assertThat(otherDuringCommit).isNotEmpty().containsOnly("seen");
-    assertThat(writtenDuringCommit).contains("waited for the commit").doesNotContain("seen");
-    assertThat(db.execute(() -> db.tenant().written().get("a"))).isPresent();
   }
 
   /**
