@@ -1,6 +1,7 @@
-// Throw-away measurement for docs/PERFORMANCE.md, "Issue 16, eighth pass": how long the in-memory commit holds
-// the write lock and keeps its stamp odd, and how often a read without a lock waits for it, on one converting thread
-// and on two. It reads counters that only a build with issue16-commit-counters.patch has:
+// Throw-away measurement for docs/PERFORMANCE.md, "Issue 16, eighth pass" and "ninth pass": how long the in-memory
+// commit holds the write lock and keeps its stamp odd, and how often a read without a lock waits for it, on one
+// converting thread and on two; and (ninth pass) how long each part of the commit takes when the commit before it
+// was this thread's own and when it was the other thread's. It reads counters that only a build with issue16-commit-counters.patch has:
 //
 //   git apply docs/performance/issue16-commit-counters.patch
 //   mvn -q -o -pl crm-benchmarks -am package -DskipTests
@@ -27,6 +28,9 @@ public class CommitWaits {
   static final Actor ACTOR = Actor.user("bench");
   static final String[] COUNTERS = {"READ_SPINS", "READ_FALLBACKS", "LOCKREAD_SPINS", "WRITE_SPINS", "WRITE_PARKS",
       "WAIT_NS", "HELD_NS", "ODD_NS", "COMMITS"};
+  /** The parts of a commit the patch times, by their index in PART_NS (tables in the order InMemoryStorage makes them). */
+  static final String[] PARTS = {"foreign-keys", "lead", "account", "contact", "opportunity", "conversion-record",
+      "forecast", "budget", "-", "-", "logs", "participants", "validate"};
 
   public static void main(String[] args) throws Exception {
     int n = Integer.parseInt(args[0]);
@@ -99,6 +103,19 @@ public class CommitWaits {
           h.append(String.format(" <%,dns %.1f%%", 2L << i, 100.0 * c[i] / total));
         }
       }
+    }
+    long[][] parts = (long[][]) db.getField("PART_NS").get(null);
+    long[] partCommits = (long[]) db.getField("PART_COMMITS").get(null);
+    for (int x = 0; x < 2; x++) {
+      h.append(x == 0 ? "\n  ns per commit after a commit of the same thread (" : "\n  ns per commit after a commit of"
+          + " the other thread (").append(partCommits[x]).append(" commits):");
+      for (int i = 0; i < PARTS.length; i++) {
+        if (partCommits[x] > 0) {
+          h.append(String.format(" %s %.0f", PARTS[i], parts[x][i] / (double) partCommits[x]));
+        }
+        parts[x][i] = 0;
+      }
+      partCommits[x] = 0;
     }
     if (phase < 0) {
       return;
