@@ -99,7 +99,7 @@ final class OpenApi {
     Map<String, Object> success = new LinkedHashMap<>();
     success.put("description", r.response());
     if (r.success() != 204) {
-      success.put("content", Map.of(r.produces(), Map.of("schema", r.produces().equals(Api.HTML)
+      success.put("content", Map.of(r.produces(), Map.of("schema", r.produces().equals(RouteGroup.HTML)
           ? Map.of("type", "string") : Map.of("$ref", "#/components/schemas/Document"))));
     }
     responses.put(String.valueOf(r.success()), success);

@@ -40,7 +40,7 @@ final class Pages {
     }
     b.append("<form method=\"post\" action=\"/api/forms/").append(esc(form.name()))
         .append("\" accept-charset=\"utf-8\" id=\"web-form\">");
-    for (String p : Api.parameters(form)) {
+    for (String p : FormRoutes.parameters(form)) {
       boolean required = form.required().contains(p);
       String type = form.fields().get(p) == LeadField.EMAIL ? "email" : "text";
       b.append("<p><label for=\"").append(esc(p)).append("\">").append(esc(label(form, p)))
