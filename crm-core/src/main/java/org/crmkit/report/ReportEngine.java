@@ -1,13 +1,11 @@
 package org.crmkit.report;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +22,6 @@ import org.crmkit.shared.Visibility;
  * Thread-safe and stateless.
  */
 public final class ReportEngine {
-  private static final String NO_CURRENCY = "";
-
   private final ReportSettings settings;
 
   /** @param settings fiscal year start and exchange rates; never null */
@@ -74,19 +70,10 @@ public final class ReportEngine {
       case INTEGER:
         return ((Number) raw).longValue();
       case DECIMAL:
-        return plain(decimal(raw));
+        return MeasureValues.plain(MeasureValues.decimal(raw));
       default:
         return raw;
     }
-  }
-
-  /**
-   * A decimal without trailing zeros (and never in exponent form): databases return a column's full scale
-   * ({@code 15.000...}), memory the value's own, and both must give equal cells.
-   */
-  static BigDecimal plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   // ---- grouped reports
@@ -185,18 +172,18 @@ public final class ReportEngine {
       }
       Object[] values = new Object[measures.list.size()];
       for (int m = 0; m < values.length; m++) {
-        values[m] = normalise(measures.list.get(m), row.get(keys.size() + m));
+        values[m] = MeasureValues.normalise(measures.list.get(m), row.get(keys.size() + m));
       }
-      String currency = currencyKey < 0 ? NO_CURRENCY : (String) row.get(currencyKey);
+      String currency = currencyKey < 0 ? MeasureValues.NO_CURRENCY : (String) row.get(currencyKey);
       if (currency == null) {
-        currency = NO_CURRENCY;
+        currency = MeasureValues.NO_CURRENCY;
       }
-      if (target != null && !currency.equals(NO_CURRENCY)) {
+      if (target != null && !currency.equals(MeasureValues.NO_CURRENCY)) {
         Currency from = Currency.getInstance(currency);
         if (!from.equals(target)) {
           LocalDate on = row.get(rateDateKey) == null ? plan.today() : (LocalDate) row.get(rateDateKey);
           RateUsed rate = rates.computeIfAbsent(currency + on, k -> rate(from, target, on));
-          convert(measures.list, values, rate.rate(), target);
+          MeasureValues.convert(measures.list, values, rate.rate(), target);
         }
         currency = target.getCurrencyCode();
       }
@@ -210,7 +197,7 @@ public final class ReportEngine {
         if (acc == null) {
           byCurrency.put(currency, values.clone());
         } else {
-          merge(measures.list, acc, values);
+          MeasureValues.merge(measures.list, acc, values);
         }
       }
     }
@@ -247,7 +234,7 @@ public final class ReportEngine {
     }
     for (int i = 0; i < d.aggregates().size(); i++) {
       columns.add(new ReportColumn(d.aggregates().get(i).columnName(),
-          type(d.aggregates().get(i).function(), plan.aggregateFields().get(i))));
+          MeasureValues.type(d.aggregates().get(i).function(), plan.aggregateFields().get(i))));
     }
     List<List<ReportRow>> rowsPerLevel = new ArrayList<>();
     for (int l = 0; l <= groups; l++) {
@@ -258,7 +245,7 @@ public final class ReportEngine {
           if (distinct.containsKey(i)) {
             cells.add(distinct.get(i).get(l).getOrDefault(e.getKey(), 0L));
           } else {
-            cells.add(output(d.aggregates().get(i).function(), plan.aggregateFields().get(i), inputs[i],
+            cells.add(MeasureValues.output(d.aggregates().get(i).function(), plan.aggregateFields().get(i), inputs[i],
                 measures.list, e.getValue()));
           }
         }
@@ -270,12 +257,12 @@ public final class ReportEngine {
     ReportRow total = rowsPerLevel.get(0).isEmpty()
         ? emptyTotal(d, plan, groups) : rowsPerLevel.get(0).get(0);
     List<ReportRow> innermost = new ArrayList<>(rowsPerLevel.get(groups));
-    innermost.sort(order(plan, columns));
+    innermost.sort(RowOrder.order(plan, columns));
     long totalRows = innermost.size();
     int from = (int) Math.min(innermost.size(), d.offset());
     int to = (int) Math.min(innermost.size(), (long) from + d.limit());
     List<ReportRow> subtotals = new ArrayList<>();
-    Comparator<ReportRow> byGroups = groupOrder(groups);
+    Comparator<ReportRow> byGroups = RowOrder.groupOrder(groups);
     for (int l = 1; l < groups; l++) {
       List<ReportRow> level = new ArrayList<>(rowsPerLevel.get(l));
       level.sort(byGroups);
@@ -299,7 +286,7 @@ public final class ReportEngine {
     }
     for (int i = 0; i < d.aggregates().size(); i++) {
       AggregateFunction fn = d.aggregates().get(i).function();
-      ValueType t = type(fn, plan.aggregateFields().get(i));
+      ValueType t = MeasureValues.type(fn, plan.aggregateFields().get(i));
       cells.add(fn == AggregateFunction.COUNT || fn == AggregateFunction.COUNT_DISTINCT ? (Object) 0L
           : t == ValueType.MONEY ? MoneySums.none() : null);
     }
@@ -318,7 +305,7 @@ public final class ReportEngine {
       return ((Number) raw).longValue();
     }
     if (field.type() == ValueType.DECIMAL) {
-      return plain(decimal(raw));
+      return MeasureValues.plain(MeasureValues.decimal(raw));
     }
     if (group.bucket() == null || group.bucket() == DateBucket.DAY) {
       return raw;
@@ -338,212 +325,4 @@ public final class ReportEngine {
     return new RateUsed(from, to, on, rate);
   }
 
-  private static void convert(List<ReportMeasure> measures, Object[] values, BigDecimal rate, Currency target) {
-    int digits = Money.fractionDigits(target);
-    for (int m = 0; m < values.length; m++) {
-      ReportMeasure measure = measures.get(m);
-      boolean isMoney = measure.kind() == ReportMeasure.Kind.SUM_WEIGHTED
-          || (measure.field() != null && measure.field().type() == ValueType.MONEY
-              && measure.kind() != ReportMeasure.Kind.COUNT_VALUES);
-      if (isMoney && values[m] != null) {
-        values[m] = ((BigDecimal) values[m]).multiply(rate).setScale(digits, RoundingMode.HALF_UP);
-      }
-    }
-  }
-
-  private static Object normalise(ReportMeasure measure, Object value) {
-    if (value == null) {
-      return null;
-    }
-    switch (measure.kind()) {
-      case COUNT:
-      case COUNT_VALUES:
-      case COUNT_DISTINCT:
-        return ((Number) value).longValue();
-      case SUM:
-      case SUM_WEIGHTED:
-        return measure.field() != null && measure.field().type() == ValueType.DECIMAL
-            ? plain(decimal(value)) : decimal(value);
-      default:
-        ValueType t = measure.field().type();
-        if (t == ValueType.MONEY) {
-          return decimal(value);
-        }
-        if (t == ValueType.DECIMAL) {
-          return plain(decimal(value));
-        }
-        if (t == ValueType.INTEGER) {
-          return ((Number) value).longValue();
-        }
-        return value;
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void merge(List<ReportMeasure> measures, Object[] acc, Object[] values) {
-    for (int m = 0; m < acc.length; m++) {
-      Object v = values[m];
-      if (v == null) {
-        continue;
-      }
-      if (acc[m] == null) {
-        acc[m] = v;
-        continue;
-      }
-      switch (measures.get(m).kind()) {
-        case COUNT:
-        case COUNT_VALUES:
-          acc[m] = (Long) acc[m] + (Long) v;
-          break;
-        case SUM:
-        case SUM_WEIGHTED:
-          acc[m] = ((BigDecimal) acc[m]).add((BigDecimal) v);
-          break;
-        case MIN:
-          acc[m] = ((Comparable) v).compareTo(acc[m]) < 0 ? v : acc[m];
-          break;
-        case MAX:
-          acc[m] = ((Comparable) v).compareTo(acc[m]) > 0 ? v : acc[m];
-          break;
-        default:
-          throw new AssertionError(measures.get(m));
-      }
-    }
-  }
-
-  private static ValueType type(AggregateFunction fn, ReportField field) {
-    switch (fn) {
-      case COUNT:
-      case COUNT_DISTINCT:
-        return ValueType.INTEGER;
-      case WEIGHTED_AMOUNT:
-        return ValueType.MONEY;
-      case AVG_PROBABILITY:
-        return ValueType.DECIMAL;
-      case AVG:
-        return field.type() == ValueType.MONEY ? ValueType.MONEY : ValueType.DECIMAL;
-      case SUM:
-        return field.type();
-      default:
-        return field.type();
-    }
-  }
-
-  /** One aggregate cell from the per-currency measure values of a group. */
-  private static Object output(
-      AggregateFunction fn, ReportField field, int[] in, List<ReportMeasure> measures, Map<String, Object[]> byCurrency) {
-    boolean isMoney = fn == AggregateFunction.WEIGHTED_AMOUNT || (field != null && field.type() == ValueType.MONEY);
-    if (isMoney) {
-      Map<Currency, BigDecimal> amounts = new LinkedHashMap<>();
-      byCurrency.forEach((code, values) -> {
-        if (code.equals(NO_CURRENCY)) {
-          return;
-        }
-        Currency c = Currency.getInstance(code);
-        Object v = values[in[0]];
-        if (fn == AggregateFunction.AVG) {
-          long n = values[in[1]] == null ? 0 : (Long) values[in[1]];
-          if (n > 0 && v != null) {
-            amounts.put(c, ((BigDecimal) v).divide(BigDecimal.valueOf(n), Money.fractionDigits(c),
-                RoundingMode.HALF_UP));
-          }
-        } else if (v != null) {
-          amounts.put(c, (BigDecimal) v);
-        }
-      });
-      return MoneySums.of(amounts);
-    }
-    Object[] merged = null;
-    for (Object[] values : byCurrency.values()) {
-      if (merged == null) {
-        merged = values.clone();
-      } else {
-        merge(measures, merged, values);
-      }
-    }
-    if (merged == null) {
-      return fn == AggregateFunction.COUNT ? (Object) 0L : null;
-    }
-    switch (fn) {
-      case COUNT:
-        return merged[in[0]];
-      case SUM:
-        return field.type() == ValueType.INTEGER && merged[in[0]] != null
-            ? (Object) ((BigDecimal) merged[in[0]]).longValueExact() : merged[in[0]];
-      case AVG:
-      case AVG_PROBABILITY: {
-        Object sum = merged[in[0]];
-        long n = merged[in[1]] == null ? 0 : (Long) merged[in[1]];
-        return n == 0 || sum == null ? null
-            : ((BigDecimal) sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
-      }
-      case MIN:
-      case MAX:
-        return merged[in[0]];
-      default:
-        throw new AssertionError(fn);
-    }
-  }
-
-  private static Comparator<ReportRow> groupOrder(int groups) {
-    Comparator<ReportRow> c = (a, b) -> 0;
-    for (int g = 0; g < groups; g++) {
-      int index = g;
-      c = c.thenComparing((a, b) -> compareCells(a.cell(index), b.cell(index)));
-    }
-    return c;
-  }
-
-  private static Comparator<ReportRow> order(ReportPlan plan, List<ReportColumn> columns) {
-    List<String> names = columns.stream().map(ReportColumn::name).toList();
-    Comparator<ReportRow> c = (a, b) -> 0;
-    for (ReportSort s : plan.definition().sorts()) {
-      int index = names.indexOf(s.column());
-      Comparator<ReportRow> one = (a, b) -> {
-        Object x = a.cell(index);
-        Object y = b.cell(index);
-        if (isEmpty(x) || isEmpty(y)) {
-          return compareCells(x, y); // missing values last, whatever the direction
-        }
-        int r = compareCells(x, y);
-        return s.descending() ? -r : r;
-      };
-      c = c.thenComparing(one);
-    }
-    return c.thenComparing(groupOrder(plan.groups().size()));
-  }
-
-  private static boolean isEmpty(Object cell) {
-    return cell == null || (cell instanceof MoneySums m && m.isEmpty());
-  }
-
-  /**
-   * Missing values last; money by its first currency's code, then amount; everything else by its natural order
-   * (text by {@link String#compareTo}, the same on every storage).
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static int compareCells(Object x, Object y) {
-    boolean xe = isEmpty(x);
-    boolean ye = isEmpty(y);
-    if (xe || ye) {
-      return xe == ye ? 0 : xe ? 1 : -1;
-    }
-    if (x instanceof MoneySums a && y instanceof MoneySums b) {
-      Money ma = a.amounts().get(0);
-      Money mb = b.amounts().get(0);
-      int byCode = ma.currencyCode().compareTo(mb.currencyCode());
-      return byCode != 0 ? byCode : ma.amount().compareTo(mb.amount());
-    }
-    return ((Comparable) x).compareTo(y);
-  }
-
-  static BigDecimal decimal(Object value) {
-    if (value instanceof BigDecimal b) {
-      return b;
-    }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-      return BigDecimal.valueOf(((Number) value).longValue());
-    }
-    return new BigDecimal(value.toString());
-  }
 }
