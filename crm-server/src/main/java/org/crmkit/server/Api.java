@@ -12,12 +12,10 @@ import org.crmkit.shared.TenantId;
  * FormRoutes}); this class adds the document and the pages, and keeps the order of declaration.
  */
 final class Api extends RouteGroup {
-  private final Crm crm;
   private final Pages pages;
 
   Api(Crm crm, Pages pages, TenantId formTenant) {
-    super(new ArrayList<>());
-    this.crm = crm;
+    super(new ArrayList<>(), crm);
     this.pages = pages;
     new RecordRoutes(routes, crm).register();
     new ReportRoutes(routes, crm).register();

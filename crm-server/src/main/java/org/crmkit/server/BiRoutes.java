@@ -24,11 +24,8 @@ final class BiRoutes extends RouteGroup {
       new QueryParam("from", "string", "first day, e.g. 2026-03-01", true),
       new QueryParam("to", "string", "last day, on or after from, e.g. 2026-03-31", true));
 
-  private final Crm crm;
-
   BiRoutes(List<Route> routes, Crm crm) {
-    super(routes);
-    this.crm = crm;
+    super(routes, crm);
   }
 
   @Override

@@ -19,13 +19,11 @@ import org.crmkit.webform.WebForm;
  * form tenant) and its HTML page.
  */
 final class FormRoutes extends RouteGroup {
-  private final Crm crm;
   private final Pages pages;
   private final TenantId formTenant;
 
   FormRoutes(List<Route> routes, Crm crm, Pages pages, TenantId formTenant) {
-    super(routes);
-    this.crm = crm;
+    super(routes, crm);
     this.pages = pages;
     this.formTenant = formTenant;
   }

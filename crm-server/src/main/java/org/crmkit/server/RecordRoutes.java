@@ -43,11 +43,8 @@ final class RecordRoutes extends RouteGroup {
   private static final List<QueryParam> VERSION =
       List.of(new QueryParam("version", "integer", "the version the deletion is based on (optional; 409 if stale)"));
 
-  private final Crm crm;
-
   RecordRoutes(List<Route> routes, Crm crm) {
-    super(routes);
-    this.crm = crm;
+    super(routes, crm);
   }
 
   @Override

@@ -29,11 +29,8 @@ final class ReportRoutes extends RouteGroup {
       "forecast-by-month", "Forecast by month",
       "funnel", "Funnel from stage history");
 
-  private final Crm crm;
-
   ReportRoutes(List<Route> routes, Crm crm) {
-    super(routes);
-    this.crm = crm;
+    super(routes, crm);
   }
 
   @Override

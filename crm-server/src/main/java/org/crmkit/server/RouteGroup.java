@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.Crm;
 import org.crmkit.report.SvgChart;
 import org.crmkit.shared.RecordId;
 
@@ -23,9 +24,12 @@ abstract class RouteGroup {
 
   /** The route table the parts declare into, in the order of declaration. */
   final List<Route> routes;
+  /** The Crm whose use cases the handlers call. */
+  final Crm crm;
 
-  RouteGroup(List<Route> routes) {
+  RouteGroup(List<Route> routes, Crm crm) {
     this.routes = Objects.requireNonNull(routes, "routes");
+    this.crm = Objects.requireNonNull(crm, "crm");
   }
 
   /** Declares this part's routes into {@link #routes}. */
