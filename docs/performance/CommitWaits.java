@@ -1,7 +1,8 @@
 // Throw-away measurement for docs/PERFORMANCE.md, "Issue 16, eighth pass" and "ninth pass": how long the in-memory
 // commit holds the write lock and keeps its stamp odd, and how often a read without a lock waits for it, on one
 // converting thread and on two; and (ninth pass) how long each part of the commit takes when the commit before it
-// was this thread's own and when it was the other thread's. It reads counters that only a build with issue16-commit-counters.patch has:
+// was this thread's own and when it was the other thread's. It reads counters that only a build with
+// issue16-commit-counters.patch has:
 //
 //   git apply docs/performance/issue16-commit-counters.patch
 //   mvn -q -o -pl crm-benchmarks -am package -DskipTests
@@ -28,7 +29,7 @@ public class CommitWaits {
   static final Actor ACTOR = Actor.user("bench");
   static final String[] COUNTERS = {"READ_SPINS", "READ_FALLBACKS", "LOCKREAD_SPINS", "WRITE_SPINS", "WRITE_PARKS",
       "WAIT_NS", "HELD_NS", "ODD_NS", "COMMITS"};
-  /** The parts of a commit the patch times, by their index in PART_NS (tables in the order InMemoryStorage makes them). */
+  /** The parts of a commit the patch times, by index in PART_NS (tables in the order InMemoryStorage makes them). */
   static final String[] PARTS = {"foreign-keys", "lead", "account", "contact", "opportunity", "conversion-record",
       "forecast", "budget", "-", "-", "logs", "participants", "validate"};
 
