@@ -1,7 +1,6 @@
 package org.crmkit.application.internal;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,16 +31,12 @@ import org.crmkit.bi.SnapshotDay;
 import org.crmkit.bi.SnapshotSpec;
 import org.crmkit.bi.TrendPoint;
 import org.crmkit.bi.TrendRow;
-import org.crmkit.bi.UntrackedFields;
 import org.crmkit.bi.Waterfall;
-import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.pipeline.SalesStage;
 import org.crmkit.report.MoneySums;
 import org.crmkit.shared.AccessDeniedException;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Actor;
-import org.crmkit.shared.Money;
-import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.RecordType;
 import org.crmkit.shared.ValidationException;
 import org.crmkit.shared.Visibility;
@@ -195,63 +190,9 @@ final class DefaultBiService implements BiService {
         .toList());
   }
 
-  /**
-   * The state at the end of {@code spec.day()}: stage, amount, probability and close date from the newest history
-   * entry before the end of the day; owner, account, segments and billing forecast total from the newest kept day on
-   * or before the day when it holds the opportunity, else from the opportunity now. An opportunity that neither
-   * holds nor exists any more (deleted, and never kept) is left out: history does not record owners or deletion.
-   */
+  /** The state at the end of {@code spec.day()}, rebuilt from stage history ({@link DayStateRebuild}). */
   private List<OpportunityDayState> rebuild(SnapshotSpec spec) {
-    PipelineSnapshotRepository repo = repo();
-    LocalDate day = spec.day();
-    Instant end = day.plusDays(1).atStartOfDay(ctx.zone()).toInstant();
-    List<StageHistoryEntry> latest = repo.latestHistoryBefore(end);
-    Map<OpportunityId, OpportunityDayState> kept = new HashMap<>();
-    Optional<LocalDate> before = keptOnOrBefore(day);
-    if (before.isPresent()) {
-      for (OpportunityDayState s : repo.statesOn(before.get(), Visibility.all())) {
-        kept.put(s.opportunityId(), s);
-      }
-    }
-    // The opportunities in the day's state that no kept day holds take their untracked fields from the
-    // opportunities as they are now: one set-based read for all of them, not one per opportunity.
-    Map<OpportunityId, SalesStage> inState = new LinkedHashMap<>();
-    List<OpportunityId> notKept = new ArrayList<>();
-    for (StageHistoryEntry e : latest) {
-      Optional<SalesStage> stage = spec.stage(e.stage());
-      if (stage.isPresent() && spec.holds(stage.get().kind(), e.closeDate())) {
-        inState.put(e.opportunityId(), stage.get());
-        if (!kept.containsKey(e.opportunityId())) {
-          notKept.add(e.opportunityId());
-        }
-      }
-    }
-    Map<OpportunityId, UntrackedFields> now = new HashMap<>();
-    if (!notKept.isEmpty()) {
-      for (UntrackedFields f : repo.untrackedFieldsNow(notKept)) {
-        now.put(f.opportunityId(), f);
-      }
-    }
-    List<OpportunityDayState> states = new ArrayList<>();
-    for (StageHistoryEntry e : latest) {
-      SalesStage stage = inState.get(e.opportunityId());
-      if (stage == null) {
-        continue;
-      }
-      OpportunityDayState base = kept.get(e.opportunityId());
-      if (base != null) {
-        states.add(OpportunityDayState.of(e.opportunityId(), stage, e.amount(), e.probability(),
-            e.closeDate(), base.owner(), base.accountId(), base.segments(), base.billingForecastTotal()));
-        continue;
-      }
-      UntrackedFields f = now.get(e.opportunityId());
-      if (f != null) { // else deleted since, and never kept: its owner is unknown
-        states.add(OpportunityDayState.of(e.opportunityId(), stage, e.amount(), e.probability(), e.closeDate(),
-            f.owner(), f.accountId(), f.segments(), f.billingForecastTotal()));
-      }
-    }
-    states.sort(Comparator.comparing(s -> s.opportunityId().value().toString()));
-    return states;
+    return DayStateRebuild.rebuild(repo(), ctx.zone(), spec, keptOnOrBefore(spec.day()));
   }
 
   // ------------------------------------------------------------------ reads
