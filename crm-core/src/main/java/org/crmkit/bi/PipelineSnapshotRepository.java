@@ -29,6 +29,9 @@ public interface PipelineSnapshotRepository {
    * entity at a time). The day must not be kept yet and must be after every kept day.
    *
    * @return the new kept day ({@link SnapshotSource#CURRENT})
+   * @throws org.crmkit.shared.ConflictException when the day is kept already: another unit of work kept it since
+   *     the caller looked (read it with {@link #findDay} instead)
+   * @throws org.crmkit.shared.ValidationException when a later day is kept (store a day rebuilt from history)
    */
   SnapshotDay storeFromCurrent(SnapshotSpec spec);
 

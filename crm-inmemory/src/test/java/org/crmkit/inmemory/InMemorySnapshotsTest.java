@@ -24,6 +24,7 @@ import org.crmkit.shared.Actor;
 import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.TenantId;
+import org.crmkit.shared.ValidationException;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory snapshot store takes part in units of work like the tables: all or nothing, isolated, serialised. */
@@ -111,6 +112,37 @@ class InMemorySnapshotsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aDayKeptByAnotherUnitOfWorkAfterTheCallerLookedIsALostRace() throws Exception {
+    // What two schedulers taking the same day do (BiContract.twoSchedulersTakingTheSameDayAtOnceKeepItOnce), made
+    // deterministic: the caller finds the day not kept, another unit of work keeps it, then the caller copies it.
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      assertThatThrownBy(() -> inTenant(() -> {
+        assertThat(snapshots.findDay(DAY)).isEmpty();
+        try {
+          pool.submit(() -> inTenant(() -> snapshots.storeFromCurrent(spec()))).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+        return snapshots.storeFromCurrent(spec());
+      })).isInstanceOf(ConflictException.class).hasMessageContaining("kept by another unit of work");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(inTenant(() -> snapshots.days(DAY, DAY))).hasSize(1);
+  }
+
+  @Test
+  void aDayCopiedBeforeAKeptDayIsRefused() {
+    inTenant(() -> snapshots.storeFromCurrent(spec()));
+    SnapshotSpec dayBefore = new SnapshotSpec(DAY.minusDays(1), Instant.parse("2026-03-01T20:00:00Z"),
+        Pipeline.defaults().stages(), DAY.minusDays(91));
+
+    assertThatThrownBy(() -> inTenant(() -> snapshots.storeFromCurrent(dayBefore)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("from history");
   }
 
   private static void await(Object latchOrBarrier) {

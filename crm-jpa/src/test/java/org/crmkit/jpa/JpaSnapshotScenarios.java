@@ -42,6 +42,7 @@ import org.crmkit.opportunity.OpportunityQuery;
 import org.crmkit.pipeline.Pipeline;
 import org.crmkit.pipeline.SalesStage;
 import org.crmkit.shared.Actor;
+import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.Money;
 import org.crmkit.shared.OpportunityId;
 import org.crmkit.shared.PageRequest;
@@ -497,6 +498,35 @@ abstract class JpaSnapshotScenarios {
     assertThat(entries).filteredOn(h -> h.opportunityId().equals(a.id())).singleElement()
         .satisfies(h -> assertThat(h.stage()).isEqualTo("proposal"));
     assertThat(inUnit(() -> port.latestHistoryBefore(Instant.parse("2026-03-02T09:00:00Z")))).isEmpty();
+  }
+
+  @Test
+  void aDayKeptByAnotherUnitOfWorkAfterTheCallerLookedIsALostRace() throws Exception {
+    deal(ALICE, "A", "qualification", Money.of("100.00", "EUR"), Map.of());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertThatThrownBy(() -> inUnit(() -> {
+        assertThat(port.findDay(DAY1)).isEmpty();
+        try {
+          pool.submit(() -> take(DAY1)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+        return port.storeFromCurrent(spec(DAY1));
+      })).isInstanceOf(ConflictException.class).hasMessageContaining("kept by another unit of work");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(inUnit(() -> port.days(DAY1, DAY1))).hasSize(1);
+  }
+
+  @Test
+  void aDayCopiedBeforeAKeptDayIsRefused() {
+    deal(ALICE, "A", "qualification", Money.of("100.00", "EUR"), Map.of());
+    take(DAY2);
+
+    assertThatThrownBy(() -> take(DAY1)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("from history");
   }
 
   @Test

@@ -27,7 +27,9 @@ import org.crmkit.forecast.ForecastLines;
 import org.crmkit.history.StageHistoryEntry;
 import org.crmkit.opportunity.OpportunitySnapshot;
 import org.crmkit.shared.Money;
+import org.crmkit.shared.ConflictException;
 import org.crmkit.shared.OpportunityId;
+import org.crmkit.shared.ValidationException;
 import org.crmkit.shared.Visibility;
 
 /**
@@ -68,9 +70,18 @@ public final class InMemorySnapshots implements PipelineSnapshotRepository {
   public SnapshotDay storeFromCurrent(SnapshotSpec spec) {
     Tables t = tables.get();
     SnapshotTable.Data view = t.snapshots().view();
-    if (!view.days().isEmpty() && !spec.day().isAfter(view.days().lastKey())) {
-      throw new IllegalStateException("a snapshot copied from the current opportunities must come after every kept"
-          + " day; " + spec.day() + " is not after " + view.days().lastKey() + " (store a rebuilt day instead)");
+    if (!view.days().isEmpty()) {
+      LocalDate last = view.days().lastKey();
+      if (last.equals(spec.day())) {
+        // The caller found the day not kept, and another unit of work kept it since (read committed): a lost race,
+        // as in crm-jpa, which the caller settles by reading the day (DefaultBiService takes it once more).
+        throw new ConflictException(spec.day() + " was kept by another unit of work meanwhile; a kept day is never"
+            + " stored again: read it (findDay) instead");
+      }
+      if (spec.day().isBefore(last)) {
+        throw ValidationException.of("day", "a snapshot copied from the current opportunities must be after every"
+            + " kept day; " + spec.day() + " is not after " + last + " (fill in a past day from history instead)");
+      }
     }
     Map<OpportunityId, Money> billing = new HashMap<>();
     t.forecasts().forEach(f -> ForecastLines.total(f.lines()).ifPresent(m -> billing.put(f.opportunityId(), m)));
